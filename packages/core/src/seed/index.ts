@@ -1,0 +1,1 @@
+export { demoStoreConfig } from './demo-store.js';

@@ -1,0 +1,6 @@
+export { KefuElement } from './base/kefu-element.js';
+export { SignalWatcher } from './base/signal-watcher.js';
+export { defineElement } from './base/define.js';
+export { KefuWidget } from './components/widget/widget.js';
+export { catalogueFor, resolveLocale } from './i18n/localize.js';
+export type { Catalogue, MessageKey } from './i18n/messages.js';

@@ -1,0 +1,45 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens every Kefu element reads. Hosts override them on the element or any ancestor:
+ * `kefu-widget { --kefu-brand-color: #c2185b }`.
+ */
+export const tokens = css`
+  :host {
+    --_brand: var(--kefu-brand-color, #1f6f5c);
+    --_on-brand: var(--kefu-on-brand-color, #ffffff);
+    --_surface: var(--kefu-surface-color, #ffffff);
+    --_text: var(--kefu-text-color, #1c1f23);
+    --_muted: var(--kefu-muted-color, #5b6470);
+    --_radius: var(--kefu-radius, 12px);
+    --_font: var(--kefu-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', sans-serif);
+    --_space: var(--kefu-spacing, 16px);
+    --_focus: var(--kefu-focus-color, #1a56db);
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_surface: var(--kefu-surface-color, #16191d);
+      --_text: var(--kefu-text-color, #eef1f4);
+      --_muted: var(--kefu-muted-color, #a9b2bd);
+      --_focus: var(--kefu-focus-color, #8ab4ff);
+    }
+  }
+  :host([theme='dark']) {
+    --_surface: var(--kefu-surface-color, #16191d);
+    --_text: var(--kefu-text-color, #eef1f4);
+    --_muted: var(--kefu-muted-color, #a9b2bd);
+    --_focus: var(--kefu-focus-color, #8ab4ff);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

@@ -1,0 +1,36 @@
+// Two builds into dist/: the loader itself as an IIFE for a classic <script src> (kefu.js), and the
+// widget it loads on intent as ES modules with shared chunks beside it (kefu-widget.js, chunks/).
+import { resolve } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { esbuildPlugin, failOnUnresolvedImport } from '../../scripts/rollup/library.mjs';
+
+const dir = import.meta.dirname;
+const plugins = () => [
+  // "source" builds straight from the other packages' TypeScript; no "development": Lit ships its
+  // production build.
+  nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
+  esbuildPlugin(),
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+export default [
+  {
+    input: resolve(dir, 'src/kefu.ts'),
+    output: { file: resolve(dir, 'dist/kefu.js'), format: 'iife', sourcemap: true },
+    plugins: plugins(),
+    onwarn: failOnUnresolvedImport,
+  },
+  {
+    input: { 'kefu-widget': resolve(dir, 'src/widget-entry.ts') },
+    output: {
+      dir: resolve(dir, 'dist'),
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    plugins: plugins(),
+    onwarn: failOnUnresolvedImport,
+  },
+];

@@ -1,0 +1,109 @@
+/**
+ * The script-tag loader, dist/kefu.js. It must cost the host page almost nothing: no framework,
+ * no storage, no backend request. It draws the launcher itself and loads the widget (Lit, the core
+ * and the features, as ESM chunks beside this file) only when the shopper shows intent.
+ */
+import type { LoaderSettings } from './settings.js';
+import type { WidgetApi } from './widget-entry.js';
+
+type Command = [name: string, ...args: unknown[]];
+interface KefuGlobal {
+  (...command: Command): void;
+  q?: IArguments[] | Command[];
+  loaded?: boolean;
+}
+
+declare global {
+  interface Window {
+    Kefu?: KefuGlobal;
+  }
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+// Chunks live beside the loader, wherever the host serves it from.
+const chunkBase = script?.src ? new URL('.', script.src).href : `${location.origin}/`;
+const widgetChunk = `${chunkBase}kefu-widget.js`;
+
+const settings: LoaderSettings = {};
+if (script?.dataset.apiBase) settings.apiBase = script.dataset.apiBase;
+if (script?.dataset.locale) settings.locale = script.dataset.locale;
+
+let launcherHost: HTMLElement | undefined;
+let widget: Promise<WidgetApi> | undefined;
+
+function loadWidget(): Promise<WidgetApi> {
+  widget ??= import(/* @vite-ignore */ widgetChunk).then((module: typeof import('./widget-entry.js')) =>
+    module.mount(settings, launcherHost),
+  );
+  return widget;
+}
+
+function prefetchWidget(): void {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = widgetChunk;
+  document.head.append(link);
+}
+
+const launcherCss = `button{position:fixed;inset-block-end:20px;inset-inline-end:20px;z-index:2147483000;min-block-size:48px;min-inline-size:48px;padding:0 20px;border:0;border-radius:999px;background:var(--kefu-brand-color,#1f6f5c);color:var(--kefu-on-brand-color,#fff);font:600 16px/1 system-ui,sans-serif;box-shadow:0 6px 20px rgb(0 0 0/.2);cursor:pointer}:host([position=start]) button{inset-inline-end:auto;inset-inline-start:20px}button:focus-visible{outline:3px solid #1a56db;outline-offset:2px}`;
+
+/**
+ * The launcher the loader draws before the widget exists. Its styles go through a constructed
+ * stylesheet (allowed under `style-src 'self'`) inside a shadow root (nothing leaks either way).
+ */
+function drawLauncher(): void {
+  if (launcherHost) return;
+  launcherHost = document.createElement('kefu-launcher');
+  if (settings.position) launcherHost.setAttribute('position', settings.position);
+  const root = launcherHost.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(launcherCss);
+  root.adoptedStyleSheets = [sheet];
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.part.add('launcher');
+  button.textContent = settings.locale?.startsWith('zh') ? '帮助' : 'Help';
+  button.setAttribute('aria-label', settings.locale?.startsWith('zh') ? '打开帮助' : 'Open help');
+  button.setAttribute('aria-expanded', 'false');
+  // Pointer over or focus on the launcher is intent: start loading before the click lands.
+  button.addEventListener('pointerenter', () => void loadWidget(), { once: true });
+  button.addEventListener('focus', () => void loadWidget(), { once: true });
+  button.addEventListener('click', () => void loadWidget().then((api) => api.open()));
+  root.append(button);
+  document.body.append(launcherHost);
+}
+
+const commands: Record<string, (...args: unknown[]) => void> = {
+  init(options) {
+    // Calling init twice is harmless: later options fill in, nothing is drawn twice.
+    Object.assign(settings, options as LoaderSettings);
+    if (document.body) drawLauncher();
+    else document.addEventListener('DOMContentLoaded', drawLauncher, { once: true });
+  },
+  open: () => void loadWidget().then((api) => api.open()),
+  close: () => void widget?.then((api) => api.close()),
+  toggle: () => void loadWidget().then((api) => api.toggle()),
+  shutdown() {
+    launcherHost?.remove();
+    launcherHost = undefined;
+    void widget?.then((api) => api.shutdown());
+    widget = undefined;
+  },
+};
+
+function run(name: unknown, ...args: unknown[]): void {
+  const command = typeof name === 'string' ? commands[name] : undefined;
+  if (command) command(...args);
+  else console.warn(`Kefu: unknown command ${String(name)}`);
+}
+
+const queued = Array.from(window.Kefu?.q ?? [], (args) => Array.from(args) as Command);
+const kefu: KefuGlobal = (...command: Command) => run(...command);
+kefu.loaded = true;
+window.Kefu = kefu;
+
+// A script tag alone is enough: init with its data attributes, then replay what the page queued.
+if (!queued.some(([name]) => name === 'init')) run('init', {});
+for (const command of queued) run(...command);
+
+if ('requestIdleCallback' in window) requestIdleCallback(prefetchWidget, { timeout: 5000 });

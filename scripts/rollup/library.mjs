@@ -1,0 +1,45 @@
+// The one rollup setup every library package builds with: ESM, one output file per source module
+// (so bundlers tree-shake and the .d.ts files from tsc sit beside their .js), dependencies external.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * @param {string} packageDir the package's folder (pass `import.meta.dirname`)
+ * @param {{ input?: string[] | Record<string, string> }} [options]
+ */
+export function libraryConfig(packageDir, options = {}) {
+  const pkg = JSON.parse(readFileSync(resolve(packageDir, 'package.json'), 'utf8'));
+  const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+  return {
+    input: options.input ?? [resolve(packageDir, 'src/index.ts')],
+    external: (id) =>
+      nodeBuiltins.has(id) || dependencies.some((name) => id === name || id.startsWith(`${name}/`)),
+    output: {
+      dir: resolve(packageDir, 'dist'),
+      format: 'es',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: resolve(packageDir, 'src'),
+    },
+    plugins: [esbuildPlugin()],
+    onwarn: failOnUnresolvedImport,
+  };
+}
+
+/** An import rollup cannot resolve would ship as a broken bare specifier: stop the build instead. */
+export function failOnUnresolvedImport(warning, warn) {
+  if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
+  warn(warning);
+}
+
+/** TypeScript through esbuild. target es2022: with a later target esbuild leaves decorators in. */
+export function esbuildPlugin(options = {}) {
+  return esbuild({
+    target: 'es2022',
+    tsconfig: resolve(import.meta.dirname, '../../tsconfig.json'),
+    ...options,
+  });
+}

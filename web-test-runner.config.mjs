@@ -1,0 +1,34 @@
+// Browser tests: every *.test.ts that touches the DOM or IndexedDB runs here, in Debian's Chromium.
+import { readFile } from 'node:fs/promises';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+
+const mockServiceWorker = new URL('./test/support/public/mockServiceWorker.js', import.meta.url);
+
+export default {
+  files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!packages/server/**', '!packages/react/**'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 5000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  plugins: [
+    // target es2022: with "auto" esbuild leaves decorators in and Chromium throws a SyntaxError.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+  ],
+  middleware: [
+    // msw's worker must be served from the page root to control the test page.
+    async function serveMockServiceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') {
+        context.type = 'application/javascript';
+        context.body = await readFile(mockServiceWorker, 'utf8');
+        return;
+      }
+      return next();
+    },
+  ],
+};
