@@ -29,12 +29,18 @@ if (script?.dataset.apiBase) settings.apiBase = script.dataset.apiBase;
 if (script?.dataset.locale) settings.locale = script.dataset.locale;
 
 let launcherHost: HTMLElement | undefined;
+let widgetModule: Promise<typeof import('./widget-entry.js')> | undefined;
 let widget: Promise<WidgetApi> | undefined;
 
+/** Fetches and evaluates the widget's code; defines elements, touches neither storage nor backend. */
+function loadWidgetModule() {
+  widgetModule ??= import(/* @vite-ignore */ widgetChunk);
+  return widgetModule;
+}
+
+/** Mounts the widget in place of the loader's launcher, once, when the shopper wants it. */
 function loadWidget(): Promise<WidgetApi> {
-  widget ??= import(/* @vite-ignore */ widgetChunk).then((module: typeof import('./widget-entry.js')) =>
-    module.mount(settings, launcherHost),
-  );
+  widget ??= loadWidgetModule().then((module) => module.mount(settings, launcherHost));
   return widget;
 }
 
@@ -65,9 +71,10 @@ function drawLauncher(): void {
   button.textContent = settings.locale?.startsWith('zh') ? '帮助' : 'Help';
   button.setAttribute('aria-label', settings.locale?.startsWith('zh') ? '打开帮助' : 'Open help');
   button.setAttribute('aria-expanded', 'false');
-  // Pointer over or focus on the launcher is intent: start loading before the click lands.
-  button.addEventListener('pointerenter', () => void loadWidget(), { once: true });
-  button.addEventListener('focus', () => void loadWidget(), { once: true });
+  // Pointer over or focus on the launcher is intent: fetch the code before the click lands. The
+  // launcher stays in place until the click, so it never moves under the shopper's pointer.
+  button.addEventListener('pointerenter', () => void loadWidgetModule(), { once: true });
+  button.addEventListener('focus', () => void loadWidgetModule(), { once: true });
   button.addEventListener('click', () => void loadWidget().then((api) => api.open()));
   root.append(button);
   document.body.append(launcherHost);
@@ -88,6 +95,7 @@ const commands: Record<string, (...args: unknown[]) => void> = {
     launcherHost = undefined;
     void widget?.then((api) => api.shutdown());
     widget = undefined;
+    widgetModule = undefined;
   },
 };
 

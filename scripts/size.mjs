@@ -1,0 +1,53 @@
+// Checks every entry point against its brotli budget (size-budgets.json) and prints them all.
+// Sizes are deterministic, so a budget is a hard limit: exceeding one fails the build and npm test.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+const { entries } = JSON.parse(readFileSync(resolve(root, 'size-budgets.json'), 'utf8'));
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+let failures = 0;
+const rows = [];
+for (const entry of entries) {
+  const files = [...new Set(entry.files.flatMap((pattern) => expand(pattern)))];
+  if (files.length === 0) {
+    rows.push([entry.name, '—', '—', kb(entry.brotli), 'MISSING (build first)']);
+    failures += 1;
+    continue;
+  }
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const content = readFileSync(resolve(root, file));
+    gzip += gzipSync(content, { level: 9 }).length;
+    brotli += brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  const ok = brotli <= entry.brotli;
+  if (!ok) failures += 1;
+  rows.push([entry.name, kb(gzip), kb(brotli), kb(entry.brotli), ok ? 'ok' : 'OVER BUDGET']);
+}
+
+const header = ['entry', 'gzip', 'brotli', 'budget', ''];
+const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+if (failures) {
+  console.error(`size: ${failures} entr${failures === 1 ? 'y' : 'ies'} over budget or missing`);
+  process.exit(1);
+}
+
+/** Node 20 has no fs.glob: enough of one for `dir/file.js`, `dir/*.js` and `dir/**​/*.js`. */
+function expand(pattern) {
+  const fixed = pattern.split('/').filter((_, i, parts) => !parts.slice(0, i + 1).some((p) => p.includes('*')));
+  const base = resolve(root, fixed.join('/'));
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*');
+  const matcher = new RegExp(`^${source}$`);
+  if (!existsSync(base)) return [];
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((dirent) =>
+      dirent.isDirectory() ? walk(join(dir, dirent.name)) : [relative(root, join(dir, dirent.name))],
+    );
+  const candidates = fixed.length === pattern.split('/').length ? [relative(root, base)] : walk(base);
+  return candidates.filter((file) => matcher.test(file) && file.endsWith('.js'));
+}

@@ -1,0 +1,85 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '@kefu/server';
+import { startDemoServer } from '../support/demo-server.js';
+import { launchBrowser } from '../support/browser.js';
+
+const repo = resolve(import.meta.dirname, '../..');
+const screenshots = resolve(repo, 'test-results/screenshots');
+
+describe('demo storefront with the Kefu script tag', () => {
+  let api: RunningServer;
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+
+  before(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    api = await startServer({ port: 0 });
+    demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+    await api?.close();
+  });
+
+  async function openStorefront(path: string, viewport = { width: 1280, height: 800 }) {
+    const page = await browser.newPage({ viewport });
+    const apiRequests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/v1/')) apiRequests.push(request.url());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${demo.origin}${path}`);
+    await page.locator('kefu-launcher button, kefu-widget').first().waitFor();
+    return { page, apiRequests, errors };
+  }
+
+  async function storageWritten(page: Page) {
+    return page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((db) => db.name),
+      localStorage: localStorage.length,
+      cookies: document.cookie,
+    }));
+  }
+
+  it('draws the launcher without asking the backend or writing storage until the shopper shows intent', async () => {
+    const { page, apiRequests, errors } = await openStorefront('/');
+    await page.waitForTimeout(300);
+    assert.deepEqual(apiRequests, []);
+    assert.deepEqual(await storageWritten(page), { databases: [], localStorage: 0, cookies: '' });
+    assert.equal(await page.locator('kefu-widget').count(), 0, 'the widget chunk is not mounted before intent');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('opens the help panel from the launcher, with the store’s name from the reference server', async () => {
+    const { page, apiRequests, errors } = await openStorefront('/');
+    await page.screenshot({ path: resolve(screenshots, 'storefront-1280-closed.png') });
+    await page.locator('kefu-launcher button').click();
+    const header = page.locator('kefu-widget [part="header"]');
+    await header.getByText('Maple & Moss').waitFor();
+    assert.ok(apiRequests.some((url) => url.endsWith('/v1/config')), 'config came from the reference server');
+    assert.equal(await page.locator('kefu-widget').getAttribute('open'), '');
+    await page.screenshot({ path: resolve(screenshots, 'storefront-1280-open.png') });
+
+    await page.keyboard.press('Escape');
+    await page.locator('kefu-widget:not([open])').waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('runs on the built-in demo store with ?backend=memory, without a single backend request', async () => {
+    const { page, apiRequests } = await openStorefront('/?backend=memory', { width: 375, height: 667 });
+    await page.locator('kefu-launcher button').click();
+    await page.locator('kefu-widget [part="header"]').getByText('Maple & Moss').waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'storefront-375-open-memory.png') });
+    assert.deepEqual(apiRequests, []);
+    await page.close();
+  });
+});
