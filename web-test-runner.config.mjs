@@ -10,6 +10,8 @@ export default {
   files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!packages/server/**', '!packages/react/**'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 2,
+  // Lit announces its development build in every test file; that is expected here, not news.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 5000 } },
   browsers: [
     chromeLauncher({

@@ -14,7 +14,7 @@ function kefuLoader(): Plugin {
     name: 'kefu-loader',
     configureServer(server) {
       server.middlewares.use('/kefu', (req, res, next) => {
-        const file = join(loaderDist, (req.url ?? '/').split('?')[0]!);
+        const file = join(loaderDist, (req.url ?? '/').split('?')[0] ?? '/');
         if (!file.startsWith(loaderDist) || !existsSync(file)) return next();
         res.setHeader('Content-Type', extname(file) === '.map' ? 'application/json' : 'text/javascript');
         res.end(readFileSync(file));

@@ -51,5 +51,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(stale.length ? 1 : 0);
   }
   for (const [path, content] of Object.entries(files)) writeFileSync(path, content);
-  console.log(`wrote ${Object.keys(files).map((path) => path.slice(root.length + 1)).join(', ')}`);
+  console.log(
+    `wrote ${Object.keys(files)
+      .map((path) => path.slice(root.length + 1))
+      .join(', ')}`,
+  );
 }

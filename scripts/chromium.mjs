@@ -2,7 +2,12 @@
 // machines, so everything (wtr, Playwright, screenshots, benchmarks) uses Debian's Chromium.
 import { existsSync } from 'node:fs';
 
-const candidates = [process.env.KEFU_CHROMIUM, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const candidates = [
+  process.env.KEFU_CHROMIUM,
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 /** The Chromium binary to use, or undefined when none is installed. */
 export function findChromium() {

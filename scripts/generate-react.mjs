@@ -39,6 +39,7 @@ export async function generateReactWrappers(manifest) {
     lines.push(`  displayName: '${element.name}',`);
     lines.push('});');
   }
-  const config = (await prettier.resolveConfig(new URL('../packages/react/src/index.ts', import.meta.url).pathname)) ?? {};
+  const config =
+    (await prettier.resolveConfig(new URL('../packages/react/src/index.ts', import.meta.url).pathname)) ?? {};
   return prettier.format(`${lines.join('\n')}\n`, { ...config, parser: 'typescript' });
 }

@@ -8,7 +8,7 @@
 //   npm test -- --only browser    one suite (browser | node | e2e), no lint or build
 //   npm test -- --skip-lint       everything but lint and types
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ensureChromium, ensureDependencies } from './ensure.mjs';
 
@@ -20,6 +20,7 @@ const skipLint = args.includes('--skip-lint') || only !== undefined;
 ensureDependencies();
 ensureChromium();
 
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 /** Runs a command, showing its output as it comes, and resolves with the exit code and the output. */
@@ -51,7 +52,7 @@ function testFiles(dir, pattern) {
       const path = join(folder, entry.name);
       return entry.isDirectory() ? walk(path) : pattern.test(entry.name) ? [relative(root, path)] : [];
     });
-  return walk(resolve(root, dir));
+  return existsSync(resolve(root, dir)) ? walk(resolve(root, dir)) : [];
 }
 
 const suites = {

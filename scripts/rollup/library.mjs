@@ -15,8 +15,7 @@ export function libraryConfig(packageDir, options = {}) {
   const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
   return {
     input: options.input ?? [resolve(packageDir, 'src/index.ts')],
-    external: (id) =>
-      nodeBuiltins.has(id) || dependencies.some((name) => id === name || id.startsWith(`${name}/`)),
+    external: (id) => nodeBuiltins.has(id) || dependencies.some((name) => id === name || id.startsWith(`${name}/`)),
     output: {
       dir: resolve(packageDir, 'dist'),
       format: 'es',

@@ -64,7 +64,10 @@ describe('demo storefront with the Kefu script tag', () => {
     await page.locator('kefu-launcher button').click();
     const header = page.locator('kefu-widget [part="header"]');
     await header.getByText('Maple & Moss').waitFor();
-    assert.ok(apiRequests.some((url) => url.endsWith('/v1/config')), 'config came from the reference server');
+    assert.ok(
+      apiRequests.some((url) => url.endsWith('/v1/config')),
+      'config came from the reference server',
+    );
     assert.equal(await page.locator('kefu-widget').getAttribute('open'), '');
     await page.screenshot({ path: resolve(screenshots, 'storefront-1280-open.png') });
 

@@ -45,8 +45,7 @@ describe('createKefu', () => {
     let fail = false;
     const memory = createMemoryBackend();
     const backend: KefuBackend = {
-      getConfig: (options) =>
-        fail ? Promise.reject(new KefuError('network', 'offline')) : memory.getConfig(options),
+      getConfig: (options) => (fail ? Promise.reject(new KefuError('network', 'offline')) : memory.getConfig(options)),
     };
     const client = createKefu({ backend });
     await client.config.load();

@@ -5,11 +5,13 @@
  */
 import type { LoaderSettings } from './settings.js';
 import type { WidgetApi } from './widget-entry.js';
+import type * as WidgetEntry from './widget-entry.js';
 
 type Command = [name: string, ...args: unknown[]];
 interface KefuGlobal {
   (...command: Command): void;
-  q?: IArguments[] | Command[];
+  /** Calls the page made before the loader arrived (the snippet pushes their `arguments`). */
+  q?: ArrayLike<unknown>[];
   loaded?: boolean;
 }
 
@@ -29,7 +31,7 @@ if (script?.dataset.apiBase) settings.apiBase = script.dataset.apiBase;
 if (script?.dataset.locale) settings.locale = script.dataset.locale;
 
 let launcherHost: HTMLElement | undefined;
-let widgetModule: Promise<typeof import('./widget-entry.js')> | undefined;
+let widgetModule: Promise<typeof WidgetEntry> | undefined;
 let widget: Promise<WidgetApi> | undefined;
 
 /** Fetches and evaluates the widget's code; defines elements, touches neither storage nor backend. */

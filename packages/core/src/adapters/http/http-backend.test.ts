@@ -61,10 +61,13 @@ describe('http adapter: failures become typed KefuErrors', () => {
   it('reads Retry-After on a 429, in seconds or as an HTTP date', async () => {
     worker.use(
       http.get(configUrl, () =>
-        HttpResponse.json({ error: { code: 'rate_limited', message: 'Slow down.' } }, {
-          status: 429,
-          headers: { 'Retry-After': '30' },
-        }),
+        HttpResponse.json(
+          { error: { code: 'rate_limited', message: 'Slow down.' } },
+          {
+            status: 429,
+            headers: { 'Retry-After': '30' },
+          },
+        ),
       ),
     );
     const seconds = await configError();
@@ -74,8 +77,9 @@ describe('http adapter: failures become typed KefuErrors', () => {
 
     const now = Date.parse('2026-11-22T10:00:00Z');
     worker.use(
-      http.get(configUrl, () =>
-        new HttpResponse(null, { status: 429, headers: { 'Retry-After': 'Sun, 22 Nov 2026 10:01:00 GMT' } }),
+      http.get(
+        configUrl,
+        () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': 'Sun, 22 Nov 2026 10:01:00 GMT' } }),
       ),
     );
     const date = await configError(createHttpBackend({ apiBase, now: () => now }));

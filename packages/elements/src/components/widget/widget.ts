@@ -96,14 +96,7 @@ export class KefuWidget extends KefuElement {
     const messages = catalogueFor(resolveLocale(this.locale));
     const brandName = this.client?.config.state.value.data?.brand.name;
     return html`<div @keydown=${this.#onKeydown}>
-      <section
-        id="panel"
-        class="panel"
-        part="panel"
-        role="dialog"
-        aria-labelledby="title"
-        ?hidden=${!this.open}
-      >
+      <section id="panel" class="panel" part="panel" role="dialog" aria-labelledby="title" ?hidden=${!this.open}>
         <header part="header">
           <h2 id="title">${brandName ?? messages.launcherLabel}</h2>
           <button class="close" type="button" aria-label=${messages.closeHelp} @click=${() => void this.hide()}>
