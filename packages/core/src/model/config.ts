@@ -5,6 +5,9 @@ export interface StoreConfig {
   readonly locales: readonly string[];
   readonly businessHours: BusinessHours;
   readonly channels: Channels;
+  readonly returnPolicy: ReturnPolicy;
+  readonly callbacks: CallbackSettings;
+  readonly surveys: SurveySettings;
 }
 
 export interface Brand {
@@ -19,7 +22,7 @@ export interface BusinessHours {
   readonly timezone: string;
   /** Opening hours per ISO weekday (1 = Monday … 7 = Sunday), as "HH:MM" local times. */
   readonly weekly: readonly OpeningInterval[];
-  /** Closed days, as ISO dates in the store's timezone. */
+  /** Closed days, as ISO dates (YYYY-MM-DD) in the store's timezone. */
   readonly holidays: readonly string[];
 }
 
@@ -36,4 +39,45 @@ export interface Channels {
   readonly chat: boolean;
   readonly callback: boolean;
   readonly surveys: boolean;
+}
+
+export type ReturnResolution = 'refund' | 'exchange' | 'store_credit';
+
+export interface ReturnReason {
+  /** Stable code sent to the backend, e.g. "too_small". */
+  readonly code: string;
+  /** Label per locale, e.g. { en: 'Too small', 'zh-CN': '尺码偏小' }. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly requiresPhoto: boolean;
+}
+
+export interface ReturnPolicy {
+  /** Days a delivered item can be returned, counted from delivery. */
+  readonly windowDays: number;
+  readonly reasons: readonly ReturnReason[];
+  readonly resolutions: readonly ReturnResolution[];
+  readonly photos: {
+    readonly maxCount: number;
+    readonly maxBytes: number;
+    readonly types: readonly ('image/jpeg' | 'image/png' | 'image/webp')[];
+  };
+}
+
+export interface CallbackSettings {
+  /** Length of one callback slot. */
+  readonly slotMinutes: number;
+  /** A slot must start at least this long after the request. */
+  readonly leadMinutes: number;
+  /** How many days ahead slots are offered. */
+  readonly daysAhead: number;
+}
+
+export type SurveyKind = 'csat' | 'nps' | 'ces';
+export type SurveyTrigger = 'chat_closed' | 'return_created' | 'callback_completed';
+
+export interface SurveySettings {
+  /** Which survey follows which event; an event without an entry asks nothing. */
+  readonly triggers: readonly { readonly on: SurveyTrigger; readonly kind: SurveyKind; readonly delaySeconds: number }[];
+  /** After a dismissal, do not ask again for this many days. */
+  readonly cooldownDays: number;
 }

@@ -1,19 +1,104 @@
 import type { StoreConfig } from '../model/config.js';
+import type { Article, ArticleFeedback, ArticleSync } from '../model/faq.js';
+import type { Order, OrderAccess, OrderLookup } from '../model/orders.js';
+import type { ReturnInput, ReturnRecord, UploadedPhoto } from '../model/returns.js';
+import type { CallbackInput, CallbackRecord, CallbackSlot } from '../model/callbacks.js';
+import type {
+  Availability,
+  ChatMessage,
+  ChatStream,
+  ChatStreamHandlers,
+  Conversation,
+  ConversationInput,
+  MessageInput,
+} from '../model/chat.js';
+import type { SurveyResponseInput, SurveyResponseRecord } from '../model/surveys.js';
 
 /** Options every backend call accepts. */
 export interface CallOptions {
-  /** Cancels the call; adapters also apply their own timeout. */
+  /** Cancels the call; adapters also apply their own time limit. */
   readonly signal?: AbortSignal;
+  /**
+   * Bearer token authorizing the call: an order access token, a conversation token or the host's
+   * identity token. Sent in the Authorization header, never in a URL.
+   */
+  readonly token?: string;
+}
+
+/** Options of calls that create something. */
+export interface CreateOptions extends CallOptions {
+  /** Sent as Idempotency-Key: the same key and body return the first result, never a second record. */
+  readonly idempotencyKey: string;
+}
+
+export interface UploadOptions extends CreateOptions {
+  /** Called with the fraction sent, 0 to 1. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export interface FaqBackend {
+  /** Every article of a locale, or the changes since `since` (deletions included). */
+  listArticles(query: { locale: string; since?: string }, options?: CallOptions): Promise<ArticleSync>;
+  getArticle(id: string, options?: CallOptions): Promise<Article>;
+  sendArticleFeedback(feedback: ArticleFeedback, options: CreateOptions): Promise<void>;
+  /** Server-side search, for help centres too large to index in the browser. */
+  searchArticles(query: { q: string; locale: string }, options?: CallOptions): Promise<readonly Article[]>;
+}
+
+export interface OrdersBackend {
+  /** Rejects with `not_found` for an unknown number and a wrong email alike, `rate_limited` when asked too often. */
+  lookupOrder(lookup: OrderLookup, options?: CallOptions): Promise<OrderAccess>;
+  /** Needs the order's access token or an identity token. */
+  getOrder(orderId: string, options: CallOptions): Promise<Order>;
+  /** The signed-in shopper's recent orders; needs an identity token. */
+  listMyOrders(options: CallOptions): Promise<readonly Order[]>;
+}
+
+export interface ReturnsBackend {
+  createReturn(input: ReturnInput, options: CreateOptions): Promise<ReturnRecord>;
+  getReturn(returnId: string, options: CallOptions): Promise<ReturnRecord>;
+  /** JPEG, PNG or WebP, checked by content; size-limited by the return policy. */
+  uploadPhoto(file: Blob, options: UploadOptions): Promise<UploadedPhoto>;
+}
+
+export interface CallbacksBackend {
+  /** Free slots inside business hours, from `from` (ISO date or instant) for `days` days. */
+  getCallbackSlots(query: { from: string; days: number }, options?: CallOptions): Promise<readonly CallbackSlot[]>;
+  /** Rejects with `conflict` (serverCode `slot_taken`) when the slot filled up meanwhile. */
+  requestCallback(input: CallbackInput, options: CreateOptions): Promise<CallbackRecord>;
+  cancelCallback(callbackId: string, options: CallOptions): Promise<CallbackRecord>;
+}
+
+export interface ChatBackend {
+  getAvailability(options?: CallOptions): Promise<Availability>;
+  startConversation(input: ConversationInput, options: CreateOptions): Promise<Conversation>;
+  /** A repeated clientId returns the message already stored, never a second one. */
+  sendMessage(conversationId: string, input: MessageInput, options: CallOptions): Promise<ChatMessage>;
+  /** Messages with seq greater than `afterSeq`, in order. */
+  getMessages(conversationId: string, afterSeq: number, options: CallOptions): Promise<readonly ChatMessage[]>;
+  /** Opens the live event stream; the token travels in the first frame, never in the URL. */
+  openChatStream(conversationId: string, token: string, handlers: ChatStreamHandlers): ChatStream;
+  sendTyping(conversationId: string, typing: boolean, options: CallOptions): Promise<void>;
+  markRead(conversationId: string, upToSeq: number, options: CallOptions): Promise<void>;
+  closeConversation(conversationId: string, options: CallOptions): Promise<Conversation>;
+  emailTranscript(conversationId: string, email: string, options: CallOptions): Promise<void>;
+}
+
+export interface SurveysBackend {
+  submitSurvey(input: SurveyResponseInput, options: CreateOptions): Promise<SurveyResponseRecord>;
 }
 
 /**
- * The one interface the widget asks a backend through. Adapters implement it: `memory` (the
- * built-in demo store) and `http` (the Kefu HTTP contract, docs/api/). Every method either
- * resolves with domain data or rejects with a KefuError.
- *
- * It grows feature by feature (FAQ, orders, returns, chat, callbacks, surveys); each feature's
- * methods are added together with their contract tests in test-suites/backend.suite.ts.
+ * The one interface the widget asks a backend through, split by feature. Adapters implement it:
+ * `memory` (the built-in demo store) and `http` (the Kefu HTTP contract). Every method resolves
+ * with domain data or rejects with a KefuError; every adapter passes test-suites/backend.suite.ts.
  */
-export interface KefuBackend {
+export interface KefuBackend
+  extends FaqBackend,
+    OrdersBackend,
+    ReturnsBackend,
+    CallbacksBackend,
+    ChatBackend,
+    SurveysBackend {
   getConfig(options?: CallOptions): Promise<StoreConfig>;
 }
