@@ -30,6 +30,7 @@ describe('createKefu', () => {
     let calls = 0;
     const memory = createMemoryBackend({ latencyMs: 5 });
     const backend: KefuBackend = {
+      ...memory,
       getConfig: (options) => {
         calls += 1;
         return memory.getConfig(options);
@@ -45,6 +46,7 @@ describe('createKefu', () => {
     let fail = false;
     const memory = createMemoryBackend();
     const backend: KefuBackend = {
+      ...memory,
       getConfig: (options) => (fail ? Promise.reject(new KefuError('network', 'offline')) : memory.getConfig(options)),
     };
     const client = createKefu({ backend });

@@ -50,6 +50,7 @@ describe('<kefu-widget>', () => {
     let reachable = false;
     const memory = createMemoryBackend();
     const backend: KefuBackend = {
+      ...memory,
       getConfig: (options) =>
         reachable ? memory.getConfig(options) : Promise.reject(new KefuError('network', 'offline')),
     };
