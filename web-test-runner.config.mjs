@@ -4,12 +4,17 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 
+// Property-based tests run 200 times in npm test and ten times more in npm run soak.
+const propertyRuns = process.env.KEFU_SOAK ? 2000 : 200;
+
 const mockServiceWorker = new URL('./test/support/public/mockServiceWorker.js', import.meta.url);
 
 export default {
   files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!packages/server/**', '!packages/react/**'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 2,
+  // A soak run's property tests take minutes; the default two-minute limit per file is for npm test.
+  testsFinishTimeout: process.env.KEFU_SOAK ? 30 * 60_000 : 120_000,
   // Lit announces its development build in every test file; that is expected here, not news.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 5000 } },
@@ -20,7 +25,12 @@ export default {
   ],
   plugins: [
     // target es2022: with "auto" esbuild leaves decorators in and Chromium throws a SyntaxError.
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: new URL('./tsconfig.json', import.meta.url).pathname,
+      define: { __KEFU_PROPERTY_RUNS__: String(propertyRuns) },
+    }),
   ],
   middleware: [
     // msw's worker must be served from the page root to control the test page.
