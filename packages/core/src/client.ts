@@ -1,7 +1,22 @@
 import type { KefuBackend } from './ports/backend.js';
+import type { KeyValueStorage } from './ports/storage.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import { browserNetworkStatus, type NetworkStatus } from './ports/network.js';
 import { createHttpBackend } from './adapters/http/http-backend.js';
 import { createMemoryBackend } from './adapters/memory/memory-backend.js';
+import { createIdbStorage } from './storage/idb-storage.js';
+import { createKefuStorage, type Consent, type KefuStorage } from './storage/kefu-storage.js';
+import { createCache, type Cache } from './cache/cache.js';
+import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { createConfigStore, type ConfigStore } from './stores/config-store.js';
+import { createSessionStore, type SessionStore } from './stores/session-store.js';
+import { createConnectivityStore, type ConnectivityStore } from './stores/connectivity-store.js';
+import { createOrdersStore, type OrdersStore } from './stores/orders-store.js';
+import { createReturnsStore, type ReturnsStore } from './stores/returns-store.js';
+import { createCallbackStore, type CallbackStore } from './stores/callback-store.js';
+import { createSurveyStore, type SurveyStore } from './stores/survey-store.js';
+import { createFaqStore, type FaqStore } from './stores/faq-store.js';
+import type { StoreContext } from './stores/store-context.js';
 
 export interface KefuOptions {
   /**
@@ -13,26 +28,106 @@ export interface KefuOptions {
   readonly backend?: KefuBackend;
   /** The shopper's language as a BCP 47 tag; defaults to the page's, then the browser's. */
   readonly locale?: string;
+  /** The host's identity token for a signed-in shopper (a JWT the store signed). */
+  readonly identityToken?: string;
+  /**
+   * `pending` until the host has the shopper's consent for functional storage: until then
+   * nothing is written to IndexedDB (data lives in memory). Default `granted`.
+   */
+  readonly consent?: Consent;
+  /** Injected for tests and unusual hosts. */
+  readonly storage?: () => KeyValueStorage & { reopen?(): void };
+  readonly clock?: Clock;
+  readonly network?: NetworkStatus;
+  /** IndexedDB database name; one per store if a page talks to several. */
+  readonly databaseName?: string;
 }
 
 export interface KefuClient {
   readonly backend: KefuBackend;
+  readonly session: SessionStore;
+  readonly connectivity: ConnectivityStore;
   readonly config: ConfigStore;
+  readonly faq: FaqStore;
+  readonly orders: OrdersStore;
+  readonly returns: ReturnsStore;
+  readonly callback: CallbackStore;
+  readonly survey: SurveyStore;
+  readonly outbox: Outbox;
+  /**
+   * The shopper showed intent (opened the widget, focused a Kefu form): from now on Kefu may use
+   * storage (with consent), and sends what an earlier visit left in the outbox. Idempotent.
+   */
+  activate(): Promise<void>;
+  setConsent(consent: Consent): Promise<void>;
+  /** Removes everything Kefu stored on this device: cache, outbox, tokens. */
+  forget(): Promise<void>;
   /** Releases everything the client holds: requests in flight, timers, listeners. */
   dispose(): void;
 }
 
+function defaultLocale(): string {
+  if (typeof document !== 'undefined' && document.documentElement.lang) return document.documentElement.lang;
+  return typeof navigator !== 'undefined' ? navigator.language : 'en';
+}
+
 /** The one entry point of the SDK: creates a client and its stores over the chosen backend. */
 export function createKefu(options: KefuOptions = {}): KefuClient {
+  const clock = options.clock ?? systemClock;
   const backend =
     options.backend ??
-    (options.apiBase ? createHttpBackend({ apiBase: options.apiBase }) : createMemoryBackend({ latencyMs: 150 }));
-  const config = createConfigStore(backend);
+    (options.apiBase
+      ? createHttpBackend({ apiBase: options.apiBase, now: () => clock.now() })
+      : createMemoryBackend({ latencyMs: 150 }));
+  const network = options.network ?? browserNetworkStatus();
+  const storage: KefuStorage = createKefuStorage({
+    persistent: options.storage ?? (() => createIdbStorage(options.databaseName)),
+    ...(options.consent ? { consent: options.consent } : {}),
+  });
+  const cache: Cache = createCache(storage, clock);
+  const outbox = createOutbox({ backend, storage, clock, network });
+  const controller = new AbortController();
+  const session = createSessionStore({
+    locale: options.locale ?? defaultLocale(),
+    ...(options.identityToken ? { identityToken: options.identityToken } : {}),
+  });
+  const context: StoreContext = { backend, cache, outbox, clock, network, session, signal: controller.signal };
+  const connectivity = createConnectivityStore(network, storage);
+  const orders = createOrdersStore(context);
+  let activation: Promise<void> | undefined;
+
   return {
     backend,
-    config,
+    session,
+    connectivity,
+    config: createConfigStore({ backend, cache, clock }),
+    faq: createFaqStore(context),
+    orders,
+    returns: createReturnsStore(context, orders.accessTokenFor),
+    callback: createCallbackStore(context),
+    survey: createSurveyStore(context),
+    outbox,
+    activate() {
+      activation ??= (async () => {
+        await storage.markInteraction();
+        await outbox.start();
+      })();
+      return activation;
+    },
+    async setConsent(consent) {
+      await storage.setConsent(consent);
+      if (activation) await outbox.start();
+    },
+    async forget() {
+      // Kefu's database holds nothing but Kefu's data: clearing it removes the cache, the outbox
+      // and every token, in memory and on disk.
+      await storage.clear();
+      await outbox.start();
+    },
     dispose() {
-      config.dispose();
+      controller.abort();
+      outbox.dispose();
+      connectivity.dispose();
     },
   };
 }

@@ -77,7 +77,11 @@ export type SurveyTrigger = 'chat_closed' | 'return_created' | 'callback_complet
 
 export interface SurveySettings {
   /** Which survey follows which event; an event without an entry asks nothing. */
-  readonly triggers: readonly { readonly on: SurveyTrigger; readonly kind: SurveyKind; readonly delaySeconds: number }[];
+  readonly triggers: readonly {
+    readonly on: SurveyTrigger;
+    readonly kind: SurveyKind;
+    readonly delaySeconds: number;
+  }[];
   /** After a dismissal, do not ask again for this many days. */
   readonly cooldownDays: number;
 }

@@ -1,11 +1,5 @@
 export type OrderStatus =
-  | 'processing'
-  | 'partially_shipped'
-  | 'shipped'
-  | 'out_for_delivery'
-  | 'delivered'
-  | 'cancelled'
-  | 'delivery_failed';
+  'processing' | 'partially_shipped' | 'shipped' | 'out_for_delivery' | 'delivered' | 'cancelled' | 'delivery_failed';
 
 export type ShipmentStatus =
   | 'info_received'

@@ -94,11 +94,6 @@ export interface SurveysBackend {
  * with domain data or rejects with a KefuError; every adapter passes test-suites/backend.suite.ts.
  */
 export interface KefuBackend
-  extends FaqBackend,
-    OrdersBackend,
-    ReturnsBackend,
-    CallbacksBackend,
-    ChatBackend,
-    SurveysBackend {
+  extends FaqBackend, OrdersBackend, ReturnsBackend, CallbacksBackend, ChatBackend, SurveysBackend {
   getConfig(options?: CallOptions): Promise<StoreConfig>;
 }

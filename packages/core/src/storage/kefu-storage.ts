@@ -50,7 +50,9 @@ export function createKefuStorage(options: KefuStorageOptions): KefuStorage {
   }
 
   /** Runs an operation on persistent storage, once more on a fresh connection, else degrades. */
-  async function attempt<T>(operation: (store: KeyValueStorage) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  async function attempt<T>(
+    operation: (store: KeyValueStorage) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false }> {
     if (!persistent) return { ok: false };
     try {
       return { ok: true, value: await operation(persistent) };

@@ -1,31 +1,30 @@
 import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { StoreConfig } from '../model/config.js';
 import type { KefuBackend } from '../ports/backend.js';
-import { toKefuError } from '../errors.js';
-import { idle, type AsyncState } from '../state.js';
+import type { Clock } from '../ports/clock.js';
+import type { Cache } from '../cache/cache.js';
+import { idle, loadInto, type AsyncState } from '../state.js';
 
 export interface ConfigStore {
   readonly state: ReadonlySignal<AsyncState<StoreConfig>>;
-  /** Loads the store's configuration; never throws, failures land in `state`. */
+  /** Shows the cached configuration at once, and refreshes it when stale. Never throws. */
   load(): Promise<void>;
   dispose(): void;
 }
 
-export function createConfigStore(backend: KefuBackend): ConfigStore {
+export function createConfigStore(deps: { backend: KefuBackend; cache?: Cache; clock?: Clock }): ConfigStore {
+  const { backend, cache } = deps;
+  const now = () => deps.clock?.now() ?? Date.now();
   const state = signal<AsyncState<StoreConfig>>(idle);
   const controller = new AbortController();
   let inFlight: Promise<void> | undefined;
 
   async function fetchConfig(): Promise<void> {
-    const previous = state.value.data;
-    state.value = { status: 'loading', ...(previous ? { data: previous } : {}) };
-    try {
-      const data = await backend.getConfig({ signal: controller.signal });
-      if (!controller.signal.aborted) state.value = { status: 'ready', data };
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      state.value = { status: 'error', error: toKefuError(error), ...(previous ? { data: previous } : {}) };
-    }
+    const cached = state.peek().data ? undefined : await cache?.read<StoreConfig>('config');
+    if (cached) state.value = { status: 'ready', data: cached.data, updatedAt: cached.savedAt };
+    if (cached && !cached.stale) return;
+    const data = await loadInto(state, () => backend.getConfig({ signal: controller.signal }), now);
+    if (data) await cache?.write('config', data);
   }
 
   return {

@@ -1,0 +1,95 @@
+import { signal, type ReadonlySignal } from '@preact/signals-core';
+import type { Order, OrderAccess, OrderLookup } from '../model/orders.js';
+import { KefuError } from '../errors.js';
+import { idle, loadInto, type AsyncState } from '../state.js';
+import type { StoreContext } from './store-context.js';
+
+export interface OrdersStore {
+  /** The order being looked at: from a lookup, or from the cache within 24 h (see `updatedAt`). */
+  readonly current: ReadonlySignal<AsyncState<Order>>;
+  /** A signed-in shopper's recent orders. */
+  readonly mine: ReadonlySignal<AsyncState<readonly Order[]>>;
+  /** Looks an order up; offline it is not queued but fails at once with `network`. */
+  lookup(lookup: OrderLookup): Promise<Order | undefined>;
+  /** Shows the last looked-up order from the cache at once, then refreshes it when online. */
+  restoreLast(): Promise<void>;
+  refresh(): Promise<void>;
+  loadMine(): Promise<void>;
+  /** The token that authorizes acting on an order (returns, uploads), while it lives. */
+  accessTokenFor(orderId: string): Promise<string | undefined>;
+}
+
+interface CachedToken {
+  readonly orderId: string;
+  readonly token: string;
+}
+
+export function createOrdersStore(context: StoreContext): OrdersStore {
+  const { backend, cache, clock, network, session, signal: abort } = context;
+  const now = () => clock.now();
+  const current = signal<AsyncState<Order>>(idle);
+  const mine = signal<AsyncState<readonly Order[]>>(idle);
+
+  async function remember(access: OrderAccess): Promise<void> {
+    await cache.write('order', access.order, { key: 'last' });
+    await cache.write<CachedToken>(
+      'order-token',
+      { orderId: access.order.id, token: access.accessToken },
+      { key: access.order.id, expiresAt: Date.parse(access.expiresAt) },
+    );
+  }
+
+  async function accessTokenFor(orderId: string): Promise<string | undefined> {
+    const cached = await cache.read<CachedToken>('order-token', orderId);
+    return cached?.data.token ?? session.identityToken.peek();
+  }
+
+  async function refresh(): Promise<void> {
+    const order = current.peek().data;
+    if (!order || !network.isOnline()) return;
+    const token = await accessTokenFor(order.id);
+    if (!token) return; // The token expired: the cached order stays, marked by its age.
+    const fresh = await loadInto(current, () => backend.getOrder(order.id, { token, signal: abort }), now);
+    if (fresh) await cache.write('order', fresh, { key: 'last' });
+  }
+
+  return {
+    current,
+    mine,
+    async lookup(lookup) {
+      if (!network.isOnline()) {
+        // A lookup is a question, not a submission: it is not queued; what was typed stays in the form.
+        current.value = {
+          status: 'error',
+          error: new KefuError('network', 'You are offline. The lookup will work once you are back online.'),
+          ...(current.peek().data ? { data: current.peek().data as Order } : {}),
+        };
+        return undefined;
+      }
+      const access = await loadInto(
+        current,
+        async () => {
+          const result = await backend.lookupOrder(lookup, { signal: abort });
+          await remember(result);
+          return result.order;
+        },
+        now,
+      );
+      return access;
+    },
+    async restoreLast() {
+      if (current.peek().data) return;
+      const cached = await cache.read<Order>('order', 'last');
+      if (!cached) return;
+      current.value = { status: 'ready', data: cached.data, updatedAt: cached.savedAt };
+      if (cached.stale) await refresh();
+    },
+    refresh,
+    async loadMine() {
+      const token = session.identityToken.peek();
+      if (!token) return;
+      await loadInto(mine, () => backend.listMyOrders({ token, signal: abort }), now);
+    },
+    accessTokenFor,
+  };
+}
