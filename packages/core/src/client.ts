@@ -16,6 +16,7 @@ import { createReturnsStore, type ReturnsStore } from './stores/returns-store.js
 import { createCallbackStore, type CallbackStore } from './stores/callback-store.js';
 import { createSurveyStore, type SurveyStore } from './stores/survey-store.js';
 import { createFaqStore, type FaqStore } from './stores/faq-store.js';
+import { createChatStore, type ChatStore } from './stores/chat-store.js';
 import type { StoreContext } from './stores/store-context.js';
 
 export interface KefuOptions {
@@ -53,6 +54,7 @@ export interface KefuClient {
   readonly returns: ReturnsStore;
   readonly callback: CallbackStore;
   readonly survey: SurveyStore;
+  readonly chat: ChatStore;
   readonly outbox: Outbox;
   /**
    * The shopper showed intent (opened the widget, focused a Kefu form): from now on Kefu may use
@@ -94,6 +96,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
   const context: StoreContext = { backend, cache, outbox, clock, network, session, signal: controller.signal };
   const connectivity = createConnectivityStore(network, storage);
   const orders = createOrdersStore(context);
+  const chat = createChatStore(context);
   let activation: Promise<void> | undefined;
 
   return {
@@ -106,6 +109,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     returns: createReturnsStore(context, orders.accessTokenFor),
     callback: createCallbackStore(context),
     survey: createSurveyStore(context),
+    chat,
     outbox,
     activate() {
       activation ??= (async () => {
@@ -126,6 +130,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     },
     dispose() {
       controller.abort();
+      chat.dispose();
       outbox.dispose();
       connectivity.dispose();
     },

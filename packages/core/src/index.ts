@@ -1,8 +1,34 @@
+// @kefu/core — the client, the backend port and its adapters, the stores, storage and outbox.
 export { createKefu, type KefuClient, type KefuOptions } from './client.js';
 export { KefuError, toKefuError, type KefuErrorCode } from './errors.js';
-export type { AsyncState } from './state.js';
-export type * from './ports/backend.js';
+export { loadInto, type AsyncState } from './state.js';
 export type * from './model/index.js';
+
+// Ports: what a host or a test can inject.
+export type * from './ports/backend.js';
+export type { KeyValueStorage } from './ports/storage.js';
+export { systemClock, type Clock } from './ports/clock.js';
+export { browserNetworkStatus, manualNetworkStatus, type NetworkStatus } from './ports/network.js';
+
+// Adapters.
 export { createMemoryBackend, type MemoryBackendOptions } from './adapters/memory/memory-backend.js';
 export { createHttpBackend, type HttpBackendOptions } from './adapters/http/http-backend.js';
-export { createConfigStore, type ConfigStore } from './stores/config-store.js';
+export { createMemoryStorage } from './storage/memory-storage.js';
+export { createIdbStorage } from './storage/idb-storage.js';
+export { createKefuStorage, type KefuStorage, type StorageMode, type Consent } from './storage/kefu-storage.js';
+
+// Cache and outbox.
+export { createCache, cachePolicies, type Cache, type CacheKind, type CachedValue } from './cache/cache.js';
+export { createOutbox, type Outbox, type OutboxOptions } from './outbox/outbox.js';
+export type { OutboxItem, OutboxKind, OutboxPayloads, OutboxStatus, OutboxError } from './outbox/outbox-item.js';
+
+// Stores.
+export type { ConfigStore } from './stores/config-store.js';
+export type { SessionStore } from './stores/session-store.js';
+export type { ConnectivityStore } from './stores/connectivity-store.js';
+export type { FaqStore } from './stores/faq-store.js';
+export type { OrdersStore } from './stores/orders-store.js';
+export type { ReturnsStore } from './stores/returns-store.js';
+export type { CallbackStore } from './stores/callback-store.js';
+export type { SurveyStore } from './stores/survey-store.js';
+export type { ChatStore, ChatConnection, ChatSnapshot, TranscriptEntry } from './stores/chat-store.js';

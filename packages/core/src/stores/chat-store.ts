@@ -1,0 +1,326 @@
+import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
+import type {
+  Availability,
+  ChatEvent,
+  ChatMessage,
+  ChatStream,
+  Conversation,
+  ConversationInput,
+} from '../model/chat.js';
+import type { OutboxError } from '../outbox/outbox-item.js';
+import { fullJitterDelay } from '../outbox/backoff.js';
+import { idle, loadInto, type AsyncState } from '../state.js';
+import type { StoreContext } from './store-context.js';
+
+export type ChatConnection = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** A line of the transcript: a stored message, or one of the shopper's still in the outbox. */
+export interface TranscriptEntry {
+  /** The server id, or the client id while the message is not stored yet. */
+  readonly key: string;
+  readonly clientId?: string;
+  readonly seq?: number;
+  readonly author: ChatMessage['author'];
+  readonly authorName?: string;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly state: 'sending' | 'waiting' | 'sent' | 'failed';
+  readonly error?: OutboxError;
+}
+
+export interface ChatSnapshot {
+  readonly conversation: Conversation;
+  /** Stored messages, unique by id, in seq order. */
+  readonly messages: readonly ChatMessage[];
+  /** The highest sequence number seen, messages and events alike; catch-up fetches after it. */
+  readonly lastSeq: number;
+}
+
+export interface ChatStore {
+  readonly availability: ReadonlySignal<AsyncState<Availability>>;
+  readonly conversation: ReadonlySignal<Conversation | undefined>;
+  readonly transcript: ReadonlySignal<readonly TranscriptEntry[]>;
+  readonly connection: ReadonlySignal<ChatConnection>;
+  readonly agentTyping: ReadonlySignal<boolean>;
+  readonly queue: ReadonlySignal<{ position: number; estimatedWaitSeconds: number } | undefined>;
+  /** The highest seq the agent has read. */
+  readonly agentReadUpTo: ReadonlySignal<number>;
+  loadAvailability(): Promise<void>;
+  /** Starts a conversation (needs the network) and connects to its live stream. */
+  start(input: ConversationInput): Promise<Conversation | undefined>;
+  /** Puts a message in the outbox: shown at once, sent when possible, never twice. */
+  send(text: string): Promise<void>;
+  /** Shows the open conversation from the cache at once, then reconnects and catches up. */
+  restore(): Promise<void>;
+  setTyping(typing: boolean): Promise<void>;
+  markRead(): Promise<void>;
+  end(): Promise<void>;
+  emailTranscript(email: string): Promise<void>;
+  dispose(): void;
+}
+
+const RECONNECT_BACKOFF = { baseMs: 1_000, capMs: 30_000 };
+
+export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+  const byId = new Map(current.map((message) => [message.id, message]));
+  for (const message of incoming) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export function createChatStore(context: StoreContext, options: { random?: () => number } = {}): ChatStore {
+  const { backend, cache, clock, network, outbox, signal: abort } = context;
+  const random = options.random ?? Math.random;
+  const availability = signal<AsyncState<Availability>>(idle);
+  const snapshot = signal<ChatSnapshot | undefined>(undefined);
+  const connection = signal<ChatConnection>('idle');
+  const agentTyping = signal(false);
+  const queue = signal<{ position: number; estimatedWaitSeconds: number } | undefined>(undefined);
+  const agentReadUpTo = signal(0);
+  // "waiting to send" (offline) versus "sending" is shown live, so it must be a signal.
+  const online = signal(network.isOnline());
+  let stream: ChatStream | undefined;
+  let reconnectTimer: unknown;
+  let reconnectAttempts = 0;
+  let disposed = false;
+
+  const conversation = computed(() => snapshot.value?.conversation);
+
+  const transcript = computed<readonly TranscriptEntry[]>(() => {
+    const current = snapshot.value;
+    if (!current) return [];
+    const stored: TranscriptEntry[] = current.messages.map((message) => ({
+      key: message.id,
+      ...(message.clientId ? { clientId: message.clientId } : {}),
+      seq: message.seq,
+      author: message.author,
+      ...(message.authorName ? { authorName: message.authorName } : {}),
+      text: message.text,
+      createdAt: message.createdAt,
+      state: 'sent',
+    }));
+    const storedClientIds = new Set(current.messages.map((message) => message.clientId));
+    const unsent: TranscriptEntry[] = outbox.items.value
+      .filter((item) => item.kind === 'chat-message' && item.status !== 'sent' && !storedClientIds.has(item.id))
+      .flatMap((item) => {
+        const payload = item.payload as { conversationId: string; message: { text: string } } | undefined;
+        if (!payload || payload.conversationId !== current.conversation.id) return [];
+        return [
+          {
+            key: item.id,
+            clientId: item.id,
+            author: 'shopper' as const,
+            text: payload.message.text,
+            createdAt: new Date(item.createdAt).toISOString(),
+            state:
+              item.status === 'failed'
+                ? ('failed' as const)
+                : network.isOnline()
+                  ? ('sending' as const)
+                  : ('waiting' as const),
+            ...(item.error ? { error: item.error } : {}),
+          },
+        ];
+      });
+    return [...stored, ...unsent];
+  });
+
+  function update(change: (current: ChatSnapshot) => ChatSnapshot): void {
+    const current = snapshot.peek();
+    if (!current) return;
+    const next = change(current);
+    snapshot.value = next;
+    void cache.write('conversation', next);
+  }
+
+  function receive(messages: readonly ChatMessage[]): void {
+    update((current) => ({
+      ...current,
+      messages: mergeMessages(current.messages, messages),
+      lastSeq: Math.max(current.lastSeq, ...messages.map((message) => message.seq)),
+    }));
+  }
+
+  function onEvent(event: ChatEvent): void {
+    switch (event.type) {
+      case 'message':
+        if (event.message.author === 'agent') agentTyping.value = false;
+        receive([event.message]);
+        return;
+      case 'typing':
+        if (event.author === 'agent') agentTyping.value = event.typing;
+        break;
+      case 'read':
+        if (event.author === 'agent') agentReadUpTo.value = Math.max(agentReadUpTo.peek(), event.upToSeq);
+        break;
+      case 'queue':
+        queue.value = { position: event.position, estimatedWaitSeconds: event.estimatedWaitSeconds };
+        break;
+      case 'agent_joined':
+        queue.value = undefined;
+        update((current) => ({
+          ...current,
+          conversation: { ...current.conversation, agentName: event.agentName, status: 'open' },
+        }));
+        break;
+      case 'status':
+        update((current) => ({ ...current, conversation: { ...current.conversation, status: event.status } }));
+        if (event.status === 'closed') disconnect('closed');
+        break;
+    }
+    update((current) => ({ ...current, lastSeq: Math.max(current.lastSeq, event.seq) }));
+  }
+
+  /** Subscribe first, then fetch what came after the last seq: the two overlap, merging by id removes the overlap. */
+  function connect(): void {
+    const current = snapshot.peek();
+    if (!current || disposed || current.conversation.status === 'closed') return;
+    stream?.close();
+    connection.value = reconnectAttempts === 0 ? 'connecting' : 'reconnecting';
+    const { id, token } = current.conversation;
+    stream = backend.openChatStream(id, token, {
+      onEvent,
+      onConnection(state) {
+        if (state === 'open') {
+          reconnectAttempts = 0;
+          connection.value = 'open';
+          void catchUp();
+        } else {
+          scheduleReconnect();
+        }
+      },
+    });
+  }
+
+  async function catchUp(): Promise<void> {
+    const current = snapshot.peek();
+    if (!current) return;
+    try {
+      const missed = await backend.getMessages(current.conversation.id, current.lastSeq, {
+        token: current.conversation.token,
+        signal: abort,
+      });
+      receive(missed);
+    } catch {
+      // The stream is open; the next reconnect catches up again.
+    }
+  }
+
+  function scheduleReconnect(): void {
+    stream = undefined;
+    if (disposed || snapshot.peek()?.conversation.status === 'closed') return;
+    connection.value = 'reconnecting';
+    reconnectAttempts += 1;
+    clock.clearTimeout(reconnectTimer);
+    reconnectTimer = clock.setTimeout(connect, fullJitterDelay(reconnectAttempts, RECONNECT_BACKOFF, random));
+  }
+
+  function disconnect(state: ChatConnection): void {
+    clock.clearTimeout(reconnectTimer);
+    stream?.close();
+    stream = undefined;
+    connection.value = state;
+  }
+
+  const unsubscribeNetwork = network.subscribe((isOnline) => {
+    online.value = isOnline;
+    if (isOnline && connection.peek() === 'reconnecting') {
+      reconnectAttempts = 0;
+      connect();
+    }
+  });
+
+  // A message the outbox delivered is the stored message: merge it at once, without waiting for the stream.
+  const stopWatchingOutbox = outbox.items.subscribe((items) => {
+    const current = snapshot.peek();
+    if (!current) return;
+    const delivered = items
+      .filter((item) => item.kind === 'chat-message' && item.status === 'sent' && item.result)
+      .map((item) => item.result as ChatMessage)
+      .filter((message) => !current.messages.some((known) => known.id === message.id));
+    if (delivered.length) receive(delivered);
+  });
+
+  function tokenOptions() {
+    const current = snapshot.peek();
+    return current ? { token: current.conversation.token, signal: abort } : undefined;
+  }
+
+  return {
+    availability,
+    conversation,
+    transcript,
+    connection,
+    agentTyping,
+    queue,
+    agentReadUpTo,
+    async loadAvailability() {
+      await loadInto(
+        availability,
+        () => backend.getAvailability({ signal: abort }),
+        () => clock.now(),
+      );
+    },
+    async start(input) {
+      const started = signal<AsyncState<Conversation>>(idle);
+      const created = await loadInto(
+        started,
+        () => backend.startConversation(input, { idempotencyKey: crypto.randomUUID(), signal: abort }),
+        () => clock.now(),
+      );
+      if (!created) return undefined;
+      if (created.queuePosition !== undefined)
+        queue.value = { position: created.queuePosition, estimatedWaitSeconds: 0 };
+      snapshot.value = { conversation: created, messages: [], lastSeq: 0 };
+      await cache.write('conversation', snapshot.peek());
+      connect();
+      return created;
+    },
+    async send(text) {
+      const current = snapshot.peek();
+      if (!current) return;
+      const clientId = crypto.randomUUID();
+      await outbox.enqueue(
+        'chat-message',
+        { conversationId: current.conversation.id, message: { clientId, text } },
+        { id: clientId, token: current.conversation.token },
+      );
+    },
+    async restore() {
+      if (snapshot.peek()) return;
+      const cached = await cache.read<ChatSnapshot>('conversation');
+      if (!cached || cached.data.conversation.status === 'closed') return;
+      snapshot.value = cached.data;
+      connect();
+    },
+    async setTyping(typing) {
+      const options = tokenOptions();
+      if (options) await backend.sendTyping(snapshot.peek()!.conversation.id, typing, options).catch(() => undefined);
+    },
+    async markRead() {
+      const current = snapshot.peek();
+      const options = tokenOptions();
+      if (current && options) {
+        await backend.markRead(current.conversation.id, current.lastSeq, options).catch(() => undefined);
+      }
+    },
+    async end() {
+      const current = snapshot.peek();
+      const options = tokenOptions();
+      if (!current || !options) return;
+      const closed = await backend.closeConversation(current.conversation.id, options).catch(() => undefined);
+      update((state) => ({ ...state, conversation: { ...state.conversation, ...(closed ?? {}), status: 'closed' } }));
+      disconnect('closed');
+    },
+    async emailTranscript(email) {
+      const current = snapshot.peek();
+      const options = tokenOptions();
+      if (current && options) await backend.emailTranscript(current.conversation.id, email, options);
+    },
+    dispose() {
+      disposed = true;
+      disconnect('closed');
+      unsubscribeNetwork();
+      stopWatchingOutbox();
+    },
+  };
+}
