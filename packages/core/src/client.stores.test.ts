@@ -1,0 +1,172 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { createKefu, type KefuClient, type KefuOptions } from './client.js';
+import { createMemoryBackend } from './adapters/memory/memory-backend.js';
+import { createMemoryStorage } from './storage/memory-storage.js';
+import { manualNetworkStatus } from './ports/network.js';
+import type { KefuBackend } from './ports/backend.js';
+
+/** One browser's storage, surviving "reloads" (new clients) within a test. */
+function device() {
+  const disk = createMemoryStorage();
+  const network = manualNetworkStatus(true);
+  const clients: KefuClient[] = [];
+  return {
+    disk,
+    network,
+    open(backend: KefuBackend, options: Partial<KefuOptions> = {}) {
+      const client = createKefu({ backend, storage: () => disk, network, locale: 'en', ...options });
+      clients.push(client);
+      return client;
+    },
+    closeAll() {
+      for (const client of clients.splice(0)) client.dispose();
+    },
+  };
+}
+
+const ana = { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' };
+
+describe('the client’s stores over the memory backend', () => {
+  let phone: ReturnType<typeof device>;
+  let backend: KefuBackend;
+  beforeEach(() => {
+    phone = device();
+    backend = createMemoryBackend({ agentReplyDelayMs: 20 });
+  });
+  afterEach(() => phone.closeAll());
+
+  it('writes nothing to storage until the shopper shows intent', async () => {
+    const client = phone.open(backend);
+    await client.config.load();
+    await client.orders.lookup(ana);
+    expect(client.orders.current.value.status).to.equal('ready');
+    expect(phone.disk.entries.size).to.equal(0);
+    await client.activate();
+    expect([...phone.disk.entries.keys()]).to.include.members(['cache/config', 'cache/order/last']);
+  });
+
+  it('looks an order up by number and email, and by number and postal code', async () => {
+    const client = phone.open(backend);
+    const byEmail = await client.orders.lookup(ana);
+    expect(byEmail?.number).to.equal('MM-1004');
+    const byPostalCode = await client.orders.lookup({ orderNumber: 'MM-1004', postalCode: '75011' });
+    expect(byPostalCode?.id).to.equal(byEmail?.id);
+  });
+
+  it('says the same for an unknown number and a wrong email', async () => {
+    const client = phone.open(backend);
+    await client.orders.lookup({ orderNumber: 'MM-9999', email: ana.email });
+    const unknown = client.orders.current.value.error;
+    await client.orders.lookup({ orderNumber: 'MM-1004', email: 'someone.else@example.com' });
+    const wrongEmail = client.orders.current.value.error;
+    expect(unknown?.code).to.equal('not_found');
+    expect([wrongEmail?.code, wrongEmail?.message]).to.deep.equal([unknown?.code, unknown?.message]);
+  });
+
+  it('does not queue a lookup made offline, and says it will work once online', async () => {
+    const client = phone.open(backend);
+    phone.network.set(false);
+    await client.orders.lookup(ana);
+    expect(client.orders.current.value.status).to.equal('error');
+    expect(client.orders.current.value.error?.code).to.equal('network');
+    expect(client.outbox.items.value).to.have.length(0);
+  });
+
+  it('shows the last order at once after a reload, with when it was fetched', async () => {
+    const first = phone.open(backend);
+    await first.activate();
+    await first.orders.lookup(ana);
+    first.dispose();
+
+    const reloaded = phone.open(backend);
+    await reloaded.activate();
+    await reloaded.orders.restoreLast();
+    const state = reloaded.orders.current.value;
+    expect(state.data?.number).to.equal('MM-1004');
+    expect(state.updatedAt).to.be.a('number');
+  });
+
+  it('submits a return through the outbox and gets an RMA, once, even when tapped twice', async () => {
+    const client = phone.open(backend);
+    await client.activate();
+    const order = await client.orders.lookup(ana);
+    const input = {
+      orderId: order!.id,
+      items: [{ itemId: order!.items[0]!.id, quantity: 1, reason: 'too_small', photoIds: [] }],
+      resolution: 'refund' as const,
+    };
+    const first = await client.returns.submit(input, { submissionId: 'tap' });
+    await client.returns.submit(input, { submissionId: 'tap' });
+    const settled = await client.outbox.whenSettled(first.id);
+    expect(settled.status).to.equal('sent');
+    expect((settled.result as { rma: string }).rma).to.match(/^RMA-/);
+    expect(client.returns.submissions.value).to.have.length(1);
+    await client.orders.refresh();
+    expect(client.orders.current.value.data?.returns.length).to.equal(1);
+  });
+
+  it('keeps a rejected return with the server’s per-field reasons, for the shopper to fix', async () => {
+    const client = phone.open(backend);
+    const order = await client.orders.lookup(ana);
+    const item = await client.returns.submit({
+      orderId: order!.id,
+      items: [{ itemId: order!.items[0]!.id, quantity: 99, reason: 'too_small', photoIds: [] }],
+      resolution: 'refund',
+    });
+    const settled = await client.outbox.whenSettled(item.id);
+    expect(settled.status).to.equal('failed');
+    expect(settled.error?.code).to.equal('validation');
+    expect(Object.keys(settled.error?.fields ?? {})).to.deep.equal(['items.0.quantity']);
+    expect(settled.payload).to.exist;
+  });
+
+  it('syncs the FAQ, and shows it from the cache offline after a reload', async () => {
+    const first = phone.open(backend);
+    await first.activate();
+    await first.faq.sync();
+    const count = first.faq.articles.value.data?.length ?? 0;
+    expect(count).to.be.at.least(40);
+    first.dispose();
+
+    phone.network.set(false);
+    const offline = phone.open(backend);
+    await offline.activate();
+    await offline.faq.sync();
+    expect(offline.faq.articles.value.data?.length).to.equal(count);
+  });
+
+  it('chats: the agent joins and answers; a message typed offline waits, then is sent once', async () => {
+    const client = phone.open(backend);
+    await client.activate();
+    await client.chat.start({ name: 'Ana', email: ana.email, topic: 'Delivery' });
+    await waitUntil(() => client.chat.conversation.value?.agentName, 'agent joined', { timeout: 3000 });
+    await client.chat.send('Where is my order?');
+    await waitUntil(() => client.chat.transcript.value.some((entry) => entry.author === 'agent'), 'agent answered', {
+      timeout: 3000,
+    });
+
+    phone.network.set(false);
+    await client.chat.send('Thanks!');
+    const waiting = client.chat.transcript.value.find((entry) => entry.text === 'Thanks!');
+    expect(waiting?.state).to.equal('waiting');
+    phone.network.set(true);
+    await waitUntil(
+      () => client.chat.transcript.value.find((entry) => entry.text === 'Thanks!')?.state === 'sent',
+      'sent when back online',
+    );
+    const shopperLines = client.chat.transcript.value.filter((entry) => entry.author === 'shopper');
+    expect(shopperLines.map((entry) => entry.text)).to.deep.equal(['Where is my order?', 'Thanks!']);
+    const seqs = client.chat.transcript.value.map((entry) => entry.seq ?? 0);
+    expect(seqs).to.deep.equal([...seqs].sort((a, b) => a - b));
+  });
+
+  it('forgets everything it stored', async () => {
+    const client = phone.open(backend);
+    await client.activate();
+    await client.orders.lookup(ana);
+    await client.faq.sync();
+    expect(phone.disk.entries.size).to.be.greaterThan(0);
+    await client.forget();
+    expect(phone.disk.entries.size).to.equal(0);
+  });
+});
