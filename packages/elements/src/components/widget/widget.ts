@@ -48,7 +48,12 @@ export class KefuWidget extends KefuElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('open') && this.open) void this.client?.config.load();
+    if (changed.has('open') && this.open) {
+      // Opening the panel is the shopper's intent: from now on Kefu may use storage (with the
+      // host's consent) and send what an earlier visit left in the outbox.
+      void this.client?.activate();
+      void this.client?.config.load();
+    }
   }
 
   #onKeydown(event: KeyboardEvent): void {
