@@ -1,0 +1,51 @@
+import { KefuError } from '../../errors.js';
+
+/**
+ * The errors the memory backend rejects with, shaped as an HTTP server's would be after the http
+ * adapter mapped them: same code, status and server code, so stores cannot tell the two apart.
+ */
+
+export type FieldErrors = Record<string, string>;
+
+export function validationError(fields: FieldErrors, message = 'Please check the highlighted fields.'): KefuError {
+  return new KefuError('validation', message, { status: 422, serverCode: 'validation_failed', fields });
+}
+
+/** Throws when any field failed, with all of them, so a form can mark every mistake at once. */
+export function throwIfInvalid(fields: FieldErrors): void {
+  if (Object.keys(fields).length > 0) throw validationError(fields);
+}
+
+export function unauthorized(message = 'Please sign in again or look the order up once more.'): KefuError {
+  return new KefuError('unauthorized', message, { status: 401, serverCode: 'unauthorized' });
+}
+
+export function notFound(message: string, serverCode: string): KefuError {
+  return new KefuError('not_found', message, { status: 404, serverCode });
+}
+
+export function conflict(message: string, serverCode: string): KefuError {
+  return new KefuError('conflict', message, { status: 409, serverCode });
+}
+
+export function rateLimited(retryAfterMs: number): KefuError {
+  return new KefuError('rate_limited', 'Too many attempts. Please wait a little and try again.', {
+    status: 429,
+    serverCode: 'rate_limited',
+    retryAfterMs,
+  });
+}
+
+export function aborted(): KefuError {
+  return new KefuError('aborted', 'The request was cancelled.');
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isEmail(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 254 && emailPattern.test(value.trim());
+}
+
+export function isBlank(value: unknown): boolean {
+  return typeof value !== 'string' || value.trim() === '';
+}

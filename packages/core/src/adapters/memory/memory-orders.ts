@@ -1,0 +1,167 @@
+import type { Order, OrderAccess, OrderLookup } from '../../model/orders.js';
+import type { OrdersBackend } from '../../ports/backend.js';
+import type { SeedOrder } from '../../seed/types.js';
+import { KefuError } from '../../errors.js';
+import type { MemoryContext } from './memory-context.js';
+import { notFound, rateLimited, throwIfInvalid, unauthorized, type FieldErrors } from './memory-errors.js';
+
+const ACCESS_TOKEN_TTL_MS = 30 * 60_000;
+const NUMBER_WINDOW_MS = 10 * 60_000;
+const GLOBAL_WINDOW_MS = 60_000;
+const GLOBAL_FAILURE_LIMIT = 20;
+/**
+ * Identity tokens stand for the host's signed-in shopper. A real server verifies a signed JWT; the
+ * in-browser demo cannot keep a secret, so it accepts `identity:<customerId>`. Demo only: anyone
+ * can write such a token, which is harmless here because the data never leaves the browser.
+ */
+const IDENTITY_PREFIX = 'identity:';
+
+/** An order with what only the store knows; `order` is replaced as returns change it. */
+export interface StoredOrder {
+  readonly email: string;
+  readonly postalCode: string;
+  readonly customerId: string | undefined;
+  order: Order;
+}
+
+/** What returns need from orders: who may act on an order, and the order itself. */
+export interface OrderAccessCheck {
+  /** The order `token` may act on, or a rejection: `unauthorized`, or `not_found` for a signed-in shopper. */
+  authorize(token: string | undefined, orderId: string): StoredOrder;
+  /** Whether `token` is any live order access token or identity token. */
+  isValidToken(token: string | undefined): boolean;
+}
+
+export interface OrdersControls {
+  /** The order as the store holds it now (with returns applied). */
+  order(orderId: string): Order | undefined;
+}
+
+export function createMemoryOrders(
+  context: MemoryContext,
+  seedOrders: readonly SeedOrder[],
+  lookupLimit: number,
+): { backend: OrdersBackend; access: OrderAccessCheck; controls: OrdersControls } {
+  const orders = new Map<string, StoredOrder>(
+    seedOrders.map((seed) => [
+      seed.order.id,
+      {
+        email: seed.email,
+        postalCode: seed.postalCode,
+        customerId: seed.customerId,
+        order: structuredClone(seed.order),
+      },
+    ]),
+  );
+  const accessTokens = new Map<string, { orderId: string; expiresAt: number }>();
+  const failuresByNumber = new Map<string, number[]>();
+  let allFailures: number[] = [];
+
+  /** Shoppers type "mm-1001 " or "#MM-1001"; both mean MM-1001. */
+  const normalizeNumber = (orderNumber: string) => orderNumber.trim().replace(/^#/, '').toUpperCase();
+  const normalizePostalCode = (postalCode: string) => postalCode.replace(/\s+/g, '').toUpperCase();
+
+  function customerIdOf(token: string | undefined): string | undefined {
+    if (!token?.startsWith(IDENTITY_PREFIX)) return undefined;
+    const customerId = token.slice(IDENTITY_PREFIX.length).trim();
+    return customerId === '' ? undefined : customerId;
+  }
+
+  function liveAccess(token: string | undefined) {
+    const access = token === undefined ? undefined : accessTokens.get(token);
+    return access && access.expiresAt > context.now() ? access : undefined;
+  }
+
+  /** How long lookups of `orderNumber` stay blocked, or 0 when they are allowed. */
+  function blockedForMs(orderNumber: string): number {
+    const now = context.now();
+    const own = (failuresByNumber.get(orderNumber) ?? []).filter((at) => at > now - NUMBER_WINDOW_MS);
+    failuresByNumber.set(orderNumber, own);
+    allFailures = allFailures.filter((at) => at > now - GLOBAL_WINDOW_MS);
+    let waitMs = 0;
+    // Blocked until enough failures leave the window to bring the count under the limit again.
+    const ownOldestCounted = own[own.length - lookupLimit];
+    if (ownOldestCounted !== undefined) waitMs = ownOldestCounted + NUMBER_WINDOW_MS - now;
+    const allOldestCounted = allFailures[allFailures.length - GLOBAL_FAILURE_LIMIT];
+    if (allOldestCounted !== undefined) waitMs = Math.max(waitMs, allOldestCounted + GLOBAL_WINDOW_MS - now);
+    return Math.max(0, waitMs);
+  }
+
+  function lookup(input: OrderLookup): OrderAccess {
+    const fields: FieldErrors = {};
+    if (typeof input.orderNumber !== 'string' || input.orderNumber.trim() === '') {
+      fields['orderNumber'] = 'Enter your order number.';
+    }
+    const email = 'email' in input ? input.email : undefined;
+    const postalCode = 'postalCode' in input ? input.postalCode : undefined;
+    if (email !== undefined && (typeof email !== 'string' || email.trim() === '')) {
+      fields['email'] = 'Enter the email address you ordered with.';
+    }
+    if (postalCode !== undefined && (typeof postalCode !== 'string' || postalCode.trim() === '')) {
+      fields['postalCode'] = 'Enter the postal code of the delivery address.';
+    }
+    if (email === undefined && postalCode === undefined) fields['email'] = 'Enter the email address you ordered with.';
+    throwIfInvalid(fields);
+
+    const orderNumber = normalizeNumber(input.orderNumber);
+    const waitMs = blockedForMs(orderNumber);
+    if (waitMs > 0) throw rateLimited(waitMs);
+
+    const stored = [...orders.values()].find((candidate) => normalizeNumber(candidate.order.number) === orderNumber);
+    const matches =
+      stored !== undefined &&
+      (email !== undefined
+        ? stored.email.trim().toLowerCase() === email.trim().toLowerCase()
+        : normalizePostalCode(stored.postalCode) === normalizePostalCode(postalCode ?? ''));
+    if (!stored || !matches) {
+      const now = context.now();
+      failuresByNumber.get(orderNumber)?.push(now);
+      allFailures.push(now);
+      // One answer for an unknown number and for wrong details, so lookups cannot confirm an order exists.
+      throw new KefuError('not_found', 'We could not find an order with those details.', {
+        status: 404,
+        serverCode: 'order_not_found',
+      });
+    }
+
+    const accessToken = context.newToken();
+    const expiresAt = context.now() + ACCESS_TOKEN_TTL_MS;
+    accessTokens.set(accessToken, { orderId: stored.order.id, expiresAt });
+    return { order: stored.order, accessToken, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  const access: OrderAccessCheck = {
+    authorize(token, orderId) {
+      const stored = orders.get(orderId);
+      if (stored && liveAccess(token)?.orderId === orderId) return stored;
+      const customerId = customerIdOf(token);
+      if (customerId !== undefined) {
+        if (!stored) throw notFound('We could not find that order.', 'order_not_found');
+        if (stored.customerId === customerId) return stored;
+      }
+      throw unauthorized();
+    },
+    isValidToken: (token) => liveAccess(token) !== undefined || customerIdOf(token) !== undefined,
+  };
+
+  return {
+    backend: {
+      lookupOrder: (input, options) => context.handle(options?.signal, () => lookup(input)),
+      getOrder: (orderId, options) =>
+        context.handle(options.signal, () => access.authorize(options.token, orderId).order),
+      listMyOrders: (options) =>
+        context.handle(options.signal, () => {
+          const customerId = customerIdOf(options.token);
+          if (customerId === undefined) throw unauthorized('Sign in to see your orders.');
+          return [...orders.values()]
+            .filter((stored) => stored.customerId === customerId)
+            .map((stored) => stored.order)
+            .sort((a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt));
+        }),
+    },
+    access,
+    controls: {
+      order: (orderId) => structuredClone(orders.get(orderId)?.order),
+    },
+  };
+}
