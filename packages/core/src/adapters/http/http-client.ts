@@ -5,47 +5,85 @@ export interface HttpClientOptions {
   readonly apiBase: string;
   /** Injected so tests and unusual hosts can supply their own. Defaults to the global fetch. */
   readonly fetch?: typeof fetch;
-  /** Per-request time limit. */
+  /** For uploads, the one place fetch cannot serve (no upload progress). Defaults to the global one. */
+  readonly XMLHttpRequest?: typeof XMLHttpRequest;
+  /**
+   * Per-request time limit. For uploads it is the longest the upload may go without progress, so a
+   * large photo on a slow link is not cut off while it is still moving.
+   */
   readonly timeoutMs?: number;
   /** The clock, for turning an HTTP-date Retry-After into a delay. */
   readonly now?: () => number;
-  /** Returns the bearer token to send, if any. Tokens travel in the Authorization header only. */
+  /**
+   * Returns the bearer token for calls that bring none of their own. Tokens travel in the
+   * Authorization header only.
+   */
   readonly getToken?: () => string | undefined;
 }
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Path below apiBase, starting with "/". */
+  /** Path below apiBase, starting with "/"; ids in it already encoded (see `pathOf`). */
   readonly path: string;
   readonly query?: Record<string, string | number | undefined>;
   readonly body?: unknown;
+  /** Bearer token for this call; wins over `getToken`. */
+  readonly token?: string;
   /** Sent as Idempotency-Key: the same key makes the server return the first response again. */
   readonly idempotencyKey?: string;
   readonly signal?: AbortSignal;
 }
 
+export interface HttpUpload {
+  /** Path below apiBase, starting with "/". */
+  readonly path: string;
+  /** Sent as multipart/form-data; the browser writes the boundary. */
+  readonly form: FormData;
+  readonly token?: string;
+  readonly idempotencyKey?: string;
+  readonly signal?: AbortSignal;
+  /** The fraction of the body sent so far, 0 to 1; reaches 1 once the whole body is out. */
+  readonly onProgress?: (fraction: number) => void;
+}
+
 export interface HttpClient {
   request<T>(request: HttpRequest): Promise<T>;
+  /** POSTs a form with XMLHttpRequest, the only browser API that reports upload progress. */
+  upload<T>(upload: HttpUpload): Promise<T>;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** The one place Kefu talks HTTP: builds URLs, applies time limits and maps failures to KefuError. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const apiBase = options.apiBase.replace(/\/+$/, '');
+  const apiBase = trimBase(options.apiBase);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
 
-  async function request<T>(req: HttpRequest): Promise<T> {
-    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  function headersFor(token: string | undefined, idempotencyKey: string | undefined): Record<string, string> {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+    const bearer = token ?? options.getToken?.();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    return headers;
+  }
+
+  async function request<T>(req: HttpRequest): Promise<T> {
+    // Looked up per call: test doubles (msw) replace the global after this module has loaded.
+    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    const headers = headersFor(req.token, req.idempotencyKey);
     if (req.body !== undefined) headers['content-type'] = 'application/json';
-    if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
-    const token = options.getToken?.();
-    if (token) headers.authorization = `Bearer ${token}`;
 
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    // fetch rejects with the signal's reason: tell a timeout from a cancellation from a dead network.
+    const failure = (error: unknown): KefuError => {
+      if (req.signal?.aborted) return cancelled(req.signal);
+      if (timeout.aborted) {
+        return new KefuError('timeout', `No answer from ${req.path} within ${timeoutMs} ms.`, { cause: error });
+      }
+      return toKefuError(error);
+    };
 
     let response: Response;
     try {
@@ -57,21 +95,133 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         credentials: 'omit',
       });
     } catch (error) {
-      // fetch rejects with the signal's reason: tell a timeout from a cancellation from a dead network.
-      if (timeout.aborted && !req.signal?.aborted) {
-        throw new KefuError('timeout', `No answer from ${req.path} within ${timeoutMs} ms.`, { cause: error });
-      }
-      throw toKefuError(error);
+      throw failure(error);
     }
 
-    if (response.ok) {
-      if (response.status === 204) return undefined as T;
-      return (await response.json()) as T;
+    if (!response.ok) throw await errorFromResponse(response, now());
+    if (response.status === 204) return undefined as T;
+    let text: string;
+    try {
+      // The body streams in after the headers, so the time limit and the caller's signal still apply.
+      text = await response.text();
+    } catch (error) {
+      throw failure(error);
     }
-    throw await errorFromResponse(response, now());
+    return parseJson<T>(text, response.status, req.path);
   }
 
-  return { request };
+  function upload<T>(req: HttpUpload): Promise<T> {
+    const Xhr = options.XMLHttpRequest ?? globalThis.XMLHttpRequest;
+    return new Promise<T>((resolve, reject) => {
+      if (req.signal?.aborted) {
+        reject(cancelled(req.signal));
+        return;
+      }
+      const xhr = new Xhr();
+      let settled = false;
+      let stallTimer: ReturnType<typeof setTimeout> | undefined;
+      let sent = 0;
+
+      const settle = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(stallTimer);
+        req.signal?.removeEventListener('abort', onAbort);
+        outcome();
+      };
+      const armStallTimer = (): void => {
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+          settle(() => reject(new KefuError('timeout', `No progress on ${req.path} for ${timeoutMs} ms.`)));
+          xhr.abort();
+        }, timeoutMs);
+      };
+      const report = (fraction: number): void => {
+        // Never backwards, never past 1: the UI draws a progress bar from it.
+        const clamped = Math.min(1, Math.max(sent, fraction));
+        if (clamped === sent && sent !== 0) return;
+        sent = clamped;
+        req.onProgress?.(clamped);
+      };
+      function onAbort(): void {
+        settle(() => reject(cancelled(req.signal)));
+        xhr.abort();
+      }
+
+      xhr.open('POST', buildUrl(apiBase, req.path, undefined));
+      // XHR cannot omit cookies on same-origin requests; false at least keeps them off cross-origin ones.
+      xhr.withCredentials = false;
+      for (const [name, value] of Object.entries(headersFor(req.token, req.idempotencyKey))) {
+        xhr.setRequestHeader(name, value);
+      }
+      // Listeners on xhr.upload must exist before send(), or the browser may not report progress.
+      xhr.upload.addEventListener('progress', (event) => {
+        armStallTimer();
+        if (event.lengthComputable && event.total > 0) report(event.loaded / event.total);
+      });
+      xhr.upload.addEventListener('load', () => {
+        armStallTimer();
+        report(1);
+      });
+      xhr.addEventListener('progress', armStallTimer);
+      xhr.addEventListener('error', () =>
+        settle(() => reject(new KefuError('network', `The upload to ${req.path} failed.`))),
+      );
+      xhr.addEventListener('load', () =>
+        settle(() => {
+          if (xhr.status === 0) {
+            reject(new KefuError('network', `The upload to ${req.path} failed.`));
+            return;
+          }
+          if (xhr.status < 200 || xhr.status >= 300) {
+            errorFromResponse(responseOf(xhr), now()).then(reject, reject);
+            return;
+          }
+          report(1);
+          if (xhr.status === 204) {
+            resolve(undefined as T);
+            return;
+          }
+          try {
+            resolve(parseJson<T>(xhr.responseText, xhr.status, req.path));
+          } catch (error) {
+            reject(error);
+          }
+        }),
+      );
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+      armStallTimer();
+      xhr.send(req.form);
+    });
+  }
+
+  return { request, upload };
+}
+
+/** Encodes one id for a path segment, so an id can never reach another route. */
+export function pathOf(strings: TemplateStringsArray, ...ids: readonly string[]): string {
+  return strings
+    .map((part, i) => {
+      const id = ids[i];
+      return part + (id === undefined ? '' : encodeURIComponent(id));
+    })
+    .join('');
+}
+
+/** The WebSocket URL of a path below apiBase: http → ws, https → wss. */
+export function webSocketUrl(apiBase: string, path: string): string {
+  const url = new URL(`${trimBase(apiBase)}${path}`);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+/** The caller cancelled: whatever reason they aborted with, the code is `aborted`. */
+function cancelled(signal: AbortSignal | undefined): KefuError {
+  return new KefuError('aborted', 'The request was cancelled.', { cause: signal?.reason });
+}
+
+function trimBase(apiBase: string): string {
+  return apiBase.replace(/\/+$/, '');
 }
 
 function buildUrl(apiBase: string, path: string, query: HttpRequest['query']): string {
@@ -81,6 +231,28 @@ function buildUrl(apiBase: string, path: string, query: HttpRequest['query']): s
   }
   const search = params.toString();
   return `${apiBase}${path}${search ? `?${search}` : ''}`;
+}
+
+function parseJson<T>(text: string, status: number, path: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    // A proxy or a misrouted apiBase answering 200 with HTML: a server fault, not the shopper's.
+    throw new KefuError('server', `${path} answered ${status} without a JSON body.`, { status, cause: error });
+  }
+}
+
+/** Wraps a finished XHR as a Response, so uploads share fetch's error mapping. */
+function responseOf(xhr: XMLHttpRequest): Response {
+  const headers = new Headers();
+  for (const line of xhr
+    .getAllResponseHeaders()
+    .trim()
+    .split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers });
 }
 
 interface ErrorBody {
@@ -107,10 +279,10 @@ async function errorFromResponse(response: Response, nowMs: number): Promise<Kef
   } catch {
     // A proxy's HTML error page, or an empty body: the status alone has to do.
   }
-  const serverCode = typeof body.error?.code === 'string' ? body.error.code : undefined;
+  const serverCode = typeof body?.error?.code === 'string' ? body.error.code : undefined;
   const message =
-    typeof body.error?.message === 'string' ? body.error.message : `${response.status} ${response.statusText}`;
-  const fields = isStringRecord(body.error?.fields) ? body.error.fields : undefined;
+    typeof body?.error?.message === 'string' ? body.error.message : `${response.status} ${response.statusText}`;
+  const fields = isStringRecord(body?.error?.fields) ? body.error.fields : undefined;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);
   const code = codeByStatus[response.status] ?? 'server';
   return new KefuError(code, message, {
