@@ -51,6 +51,8 @@ export default tseslint.config(
     rules: {
       // Tests assert on values they know exist.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // chai's property assertions: expect(x).to.exist
+      '@typescript-eslint/no-unused-expressions': 'off',
     },
   },
 );

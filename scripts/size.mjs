@@ -14,7 +14,11 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 let failures = 0;
 const rows = [];
 for (const entry of entries) {
-  const files = [...new Set(entry.files.flatMap((pattern) => expand(pattern)))];
+  // A pattern starting with "!" removes what it matches.
+  const excluded = new Set(entry.files.filter((p) => p.startsWith('!')).flatMap((p) => expand(p.slice(1))));
+  const files = [
+    ...new Set(entry.files.filter((p) => !p.startsWith('!')).flatMap((pattern) => expand(pattern))),
+  ].filter((file) => !excluded.has(file));
   if (files.length === 0) {
     rows.push([entry.name, '—', '—', kb(entry.brotli), 'MISSING (build first)']);
     failures += 1;

@@ -28,7 +28,11 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // The demo store (loaded only when no apiBase is set) goes in its own folder, with its own budget.
+      chunkFileNames: (chunk) =>
+        chunk.moduleIds.some((id) => id.includes('/adapters/memory/'))
+          ? 'demo/[name]-[hash].js'
+          : 'chunks/[name]-[hash].js',
     },
     plugins: plugins(),
     onwarn: failOnUnresolvedImport,

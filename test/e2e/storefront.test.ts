@@ -30,14 +30,17 @@ describe('demo storefront with the Kefu script tag', () => {
   async function openStorefront(path: string, viewport = { width: 1280, height: 800 }) {
     const page = await browser.newPage({ viewport });
     const apiRequests: string[] = [];
+    const demoStoreRequests: string[] = [];
     const errors: string[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/v1/')) apiRequests.push(request.url());
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/v1/')) apiRequests.push(request.url());
+      if (path.startsWith('/kefu/demo/')) demoStoreRequests.push(path);
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${demo.origin}${path}`);
     await page.locator('kefu-launcher button, kefu-widget').first().waitFor();
-    return { page, apiRequests, errors };
+    return { page, apiRequests, demoStoreRequests, errors };
   }
 
   async function storageWritten(page: Page) {
@@ -59,7 +62,7 @@ describe('demo storefront with the Kefu script tag', () => {
   });
 
   it('opens the help panel from the launcher, with the store’s name from the reference server', async () => {
-    const { page, apiRequests, errors } = await openStorefront('/');
+    const { page, apiRequests, demoStoreRequests, errors } = await openStorefront('/');
     await page.screenshot({ path: resolve(screenshots, 'storefront-1280-closed.png') });
     await page.locator('kefu-launcher button').click();
     const header = page.locator('kefu-widget [part="header"]');
@@ -78,11 +81,15 @@ describe('demo storefront with the Kefu script tag', () => {
   });
 
   it('runs on the built-in demo store with ?backend=memory, without a single backend request', async () => {
-    const { page, apiRequests } = await openStorefront('/?backend=memory', { width: 375, height: 667 });
+    const { page, apiRequests, demoStoreRequests } = await openStorefront('/?backend=memory', {
+      width: 375,
+      height: 667,
+    });
     await page.locator('kefu-launcher button').click();
     await page.locator('kefu-widget [part="header"]').getByText('Maple & Moss').waitFor();
     await page.screenshot({ path: resolve(screenshots, 'storefront-375-open-memory.png') });
     assert.deepEqual(apiRequests, []);
+    assert.equal(demoStoreRequests.length, 1, 'the demo store is loaded on demand');
     await page.close();
   });
 });

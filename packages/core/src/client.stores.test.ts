@@ -160,6 +160,31 @@ describe('the client’s stores over the memory backend', () => {
     expect(seqs).to.deep.equal([...seqs].sort((a, b) => a - b));
   });
 
+  it('restores a conversation after a reload, and stops (no reconnect loop) when its token is refused', async () => {
+    const first = phone.open(backend);
+    await first.activate();
+    const conversation = await first.chat.start({ name: 'Ana', email: ana.email, topic: 'Returns' });
+    await first.chat.send('Hello');
+    await waitUntil(() => first.chat.transcript.value.some((entry) => entry.state === 'sent'));
+    first.dispose();
+
+    const reloaded = phone.open(backend);
+    await reloaded.activate();
+    await reloaded.chat.restore();
+    expect(reloaded.chat.transcript.value.map((entry) => entry.text)).to.include('Hello');
+    await waitUntil(() => reloaded.chat.connection.value === 'open', 'reconnected');
+    reloaded.dispose();
+
+    // The same cached conversation against a backend that never issued its token.
+    const otherServer = phone.open(createMemoryBackend());
+    await otherServer.activate();
+    await otherServer.chat.restore();
+    expect(otherServer.chat.conversation.value?.id).to.equal(conversation?.id);
+    await waitUntil(() => otherServer.chat.connection.value === 'closed', 'gave up on a refused token');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(otherServer.chat.connection.value).to.equal('closed');
+  });
+
   it('forgets everything it stored', async () => {
     const client = phone.open(backend);
     await client.activate();

@@ -3,7 +3,7 @@ import type { KeyValueStorage } from './ports/storage.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { browserNetworkStatus, type NetworkStatus } from './ports/network.js';
 import { createHttpBackend } from './adapters/http/http-backend.js';
-import { createMemoryBackend } from './adapters/memory/memory-backend.js';
+import { createLazyBackend } from './adapters/lazy-backend.js';
 import { createIdbStorage } from './storage/idb-storage.js';
 import { createKefuStorage, type Consent, type KefuStorage } from './storage/kefu-storage.js';
 import { createCache, type Cache } from './cache/cache.js';
@@ -80,7 +80,11 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     options.backend ??
     (options.apiBase
       ? createHttpBackend({ apiBase: options.apiBase, now: () => clock.now() })
-      : createMemoryBackend({ latencyMs: 150 }));
+      : createLazyBackend(() =>
+          import('./adapters/memory/memory-backend.js').then((memory) =>
+            memory.createMemoryBackend({ latencyMs: 150 }),
+          ),
+        ));
   const network = options.network ?? browserNetworkStatus();
   const storage: KefuStorage = createKefuStorage({
     persistent: options.storage ?? (() => createIdbStorage(options.databaseName)),

@@ -11,7 +11,12 @@ export { systemClock, type Clock } from './ports/clock.js';
 export { browserNetworkStatus, manualNetworkStatus, type NetworkStatus } from './ports/network.js';
 
 // Adapters.
-export { createMemoryBackend, type MemoryBackendOptions } from './adapters/memory/memory-backend.js';
+export {
+  createMemoryBackend,
+  createMemoryBackendWithControls,
+  type MemoryBackendOptions,
+  type MemoryBackendControls,
+} from './adapters/memory/memory-backend.js';
 export { createHttpBackend, type HttpBackendOptions } from './adapters/http/http-backend.js';
 export { createMemoryStorage } from './storage/memory-storage.js';
 export { createIdbStorage } from './storage/idb-storage.js';

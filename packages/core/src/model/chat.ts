@@ -71,7 +71,11 @@ export type ChatEvent =
 export interface ChatStreamHandlers {
   onEvent(event: ChatEvent): void;
   /** `open` once subscribed (after which a catch-up fetch cannot miss anything), `closed` when dropped. */
-  onConnection(state: 'open' | 'closed'): void;
+  /**
+   * `reason` comes with `closed`: `refused` when the server will not take this token for this
+   * conversation (reconnecting with it is pointless), `dropped` for anything else (worth retrying).
+   */
+  onConnection(state: 'open' | 'closed', reason?: 'refused' | 'dropped'): void;
 }
 
 export interface ChatStream {

@@ -1,4 +1,4 @@
-import { effect, signal, type ReadonlySignal } from '@preact/signals-core';
+import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { KefuBackend } from '../ports/backend.js';
 import type { KeyValueStorage } from '../ports/storage.js';
 import type { Clock } from '../ports/clock.js';
@@ -255,18 +255,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   function whenSettled(id: string): Promise<OutboxItem> {
     return new Promise((resolve) => {
-      let stop: (() => void) | undefined;
-      let settled = false;
-      stop = effect(() => {
-        const item = items.value.find((candidate) => candidate.id === id);
-        if (item && item.status !== 'pending' && !settled) {
-          settled = true;
-          resolve(item);
-          // The effect runs synchronously the first time, before `stop` is assigned.
-          queueMicrotask(() => stop?.());
-        }
+      const unsubscribe = items.subscribe((all) => {
+        const item = all.find((candidate) => candidate.id === id);
+        if (!item || item.status === 'pending') return;
+        resolve(item);
+        // subscribe() calls back synchronously the first time, before `unsubscribe` is assigned.
+        queueMicrotask(() => unsubscribe());
       });
-      if (settled) stop();
     });
   }
 

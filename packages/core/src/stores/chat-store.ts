@@ -179,11 +179,14 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     const { id, token } = current.conversation;
     stream = backend.openChatStream(id, token, {
       onEvent,
-      onConnection(state) {
+      onConnection(state, reason) {
         if (state === 'open') {
           reconnectAttempts = 0;
           connection.value = 'open';
           void catchUp();
+        } else if (reason === 'refused') {
+          // The token no longer opens this conversation: retrying with it would never succeed.
+          disconnect('closed');
         } else {
           scheduleReconnect();
         }
@@ -293,8 +296,9 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       connect();
     },
     async setTyping(typing) {
+      const current = snapshot.peek();
       const options = tokenOptions();
-      if (options) await backend.sendTyping(snapshot.peek()!.conversation.id, typing, options).catch(() => undefined);
+      if (current && options) await backend.sendTyping(current.conversation.id, typing, options).catch(() => undefined);
     },
     async markRead() {
       const current = snapshot.peek();

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, KefuError, type KefuBackend } from '@kefu/core';
+import { createKefu, createMemoryBackend, createMemoryStorage, KefuError, type KefuBackend } from '@kefu/core';
 import '../../define/kefu-widget.js';
 import type { KefuWidget } from './widget.js';
 import { defineElement } from '../../base/define.js';
@@ -11,8 +11,11 @@ function part(widget: KefuWidget, name: string): HTMLElement {
   return element;
 }
 
+// Each test gets its own storage: what one test cached must not answer for the next.
+const isolated = { storage: () => createMemoryStorage() };
+
 async function renderWidget(backend: KefuBackend = createMemoryBackend({ latencyMs: 5 })) {
-  const client = createKefu({ backend });
+  const client = createKefu({ backend, ...isolated });
   const widget = await fixture<KefuWidget>(html`<kefu-widget locale="en" .client=${client}></kefu-widget>`);
   return { widget, client };
 }
@@ -65,7 +68,7 @@ describe('<kefu-widget>', () => {
   });
 
   it('speaks Simplified Chinese when the locale asks for it', async () => {
-    const client = createKefu({ backend: createMemoryBackend() });
+    const client = createKefu({ backend: createMemoryBackend(), ...isolated });
     const widget = await fixture<KefuWidget>(html`<kefu-widget locale="zh-CN" .client=${client}></kefu-widget>`);
     expect(part(widget, 'launcher').textContent!.trim()).to.equal('帮助');
   });
