@@ -185,6 +185,31 @@ describe('the client’s stores over the memory backend', () => {
     expect(otherServer.chat.connection.value).to.equal('closed');
   });
 
+  it('keeps working from memory when IndexedDB is unavailable, and says so once', async () => {
+    const client = createKefu({
+      backend,
+      network: phone.network,
+      locale: 'en',
+      storage: () => {
+        throw new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        );
+      },
+    });
+    await client.activate();
+    expect(client.connectivity.storageMode.value).to.equal('memory');
+    expect(client.connectivity.storageFailure.value?.code).to.equal('storage');
+    const order = await client.orders.lookup(ana);
+    const item = await client.returns.submit({
+      orderId: order!.id,
+      items: [{ itemId: order!.items[0]!.id, quantity: 1, reason: 'too_small', photoIds: [] }],
+      resolution: 'refund',
+    });
+    expect((await client.outbox.whenSettled(item.id)).status).to.equal('sent');
+    client.dispose();
+  });
+
   it('forgets everything it stored', async () => {
     const client = phone.open(backend);
     await client.activate();

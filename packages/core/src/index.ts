@@ -1,7 +1,7 @@
 // @kefu/core — the client, the backend port and its adapters, the stores, storage and outbox.
 export { createKefu, type KefuClient, type KefuOptions } from './client.js';
 export { KefuError, toKefuError, type KefuErrorCode } from './errors.js';
-export { loadInto, type AsyncState } from './state.js';
+export { loadInto, toResult, type AsyncState, type Result } from './state.js';
 export type * from './model/index.js';
 
 // Ports: what a host or a test can inject.

@@ -38,3 +38,14 @@ export async function loadInto<T>(
     return undefined;
   }
 }
+
+/** The outcome of a one-off action (an upload, an email): a value or a KefuError, never a throw. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: KefuError };
+
+export async function toResult<T>(action: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    return { ok: false, error: toKefuError(error) };
+  }
+}

@@ -7,6 +7,7 @@ import { createIdbStorage } from '../storage/idb-storage.js';
 import { createKefuStorage } from '../storage/kefu-storage.js';
 import type { ReturnInput } from '../model/returns.js';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox.js';
+import { createTabLock } from './tab-lock.js';
 
 const returnInput: ReturnInput = {
   orderId: 'ord_1004',
@@ -146,6 +147,25 @@ describe('outbox', () => {
     await waitUntil(() => tabB.items.value.some((entry) => entry.id === item.id), 'tab B sees the pending item');
 
     network.set(true); // both tabs hear "online" and flush at once
+    await tabA.whenSettled(item.id);
+    await tabB.whenSettled(item.id);
+    expect(server.requests).to.have.length(1);
+  });
+
+  it('still sends from one tab only where Web Locks are missing (a lease in storage)', async () => {
+    const { storage, name } = await persistentStorage();
+    const { storage: storageB } = await persistentStorage(name);
+    network.set(false);
+    const leaseLock = (shared: KeyValueStorage, tabId: string) =>
+      createTabLock('kefu-outbox-lease-test', { locks: undefined, storage: shared, clock: systemClock, tabId });
+    const tabA = outboxOver(storage, { lock: leaseLock(storage, 'tab-a') });
+    const tabB = outboxOver(storageB, { lock: leaseLock(storageB, 'tab-b') });
+    await tabA.start();
+    await tabB.start();
+    const item = await tabA.enqueue('return', returnInput);
+    await waitUntil(() => tabB.items.value.some((entry) => entry.id === item.id));
+
+    network.set(true);
     await tabA.whenSettled(item.id);
     await tabB.whenSettled(item.id);
     expect(server.requests).to.have.length(1);

@@ -9,7 +9,7 @@ import type {
 } from '../model/chat.js';
 import type { OutboxError } from '../outbox/outbox-item.js';
 import { fullJitterDelay } from '../outbox/backoff.js';
-import { idle, loadInto, type AsyncState } from '../state.js';
+import { idle, loadInto, toResult, type AsyncState, type Result } from '../state.js';
 import type { StoreContext } from './store-context.js';
 
 export type ChatConnection = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -55,7 +55,7 @@ export interface ChatStore {
   setTyping(typing: boolean): Promise<void>;
   markRead(): Promise<void>;
   end(): Promise<void>;
-  emailTranscript(email: string): Promise<void>;
+  emailTranscript(email: string): Promise<Result<void>>;
   dispose(): void;
 }
 
@@ -315,11 +315,12 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       update((state) => ({ ...state, conversation: { ...state.conversation, ...(closed ?? {}), status: 'closed' } }));
       disconnect('closed');
     },
-    async emailTranscript(email) {
-      const current = snapshot.peek();
-      const options = tokenOptions();
-      if (current && options) await backend.emailTranscript(current.conversation.id, email, options);
-    },
+    emailTranscript: (email) =>
+      toResult(async () => {
+        const current = snapshot.peek();
+        const options = tokenOptions();
+        if (current && options) await backend.emailTranscript(current.conversation.id, email, options);
+      }),
     dispose() {
       disposed = true;
       disconnect('closed');

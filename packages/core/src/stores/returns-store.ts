@@ -2,7 +2,7 @@ import { signal, type ReadonlySignal } from '@preact/signals-core';
 import type { ReturnInput, ReturnRecord, UploadedPhoto } from '../model/returns.js';
 import type { OutboxItem } from '../outbox/outbox-item.js';
 import { KefuError } from '../errors.js';
-import { idle, loadInto, type AsyncState } from '../state.js';
+import { idle, loadInto, toResult, type AsyncState, type Result } from '../state.js';
 import type { StoreContext } from './store-context.js';
 import { submissionsOf } from './submissions.js';
 
@@ -16,8 +16,8 @@ export interface ReturnsStore {
    */
   submit(input: ReturnInput, options?: { submissionId?: string }): Promise<OutboxItem<'return'>>;
   view(returnId: string, orderId: string): Promise<void>;
-  /** Uploads need the network (a photo is too large to queue); failures come back as KefuError. */
-  uploadPhoto(orderId: string, file: Blob, onProgress?: (fraction: number) => void): Promise<UploadedPhoto>;
+  /** Uploads need the network (a photo is too large to queue); a failure is a result, not a throw. */
+  uploadPhoto(orderId: string, file: Blob, onProgress?: (fraction: number) => void): Promise<Result<UploadedPhoto>>;
 }
 
 export function createReturnsStore(
@@ -44,15 +44,16 @@ export function createReturnsStore(
         () => clock.now(),
       );
     },
-    async uploadPhoto(orderId, file, onProgress) {
-      const token = await tokenFor(orderId);
-      if (!token) throw new KefuError('unauthorized', 'Look the order up again to add photos.');
-      return backend.uploadPhoto(file, {
-        idempotencyKey: crypto.randomUUID(),
-        token,
-        signal: abort,
-        ...(onProgress ? { onProgress } : {}),
-      });
-    },
+    uploadPhoto: (orderId, file, onProgress) =>
+      toResult(async () => {
+        const token = await tokenFor(orderId);
+        if (!token) throw new KefuError('unauthorized', 'Look the order up again to add photos.');
+        return backend.uploadPhoto(file, {
+          idempotencyKey: crypto.randomUUID(),
+          token,
+          signal: abort,
+          ...(onProgress ? { onProgress } : {}),
+        });
+      }),
   };
 }
