@@ -11,7 +11,7 @@ import {
   type MemoryBackendOptions,
 } from './memory-backend.js';
 import { createScheduler } from './scheduler.js';
-import { zonedTimeToUtc } from './zoned-time.js';
+import { zonedTimeToUtc } from '../../domain/zoned-time.js';
 
 runBackendSuite('memory', async () => {
   const { backend, controls } = createMemoryBackendWithControls({ agentReplyDelayMs: 20 });

@@ -1,6 +1,6 @@
 import type { CallbackInput, CallbackRecord, CallbackSlot } from '../../model/callbacks.js';
 import type { CallbacksBackend } from '../../ports/backend.js';
-import { slotsBetween, type SlotTime } from './business-hours.js';
+import { slotsBetween, type SlotTime } from '../../domain/business-hours.js';
 import { stableJson } from './idempotency.js';
 import type { MemoryContext } from './memory-context.js';
 import {
@@ -12,7 +12,7 @@ import {
   validationError,
   type FieldErrors,
 } from './memory-errors.js';
-import { zonedParts, zonedTimeToUtc } from './zoned-time.js';
+import { zonedParts, zonedTimeToUtc } from '../../domain/zoned-time.js';
 
 /** Agents who can take calls in the same half hour. */
 const SLOT_CAPACITY = 2;

@@ -7,7 +7,7 @@ import type {
   ConversationInput,
 } from '../../model/chat.js';
 import type { ChatBackend } from '../../ports/backend.js';
-import { isOpenAt, nextOpeningAt } from './business-hours.js';
+import { isOpenAt, nextOpeningAt } from '../../domain/business-hours.js';
 import { createChatRoom, WAIT_SECONDS_PER_CONVERSATION, type StoredConversation } from './chat-room.js';
 import { stableJson } from './idempotency.js';
 import type { MemoryContext } from './memory-context.js';
@@ -21,7 +21,7 @@ import {
   type FieldErrors,
 } from './memory-errors.js';
 import type { UploadLookup } from './memory-returns.js';
-import { SIMULATED_AGENT_NAME } from './agent-replies.js';
+import { SIMULATED_AGENT_NAME } from '../../domain/agent-replies.js';
 import { createSimulatedAgent } from './simulated-agent.js';
 
 const MAX_MESSAGE_LENGTH = 5000;

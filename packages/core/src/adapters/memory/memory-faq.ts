@@ -1,6 +1,6 @@
 import type { Article, ArticleFeedback, ArticleSync } from '../../model/faq.js';
 import type { FaqBackend } from '../../ports/backend.js';
-import { searchArticles } from './faq-search.js';
+import { searchArticles } from '../../domain/faq-search.js';
 import { stableJson } from './idempotency.js';
 import type { MemoryContext } from './memory-context.js';
 import { notFound, throwIfInvalid, type FieldErrors } from './memory-errors.js';

@@ -6,7 +6,7 @@ import { stableJson } from './idempotency.js';
 import type { MemoryContext } from './memory-context.js';
 import { notFound, throwIfInvalid, unauthorized, type FieldErrors } from './memory-errors.js';
 import type { OrderAccessCheck, StoredOrder } from './memory-orders.js';
-import { sniffImageType } from './photo-type.js';
+import { sniffImageType } from '../../domain/photo-type.js';
 
 export interface StoredUpload {
   readonly photo: UploadedPhoto;

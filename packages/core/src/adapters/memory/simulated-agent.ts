@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../model/chat.js';
-import { agentGreeting, agentReply, SIMULATED_AGENT_NAME } from './agent-replies.js';
+import { agentGreeting, agentReply, SIMULATED_AGENT_NAME } from '../../domain/agent-replies.js';
 import type { ChatRoom, StoredConversation } from './chat-room.js';
-import { containsCjk } from './faq-search.js';
+import { containsCjk } from '../../domain/faq-search.js';
 import type { Scheduler } from './scheduler.js';
 
 export interface SimulatedAgentOptions {

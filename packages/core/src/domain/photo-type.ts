@@ -1,4 +1,4 @@
-import type { UploadedPhoto } from '../../model/returns.js';
+import type { UploadedPhoto } from '../model/returns.js';
 
 /**
  * The image type of a file by its first bytes, never by its name or declared type: a text file

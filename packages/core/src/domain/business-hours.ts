@@ -1,4 +1,4 @@
-import type { BusinessHours } from '../../model/config.js';
+import type { BusinessHours } from '../model/config.js';
 import { addDays, isoWeekday, minutesOf, timeOf, zonedParts, zonedTimeToUtc } from './zoned-time.js';
 
 /** One opening interval on one store-local date, as UTC instants. */

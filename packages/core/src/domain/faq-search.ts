@@ -1,4 +1,4 @@
-import type { Article } from '../../model/faq.js';
+import type { Article } from '../model/faq.js';
 
 const cjkPattern = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 

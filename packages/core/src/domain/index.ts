@@ -1,0 +1,9 @@
+// @kefu/core/domain — the store's rules as pure functions, shared by the memory adapter and the
+// reference server so that both backends answer alike: business hours and callback slots across
+// timezones and daylight-saving changes, photo type sniffing, server-side FAQ search, the demo
+// agent's replies.
+export * from './zoned-time.js';
+export * from './business-hours.js';
+export * from './photo-type.js';
+export * from './faq-search.js';
+export * from './agent-replies.js';
