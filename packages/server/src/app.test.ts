@@ -41,7 +41,7 @@ describe('reference server over real HTTP on 127.0.0.1', () => {
     const response = await fetch(`${server.origin}/v1/health`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ padding: 'x'.repeat(100 * 1024) }),
+      body: JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) }),
     });
     assert.equal(response.status, 413);
     assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'payload_too_large');

@@ -1,25 +1,19 @@
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
-import type { StoreConfig } from '@kefu/core';
-import { demoStoreConfig } from '@kefu/core/seed';
 import { ApiError, errorBody, sendError } from './errors.js';
-import { configRoutes } from './routes/config.js';
+import type { ServerDeps } from './deps.js';
+import { registerApiRoutes } from './routes/index.js';
+import { registerChatRoutes } from './chat/routes.js';
+import { registerConsole } from './console/index.js';
 
-export interface AppOptions {
-  /** The store this server answers for; defaults to the demo store shared with the memory adapter. */
-  readonly config?: StoreConfig;
-  /** Storefront origins allowed to call the API from a browser. Others get no CORS headers. */
-  readonly allowedOrigins?: readonly string[];
-  /** Largest request body accepted, in bytes. */
-  readonly maxBodyBytes?: number;
-}
+export const API_INFO = { title: 'Kefu HTTP contract', version: '1.0.0' } as const;
 
-/** The Kefu HTTP contract (docs/api/openapi.yaml) as a Hono app, independent of how it is served. */
-export function createApp(options: AppOptions = {}) {
-  const allowedOrigins = new Set(options.allowedOrigins ?? []);
-  const app = new Hono();
+/** The Kefu HTTP contract (docs/api/openapi.yaml) and the agent console, as one Hono app. */
+export function createApp(deps: ServerDeps) {
+  const allowedOrigins = new Set(deps.allowedOrigins);
+  const app = new OpenAPIHono();
 
   app.use(secureHeaders());
   app.use(
@@ -34,15 +28,26 @@ export function createApp(options: AppOptions = {}) {
   app.use(
     '/v1/*',
     bodyLimit({
-      maxSize: options.maxBodyBytes ?? 64 * 1024,
+      // Photos are the largest bodies: the policy's limit plus room for the multipart envelope.
+      maxSize: deps.config.returnPolicy.photos.maxBytes + 64 * 1024,
       onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large.'), 413),
     }),
   );
 
-  const v1 = new Hono();
+  const v1 = new OpenAPIHono({
+    // Schema failures answer in the contract's error shape, with a message per field.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const fields: Record<string, string> = {};
+      for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] = issue.message;
+      return c.json(errorBody('validation_failed', 'Please check the highlighted fields.', fields), 422);
+    },
+  });
   v1.get('/health', (c) => c.json({ status: 'ok' }));
-  v1.route('/', configRoutes(options.config ?? demoStoreConfig));
+  registerApiRoutes(v1, deps);
+  registerChatRoutes(v1, deps);
   app.route('/v1', v1);
+  registerConsole(app, deps);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((error, c) => {
@@ -51,5 +56,5 @@ export function createApp(options: AppOptions = {}) {
     console.error(`[kefu] ${c.req.method} ${c.req.path} failed:`, error.message);
     return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
   });
-  return app;
+  return { app, v1 };
 }

@@ -1,7 +1,9 @@
 /**
- * `kefu-server`: runs the reference backend. Environment: PORT (default 8787), HOST (127.0.0.1),
- * KEFU_ALLOWED_ORIGINS (comma-separated storefront origins allowed by CORS).
+ * `kefu-server`: runs the reference backend. Environment:
+ *   PORT (8787), HOST (127.0.0.1), KEFU_DATA_DIR (./.kefu-data), KEFU_ALLOWED_ORIGINS (comma-separated),
+ *   KEFU_IDENTITY_SECRET (HS256 secret for identity tokens), KEFU_AGENT_PASSWORD (else one is generated).
  */
+import { resolve } from 'node:path';
 import { startServer } from './server.js';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -11,8 +13,16 @@ const allowedOrigins = (process.env.KEFU_ALLOWED_ORIGINS ?? '')
   .map((origin) => origin.trim())
   .filter(Boolean);
 
-const server = await startServer({ port, host, allowedOrigins });
+const server = await startServer({
+  port,
+  host,
+  allowedOrigins,
+  dataDir: resolve(process.env.KEFU_DATA_DIR ?? '.kefu-data'),
+  ...(process.env.KEFU_IDENTITY_SECRET ? { identitySecret: process.env.KEFU_IDENTITY_SECRET } : {}),
+  ...(process.env.KEFU_AGENT_PASSWORD ? { agentPassword: process.env.KEFU_AGENT_PASSWORD } : {}),
+});
 console.log(`Kefu reference server: ${server.origin}/v1`);
+console.log(`Agent console: ${server.origin}/agent — password: ${server.deps.agentPassword}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,32 +1,65 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions } from './app.js';
+import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { StoreConfig } from '@kefu/core';
+import { demoStoreConfig } from '@kefu/core/seed';
+import { createApp } from './app.js';
+import { openDatabase } from './db/database.js';
+import { attachSockets } from './chat/socket.js';
+import type { ServerDeps } from './deps.js';
 
-export interface ServerOptions extends AppOptions {
+export interface ServerOptions {
   /** Defaults to 127.0.0.1: the reference server is not exposed beyond this machine unless asked. */
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** Where the SQLite file and uploads live; omit for an in-memory database (tests). */
+  readonly dataDir?: string;
+  readonly config?: StoreConfig;
+  readonly allowedOrigins?: readonly string[];
+  readonly identitySecret?: string;
+  readonly agentPassword?: string;
+  readonly now?: () => number;
 }
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:8787 */
   readonly origin: string;
   readonly port: number;
+  readonly deps: ServerDeps;
   close(): Promise<void>;
 }
 
 export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const app = createApp(options);
+  const deps: ServerDeps = {
+    db: openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+    config: options.config ?? demoStoreConfig,
+    now: options.now ?? Date.now,
+    identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
+    agentPassword: options.agentPassword ?? randomBytes(9).toString('base64url'),
+    uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-uploads-${process.pid}`), 'uploads'),
+    allowedOrigins: options.allowedOrigins ?? [],
+  };
+  const { app } = createApp(deps);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, (info: AddressInfo) => {
+      const sockets = attachSockets(server as Server, deps);
       resolve({
         origin: `http://${host}:${info.port}`,
         port: info.port,
+        deps,
         close: () =>
           new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
+            sockets.close();
+            server.close((error) => {
+              deps.db.close();
+              if (error) fail(error);
+              else done();
+            });
             // Keep-alive sockets would hold close() open; nobody is waiting on them any more.
             if ('closeAllConnections' in server) server.closeAllConnections();
           }),

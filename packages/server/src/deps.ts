@@ -1,0 +1,18 @@
+import type { StoreConfig } from '@kefu/core';
+import type { Db } from './db/database.js';
+
+/** Everything the server's parts are built from; createApp assembles it once. */
+export interface ServerDeps {
+  readonly db: Db;
+  readonly config: StoreConfig;
+  /** The clock; tests move it. */
+  readonly now: () => number;
+  /** HS256 secret the store signs identity tokens with (`sub` = its customer id). */
+  readonly identitySecret: string;
+  /** The agent console's password. */
+  readonly agentPassword: string;
+  /** Where uploaded photos are written. */
+  readonly uploadsDir: string;
+  /** Storefront origins allowed by CORS. */
+  readonly allowedOrigins: readonly string[];
+}
