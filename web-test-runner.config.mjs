@@ -3,14 +3,23 @@ import { readFile } from 'node:fs/promises';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { freePort, startReferenceServer } from './scripts/reference-server.mjs';
 
 // Property-based tests run 200 times in npm test and ten times more in npm run soak.
 const propertyRuns = process.env.KEFU_SOAK ? 2000 : 200;
+
+// The reference server runs beside the test page, so the contract suite can run against it over
+// real HTTP and WebSocket; it allows the test page's origin through CORS.
+const port = await freePort();
+const referenceServer = await startReferenceServer({
+  allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+});
 
 const mockServiceWorker = new URL('./test/support/public/mockServiceWorker.js', import.meta.url);
 
 export default {
   files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!packages/server/**', '!packages/react/**'],
+  port,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 2,
   // A soak run's property tests take minutes; the default two-minute limit per file is for npm test.
@@ -29,7 +38,10 @@ export default {
       ts: true,
       target: 'es2022',
       tsconfig: new URL('./tsconfig.json', import.meta.url).pathname,
-      define: { __KEFU_PROPERTY_RUNS__: String(propertyRuns) },
+      define: {
+        __KEFU_PROPERTY_RUNS__: String(propertyRuns),
+        __KEFU_REFERENCE_API__: JSON.stringify(referenceServer.apiBase),
+      },
     }),
   ],
   middleware: [

@@ -33,8 +33,9 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: Number(process.env.DEMO_PORT ?? 5173),
-    proxy: { '/v1': apiOrigin },
+    // ws: the chat's live stream is a WebSocket under /v1 too.
+    proxy: { '/v1': { target: apiOrigin, ws: true } },
   },
-  preview: { host: '127.0.0.1', proxy: { '/v1': apiOrigin } },
+  preview: { host: '127.0.0.1', proxy: { '/v1': { target: apiOrigin, ws: true } } },
   build: { outDir: 'dist', emptyOutDir: true },
 });
