@@ -28,10 +28,10 @@ const tinyPng = new Uint8Array([
 ]);
 
 /** Fresh keys on every run, so the suite also passes against a server that remembers earlier runs. */
-const newKey = () => crypto.randomUUID();
+export const newKey = () => crypto.randomUUID();
 
 /** The KefuError a promise rejects with; fails the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<KefuError> {
+export async function rejection(promise: Promise<unknown>): Promise<KefuError> {
   return promise.then(
     () => {
       throw new Error('expected the call to fail');

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { runBackendSuite } from '../../../test-suites/backend.suite.js';
+import { newKey, rejection, runBackendSuite } from '../../../test-suites/backend.suite.js';
 import type { KefuError } from '../../errors.js';
 import type { ChatEvent } from '../../model/chat.js';
 import type { OrderItem } from '../../model/orders.js';
@@ -19,16 +19,6 @@ runBackendSuite('memory', async () => {
 });
 
 const MINUTE_MS = 60_000;
-const newKey = () => crypto.randomUUID();
-
-async function rejection(promise: Promise<unknown>): Promise<KefuError> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: KefuError) => error,
-  );
-}
 
 /** A memory backend whose clock stands still at `iso` until the test advances it. */
 function backendAt(iso: string, options: MemoryBackendOptions = {}) {
