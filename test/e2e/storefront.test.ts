@@ -92,4 +92,38 @@ describe('demo storefront with the Kefu script tag', () => {
     assert.equal(demoStoreRequests.length, 1, 'the demo store is loaded on demand');
     await page.close();
   });
+
+  it('answers the JS API: calls queued before the loader, events, locale, and a second init that changes nothing', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The snippet a storefront pastes before the loader, plus listeners registered through it. A
+    // string, not a function: the test's compiler would add helpers the page does not have.
+    await page.addInitScript(`
+      window.kefuEvents = [];
+      window.Kefu = window.Kefu || function () { (Kefu.q = Kefu.q || []).push(arguments); };
+      for (const name of ['ready', 'open', 'close']) Kefu('on', name, () => kefuEvents.push(name));
+      Kefu('init', { apiBase: undefined });
+    `);
+    await page.goto(`${demo.origin}/?backend=memory`);
+    await page.locator('kefu-launcher button').waitFor();
+    const kefu = (...args: unknown[]) =>
+      page.evaluate(
+        (callArgs) => (window as unknown as { Kefu: (...a: unknown[]) => unknown }).Kefu(...callArgs),
+        args,
+      );
+
+    await kefu('init', {});
+    assert.equal(await page.locator('kefu-launcher').count(), 1, 'a second init draws nothing twice');
+    await kefu('open');
+    await page.locator('kefu-widget[open]').waitFor();
+    await kefu('close');
+    await page.locator('kefu-widget:not([open])').waitFor();
+    await kefu('setLocale', 'zh-CN');
+    await page.locator('kefu-widget [part="launcher"]').getByText('帮助').waitFor();
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { kefuEvents: string[] }).kefuEvents), [
+      'ready',
+      'open',
+      'close',
+    ]);
+    await page.close();
+  });
 });

@@ -3,13 +3,13 @@
  * no storage, no backend request. It draws the launcher itself and loads the widget (Lit, the core
  * and the features, as ESM chunks beside this file) only when the shopper shows intent.
  */
-import type { LoaderSettings } from './settings.js';
+import type { Emit, KefuEventName, LoaderSettings } from './settings.js';
 import type { WidgetApi } from './widget-entry.js';
 import type * as WidgetEntry from './widget-entry.js';
 
 type Command = [name: string, ...args: unknown[]];
 interface KefuGlobal {
-  (...command: Command): void;
+  (...command: Command): unknown;
   /** Calls the page made before the loader arrived (the snippet pushes their `arguments`). */
   q?: ArrayLike<unknown>[];
   loaded?: boolean;
@@ -30,6 +30,18 @@ const settings: LoaderSettings = {};
 if (script?.dataset.apiBase) settings.apiBase = script.dataset.apiBase;
 if (script?.dataset.locale) settings.locale = script.dataset.locale;
 
+const listeners = new Map<string, Set<(detail: unknown) => void>>();
+const emit: Emit = (event, detail) => {
+  for (const listener of [...(listeners.get(event) ?? [])]) {
+    try {
+      listener(detail);
+    } catch (error) {
+      // A host's listener that throws must not break Kefu, nor the other listeners.
+      console.error(error);
+    }
+  }
+};
+
 let launcherHost: HTMLElement | undefined;
 let widgetModule: Promise<typeof WidgetEntry> | undefined;
 let widget: Promise<WidgetApi> | undefined;
@@ -42,7 +54,7 @@ function loadWidgetModule() {
 
 /** Mounts the widget in place of the loader's launcher, once, when the shopper wants it. */
 function loadWidget(): Promise<WidgetApi> {
-  widget ??= loadWidgetModule().then((module) => module.mount(settings, launcherHost));
+  widget ??= loadWidgetModule().then((module) => module.mount(settings, launcherHost, emit));
   return widget;
 }
 
@@ -82,7 +94,13 @@ function drawLauncher(): void {
   document.body.append(launcherHost);
 }
 
-const commands: Record<string, (...args: unknown[]) => void> = {
+/** Applies a setting now if the widget is there, and remembers it for when it comes. */
+function update(change: Partial<LoaderSettings>): void {
+  Object.assign(settings, change);
+  void widget?.then((api) => api.update(change));
+}
+
+const commands: Record<string, (...args: unknown[]) => unknown> = {
   init(options) {
     // Calling init twice is harmless: later options fill in, nothing is drawn twice.
     Object.assign(settings, options as LoaderSettings);
@@ -92,6 +110,20 @@ const commands: Record<string, (...args: unknown[]) => void> = {
   open: () => void loadWidget().then((api) => api.open()),
   close: () => void widget?.then((api) => api.close()),
   toggle: () => void loadWidget().then((api) => api.toggle()),
+  identify: (identity) => update({ identityToken: (identity as { token?: string } | undefined)?.token }),
+  setLocale: (locale) => update({ locale: locale as string }),
+  setTheme: (theme) => update({ theme: theme as LoaderSettings['theme'] }),
+  setConsent: (consent) => update({ consent: consent as LoaderSettings['consent'] }),
+  forget: () => void widget?.then((api) => api.forget()),
+  on(event, callback) {
+    if (typeof callback !== 'function') return undefined;
+    const set = listeners.get(event as KefuEventName) ?? new Set();
+    listeners.set(event as KefuEventName, set);
+    const listener = callback as (detail: unknown) => void;
+    set.add(listener);
+    if (event === 'ready' && ready) listener(undefined);
+    return () => set.delete(listener);
+  },
   shutdown() {
     launcherHost?.remove();
     launcherHost = undefined;
@@ -101,11 +133,14 @@ const commands: Record<string, (...args: unknown[]) => void> = {
   },
 };
 
-function run(name: unknown, ...args: unknown[]): void {
+function run(name: unknown, ...args: unknown[]): unknown {
   const command = typeof name === 'string' ? commands[name] : undefined;
-  if (command) command(...args);
-  else console.warn(`Kefu: unknown command ${String(name)}`);
+  if (command) return command(...args);
+  console.warn(`Kefu: unknown command ${String(name)}`);
+  return undefined;
 }
+
+let ready = false;
 
 const queued = Array.from(window.Kefu?.q ?? [], (args) => Array.from(args) as Command);
 const kefu: KefuGlobal = (...command: Command) => run(...command);
@@ -115,5 +150,7 @@ window.Kefu = kefu;
 // A script tag alone is enough: init with its data attributes, then replay what the page queued.
 if (!queued.some(([name]) => name === 'init')) run('init', {});
 for (const command of queued) run(...command);
+ready = true;
+emit('ready');
 
 if ('requestIdleCallback' in window) requestIdleCallback(prefetchWidget, { timeout: 5000 });

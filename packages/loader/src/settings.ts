@@ -6,4 +6,16 @@ export interface LoaderSettings {
   locale?: string;
   /** `start` puts the launcher in the bottom-left corner (bottom-right in RTL). */
   position?: 'start' | 'end';
+  /** Forces a colour scheme; by default Kefu follows the shopper's system. */
+  theme?: 'light' | 'dark';
+  /** The store's identity token for a signed-in shopper (see `Kefu('identify', { token })`). */
+  identityToken?: string;
+  /** `pending` until the host's consent banner says yes: nothing is stored before. */
+  consent?: 'granted' | 'pending';
 }
+
+/** Events a host can listen to with `Kefu('on', name, callback)`. */
+export type KefuEventName =
+  'ready' | 'open' | 'close' | 'unread' | 'message' | 'return-created' | 'callback-requested' | 'survey-answered';
+
+export type Emit = (event: KefuEventName, detail?: unknown) => void;

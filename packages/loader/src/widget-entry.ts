@@ -2,40 +2,85 @@
  * The lazily loaded part of the script-tag build: the core, Lit and the widget. Importing it only
  * defines elements; storage and the backend are touched once `mount` runs, on the shopper's intent.
  */
-import { createKefu } from '@kefu/core';
+import { createKefu, type KefuClient, type OutboxItem, type OutboxKind } from '@kefu/core';
 import '@kefu/elements/define/kefu-widget.js';
 import type { KefuWidget } from '@kefu/elements';
-import type { LoaderSettings } from './settings.js';
+import type { Emit, KefuEventName, LoaderSettings } from './settings.js';
 
 export interface WidgetApi {
   open(): Promise<void>;
   close(): Promise<void>;
   toggle(): Promise<void>;
+  update(change: Partial<LoaderSettings>): void;
+  forget(): Promise<void>;
   shutdown(): void;
 }
 
-export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | undefined): WidgetApi {
+/** Which settled submissions the host hears about, and as which event. */
+const sentEvents: Partial<Record<OutboxKind, KefuEventName>> = {
+  return: 'return-created',
+  callback: 'callback-requested',
+  survey: 'survey-answered',
+};
+
+export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | undefined, emit: Emit): WidgetApi {
   const client = createKefu({
     ...(settings.apiBase ? { apiBase: settings.apiBase } : {}),
     ...(settings.locale ? { locale: settings.locale } : {}),
+    ...(settings.identityToken ? { identityToken: settings.identityToken } : {}),
+    ...(settings.consent ? { consent: settings.consent } : {}),
   });
   const widget: KefuWidget = document.createElement('kefu-widget');
   widget.client = client;
-  if (settings.locale) widget.locale = settings.locale;
-  if (settings.position) widget.position = settings.position;
+  applySettings(widget, client, settings);
   document.body.append(widget);
   // The real launcher takes the place of the loader's, which had the same look and spot.
   const hadFocus = Boolean(loaderLauncher?.shadowRoot?.activeElement);
   loaderLauncher?.remove();
   if (hadFocus) void widget.updateComplete.then(() => widget.focus());
 
+  widget.addEventListener('kefu-open', () => emit('open'));
+  widget.addEventListener('kefu-close', () => emit('close'));
+  const stopForwarding = forwardSubmissions(client, emit);
+
   return {
     open: () => widget.show(),
     close: () => widget.hide(),
     toggle: () => (widget.open ? widget.hide() : widget.show()),
+    update: (change) => applySettings(widget, client, change),
+    forget: () => client.forget(),
     shutdown() {
+      stopForwarding();
       widget.remove();
       client.dispose();
     },
   };
+}
+
+function applySettings(widget: KefuWidget, client: KefuClient, settings: Partial<LoaderSettings>): void {
+  if (settings.locale) {
+    widget.locale = settings.locale;
+    client.session.setLocale(settings.locale);
+  }
+  if (settings.position) widget.position = settings.position;
+  if ('theme' in settings) widget.theme = settings.theme;
+  if ('identityToken' in settings) client.session.identify(settings.identityToken);
+  if (settings.consent) void client.setConsent(settings.consent);
+}
+
+/**
+ * Emits return-created, callback-requested and survey-answered when a submission this page saw
+ * waiting is accepted by the server. Items that arrive already sent (an earlier page's, loaded
+ * from storage) are not news. Every open tab of the store hears about a submission once.
+ */
+function forwardSubmissions(client: KefuClient, emit: Emit): () => void {
+  const seenWaiting = new Set<string>();
+  return client.outbox.items.subscribe((items: readonly OutboxItem[]) => {
+    for (const item of items) {
+      const event = sentEvents[item.kind];
+      if (!event) continue;
+      if (item.status === 'pending') seenWaiting.add(item.id);
+      else if (item.status === 'sent' && seenWaiting.delete(item.id)) emit(event, item.result);
+    }
+  });
 }
