@@ -17,3 +17,10 @@ export function catalogueFor(locale: string | undefined): Catalogue {
 export function resolveLocale(option: string | undefined, doc: Document = document): string {
   return option || doc.documentElement.lang || navigator.language || 'en';
 }
+
+const rightToLeftLanguages = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi']);
+
+/** The writing direction of a locale's language. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return rightToLeftLanguages.has(locale.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}

@@ -6,8 +6,9 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_brand: var(--kefu-brand-color, #1f6f5c);
-    --_on-brand: var(--kefu-on-brand-color, #ffffff);
+    /* The host's colour wins; else the store's configured colour (set by the element); else ours. */
+    --_brand: var(--kefu-brand-color, var(--_config-brand, #1f6f5c));
+    --_on-brand: var(--kefu-on-brand-color, var(--_config-on-brand, #ffffff));
     --_surface: var(--kefu-surface-color, #ffffff);
     --_text: var(--kefu-text-color, #1c1f23);
     --_muted: var(--kefu-muted-color, #5b6470);
@@ -31,6 +32,12 @@ export const tokens = css`
     --_text: var(--kefu-text-color, #eef1f4);
     --_muted: var(--kefu-muted-color, #a9b2bd);
     --_focus: var(--kefu-focus-color, #8ab4ff);
+  }
+  /* 16 px at least: iOS zooms into smaller inputs when they get focus. */
+  input,
+  textarea,
+  select {
+    font-size: max(16px, 1em);
   }
   :focus-visible {
     outline: 3px solid var(--_focus);

@@ -12,6 +12,9 @@ export const widgetStyles = css`
     inset-inline-end: auto;
     inset-inline-start: var(--_offset);
   }
+  [hidden] {
+    display: none !important;
+  }
   .launcher {
     display: inline-flex;
     align-items: center;
@@ -45,8 +48,17 @@ export const widgetStyles = css`
     inset-inline-end: auto;
     inset-inline-start: 0;
   }
-  .panel[hidden] {
-    display: none;
+  /* Phones: the whole screen, inside the safe areas, above the on-screen keyboard. */
+  .fullscreen .panel {
+    position: fixed;
+    inset: 0;
+    inline-size: 100%;
+    block-size: var(--_viewport-height, 100dvh);
+    max-block-size: none;
+    border-radius: 0;
+    box-shadow: none;
+    padding: env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
+    box-sizing: border-box;
   }
   header {
     display: flex;
@@ -72,11 +84,19 @@ export const widgetStyles = css`
     cursor: pointer;
   }
   .body {
+    flex: 1;
     padding: var(--_space);
     overflow: auto;
+    overscroll-behavior: contain;
   }
   .status {
     color: var(--_muted);
+  }
+  .notice {
+    margin: 0 0 12px;
+    padding: 8px 12px;
+    border-radius: 8px;
+    background: color-mix(in srgb, var(--_text) 8%, transparent);
   }
   .retry {
     min-block-size: 44px;
@@ -87,5 +107,13 @@ export const widgetStyles = css`
     color: var(--_text);
     font: inherit;
     cursor: pointer;
+  }
+  .announcer {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;
