@@ -126,4 +126,44 @@ describe('demo storefront with the Kefu script tag', () => {
     ]);
     await page.close();
   });
+
+  it('runs under a strict Content-Security-Policy with Trusted Types enforced, with no violation', async () => {
+    const strict = await startDemoServer({
+      root: resolve(repo, 'demo/dist'),
+      apiOrigin: api.origin,
+      htmlHeaders: {
+        'Content-Security-Policy': [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "connect-src 'self' ws: wss:",
+          "img-src 'self' data: https:",
+          "object-src 'none'",
+          "base-uri 'none'",
+          "require-trusted-types-for 'script'",
+          'trusted-types lit-html',
+        ].join('; '),
+      },
+    });
+    const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+    await page.addInitScript(`
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
+    `);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${strict.origin}/`);
+      await page.locator('kefu-launcher button').click();
+      await page.locator('kefu-widget [part="header"]').getByText('Maple & Moss').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('kefu-widget:not([open])').waitFor();
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await strict.close();
+    }
+  });
 });
