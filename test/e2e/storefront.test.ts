@@ -166,4 +166,26 @@ describe('demo storefront with the Kefu script tag', () => {
       await strict.close();
     }
   });
+
+  it('opens from the store’s own Help link instead of a launcher, and gives it focus back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(`
+      window.Kefu = window.Kefu || function () { (Kefu.q = Kefu.q || []).push(arguments); };
+      Kefu('init', { apiBase: undefined, launcher: 'nav[aria-label="Main"] a:last-child' });
+    `);
+    await page.goto(`${demo.origin}/?backend=memory`);
+    const helpLink = page.locator('nav[aria-label="Main"] a:last-child');
+    await helpLink.click();
+    await page.locator('kefu-widget[open] [part="panel"]').waitFor();
+    assert.equal(await page.locator('kefu-launcher').count(), 0, 'no launcher of our own');
+    assert.equal(await page.locator('kefu-widget [part="launcher"]').isVisible(), false);
+    assert.equal(await helpLink.getAttribute('aria-expanded'), 'true');
+    assert.equal(new URL(page.url()).pathname, '/', 'the link did not navigate');
+
+    await page.keyboard.press('Escape');
+    await page.locator('kefu-widget:not([open])').waitFor({ state: 'attached' });
+    assert.equal(await helpLink.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Help');
+    await page.close();
+  });
 });

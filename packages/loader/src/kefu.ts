@@ -29,6 +29,7 @@ const widgetChunk = `${chunkBase}kefu-widget.js`;
 const settings: LoaderSettings = {};
 if (script?.dataset.apiBase) settings.apiBase = script.dataset.apiBase;
 if (script?.dataset.locale) settings.locale = script.dataset.locale;
+if (script?.dataset.launcher) settings.launcher = script.dataset.launcher;
 
 const listeners = new Map<string, Set<(detail: unknown) => void>>();
 const emit: Emit = (event, detail) => {
@@ -72,6 +73,12 @@ const launcherCss = `button{position:fixed;inset-block-end:20px;inset-inline-end
  * stylesheet (allowed under `style-src 'self'`) inside a shadow root (nothing leaks either way).
  */
 function drawLauncher(): void {
+  if (settings.launcher) {
+    launcherHost?.remove();
+    launcherHost = undefined;
+    listenToHostLauncher();
+    return;
+  }
   if (launcherHost) return;
   launcherHost = document.createElement('kefu-launcher');
   if (settings.position) launcherHost.setAttribute('position', settings.position);
@@ -98,6 +105,30 @@ function drawLauncher(): void {
 function update(change: Partial<LoaderSettings>): void {
   Object.assign(settings, change);
   void widget?.then((api) => api.update(change));
+}
+
+let hostLauncherListening = false;
+
+/**
+ * The store's own button opens Kefu. Listening on the document (not on the element) keeps working
+ * when a single-page app re-renders or adds the button later.
+ */
+function listenToHostLauncher(): void {
+  if (hostLauncherListening) return;
+  hostLauncherListening = true;
+  const trigger = (event: Event) =>
+    settings.launcher && event.target instanceof Element ? event.target.closest(settings.launcher) : null;
+  const prefetch = (event: Event) => {
+    if (trigger(event)) void loadWidgetModule();
+  };
+  document.addEventListener('pointerover', prefetch);
+  document.addEventListener('focusin', prefetch);
+  document.addEventListener('click', (event) => {
+    const element = trigger(event);
+    if (!element) return;
+    event.preventDefault();
+    void loadWidget().then((api) => api.open(element as HTMLElement));
+  });
 }
 
 const commands: Record<string, (...args: unknown[]) => unknown> = {

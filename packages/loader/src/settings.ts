@@ -4,6 +4,11 @@ export interface LoaderSettings {
   apiBase?: string;
   /** The shopper's language (BCP 47). */
   locale?: string;
+  /**
+   * A CSS selector for the store's own "Help" button(s): Kefu draws no launcher and opens from
+   * those instead (also elements added later, as in single-page apps).
+   */
+  launcher?: string;
   /** `start` puts the launcher in the bottom-left corner (bottom-right in RTL). */
   position?: 'start' | 'end';
   /** Forces a colour scheme; by default Kefu follows the shopper's system. */

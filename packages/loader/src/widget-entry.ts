@@ -8,7 +8,8 @@ import type { KefuWidget } from '@kefu/elements';
 import type { Emit, KefuEventName, LoaderSettings } from './settings.js';
 
 export interface WidgetApi {
-  open(): Promise<void>;
+  /** `trigger`: the store's own button that asked, which gets focus back on close. */
+  open(trigger?: HTMLElement): Promise<void>;
   close(): Promise<void>;
   toggle(): Promise<void>;
   update(change: Partial<LoaderSettings>): void;
@@ -44,7 +45,10 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
   const stopForwarding = forwardSubmissions(client, emit);
 
   return {
-    open: () => widget.show(),
+    open(trigger) {
+      if (trigger) widget.hostLauncher = trigger;
+      return widget.show();
+    },
     close: () => widget.hide(),
     toggle: () => (widget.open ? widget.hide() : widget.show()),
     update: (change) => applySettings(widget, client, change),
@@ -63,6 +67,7 @@ function applySettings(widget: KefuWidget, client: KefuClient, settings: Partial
     client.session.setLocale(settings.locale);
   }
   if (settings.position) widget.position = settings.position;
+  if (settings.launcher) widget.hostLauncher = document.querySelector<HTMLElement>(settings.launcher) ?? undefined;
   if ('theme' in settings) widget.theme = settings.theme;
   if ('identityToken' in settings) client.session.identify(settings.identityToken);
   if (settings.consent) void client.setConsent(settings.consent);

@@ -61,6 +61,12 @@ export class KefuWidget extends KefuElement {
   /** Which bottom corner the launcher sits in: `end` (right in left-to-right pages) or `start`. */
   @property({ reflect: true }) position: 'start' | 'end' = 'end';
 
+  /**
+   * The store's own button that opens Kefu, when there is one: Kefu then draws no launcher, keeps
+   * the button's `aria-expanded` current, and gives it focus back on close.
+   */
+  @property({ attribute: false }) hostLauncher?: HTMLElement;
+
   /** Forces a colour scheme; by default the widget follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -87,6 +93,7 @@ export class KefuWidget extends KefuElement {
       void this.client?.config.load();
     }
     this.#applyBrand();
+    this.hostLauncher?.setAttribute('aria-expanded', this.open ? 'true' : 'false');
     if (this.open && this.fullscreen) this.#holdPage();
     else this.#releasePage();
   }
@@ -105,7 +112,7 @@ export class KefuWidget extends KefuElement {
     if (!this.open) return;
     this.open = false;
     await this.updateComplete;
-    this.launcherButton.focus();
+    (this.hostLauncher ?? this.launcherButton).focus();
     this.dispatchEvent(new Event('kefu-close', { bubbles: true, composed: true }));
   }
 
@@ -230,7 +237,7 @@ export class KefuWidget extends KefuElement {
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
         aria-label=${this.open ? messages.closeHelp : messages.openHelp}
-        ?hidden=${this.open && fullscreen}
+        ?hidden=${(this.open && fullscreen) || this.hostLauncher !== undefined}
         @click=${this.#toggle}
       >
         ${messages.launcherLabel}
