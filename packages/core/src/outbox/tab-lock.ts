@@ -10,8 +10,9 @@ interface LockManagerLike {
 
 /**
  * Web Locks where the browser has them: an exclusive lock per origin, released when the task ends
- * or the tab dies. Elsewhere, a lease written to storage (not atomic across tabs, so two tabs can
- * still overlap rarely; the server's idempotency keys are the backstop that keeps that harmless).
+ * or the tab dies. Elsewhere, a lease in storage, taken in one IndexedDB transaction (atomic across
+ * tabs) and expiring after 15 s should its tab die; in memory-only storage the lease is per tab,
+ * and the server's idempotency keys are what keeps a second send harmless.
  */
 export function createTabLock(
   name: string,
@@ -26,12 +27,16 @@ export function createTabLock(
   return (task) => {
     // Within a tab, tasks run one after another; across tabs, the lease keeps them apart.
     const run = queue.then(async () => {
-      for (let tries = 0; ; tries += 1) {
-        const lease = await options.storage.get<{ owner: string; until: number }>(leaseKey);
-        if (!lease || lease.owner === options.tabId || lease.until < options.clock.now() || tries >= 40) break;
+      for (;;) {
+        // Take the lease if it is free, ours or stale (its tab died), in one atomic step.
+        const lease = await options.storage.update<{ owner: string; until: number }>(leaseKey, (current) =>
+          current && current.owner !== options.tabId && current.until >= options.clock.now()
+            ? current
+            : { owner: options.tabId, until: options.clock.now() + leaseMs },
+        );
+        if (lease.owner === options.tabId) break;
         await new Promise<void>((resolve) => options.clock.setTimeout(resolve, 250));
       }
-      await options.storage.set(leaseKey, { owner: options.tabId, until: options.clock.now() + leaseMs });
       try {
         return await task();
       } finally {

@@ -11,4 +11,9 @@ export interface KeyValueStorage {
   keys(prefix: string): Promise<string[]>;
   /** Removes every key Kefu stored. */
   clear(): Promise<void>;
+  /**
+   * Reads and writes one key atomically (no other tab can write between the two) and resolves with
+   * what was written. Used for the outbox's lease where Web Locks are missing.
+   */
+  update<T>(key: string, updater: (current: T | undefined) => T): Promise<T>;
 }

@@ -1,4 +1,4 @@
-import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, keys, set, update, type UseStore } from 'idb-keyval';
 import type { KeyValueStorage } from '../ports/storage.js';
 
 export const DEFAULT_DATABASE = 'kefu';
@@ -18,6 +18,20 @@ export function createIdbStorage(databaseName = DEFAULT_DATABASE): KeyValueStora
     delete: (key) => del(key, use()),
     keys: async (prefix) => (await keys(use())).map(String).filter((key) => key.startsWith(prefix)),
     clear: () => clear(use()),
+    // One readwrite transaction: IndexedDB runs transactions on the same store one after another,
+    // across tabs too, so the read and the write cannot be interleaved with another tab's.
+    async update<T>(key: string, updater: (current: T | undefined) => T) {
+      let written: T | undefined;
+      await update<T>(
+        key,
+        (current) => {
+          written = updater(current);
+          return written;
+        },
+        use(),
+      );
+      return written as T;
+    },
     reopen() {
       store = undefined;
     },

@@ -125,6 +125,13 @@ export function createKefuStorage(options: KefuStorageOptions): KefuStorage {
       await enabling;
       await attempt((store) => store.clear());
     },
+    async update<T>(key: string, updater: (current: T | undefined) => T) {
+      await enabling;
+      const result = await attempt((store) => store.update<T>(key, updater));
+      const value = result.ok ? result.value : await memory.update<T>(key, updater);
+      if (result.ok) await memory.set(key, value);
+      return value;
+    },
   };
 }
 

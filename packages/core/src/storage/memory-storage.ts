@@ -16,5 +16,11 @@ export function createMemoryStorage(): KeyValueStorage & { readonly entries: Map
     async clear() {
       entries.clear();
     },
+    // Synchronous between the read and the write: nothing can come in between.
+    async update<T>(key: string, updater: (current: T | undefined) => T) {
+      const next = updater(entries.has(key) ? (structuredClone(entries.get(key)) as T) : undefined);
+      entries.set(key, structuredClone(next));
+      return next;
+    },
   };
 }
