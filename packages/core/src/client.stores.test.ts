@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createKefu, type KefuClient, type KefuOptions } from './client.js';
-import { createMemoryBackend } from './adapters/memory/memory-backend.js';
+import { createMemoryBackend, createMemoryBackendWithControls } from './adapters/memory/memory-backend.js';
 import { createMemoryStorage } from './storage/memory-storage.js';
 import { manualNetworkStatus } from './ports/network.js';
 import type { KefuBackend } from './ports/backend.js';
@@ -208,6 +208,52 @@ describe('the client’s stores over the memory backend', () => {
     });
     expect((await client.outbox.whenSettled(item.id)).status).to.equal('sent');
     client.dispose();
+  });
+
+  it('shows an agent message sent while the stream was down, even after the outbox delivered a later one', async () => {
+    const { backend: memory, controls } = createMemoryBackendWithControls({ simulateAgent: false });
+    let streamDown = false;
+    let dropStream: (() => void) | undefined;
+    const flaky: KefuBackend = {
+      ...memory,
+      openChatStream(id, token, handlers) {
+        if (streamDown) {
+          setTimeout(() => handlers.onConnection('closed', 'dropped'), 0);
+          return { close() {} };
+        }
+        const inner = memory.openChatStream(id, token, handlers);
+        dropStream = () => {
+          inner.close();
+          handlers.onConnection('closed', 'dropped');
+        };
+        return inner;
+      },
+    };
+    const client = phone.open(flaky);
+    await client.activate();
+    const conversation = await client.chat.start({ name: 'Ana', email: ana.email, topic: 'Delivery' });
+    await waitUntil(() => client.chat.connection.value === 'open');
+    controls.agentJoin(conversation!.id, 'Mei');
+    await waitUntil(() => client.chat.conversation.value?.agentName === 'Mei');
+
+    streamDown = true;
+    dropStream!();
+    controls.agentSend(conversation!.id, 'Your parcel left Lyon this morning.');
+    await client.chat.send('Thank you!');
+    await waitUntil(() => client.chat.transcript.value.find((entry) => entry.text === 'Thank you!')?.state === 'sent');
+
+    // The stream comes back; the browser's online event reconnects at once.
+    streamDown = false;
+    phone.network.set(false);
+    phone.network.set(true);
+    await waitUntil(() => client.chat.connection.value === 'open', 'reconnected');
+    await waitUntil(
+      () => client.chat.transcript.value.some((entry) => entry.text === 'Your parcel left Lyon this morning.'),
+      'the agent message sent while the stream was down',
+    );
+    const texts = client.chat.transcript.value.map((entry) => entry.text);
+    expect(texts.indexOf('Your parcel left Lyon this morning.')).to.be.lessThan(texts.indexOf('Thank you!'));
+    controls.dispose();
   });
 
   it('forgets everything it stored', async () => {

@@ -132,20 +132,31 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     void cache.write('conversation', next);
   }
 
-  function receive(messages: readonly ChatMessage[]): void {
+  /**
+   * Merges messages in. `seenUpTo` moves lastSeq, and only two callers may pass it: the catch-up
+   * fetch (everything after lastSeq) and the stream once caught up (everything since subscribing,
+   * in order). A message the outbox delivered says nothing about what came before it: letting it
+   * move lastSeq would skip an agent message sent while the stream was down.
+   */
+  function receive(messages: readonly ChatMessage[], seenUpTo?: number): void {
     update((current) => ({
       ...current,
       messages: mergeMessages(current.messages, messages),
-      lastSeq: Math.max(current.lastSeq, ...messages.map((message) => message.seq)),
+      lastSeq: seenUpTo === undefined ? current.lastSeq : Math.max(current.lastSeq, seenUpTo),
     }));
   }
+
+  // Per subscription: whether the catch-up fetch after subscribing has landed, and the highest seq
+  // the stream delivered meanwhile.
+  let caughtUp = false;
+  let streamHighSeq = 0;
 
   function onEvent(event: ChatEvent): void {
     switch (event.type) {
       case 'message':
         if (event.message.author === 'agent') agentTyping.value = false;
         receive([event.message]);
-        return;
+        break;
       case 'typing':
         if (event.author === 'agent') agentTyping.value = event.typing;
         break;
@@ -167,7 +178,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         if (event.status === 'closed') disconnect('closed');
         break;
     }
-    update((current) => ({ ...current, lastSeq: Math.max(current.lastSeq, event.seq) }));
+    streamHighSeq = Math.max(streamHighSeq, event.seq);
+    if (caughtUp) update((current) => ({ ...current, lastSeq: Math.max(current.lastSeq, event.seq) }));
   }
 
   /** Subscribe first, then fetch what came after the last seq: the two overlap, merging by id removes the overlap. */
@@ -175,6 +187,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     const current = snapshot.peek();
     if (!current || disposed || current.conversation.status === 'closed') return;
     stream?.close();
+    caughtUp = false;
+    streamHighSeq = 0;
     connection.value = reconnectAttempts === 0 ? 'connecting' : 'reconnecting';
     const { id, token } = current.conversation;
     stream = backend.openChatStream(id, token, {
@@ -202,9 +216,13 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         token: current.conversation.token,
         signal: abort,
       });
-      receive(missed);
+      receive(missed, Math.max(streamHighSeq, ...missed.map((message) => message.seq)));
+      caughtUp = true;
     } catch {
-      // The stream is open; the next reconnect catches up again.
+      // Without the catch-up there may be a gap before the stream's first event: start over.
+      if (disposed) return;
+      stream?.close();
+      scheduleReconnect();
     }
   }
 
