@@ -1,11 +1,13 @@
 import { KefuError } from '../../errors.js';
+import type { FieldErrors } from '../../domain/fields.js';
+
+export type { FieldErrors } from '../../domain/fields.js';
+export { isBlank, isEmail } from '../../domain/fields.js';
 
 /**
  * The errors the memory backend rejects with, shaped as an HTTP server's would be after the http
  * adapter mapped them: same code, status and server code, so stores cannot tell the two apart.
  */
-
-export type FieldErrors = Record<string, string>;
 
 export function validationError(fields: FieldErrors, message = 'Please check the highlighted fields.'): KefuError {
   return new KefuError('validation', message, { status: 422, serverCode: 'validation_failed', fields });
@@ -38,14 +40,4 @@ export function rateLimited(retryAfterMs: number): KefuError {
 
 export function aborted(): KefuError {
   return new KefuError('aborted', 'The request was cancelled.');
-}
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function isEmail(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 254 && emailPattern.test(value.trim());
-}
-
-export function isBlank(value: unknown): boolean {
-  return typeof value !== 'string' || value.trim() === '';
 }

@@ -1,9 +1,10 @@
 import type { Article, ArticleFeedback, ArticleSync } from '../../model/faq.js';
 import type { FaqBackend } from '../../ports/backend.js';
 import { searchArticles } from '../../domain/faq-search.js';
+import { validateArticleFeedback } from '../../domain/faq-feedback.js';
 import { stableJson } from './idempotency.js';
 import type { MemoryContext } from './memory-context.js';
-import { notFound, throwIfInvalid, type FieldErrors } from './memory-errors.js';
+import { notFound, throwIfInvalid } from './memory-errors.js';
 
 export interface FaqControls {
   /** Adds or replaces an article, as an editor publishing in the help centre would. */
@@ -87,12 +88,7 @@ export function createMemoryFaq(
         context.handle(options.signal, () => {
           context.idempotency.run('article-feedback', options.idempotencyKey, stableJson(input), () => {
             findArticle(input.articleId);
-            const fields: FieldErrors = {};
-            if (typeof input.helpful !== 'boolean') fields['helpful'] = 'Say whether the article helped.';
-            if (input.comment !== undefined && input.comment.length > 2000) {
-              fields['comment'] = 'Please keep the comment under 2000 characters.';
-            }
-            throwIfInvalid(fields);
+            throwIfInvalid(validateArticleFeedback(input));
             feedback.push(structuredClone(input));
           });
         }),

@@ -3,7 +3,8 @@ import type { OrdersBackend } from '../../ports/backend.js';
 import type { SeedOrder } from '../../seed/types.js';
 import { KefuError } from '../../errors.js';
 import type { MemoryContext } from './memory-context.js';
-import { notFound, rateLimited, throwIfInvalid, unauthorized, type FieldErrors } from './memory-errors.js';
+import { notFound, rateLimited, unauthorized, validationError } from './memory-errors.js';
+import { checkOrderLookup, normalizeEmail, normalizeOrderNumber, normalizePostalCode } from '../../domain/orders.js';
 
 const ACCESS_TOKEN_TTL_MS = 30 * 60_000;
 const NUMBER_WINDOW_MS = 10 * 60_000;
@@ -57,10 +58,6 @@ export function createMemoryOrders(
   const failuresByNumber = new Map<string, number[]>();
   let allFailures: number[] = [];
 
-  /** Shoppers type "mm-1001 " or "#MM-1001"; both mean MM-1001. */
-  const normalizeNumber = (orderNumber: string) => orderNumber.trim().replace(/^#/, '').toUpperCase();
-  const normalizePostalCode = (postalCode: string) => postalCode.replace(/\s+/g, '').toUpperCase();
-
   function customerIdOf(token: string | undefined): string | undefined {
     if (!token?.startsWith(IDENTITY_PREFIX)) return undefined;
     const customerId = token.slice(IDENTITY_PREFIX.length).trim();
@@ -88,31 +85,18 @@ export function createMemoryOrders(
   }
 
   function lookup(input: OrderLookup): OrderAccess {
-    const fields: FieldErrors = {};
-    if (typeof input.orderNumber !== 'string' || input.orderNumber.trim() === '') {
-      fields['orderNumber'] = 'Enter your order number.';
-    }
-    const email = 'email' in input ? input.email : undefined;
-    const postalCode = 'postalCode' in input ? input.postalCode : undefined;
-    if (email !== undefined && (typeof email !== 'string' || email.trim() === '')) {
-      fields['email'] = 'Enter the email address you ordered with.';
-    }
-    if (postalCode !== undefined && (typeof postalCode !== 'string' || postalCode.trim() === '')) {
-      fields['postalCode'] = 'Enter the postal code of the delivery address.';
-    }
-    if (email === undefined && postalCode === undefined) fields['email'] = 'Enter the email address you ordered with.';
-    throwIfInvalid(fields);
-
-    const orderNumber = normalizeNumber(input.orderNumber);
+    const checked = checkOrderLookup(input);
+    if ('fields' in checked) throw validationError(checked.fields);
+    const { orderNumber, by, value } = checked.lookup;
     const waitMs = blockedForMs(orderNumber);
     if (waitMs > 0) throw rateLimited(waitMs);
 
-    const stored = [...orders.values()].find((candidate) => normalizeNumber(candidate.order.number) === orderNumber);
+    const stored = [...orders.values()].find(
+      (candidate) => normalizeOrderNumber(candidate.order.number) === orderNumber,
+    );
     const matches =
       stored !== undefined &&
-      (email !== undefined
-        ? stored.email.trim().toLowerCase() === email.trim().toLowerCase()
-        : normalizePostalCode(stored.postalCode) === normalizePostalCode(postalCode ?? ''));
+      (by === 'email' ? normalizeEmail(stored.email) === value : normalizePostalCode(stored.postalCode) === value);
     if (!stored || !matches) {
       const now = context.now();
       failuresByNumber.get(orderNumber)?.push(now);

@@ -1,0 +1,133 @@
+import type { ReturnPolicy } from '../model/config.js';
+import type { Order, OrderItem, ReturnSummary } from '../model/orders.js';
+import type { ReturnInput, ReturnItemInput } from '../model/returns.js';
+import { isOptionalText, MAX_COMMENT_LENGTH, type FieldErrors } from './fields.js';
+
+export const notReturnableMessages: Readonly<Record<NonNullable<OrderItem['notReturnableReason']>, string>> = {
+  final_sale: 'This item was a final sale and cannot be returned.',
+  window_closed: 'The return window for this item has closed.',
+  already_returned: 'This item has already been returned.',
+  not_delivered: 'This item can be returned once it has been delivered.',
+  cancelled: 'This item was cancelled.',
+};
+
+/** Why `item` cannot be returned at `now`, or undefined when it can. */
+export function whyNotReturnable(item: OrderItem, now: number): string | undefined {
+  if (item.finalSale) return notReturnableMessages.final_sale;
+  if (item.returnDeadline !== undefined && Date.parse(item.returnDeadline) < now) {
+    return notReturnableMessages.window_closed;
+  }
+  if (item.returnableQuantity <= 0) return notReturnableMessages[item.notReturnableReason ?? 'already_returned'];
+  return undefined;
+}
+
+/** A line as it came, which may be anything when it came as JSON. */
+function lineOf(value: unknown): Partial<Record<keyof ReturnItemInput, unknown>> {
+  return typeof value === 'object' && value !== null ? (value as Partial<Record<keyof ReturnItemInput, unknown>>) : {};
+}
+
+/**
+ * Every mistake in a return request, keyed `items.<index>.<field>` so a form can mark the right
+ * line. `isKnownPhoto` says whether a photo id was uploaded (and may be used for this order).
+ */
+export function validateReturn(
+  order: Order,
+  policy: ReturnPolicy,
+  input: ReturnInput,
+  isKnownPhoto: (photoId: string) => boolean,
+  now: number,
+): FieldErrors {
+  const fields: FieldErrors = {};
+  const lines: readonly unknown[] = Array.isArray(input.items) ? input.items : [];
+  if (lines.length === 0) fields['items'] = 'Choose at least one item to return.';
+  if (!policy.resolutions.includes(input.resolution))
+    fields['resolution'] = 'Choose how you would like to be refunded.';
+  if (!isOptionalText(input.comment, MAX_COMMENT_LENGTH)) {
+    fields['comment'] = `Please keep the comment under ${MAX_COMMENT_LENGTH} characters.`;
+  }
+  const requestedSoFar = new Map<string, number>();
+  lines.forEach((value, index) => {
+    const line = lineOf(value);
+    const field = (name: string) => `items.${index}.${name}`;
+    const item = order.items.find((candidate) => candidate.id === line.itemId);
+    if (!item) {
+      fields[field('itemId')] = 'This item is not part of the order.';
+      return;
+    }
+    const quantity = Number.isInteger(line.quantity) ? (line.quantity as number) : undefined;
+    const notReturnable = whyNotReturnable(item, now);
+    const alreadyRequested = requestedSoFar.get(item.id) ?? 0;
+    if (notReturnable !== undefined) {
+      fields[field('itemId')] = notReturnable;
+    } else if (quantity === undefined || quantity < 1 || alreadyRequested + quantity > item.returnableQuantity) {
+      fields[field('quantity')] = `Choose a quantity from 1 to ${item.returnableQuantity - alreadyRequested}.`;
+    }
+    requestedSoFar.set(item.id, alreadyRequested + (quantity ?? 0));
+
+    const reason = policy.reasons.find((candidate) => candidate.code === line.reason);
+    if (!reason) fields[field('reason')] = 'Choose a reason from the list.';
+    const photoIds: readonly unknown[] = Array.isArray(line.photoIds) ? line.photoIds : [];
+    if (photoIds.some((id) => typeof id !== 'string' || !isKnownPhoto(id))) {
+      fields[field('photoIds')] = 'A photo is missing; please add it again.';
+    } else if (photoIds.length > policy.photos.maxCount) {
+      fields[field('photoIds')] = `Add at most ${policy.photos.maxCount} photos.`;
+    } else if (reason?.requiresPhoto && photoIds.length === 0) {
+      fields[field('photoIds')] = 'Please add at least one photo for this reason.';
+    }
+    if (!isOptionalText(line.comment, MAX_COMMENT_LENGTH)) {
+      fields[field('comment')] = `Please keep the comment under ${MAX_COMMENT_LENGTH} characters.`;
+    }
+    if (input.resolution === 'exchange') {
+      const variant = item.exchangeVariants?.find((candidate) => candidate.id === line.exchangeVariantId);
+      if (!variant) fields[field('exchangeVariantId')] = 'Choose the size or colour you want instead.';
+      else if (!variant.inStock) fields[field('exchangeVariantId')] = 'That variant is out of stock.';
+    }
+  });
+  return fields;
+}
+
+/**
+ * The request as it is kept once validateReturn found nothing wrong: its known fields only, so
+ * whatever else the JSON carried is not stored.
+ */
+export function cleanReturnInput(input: ReturnInput): ReturnInput {
+  const items = input.items.map((value): ReturnItemInput => {
+    const line = lineOf(value);
+    return {
+      itemId: String(line.itemId),
+      quantity: Number(line.quantity),
+      reason: String(line.reason),
+      ...(typeof line.comment === 'string' ? { comment: line.comment } : {}),
+      photoIds: Array.isArray(line.photoIds) ? line.photoIds.map(String) : [],
+      ...(input.resolution === 'exchange' && typeof line.exchangeVariantId === 'string'
+        ? { exchangeVariantId: line.exchangeVariantId }
+        : {}),
+    };
+  });
+  return {
+    orderId: input.orderId,
+    items,
+    resolution: input.resolution,
+    ...(typeof input.comment === 'string' ? { comment: input.comment } : {}),
+  };
+}
+
+/** The order once a valid return of `lines` is recorded: fewer to return, and the return listed. */
+export function applyReturn(order: Order, lines: readonly ReturnItemInput[], summary: ReturnSummary): Order {
+  const returnedQuantities = new Map<string, number>();
+  for (const line of lines) {
+    returnedQuantities.set(line.itemId, (returnedQuantities.get(line.itemId) ?? 0) + line.quantity);
+  }
+  return {
+    ...order,
+    items: order.items.map((item) => {
+      const returned = returnedQuantities.get(item.id);
+      if (returned === undefined) return item;
+      const returnableQuantity = item.returnableQuantity - returned;
+      return returnableQuantity > 0
+        ? { ...item, returnableQuantity }
+        : { ...item, returnableQuantity: 0, notReturnableReason: 'already_returned' };
+    }),
+    returns: [...order.returns, summary],
+  };
+}

@@ -1,0 +1,31 @@
+import type { SurveyKind } from '../model/config.js';
+import type { SurveyResponseInput } from '../model/surveys.js';
+import { isBlank, isOptionalText, MAX_COMMENT_LENGTH, type FieldErrors } from './fields.js';
+
+/** Score ranges per survey kind: CSAT 1–5, NPS 0–10, CES 1–7. */
+export const surveyScoreRanges: Readonly<Record<SurveyKind, { readonly min: number; readonly max: number }>> = {
+  csat: { min: 1, max: 5 },
+  nps: { min: 0, max: 10 },
+  ces: { min: 1, max: 7 },
+};
+
+const subjectTypes: readonly unknown[] = ['conversation', 'return', 'callback', 'store'];
+
+/** What is wrong with a survey response: a score outside its kind's range, an unknown subject, … */
+export function validateSurveyResponse(input: SurveyResponseInput): FieldErrors {
+  const fields: FieldErrors = {};
+  const range = Object.hasOwn(surveyScoreRanges, input.kind) ? surveyScoreRanges[input.kind] : undefined;
+  if (!range) fields['kind'] = 'Expected csat, nps or ces.';
+  else if (!Number.isInteger(input.score) || input.score < range.min || input.score > range.max) {
+    fields['score'] = `Choose a whole number from ${range.min} to ${range.max}.`;
+  }
+  if (!isOptionalText(input.comment, MAX_COMMENT_LENGTH)) {
+    fields['comment'] = `Please keep the comment under ${MAX_COMMENT_LENGTH} characters.`;
+  }
+  const subject: unknown = input.subject;
+  const { type, id } =
+    typeof subject === 'object' && subject !== null ? (subject as Record<string, unknown>) : { type: null, id: null };
+  if (!subjectTypes.includes(type)) fields['subject.type'] = 'Unknown subject.';
+  if (isBlank(id) || !isOptionalText(id, 200)) fields['subject.id'] = 'Say what is being rated.';
+  return fields;
+}
