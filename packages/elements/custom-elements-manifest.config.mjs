@@ -4,4 +4,6 @@ export default {
   globs: ['src/components/**/*.ts', 'src/define/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
+  // The analyzer would write its (temporary) output path into package.json; the field is set by hand.
+  packagejson: false,
 };

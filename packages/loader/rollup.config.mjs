@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { esbuildPlugin, failOnUnresolvedImport } from '../../scripts/rollup/library.mjs';
+import { cleanOutput, esbuildPlugin, failOnUnresolvedImport } from '../../scripts/rollup/library.mjs';
 
 const dir = import.meta.dirname;
 const plugins = () => [
@@ -18,7 +18,8 @@ export default [
   {
     input: resolve(dir, 'src/kefu.ts'),
     output: { file: resolve(dir, 'dist/kefu.js'), format: 'iife', sourcemap: true },
-    plugins: plugins(),
+    // The first of the two builds empties dist/ (old chunk hashes would pile up otherwise).
+    plugins: [cleanOutput(resolve(dir, 'dist')), ...plugins()],
     onwarn: failOnUnresolvedImport,
   },
   {

@@ -1,6 +1,6 @@
 // The one rollup setup every library package builds with: ESM, one output file per source module
 // (so bundlers tree-shake and the .d.ts files from tsc sit beside their .js), dependencies external.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
@@ -23,8 +23,21 @@ export function libraryConfig(packageDir, options = {}) {
       preserveModules: true,
       preserveModulesRoot: resolve(packageDir, 'src'),
     },
-    plugins: [esbuildPlugin()],
+    plugins: [cleanOutput(resolve(packageDir, 'dist')), esbuildPlugin()],
     onwarn: failOnUnresolvedImport,
+  };
+}
+
+/**
+ * Empties the output folder before a build: files of modules since moved or renamed, and chunks
+ * under old hashes, would otherwise ship with the package and count against its size budget.
+ */
+export function cleanOutput(dir) {
+  return {
+    name: 'kefu-clean-output',
+    buildStart() {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -116,8 +116,8 @@ describe('live chat between a shopper page and the agent console (real browser, 
     await shopperPage.evaluate(() => window.kefuChat.ready);
     const conversationId = await shopperPage.evaluate(() =>
       window.kefuChat.start({
-        name: 'Ana Lima',
-        email: 'ana@example.com',
+        name: 'Ana Garcia',
+        email: 'ana.garcia@example.com',
         topic: 'Where is my order?',
         orderNumber: 'MM-1001',
       }),
@@ -136,10 +136,12 @@ describe('live chat between a shopper page and the agent console (real browser, 
     await agentPage.getByRole('button', { name: 'Accept' }).first().click();
     await agentPage.getByText('with Mei').waitFor();
     await until(() => consoleTexts(agentPage), ['Hello, my parcel has not arrived.'], 'the console transcript');
+    // The order the shopper named, from the store, with their email matching it.
+    await agentPage.getByText('The order’s email is the shopper’s.').waitFor();
 
     // Typing shows both ways; the reply reaches the shopper without a reload.
     await shopperPage.evaluate(() => window.kefuChat.setTyping(true));
-    await agentPage.getByText('Ana Lima is typing…').waitFor();
+    await agentPage.getByText('Ana Garcia is typing…').waitFor();
     await agentPage.getByLabel('Reply').fill('Hello Ana, I am looking at it now.');
     await shopperPage.waitForFunction(() => window.kefuChat.agentTyping());
     await agentPage.getByRole('button', { name: 'Send' }).click();
@@ -153,7 +155,9 @@ describe('live chat between a shopper page and the agent console (real browser, 
     // Both sockets drop; both sides keep writing while they are down.
     assert.equal(dropSockets(server.deps, { conversationId, agents: true }), 2);
     await shopperPage.evaluate(() => window.kefuChat.send('Are you still there?'));
-    // The agent answers what they can see only once it is stored (the console catches it up over HTTP).
+    // The agent answers once the shopper's message is stored. (The other order — an agent message
+    // while the shopper's stream is down, then the shopper's own — loses the agent's message in
+    // @kefu/core's chat store today: its outbox result moves lastSeq past it. Reported, not ours.)
     await shopperPage.waitForFunction(() =>
       window.kefuChat.transcript().some((entry) => entry.text === 'Are you still there?' && entry.state === 'sent'),
     );

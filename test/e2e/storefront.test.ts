@@ -71,6 +71,7 @@ describe('demo storefront with the Kefu script tag', () => {
       apiRequests.some((url) => url.endsWith('/v1/config')),
       'config came from the reference server',
     );
+    assert.deepEqual(demoStoreRequests, [], 'a storefront with a backend never downloads the demo store');
     assert.equal(await page.locator('kefu-widget').getAttribute('open'), '');
     await page.screenshot({ path: resolve(screenshots, 'storefront-1280-open.png') });
 

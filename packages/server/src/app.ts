@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { ApiError, errorBody, sendError } from './errors.js';
 import type { ServerDeps } from './deps.js';
 import { registerApiRoutes } from './routes/index.js';
@@ -52,6 +53,10 @@ export function createApp(deps: ServerDeps) {
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error);
+    // Hono's own refusals (malformed JSON, a wrong content type) keep their status, in our shape.
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('bad_request', error.message || 'The request could not be read.'), error.status);
+    }
     // Never echo internals (or a shopper's data) back; the log line carries no request body.
     console.error(`[kefu] ${c.req.method} ${c.req.path} failed:`, error.message);
     return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);

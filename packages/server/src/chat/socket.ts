@@ -1,7 +1,130 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerDeps } from '../deps.js';
+import { consoleSessions } from '../console/sessions.js';
+import { openAgentFeed } from './agent-feed.js';
+import { chatRuntime } from './runtime.js';
+import { openShopperStream } from './shopper-stream.js';
+import { socketRegistry, type TrackedSocket } from './socket-registry.js';
+
+const HEARTBEAT_MS = 30_000;
+/** How long a closing socket gets to answer the close frame before it is cut. */
+const CLOSE_GRACE_MS = 1000;
+const streamPath = /^\/v1\/conversations\/([^/]+)\/stream$/;
 
 /** Attaches the WebSocket endpoints (the shopper's chat stream, the agent console's feed). */
-export function attachSockets(_server: Server, _deps: ServerDeps): { close(): void } {
-  return { close() {} };
+export function attachSockets(server: Server, deps: ServerDeps): { close(): void } {
+  const runtime = chatRuntime(deps);
+  const sessions = consoleSessions(deps);
+  const registry = socketRegistry(deps);
+  // Frames from clients are tiny (an auth frame); anything big is not ours.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  const alive = new WeakSet<WebSocket>();
+
+  function track(socket: WebSocket, tracked: TrackedSocket): void {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+    // A peer that vanished mid-frame is an ordinary drop, not a server fault.
+    socket.on('error', () => socket.terminate());
+    registry.add(tracked);
+    socket.once('close', () => registry.delete(tracked));
+  }
+
+  function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const stream = streamPath.exec(url.pathname);
+    if (stream?.[1]) {
+      const conversationId = decodeSegment(stream[1]);
+      if (conversationId === undefined) return refuseUpgrade(socket, 400);
+      if (!shopperOriginAllowed(request, deps.allowedOrigins)) return refuseUpgrade(socket, 403);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        track(ws, { socket: ws, kind: 'shopper', conversationId });
+        openShopperStream(ws, conversationId, runtime);
+      });
+      return;
+    }
+    if (url.pathname === '/agent/socket') {
+      // The console's cookie is SameSite=Strict; checking Origin as well stops another site's page
+      // from opening the feed with it (WebSockets are not subject to CORS).
+      if (!sameOrigin(request)) return refuseUpgrade(socket, 403);
+      const session = sessions.fromCookieHeader(request.headers.cookie);
+      if (!session) return refuseUpgrade(socket, 401);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        track(ws, { socket: ws, kind: 'agent', sessionId: session.id });
+        openAgentFeed(ws, session, runtime);
+      });
+      return;
+    }
+    refuseUpgrade(socket, 404);
+  }
+
+  const stopEndWatch = sessions.onEnd((sessionId) => registry.closeAgentSockets(sessionId));
+  server.on('upgrade', onUpgrade);
+
+  // A peer that stopped answering pings (a laptop lid closed) is cut, so presence stays honest.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    close() {
+      clearInterval(heartbeat);
+      stopEndWatch();
+      server.off('upgrade', onUpgrade);
+      // 1001 "going away": the client reconnects and catches up once a server is back.
+      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+      // http.Server#close waits for these sockets; one that never answers the close frame is cut.
+      setTimeout(() => {
+        for (const ws of wss.clients) ws.terminate();
+      }, CLOSE_GRACE_MS).unref();
+      wss.close();
+    },
+  };
+}
+
+/**
+ * Test hook: cuts live sockets without a close handshake, as a dropped network would — the
+ * shopper streams of one conversation, and optionally every agent console socket. Returns how
+ * many were cut.
+ */
+export function dropSockets(deps: ServerDeps, which: { conversationId?: string; agents?: boolean }): number {
+  return socketRegistry(deps).drop(which);
+}
+
+function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404): void {
+  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Browsers send Origin on every WebSocket; other clients (tests, apps) may not. */
+function shopperOriginAllowed(request: IncomingMessage, allowedOrigins: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  return origin === undefined || allowedOrigins.includes(origin) || sameOrigin(request);
+}
+
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,62 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ServerDeps } from '../deps.js';
+import { errorBody } from '../errors.js';
+import { chatRuntime } from '../chat/runtime.js';
+import { consoleScript } from './assets.js';
+import { chatRoutes } from './chat-routes.js';
+import { requireAgent, sameOriginWrites, type ConsoleEnv } from './http.js';
+import { storeOrderLookup } from './orders.js';
+import { adminRoutes } from './admin-routes.js';
+import { consolePage, consoleStyles, CONTENT_SECURITY_POLICY } from './page.js';
+import { sessionRoutes } from './session-routes.js';
+import { consoleSessions } from './sessions.js';
 
-/** The agent console at /agent and its API at /agent/api. */
-export function registerConsole(_app: OpenAPIHono, _deps: ServerDeps): void {}
+/** The agent console at /agent and its API at /agent/api (not part of the shopper contract). */
+export function registerConsole(app: OpenAPIHono, deps: ServerDeps): void {
+  const runtime = chatRuntime(deps);
+  const sessions = consoleSessions(deps);
+
+  const api = new Hono<ConsoleEnv>();
+  api.use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large.'), 413),
+    }),
+  );
+  api.use(sameOriginWrites);
+  api.use(async (c, next) => {
+    // Agent data is never cached, by the browser or anything between.
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  api.route('/session', sessionRoutes(sessions));
+  api.use(requireAgent(sessions));
+  api.route('/conversations', chatRoutes(runtime, storeOrderLookup(deps)));
+  api.route('/', adminRoutes(deps));
+  app.route('/agent/api', api);
+
+  const page = (c: { header(name: string, value: string): void }) => {
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('Cache-Control', 'no-store');
+  };
+  app.get('/agent', (c) => {
+    page(c);
+    return c.html(consolePage);
+  });
+  app.get('/agent/', (c) => c.redirect('/agent', 301));
+  app.get('/agent/console.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(consoleStyles);
+  });
+  app.get('/agent/console.js', async (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(await consoleScript());
+  });
+  // Bundle while the server starts, so the first visit does not wait for it.
+  consoleScript().catch((error: unknown) => {
+    console.error('[kefu] agent console bundle failed:', error instanceof Error ? error.message : String(error));
+  });
+}

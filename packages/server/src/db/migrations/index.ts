@@ -1,4 +1,6 @@
 import type { Migration } from '../database.js';
+import { storeMigration } from './001-store.js';
+import { chatMigration } from './002-chat.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
-export const migrations: readonly Migration[] = [];
+export const migrations: readonly Migration[] = [storeMigration, chatMigration];

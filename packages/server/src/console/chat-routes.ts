@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { ChatRuntime } from '../chat/runtime.js';
+import { ApiError } from '../errors.js';
+import { MAX_MESSAGE_LENGTH } from '../chat/validation.js';
+import { readBody, type ConsoleEnv } from './http.js';
+import type { OrderLookup } from './orders.js';
+
+const Reply = z.object({
+  clientId: z.string({ error: 'Each message needs a client id.' }).min(1).max(100),
+  text: z
+    .string({ error: 'Write a message first.' })
+    .refine((text) => text.trim() !== '', { error: 'Write a message first.' })
+    .refine((text) => text.length <= MAX_MESSAGE_LENGTH, {
+      error: `Messages can be up to ${MAX_MESSAGE_LENGTH} characters.`,
+    }),
+});
+const Typing = z.object({ typing: z.boolean({ error: 'Expected true or false.' }) });
+const Read = z.object({ upToSeq: z.number().int().min(0) });
+
+/** The agent's side of chat: the list, a conversation with its order, accept, reply, typing, read, close. */
+export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
+  const routes = new Hono<ConsoleEnv>();
+  const id = (param: string | undefined) => service.conversation(param ?? '').id;
+
+  routes.get('/', (c) => c.json({ conversations: service.summaries() }, 200));
+
+  routes.get('/:id', (c) => {
+    const conversation = service.summary(service.conversation(c.req.param('id')));
+    const order =
+      conversation.orderNumber === undefined ? null : findOrder(conversation.orderNumber, conversation.email);
+    return c.json({ conversation, messages: service.messagesForAgent(conversation.id, 0), order }, 200);
+  });
+
+  routes.get('/:id/messages', (c) => {
+    const after = Number(c.req.query('after') ?? '0');
+    if (!Number.isSafeInteger(after) || after < 0) {
+      throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
+        after: 'Expected a sequence number, 0 or more.',
+      });
+    }
+    const conversation = service.summary(service.conversation(c.req.param('id')));
+    return c.json({ conversation, messages: service.messagesForAgent(conversation.id, after) }, 200);
+  });
+
+  routes.post('/:id/accept', (c) => {
+    const row = service.accept(id(c.req.param('id')), c.get('agent').name);
+    return c.json(service.summary(row), 200);
+  });
+
+  routes.post('/:id/messages', async (c) => {
+    const conversationId = id(c.req.param('id'));
+    const input = await readBody(c, Reply);
+    const row = service.conversation(conversationId);
+    // Replying is for the agent in the conversation; others accept it first.
+    if (row.status === 'queued') throw new ApiError(409, 'conversation_queued', 'Accept the conversation first.');
+    const { message, created } = service.send(conversationId, 'agent', input, c.get('agent').name);
+    return c.json(message, created ? 201 : 200);
+  });
+
+  routes.post('/:id/typing', async (c) => {
+    const conversationId = id(c.req.param('id'));
+    service.typing(conversationId, 'agent', (await readBody(c, Typing)).typing);
+    return c.body(null, 204);
+  });
+
+  routes.post('/:id/read', async (c) => {
+    const conversationId = id(c.req.param('id'));
+    service.markRead(conversationId, 'agent', (await readBody(c, Read)).upToSeq);
+    return c.body(null, 204);
+  });
+
+  routes.post('/:id/close', (c) => {
+    const row = service.close(id(c.req.param('id')));
+    return c.json(service.summary(row), 200);
+  });
+
+  return routes;
+}

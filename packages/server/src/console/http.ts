@@ -1,0 +1,60 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { z } from '@hono/zod-openapi';
+import { ApiError } from '../errors.js';
+import type { AgentSession, ConsoleSessions } from './sessions.js';
+
+/** The signed-in agent of a console API request (set by `requireAgent`). */
+export type ConsoleEnv = { Variables: { agent: AgentSession } };
+
+/**
+ * State-changing console calls must come from the console's own pages: the cookie is
+ * SameSite=Strict already, and a foreign Origin is refused on top of it.
+ */
+export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
+  const origin = c.req.header('origin');
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && origin !== undefined) {
+    const host = c.req.header('host');
+    let sameHost = false;
+    try {
+      sameHost = new URL(origin).host === host;
+    } catch {
+      sameHost = false;
+    }
+    if (!sameHost) throw new ApiError(403, 'forbidden', 'This call must come from the agent console.');
+  }
+  await next();
+};
+
+export function requireAgent(sessions: ConsoleSessions): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    const session = sessions.fromCookieHeader(c.req.header('cookie'));
+    if (!session) throw new ApiError(401, 'unauthorized', 'Please sign in to the agent console.');
+    c.set('agent', session);
+    await next();
+  };
+}
+
+/** The body as `schema` says, or 400 for JSON that is not an object and 422 with `fields`. */
+export async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body must be JSON.');
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] = issue.message;
+  throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', fields);
+}
+
+/** The peer's address, for rate limiting; in-process requests (tests) have none. */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,38 @@
+import type { ServerDeps } from '../deps.js';
+import { findOrderByNumber } from '../services/admin.js';
+
+/** What the conversation view shows of the order a shopper named. */
+export interface ConsoleOrder {
+  readonly number: string;
+  readonly status: string;
+  readonly placedAt: string;
+  readonly items: readonly { readonly name: string; readonly variant?: string; readonly quantity: number }[];
+  /**
+   * Whether the order's email is the one the shopper gave in chat. Anyone can type an order
+   * number, so the agent checks who they are talking to before discussing it when it is not.
+   */
+  readonly emailMatches: boolean;
+}
+
+export type OrderLookup = (orderNumber: string, shopperEmail: string) => ConsoleOrder | null;
+
+const normalized = (email: string) => email.trim().toLowerCase();
+
+export function storeOrderLookup(deps: ServerDeps): OrderLookup {
+  return (orderNumber, shopperEmail) => {
+    const found = findOrderByNumber(deps, orderNumber.trim());
+    if (!found) return null;
+    const { order, email } = found;
+    return {
+      number: order.number,
+      status: order.status,
+      placedAt: order.placedAt,
+      items: order.items.map(({ name, variant, quantity }) => ({
+        name,
+        ...(variant === undefined ? {} : { variant }),
+        quantity,
+      })),
+      emailMatches: normalized(email) === normalized(shopperEmail),
+    };
+  };
+}

@@ -1,0 +1,114 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ServerDeps } from '../deps.js';
+
+export const SESSION_COOKIE = 'kefu_agent';
+/** A console left alone this long signs out. */
+const IDLE_MS = 12 * 60 * 60 * 1000;
+const FAILURE_WINDOW_MS = 60_000;
+const MAX_FAILURES = 5;
+
+export interface AgentSession {
+  readonly id: string;
+  /** The name the agent typed at sign-in; shoppers see it when the agent joins. */
+  readonly name: string;
+  lastSeen: number;
+}
+
+export type SignInResult =
+  | { readonly ok: true; readonly session: AgentSession }
+  | { readonly ok: false; readonly reason: 'wrong_password' }
+  | { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterSeconds: number };
+
+export interface ConsoleSessions {
+  /** Checks the password (5 failures a minute per address, then a wait) and opens a session. */
+  signIn(name: string, password: string, address: string): SignInResult;
+  /** The live session a cookie header names, if any; touching it keeps it alive. */
+  fromCookieHeader(header: string | undefined): AgentSession | undefined;
+  signOut(id: string): void;
+  /** Called with a session's id when it ends, so its sockets can be closed. */
+  onEnd(listener: (id: string) => void): () => void;
+}
+
+// Sessions live in memory: a restart signs every agent out, which is fine for a reference server.
+const registry = new WeakMap<ServerDeps, ConsoleSessions>();
+
+export function consoleSessions(deps: ServerDeps): ConsoleSessions {
+  let sessions = registry.get(deps);
+  if (!sessions) {
+    sessions = createSessions(deps);
+    registry.set(deps, sessions);
+  }
+  return sessions;
+}
+
+function createSessions(deps: ServerDeps): ConsoleSessions {
+  const byId = new Map<string, AgentSession>();
+  const failuresByAddress = new Map<string, number[]>();
+  const endListeners = new Set<(id: string) => void>();
+  // Comparing digests of equal length keeps the comparison constant-time whatever was typed.
+  const expected = digest(deps.agentPassword);
+
+  function end(id: string): void {
+    if (!byId.delete(id)) return;
+    for (const listener of [...endListeners]) listener(id);
+  }
+
+  function recentFailures(address: string, now: number): number[] {
+    const recent = (failuresByAddress.get(address) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS);
+    if (recent.length > 0) failuresByAddress.set(address, recent);
+    else failuresByAddress.delete(address);
+    return recent;
+  }
+
+  return {
+    signIn(name, password, address) {
+      const now = deps.now();
+      const failures = recentFailures(address, now);
+      if (failures.length >= MAX_FAILURES) {
+        const oldest = failures[0] ?? now;
+        return {
+          ok: false,
+          reason: 'rate_limited',
+          retryAfterSeconds: Math.max(1, Math.ceil((FAILURE_WINDOW_MS - (now - oldest)) / 1000)),
+        };
+      }
+      if (!timingSafeEqual(digest(password), expected)) {
+        failuresByAddress.set(address, [...failures, now]);
+        return { ok: false, reason: 'wrong_password' };
+      }
+      for (const [id, session] of byId) if (now - session.lastSeen > IDLE_MS) end(id);
+      const session: AgentSession = { id: randomBytes(32).toString('base64url'), name, lastSeen: now };
+      byId.set(session.id, session);
+      return { ok: true, session };
+    },
+    fromCookieHeader(header) {
+      const id = cookieValue(header, SESSION_COOKIE);
+      const session = id === undefined ? undefined : byId.get(id);
+      if (!session) return undefined;
+      const now = deps.now();
+      if (now - session.lastSeen > IDLE_MS) {
+        end(session.id);
+        return undefined;
+      }
+      session.lastSeen = now;
+      return session;
+    },
+    signOut: end,
+    onEnd(listener) {
+      endListeners.add(listener);
+      return () => endListeners.delete(listener);
+    },
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}

@@ -1,0 +1,2 @@
+// The agent console's entry point, bundled by esbuild when the server starts (../assets.ts).
+import './console-app.js';

@@ -1,0 +1,120 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { api } from './api.js';
+import { base } from './styles.js';
+import type { SurveyStats } from './types.js';
+import './trend-chart.js';
+
+/** Survey results: the CSAT average, the NPS and the CES average, and each over the last 30 days. */
+@customElement('kefu-surveys')
+export class KefuSurveys extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        margin-bottom: 12px;
+      }
+      .cards {
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: 16px;
+      }
+      section {
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 10px;
+        padding: 14px 16px;
+      }
+      .score {
+        font-size: 28px;
+        font-weight: 700;
+        margin: 4px 0 0;
+      }
+      .of {
+        font-size: 14px;
+        color: var(--muted);
+        font-weight: 400;
+      }
+      h3 {
+        margin: 0;
+      }
+    `,
+  ];
+
+  @state() private stats: SurveyStats | undefined;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override render() {
+    const stats = this.stats;
+    return html`
+      <div class="head">
+        <h2>Survey results, last 30 days</h2>
+        <button @click=${() => this.load()}>Refresh</button>
+      </div>
+      <p class="error" role="alert">${this.error}</p>
+      ${
+        stats === undefined
+          ? html`<p class="muted" role="status">Loading…</p>`
+          : html`<div class="cards">
+              ${this.card('CSAT', 'Average satisfaction', stats.csat.average, stats.csat.count, '/ 5', 1, 5, (day) => day.csat)}
+              ${this.card('NPS', 'Net promoter score', stats.nps.score, stats.nps.count, '', -100, 100, (day) => day.nps)}
+              ${this.card('CES', 'Average effort (lower is easier)', stats.ces.average, stats.ces.count, '/ 7', 1, 7, (day) => day.ces)}
+            </div>`
+      }
+    `;
+  }
+
+  private card(
+    title: string,
+    description: string,
+    value: number | null,
+    count: number,
+    scale: string,
+    min: number,
+    max: number,
+    pick: (day: SurveyStats['byDay'][number]) => number | null,
+  ) {
+    const byDay = this.stats?.byDay ?? [];
+    return html`<section aria-label=${title}>
+      <h3>${title}</h3>
+      <p class="score">
+        ${value === null ? '—' : title === 'NPS' ? Math.round(value) : value.toFixed(1)}
+        <span class="of">${scale}</span>
+      </p>
+      <p class="muted">${description} · ${count} ${count === 1 ? 'answer' : 'answers'}</p>
+      <kefu-trend
+        .values=${byDay.map(pick)}
+        .days=${byDay.map((day) => day.day)}
+        .min=${min}
+        .max=${max}
+        .label=${title}
+      ></kefu-trend>
+    </section>`;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.stats = await api<SurveyStats>('GET', '/surveys/stats?days=30');
+      this.error = '';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : 'Could not load the survey results.';
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kefu-surveys': KefuSurveys;
+  }
+}

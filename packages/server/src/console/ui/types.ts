@@ -1,0 +1,7 @@
+// Types shared with the server, imported for their shape only (erased from the bundle).
+export type { ChatEvent, ChatMessage } from '@kefu/core';
+export type { ConversationSummary } from '../../chat/service.js';
+export type { AgentFeedFrame } from '../../chat/agent-feed.js';
+export type { ConsoleOrder } from '../orders.js';
+export type { AdminCallback, AdminReturn, SurveyStats } from '../../services/admin.js';
+export type { SurveyDay } from '../../services/surveys.js';

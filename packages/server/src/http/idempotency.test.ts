@@ -1,0 +1,71 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openDatabase } from '../db/database.js';
+import { ApiError } from '../errors.js';
+import { testClock } from '../routes/test-helpers.js';
+import { createIdempotencyStore, IDEMPOTENCY_TTL_MS, stableJson } from './idempotency.js';
+
+describe('idempotency records', () => {
+  function setup() {
+    const db = openDatabase(':memory:');
+    db.exec('CREATE TABLE effects (n INTEGER)');
+    const clock = testClock();
+    const store = createIdempotencyStore(db, clock.now);
+    let created = 0;
+    const create = () => {
+      created += 1;
+      db.prepare('INSERT INTO effects (n) VALUES (?)').run(created);
+      return { status: 201 as const, body: JSON.stringify({ n: created }) };
+    };
+    const effects = () => db.prepare('SELECT count(*) FROM effects').pluck().get();
+    return { db, clock, store, create, effects };
+  }
+  const request = (key: string, hash = 'h1', route = 'POST /things') => ({ route, key, hash });
+
+  it('replays the first answer for the same key and request, and refuses another request', () => {
+    const { store, create, effects } = setup();
+    assert.deepEqual(store.run(request('k'), create), { status: 201, body: '{"n":1}', replayed: false });
+    assert.deepEqual(store.run(request('k'), create), { status: 201, body: '{"n":1}', replayed: true });
+    assert.throws(
+      () => store.run(request('k', 'h2'), create),
+      (error: unknown) => error instanceof ApiError && error.status === 409 && error.code === 'idempotency_key_reused',
+    );
+    assert.equal(effects(), 1);
+  });
+
+  it('scopes keys per route', () => {
+    const { store, create } = setup();
+    store.run(request('k'), create);
+    assert.equal(store.run(request('k', 'other', 'POST /others'), create).replayed, false);
+  });
+
+  it('remembers nothing of a failed create, whose effect is rolled back with it', () => {
+    const { db, store, create, effects } = setup();
+    assert.throws(() =>
+      store.run(request('k'), () => {
+        db.prepare('INSERT INTO effects (n) VALUES (99)').run();
+        throw new ApiError(422, 'validation_failed', 'No.');
+      }),
+    );
+    assert.equal(effects(), 0);
+    // The corrected retry, even with another body, goes through with the same key.
+    assert.equal(store.run(request('k', 'h2'), create).replayed, false);
+    assert.equal(effects(), 1);
+  });
+
+  it('forgets a key after 24 hours', () => {
+    const { clock, store, create } = setup();
+    store.run(request('k'), create);
+    clock.advance(IDEMPOTENCY_TTL_MS - 1);
+    assert.equal(store.run(request('k'), create).replayed, true);
+    clock.advance(1);
+    assert.deepEqual(store.run(request('k', 'h2'), create), { status: 201, body: '{"n":2}', replayed: false });
+  });
+
+  it('compares JSON bodies with their keys sorted, at every depth', () => {
+    assert.equal(
+      stableJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } }),
+      '{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}',
+    );
+  });
+});

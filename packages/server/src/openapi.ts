@@ -1,0 +1,34 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoStoreConfig } from '@kefu/core/seed';
+import { API_INFO, createApp } from './app.js';
+import { openDatabase } from './db/database.js';
+
+/** The OpenAPI 3.1 document of everything registered on the /v1 app (REST and chat). */
+export function openApiDocument(v1: OpenAPIHono) {
+  return v1.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/v1' }] });
+}
+
+/**
+ * Builds a throwaway app over an in-memory database, only to read its routes: what
+ * docs/api/openapi.yaml is generated from (scripts/openapi.mjs) and checked against
+ * (test/node/openapi.test.ts).
+ */
+export function generateOpenApiDocument() {
+  const db = openDatabase(':memory:');
+  try {
+    const { v1 } = createApp({
+      db,
+      config: demoStoreConfig,
+      now: Date.now,
+      identitySecret: 'openapi-generation-only',
+      agentPassword: 'openapi-generation-only',
+      uploadsDir: join(tmpdir(), 'kefu-openapi-unused'),
+      allowedOrigins: [],
+    });
+    return { document: openApiDocument(v1), v1 };
+  } finally {
+    db.close();
+  }
+}

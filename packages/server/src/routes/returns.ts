@@ -1,0 +1,115 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+
+import { ApiError } from '../errors.js';
+import { unauthorized } from '../http/auth.js';
+import { idempotencyKeyOf, jsonRequest, sendStored } from '../http/idempotency.js';
+import { jsonObject, parseBody } from '../http/request.js';
+import type { StoreServices } from '../services/index.js';
+import { failure, jsonBody, jsonContent, security, serve } from './define.js';
+import {
+  IdempotencyKeyHeaders,
+  IdParams,
+  ReturnInputSchema,
+  ReturnRecordSchema,
+  UploadedPhotoSchema,
+  UploadInputSchema,
+} from './schemas.js';
+
+const tags = ['Returns'];
+
+const createReturn = createRoute({
+  method: 'post',
+  path: '/returns',
+  tags,
+  security: [security.orderAccess, security.identity],
+  summary: 'Requests a return (Idempotency-Key required)',
+  request: { headers: IdempotencyKeyHeaders, body: jsonBody(ReturnInputSchema) },
+  responses: {
+    201: jsonContent(ReturnRecordSchema, 'The return, status `requested`, with its RMA'),
+    400: failure('No Idempotency-Key, or a body that is not a JSON object'),
+    401: failure('No token for this order (`unauthorized`)'),
+    404: failure('A signed-in shopper named an order that does not exist (`order_not_found`)'),
+    409: failure('The key was used with another body (`idempotency_key_reused`)'),
+    422: failure(
+      '`validation_failed`, with `fields` such as `items`, `items.0.itemId` (final sale, window closed), ' +
+        '`items.0.quantity`, `items.0.reason`, `items.0.photoIds` (the reason needs a photo)',
+    ),
+  },
+});
+
+const getReturn = createRoute({
+  method: 'get',
+  path: '/returns/{id}',
+  tags,
+  security: [security.orderAccess, security.identity],
+  summary: 'One return',
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(ReturnRecordSchema, 'The return'),
+    401: failure('No token for the return’s order (`unauthorized`)'),
+    404: failure('No such return (`return_not_found`)'),
+  },
+});
+
+const upload = createRoute({
+  method: 'post',
+  path: '/uploads',
+  tags,
+  security: [security.orderAccess, security.identity, security.conversation],
+  summary: 'Uploads a photo for a return or a chat message (Idempotency-Key required)',
+  description: 'The type is judged by the bytes, not by the file name or the declared type.',
+  request: {
+    headers: IdempotencyKeyHeaders,
+    body: { required: true, content: { 'multipart/form-data': { schema: UploadInputSchema } } },
+  },
+  responses: {
+    201: jsonContent(UploadedPhotoSchema, 'The stored photo'),
+    400: failure('No Idempotency-Key, or no `file` part'),
+    401: failure('No order access, identity or conversation token (`unauthorized`)'),
+    409: failure('The key was used with another file (`idempotency_key_reused`)'),
+    413: failure('Larger than `returnPolicy.photos.maxBytes` (`too_large`)'),
+    415: failure('The body is not multipart/form-data (`unsupported_media_type`)'),
+    422: failure('Not a JPEG, PNG or WebP image (`unsupported_type`)'),
+  },
+});
+
+export function registerReturnRoutes(api: OpenAPIHono, services: StoreServices): void {
+  const { returns, uploads, callers } = services;
+
+  serve(api, createReturn, async (c) => {
+    const key = idempotencyKeyOf(c);
+    const body = await jsonObject(c);
+    const caller = await callers.identify(c);
+    const request = jsonRequest(c, 'POST /returns', key, body);
+    return sendStored(c, returns.create(caller, parseBody(ReturnInputSchema, body), request));
+  });
+
+  serve(api, getReturn, async (c) => {
+    const caller = await callers.identify(c);
+    c.header('Cache-Control', 'no-store');
+    return c.json(returns.get(caller, c.req.param('id') ?? ''), 200);
+  });
+
+  serve(api, upload, async (c) => {
+    const key = idempotencyKeyOf(c);
+    if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send the photo as multipart/form-data.');
+    }
+    // Whose upload it is is settled before the body is read: strangers do not get to send 5 MB.
+    const caller = await callers.identify(c);
+    if (caller.kind === 'anonymous') throw unauthorized();
+    let file: FormDataEntryValue | null;
+    try {
+      file = (await c.req.formData()).get('file');
+    } catch {
+      throw new ApiError(400, 'invalid_body', 'The multipart body could not be read.');
+    }
+    if (!(file instanceof Blob)) {
+      throw new ApiError(400, 'invalid_body', 'Bad field "file".', { file: 'A photo is required.' });
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const name = file instanceof File ? file.name : 'photo';
+    const scope = { route: 'POST /uploads', key, method: c.req.method, path: c.req.path };
+    return sendStored(c, await uploads.upload(caller, { bytes, name }, scope));
+  });
+}

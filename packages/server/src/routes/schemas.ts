@@ -1,0 +1,329 @@
+import { z } from '@hono/zod-openapi';
+import type {
+  Article,
+  ArticleSync,
+  CallbackRecord,
+  CallbackSlot,
+  Order,
+  OrderAccess,
+  ReturnRecord,
+  StoreConfig,
+  SurveyResponseRecord,
+  UploadedPhoto,
+} from '@kefu/core';
+
+/**
+ * The contract's JSON shapes (packages/core/src/model), for the OpenAPI document. `satisfies`
+ * ties each response schema to its model type, so the document cannot drift from the code.
+ * Request schemas describe what a client should send; the services judge what actually arrives
+ * (see define.ts).
+ */
+
+const instant = (description?: string) =>
+  z.string().openapi({ format: 'date-time', ...(description ? { description } : {}) });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z
+        .string()
+        .openapi({ description: 'Stable machine-readable code, e.g. `slot_taken`.', example: 'slot_taken' }),
+      message: z.string().openapi({ description: 'Human-readable English.', example: 'That time was just taken.' }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .openapi({ description: 'Input path (`email`, `items.0.quantity`) → what is wrong with it.' }),
+    }),
+  })
+  .openapi('Error');
+
+export const IdParams = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Percent-encoded; one segment.' }),
+});
+
+export const IdempotencyKeyHeaders = z.object({
+  'idempotency-key': z.string().openapi({
+    description: 'Required: the client’s outbox id (a UUID). The same key and body answer the first result.',
+    example: '1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+  }),
+});
+
+// Configuration
+
+const OpeningIntervalSchema = z.object({
+  weekday: z.literal([1, 2, 3, 4, 5, 6, 7]).openapi({ description: 'ISO weekday, 1 = Monday' }),
+  opens: z.string().openapi({ example: '09:00' }),
+  closes: z.string().openapi({ example: '18:00' }),
+});
+
+export const StoreConfigSchema = z
+  .object({
+    brand: z.object({ name: z.string(), color: z.string(), logoUrl: z.string().optional() }),
+    locales: z.array(z.string()).openapi({ description: 'BCP 47 tags; the first is the default.' }),
+    businessHours: z.object({
+      timezone: z.string().openapi({ example: 'Europe/Paris' }),
+      weekly: z.array(OpeningIntervalSchema),
+      holidays: z.array(z.string().openapi({ format: 'date' })),
+    }),
+    channels: z.object({
+      faq: z.boolean(),
+      orders: z.boolean(),
+      returns: z.boolean(),
+      chat: z.boolean(),
+      callback: z.boolean(),
+      surveys: z.boolean(),
+    }),
+    returnPolicy: z.object({
+      windowDays: z.number().int(),
+      reasons: z.array(
+        z.object({ code: z.string(), labels: z.record(z.string(), z.string()), requiresPhoto: z.boolean() }),
+      ),
+      resolutions: z.array(z.enum(['refund', 'exchange', 'store_credit'])),
+      photos: z.object({
+        maxCount: z.number().int(),
+        maxBytes: z.number().int(),
+        types: z.array(z.enum(['image/jpeg', 'image/png', 'image/webp'])),
+      }),
+    }),
+    callbacks: z.object({ slotMinutes: z.number().int(), leadMinutes: z.number().int(), daysAhead: z.number().int() }),
+    surveys: z.object({
+      triggers: z.array(
+        z.object({
+          on: z.enum(['chat_closed', 'return_created', 'callback_completed']),
+          kind: z.enum(['csat', 'nps', 'ces']),
+          delaySeconds: z.number(),
+        }),
+      ),
+      cooldownDays: z.number(),
+    }),
+  })
+  .openapi('StoreConfig') satisfies z.ZodType<StoreConfig>;
+
+// FAQ
+
+export const ArticleSchema = z
+  .object({
+    id: z.string(),
+    locale: z.string().openapi({ example: 'en' }),
+    title: z.string(),
+    body: z.string().openapi({ description: 'HTML from the help centre; sanitize before rendering.' }),
+    tags: z.array(z.string()),
+    category: z.string().openapi({ example: 'shipping' }),
+    suggestOn: z.array(z.string()).optional().openapi({ description: 'URL path patterns, e.g. `/products/*`.' }),
+    updatedAt: instant(),
+  })
+  .openapi('Article') satisfies z.ZodType<Article>;
+
+export const ArticleSyncSchema = z
+  .object({
+    full: z.boolean().openapi({ description: 'True when `articles` is the whole help centre of the locale.' }),
+    articles: z.array(ArticleSchema),
+    deleted: z.array(z.string()),
+    syncToken: z.string().openapi({ description: 'Pass as `since` next time. Opaque.' }),
+  })
+  .openapi('ArticleSync') satisfies z.ZodType<ArticleSync>;
+
+export const ArticleFeedbackInputSchema = z
+  .object({ helpful: z.boolean(), comment: z.string().max(2000).optional() })
+  .openapi('ArticleFeedbackInput');
+
+export const SearchResultSchema = z.object({ articles: z.array(ArticleSchema).max(20) }).openapi('SearchResult');
+
+// Orders
+
+const MoneySchema = z
+  .object({
+    amount: z.number().int().openapi({ description: 'In minor units (cents, fen).' }),
+    currency: z.string().openapi({ example: 'EUR' }),
+  })
+  .openapi('Money');
+
+const shipmentStatus = z.enum([
+  'info_received',
+  'in_transit',
+  'out_for_delivery',
+  'available_for_pickup',
+  'delivered',
+  'attempt_failed',
+  'exception',
+]);
+const returnStatus = z.enum(['requested', 'approved', 'rejected', 'received', 'refunded']);
+
+const OrderItemSchema = z
+  .object({
+    id: z.string(),
+    productId: z.string(),
+    name: z.string(),
+    variant: z.string().optional(),
+    imageUrl: z.string().optional(),
+    quantity: z.number().int(),
+    price: MoneySchema,
+    returnableQuantity: z.number().int(),
+    returnDeadline: instant().optional(),
+    finalSale: z.boolean(),
+    notReturnableReason: z
+      .enum(['final_sale', 'window_closed', 'already_returned', 'not_delivered', 'cancelled'])
+      .optional(),
+    exchangeVariants: z.array(z.object({ id: z.string(), name: z.string(), inStock: z.boolean() })).optional(),
+  })
+  .openapi('OrderItem');
+
+const ShipmentSchema = z
+  .object({
+    id: z.string(),
+    carrier: z.string(),
+    trackingNumber: z.string(),
+    trackingUrl: z.string(),
+    status: shipmentStatus,
+    items: z.array(z.object({ itemId: z.string(), quantity: z.number().int() })),
+    estimatedDelivery: z.object({ from: instant(), to: instant() }).optional(),
+    events: z
+      .array(
+        z.object({ at: instant(), status: shipmentStatus, description: z.string(), location: z.string().optional() }),
+      )
+      .openapi({ description: 'Newest first.' }),
+  })
+  .openapi('Shipment');
+
+export const OrderSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().openapi({ example: 'MM-1001' }),
+    status: z.enum([
+      'processing',
+      'partially_shipped',
+      'shipped',
+      'out_for_delivery',
+      'delivered',
+      'cancelled',
+      'delivery_failed',
+    ]),
+    placedAt: instant(),
+    deliveredAt: instant().optional(),
+    items: z.array(OrderItemSchema),
+    shipments: z.array(ShipmentSchema),
+    returns: z.array(z.object({ id: z.string(), rma: z.string(), status: returnStatus, createdAt: instant() })),
+    total: MoneySchema,
+    maskedEmail: z.string().openapi({ example: 'a***@example.com' }),
+    maskedAddress: z.string().openapi({ example: '75*** Paris, FR' }),
+  })
+  .openapi('Order') satisfies z.ZodType<Order>;
+
+export const OrderLookupSchema = z
+  .union([
+    z.object({ orderNumber: z.string(), email: z.string() }),
+    z.object({ orderNumber: z.string(), postalCode: z.string() }),
+  ])
+  .openapi('OrderLookup', {
+    description: 'An order number with the email or the postal code it was placed with (case and spaces ignored).',
+  });
+
+export const OrderAccessSchema = z
+  .object({
+    order: OrderSchema,
+    accessToken: z.string().openapi({ description: 'Bearer token for this order; short-lived.' }),
+    expiresAt: instant(),
+  })
+  .openapi('OrderAccess') satisfies z.ZodType<OrderAccess>;
+
+export const OrderListSchema = z.object({ orders: z.array(OrderSchema) }).openapi('OrderList');
+
+// Returns
+
+const ReturnItemInputSchema = z
+  .object({
+    itemId: z.string(),
+    quantity: z.number().int().min(1),
+    reason: z.string().openapi({ description: 'A reason code of the store’s return policy.' }),
+    comment: z.string().max(2000).optional(),
+    photoIds: z.array(z.string()).openapi({ description: 'Ids from POST /uploads.' }),
+    exchangeVariantId: z.string().optional().openapi({ description: 'For an exchange: the variant wanted instead.' }),
+  })
+  .openapi('ReturnItemInput');
+
+export const ReturnInputSchema = z
+  .object({
+    orderId: z.string(),
+    items: z.array(ReturnItemInputSchema).min(1, { error: 'Choose at least one item to return.' }),
+    resolution: z.enum(['refund', 'exchange', 'store_credit']),
+    comment: z.string().max(2000).optional(),
+  })
+  .openapi('ReturnInput');
+
+export const ReturnRecordSchema = z
+  .object({
+    id: z.string(),
+    rma: z.string().openapi({ example: 'RMA-4001' }),
+    orderId: z.string(),
+    status: returnStatus,
+    items: z.array(ReturnItemInputSchema),
+    resolution: z.enum(['refund', 'exchange', 'store_credit']),
+    createdAt: instant(),
+    labelUrl: z.string().optional().openapi({ description: 'Present once approved.' }),
+    rejectionReason: z.string().optional().openapi({ description: 'Present when rejected.' }),
+  })
+  .openapi('ReturnRecord') satisfies z.ZodType<ReturnRecord>;
+
+export const UploadInputSchema = z
+  .object({
+    file: z.string().openapi({
+      format: 'binary',
+      description: 'The photo. Judged by its bytes: JPEG, PNG or WebP, up to `returnPolicy.photos.maxBytes`.',
+    }),
+  })
+  .openapi('UploadInput');
+
+export const UploadedPhotoSchema = z
+  .object({
+    id: z.string().openapi({ description: 'For `photoIds` or a message’s `attachmentIds`.' }),
+    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    size: z.number().int(),
+  })
+  .openapi('UploadedPhoto') satisfies z.ZodType<UploadedPhoto>;
+
+// Callbacks
+
+export const CallbackSlotSchema = z
+  .object({ start: instant(), end: instant(), remaining: z.number().int().min(1) })
+  .openapi('CallbackSlot') satisfies z.ZodType<CallbackSlot>;
+
+export const CallbackSlotListSchema = z.object({ slots: z.array(CallbackSlotSchema) }).openapi('CallbackSlotList');
+
+export const CallbackInputSchema = z
+  .object({
+    name: z.string().max(200),
+    phone: z.string().openapi({ description: 'E.164', example: '+33612345678' }),
+    slot: instant('The start of a slot from GET /callbacks/slots.'),
+    timezone: z.string().openapi({ description: 'The shopper’s IANA timezone.', example: 'Europe/Lisbon' }),
+    topic: z.string().max(1000),
+    orderNumber: z.string().max(64).optional(),
+    consent: z.literal(true),
+  })
+  .openapi('CallbackInput');
+
+export const CallbackRecordSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['scheduled', 'called', 'no_answer', 'cancelled']),
+    slot: z.object({ start: instant(), end: instant() }),
+    createdAt: instant(),
+    cancelToken: z.string().openapi({ description: 'Bearer token for POST /callbacks/{id}/cancel.' }),
+  })
+  .openapi('CallbackRecord') satisfies z.ZodType<CallbackRecord>;
+
+// Surveys
+
+export const SurveyResponseInputSchema = z
+  .object({
+    kind: z.enum(['csat', 'nps', 'ces']),
+    score: z.number().int().openapi({ description: 'CSAT 1–5, NPS 0–10, CES 1–7.' }),
+    comment: z.string().max(2000).optional(),
+    subject: z.object({ type: z.enum(['conversation', 'return', 'callback', 'store']), id: z.string() }),
+  })
+  .openapi('SurveyResponseInput');
+
+export const SurveyResponseRecordSchema = z
+  .object({ id: z.string(), createdAt: instant() })
+  .openapi('SurveyResponseRecord') satisfies z.ZodType<SurveyResponseRecord>;
+
+export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');

@@ -1,0 +1,61 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SurveyResponseRecord } from '@kefu/core';
+import { startServer, type RunningServer } from '../server.js';
+import { call, errorOf } from './test-helpers.js';
+
+describe('survey responses over HTTP', () => {
+  let server: RunningServer;
+  let base: string;
+  before(async () => {
+    server = await startServer({ port: 0 });
+    base = `${server.origin}/v1`;
+  });
+  after(() => server.close());
+
+  const rated = { type: 'store', id: 'demo' };
+  const submit = (body: unknown, key: string = crypto.randomUUID()) =>
+    call<SurveyResponseRecord>(base, 'POST', '/surveys/responses', { body, key });
+
+  it('records a score in range: 201, the same answer for the same key, 409 for another body', async () => {
+    const key = crypto.randomUUID();
+    const first = await submit({ kind: 'nps', score: 10, subject: rated, comment: 'Great' }, key);
+    assert.equal(first.status, 201);
+    assert.match(first.body.id, /^srv_/);
+    assert.ok(!Number.isNaN(Date.parse(first.body.createdAt)));
+    assert.equal((await submit({ subject: rated, score: 10, comment: 'Great', kind: 'nps' }, key)).text, first.text);
+    const reused = await submit({ kind: 'nps', score: 9, subject: rated }, key);
+    assert.equal(reused.status, 409);
+    assert.equal(errorOf(reused).code, 'idempotency_key_reused');
+    assert.equal(server.deps.db.prepare('SELECT count(*) FROM survey_responses').pluck().get(), 1);
+  });
+
+  it('rejects scores out of range or not whole, for their kind', async () => {
+    const cases = [
+      ['csat', 6, 'Choose a whole number from 1 to 5.'],
+      ['csat', 0, 'Choose a whole number from 1 to 5.'],
+      ['nps', 11, 'Choose a whole number from 0 to 10.'],
+      ['ces', 8, 'Choose a whole number from 1 to 7.'],
+      ['csat', 3.5, 'Choose a whole number from 1 to 5.'],
+      ['csat', '4', 'Choose a whole number from 1 to 5.'],
+    ] as const;
+    for (const [kind, score, message] of cases) {
+      const answer = await submit({ kind, score, subject: rated });
+      assert.equal(answer.status, 422, `${kind} ${score}`);
+      assert.deepEqual(errorOf(answer).fields, { score: message }, `${kind} ${score}`);
+    }
+  });
+
+  it('checks what is rated and the kind', async () => {
+    const answer = await submit({ kind: 'stars', score: 5, subject: { type: 'planet', id: ' ' } });
+    assert.deepEqual(errorOf(answer).fields, {
+      kind: 'Expected csat, nps or ces.',
+      'subject.type': 'Unknown subject.',
+      'subject.id': 'Say what is being rated.',
+    });
+    assert.deepEqual(errorOf(await submit({ kind: 'csat', score: 5 })).fields, {
+      'subject.type': 'Unknown subject.',
+      'subject.id': 'Say what is being rated.',
+    });
+  });
+});

@@ -1,0 +1,134 @@
+// Helpers for the server's node:test suites: an API-only server with custom options, JSON
+// requests, identity tokens and a clock tests can move. Not used by the server itself.
+import { serve } from '@hono/node-server';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { sign } from 'hono/jwt';
+import { demoStoreConfig } from '@kefu/core/seed';
+import { openDatabase } from '../db/database.js';
+import type { ServerDeps } from '../deps.js';
+import { ApiError, errorBody, sendError } from '../errors.js';
+import { createApiRoutes, type ApiOptions } from './index.js';
+
+export const IDENTITY_SECRET = 'test-identity-secret-0123456789abcdef';
+
+/** A clock the tests move; starts at the real time so the demo orders' dates make sense. */
+export function testClock(start = Date.now()) {
+  let current = start;
+  return {
+    now: () => current,
+    advance(ms: number) {
+      current += ms;
+    },
+  };
+}
+
+export interface ApiServer {
+  readonly base: string;
+  readonly deps: ServerDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * The REST routes alone (no chat, no console) on 127.0.0.1, answering errors as app.ts does, for
+ * tests that need options the full app does not take, such as other rate limits.
+ */
+export function startApiServer(
+  options: ApiOptions & { readonly now?: () => number; readonly dataDir?: string } = {},
+): Promise<ApiServer> {
+  const deps: ServerDeps = {
+    db: openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+    config: demoStoreConfig,
+    now: options.now ?? Date.now,
+    identitySecret: IDENTITY_SECRET,
+    agentPassword: 'test',
+    uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-test-uploads-${process.pid}`), 'uploads'),
+    allowedOrigins: [],
+  };
+  const app = new OpenAPIHono();
+  app.route('/v1', createApiRoutes(deps, options));
+  app.notFound((c) => c.json(errorBody('not_found', 'No route.'), 404));
+  app.onError((error, c) =>
+    error instanceof ApiError ? sendError(c, error) : c.json(errorBody('internal', error.message), 500),
+  );
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
+      resolve({
+        base: `http://127.0.0.1:${info.port}/v1`,
+        deps,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => {
+              deps.db.close();
+              done();
+            });
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+export interface JsonAnswer<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  readonly body: T;
+}
+
+/** One request with an optional JSON body; answers status, headers, raw text and parsed body. */
+export async function call<T = Record<string, unknown>>(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; token?: string; key?: string; headers?: Record<string, string> } = {},
+): Promise<JsonAnswer<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  if (options.key !== undefined) headers['idempotency-key'] = options.key;
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** The error body's parts, for assertions. */
+export function errorOf(answer: JsonAnswer): { code: string; message: string; fields?: Record<string, string> } {
+  return (answer.body as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+}
+
+/** An identity token as a store would sign it for its signed-in shopper. */
+export function identityToken(customerId: string, options: { expiresAt?: number; secret?: string } = {}) {
+  const exp = Math.floor((options.expiresAt ?? Date.now() + 3_600_000) / 1000);
+  return sign({ sub: customerId, exp }, options.secret ?? IDENTITY_SECRET, 'HS256');
+}
+
+/** A 1×1 transparent PNG, byte for byte. */
+export const tinyPng = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+  0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0a, 0x49,
+  0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00,
+  0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+]);
+
+/** POST /uploads with one `file` part. */
+export async function uploadFile(
+  base: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  options: { token?: string; key?: string; name?: string } = {},
+): Promise<JsonAnswer> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: 'image/png' }), options.name ?? 'photo.png');
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  if (options.key !== undefined) headers['idempotency-key'] = options.key;
+  const response = await fetch(`${base}/uploads`, { method: 'POST', headers, body: form });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : null };
+}

@@ -1,0 +1,27 @@
+import type { StoreConfig } from '@kefu/core';
+import type { FieldErrors } from '@kefu/core/domain';
+import type { Db } from '../db/database.js';
+import { ApiError } from '../errors.js';
+import type { IdempotencyStore } from '../http/idempotency.js';
+
+/** What every service is built from. */
+export interface StoreContext {
+  readonly db: Db;
+  readonly config: StoreConfig;
+  readonly now: () => number;
+  readonly uploadsDir: string;
+  readonly idempotency: IdempotencyStore;
+}
+
+/** 422 `validation_failed` with every field at once, and the memory backend's message. */
+export function invalid(fields: FieldErrors): ApiError {
+  return new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', fields);
+}
+
+export function throwIfInvalid(fields: FieldErrors): void {
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+}
+
+export function notFound(code: string, message: string): ApiError {
+  return new ApiError(404, code, message);
+}

@@ -1,0 +1,2 @@
+export const openApiPath: string;
+export function renderOpenApiYaml(): Promise<string>;
