@@ -13,10 +13,14 @@ import {
 import { createScheduler } from './scheduler.js';
 import { zonedTimeToUtc } from '../../domain/zoned-time.js';
 
-runBackendSuite('memory', async () => {
-  const { backend, controls } = createMemoryBackendWithControls({ agentReplyDelayMs: 20 });
-  return { backend, teardown: () => controls.dispose(), advanceTime: (ms) => controls.advanceTime(ms) };
-});
+runBackendSuite(
+  'memory',
+  async () => {
+    const { backend, controls } = createMemoryBackendWithControls({ agentReplyDelayMs: 20 });
+    return { backend, teardown: () => controls.dispose(), advanceTime: (ms) => controls.advanceTime(ms) };
+  },
+  { controlsTime: true },
+);
 
 const MINUTE_MS = 60_000;
 
