@@ -45,6 +45,8 @@ process.on('SIGTERM', () => stopAll(0));
 start('server', process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts'], {
   PORT: String(apiPort),
   KEFU_ALLOWED_ORIGINS: demoOrigin,
+  // The demo takes chats at any hour; they wait in the queue until an agent signs in.
+  KEFU_CHAT_ALWAYS_OPEN: process.env.KEFU_CHAT_ALWAYS_OPEN ?? '1',
 });
 start('demo', 'npx', ['vite', '--config', 'demo/vite.config.ts', '--strictPort', '--clearScreen', 'false'], {
   DEMO_PORT: String(demoPort),
@@ -57,6 +59,8 @@ setTimeout(() => {
     Demo storefront (reference server):  ${demoOrigin}/
     Demo storefront (built-in store):    ${demoOrigin}/?backend=memory
     Reference server API:                ${apiOrigin}/v1
-  Press Ctrl+C to stop.
+    Agent console:                       ${apiOrigin}/agent  (password: see the [server] line above,
+                                         or set KEFU_AGENT_PASSWORD)
+  Data is kept in .kefu-data/ (delete it to start afresh). Press Ctrl+C to stop.
 `);
 }, 1500);
