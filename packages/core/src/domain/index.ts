@@ -14,3 +14,4 @@ export * from './orders.js';
 export * from './returns.js';
 export * from './callbacks.js';
 export * from './surveys.js';
+export * from './stable-json.js';

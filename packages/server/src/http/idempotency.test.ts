@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { openDatabase } from '../db/database.js';
 import { ApiError } from '../errors.js';
 import { testClock } from '../routes/test-helpers.js';
-import { createIdempotencyStore, IDEMPOTENCY_TTL_MS, stableJson } from './idempotency.js';
+import { stableJson } from '@kefu/core/domain';
+import { createIdempotencyStore, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 
 describe('idempotency records', () => {
   function setup() {

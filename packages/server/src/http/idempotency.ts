@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from '../db/database.js';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../services/crypto.js';
+import { stableJson } from '@kefu/core/domain';
 
 /** How long a key is remembered: a retry after a day is a new request. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
@@ -95,16 +96,6 @@ export function idempotencyKeyOf(c: Context): string {
 /** A JSON create's identity: same method, path and body (keys in any order) is the same request. */
 export function jsonRequest(c: Context, route: string, key: string, body: unknown): IdempotentRequest {
   return { route, key, hash: sha256(`${c.req.method}\n${c.req.path}\n${stableJson(body)}`) };
-}
-
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` count as the same body. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) => {
-    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
-    const sorted: Record<string, unknown> = {};
-    for (const name of Object.keys(inner).sort()) sorted[name] = (inner as Record<string, unknown>)[name];
-    return sorted;
-  });
 }
 
 /** Sends a create's answer; a replay says so in a header, which helps when reading logs and traces. */

@@ -7,7 +7,7 @@ import {
   offeredSlots,
   validateCallbackInput,
 } from '../../domain/callbacks.js';
-import { stableJson } from './idempotency.js';
+import { stableJson } from '../../domain/stable-json.js';
 import type { MemoryContext } from './memory-context.js';
 import { conflict, notFound, unauthorized, validationError } from './memory-errors.js';
 

@@ -9,7 +9,7 @@ import type {
 import type { ChatBackend } from '../../ports/backend.js';
 import { isOpenAt, nextOpeningAt } from '../../domain/business-hours.js';
 import { createChatRoom, WAIT_SECONDS_PER_CONVERSATION, type StoredConversation } from './chat-room.js';
-import { stableJson } from './idempotency.js';
+import { stableJson } from '../../domain/stable-json.js';
 import type { MemoryContext } from './memory-context.js';
 import {
   conflict,

@@ -2,7 +2,7 @@ import type { Article, ArticleFeedback, ArticleSync } from '../../model/faq.js';
 import type { FaqBackend } from '../../ports/backend.js';
 import { searchArticles } from '../../domain/faq-search.js';
 import { validateArticleFeedback } from '../../domain/faq-feedback.js';
-import { stableJson } from './idempotency.js';
+import { stableJson } from '../../domain/stable-json.js';
 import type { MemoryContext } from './memory-context.js';
 import { notFound, throwIfInvalid } from './memory-errors.js';
 

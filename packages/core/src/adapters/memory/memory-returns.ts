@@ -1,7 +1,7 @@
 import type { ReturnInput, ReturnRecord, UploadedPhoto } from '../../model/returns.js';
 import type { ReturnsBackend } from '../../ports/backend.js';
 import { KefuError } from '../../errors.js';
-import { stableJson } from './idempotency.js';
+import { stableJson } from '../../domain/stable-json.js';
 import type { MemoryContext } from './memory-context.js';
 import { notFound, throwIfInvalid, unauthorized } from './memory-errors.js';
 import type { OrderAccessCheck, StoredOrder } from './memory-orders.js';

@@ -1,7 +1,7 @@
 import type { SurveyResponseInput, SurveyResponseRecord } from '../../model/surveys.js';
 import type { SurveysBackend } from '../../ports/backend.js';
 import { validateSurveyResponse } from '../../domain/surveys.js';
-import { stableJson } from './idempotency.js';
+import { stableJson } from '../../domain/stable-json.js';
 import type { MemoryContext } from './memory-context.js';
 import { throwIfInvalid } from './memory-errors.js';
 
