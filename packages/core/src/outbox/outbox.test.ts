@@ -105,7 +105,7 @@ describe('outbox', () => {
     expect(failed.error?.fields).to.deep.equal({ 'items.0.quantity': 'Too many' });
     expect(failed.payload, 'what the shopper typed is kept to fix it').to.deep.equal(tooMany);
 
-    const corrected = await outbox.resend<'return'>(item.id, returnInput);
+    const corrected = (await outbox.resend<'return'>(item.id, returnInput))!;
     expect(corrected.id).not.to.equal(item.id);
     expect((await outbox.whenSettled(corrected.id)).status).to.equal('sent');
     expect(outbox.items.value.map((entry) => entry.id)).to.deep.equal([corrected.id]);

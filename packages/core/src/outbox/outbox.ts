@@ -44,8 +44,8 @@ export interface Outbox {
   flush(options?: { ignoreBackoff?: boolean }): Promise<void>;
   /** A failed item, as it was, tried again. */
   retry(id: string): Promise<void>;
-  /** A failed item with corrected data: a new submission (new key) replaces it. */
-  resend<K extends OutboxKind>(id: string, payload: OutboxPayloads[K]): Promise<OutboxItem<K>>;
+  /** A failed item with corrected data: a new submission (new key) replaces it. Undefined if `id` is gone. */
+  resend<K extends OutboxKind>(id: string, payload: OutboxPayloads[K]): Promise<OutboxItem<K> | undefined>;
   /** The shopper gives up on an item. */
   discard(id: string): Promise<void>;
   /** Reads what storage holds (after a reload) and starts sending. */
@@ -278,7 +278,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async resend<K extends OutboxKind>(id: string, payload: OutboxPayloads[K]) {
       const item = await storage.get<OutboxItem<K>>(keyOf(id));
-      if (!item) throw new Error(`No outbox item ${id}`);
+      // Discarded meanwhile, perhaps in another tab: nothing to replace.
+      if (!item) return undefined;
       // A new key: the server may have remembered the rejected body under the old one.
       const replacement = await enqueue(item.kind, payload, item.token === undefined ? {} : { token: item.token });
       await remove(id);
