@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from './api.js';
 import { base } from './styles.js';
+import { errorOf, recordTable, screenHeader, screenStyles } from './admin-screen.js';
 import type { AdminCallback } from './types.js';
 
 const statusLabels: Record<AdminCallback['status'], string> = {
@@ -16,16 +17,8 @@ const statusLabels: Record<AdminCallback['status'], string> = {
 export class KefuCallbacks extends LitElement {
   static override styles = [
     base,
+    screenStyles,
     css`
-      :host {
-        display: block;
-      }
-      .head {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        margin-bottom: 12px;
-      }
       .actions {
         display: flex;
         gap: 6px;
@@ -55,31 +48,13 @@ export class KefuCallbacks extends LitElement {
 
   override render() {
     return html`
-      <div class="head">
-        <h2>Callback requests</h2>
-        <button @click=${() => this.load()}>Refresh</button>
-      </div>
-      <p class="error" role="alert">${this.error}</p>
-      ${
-        this.callbacks === undefined
-          ? html`<p class="muted" role="status">Loading…</p>`
-          : this.callbacks.length === 0
-            ? html`<p class="muted">No callback requests yet.</p>`
-            : html`<table>
-                <thead>
-                  <tr>
-                    <th>When</th>
-                    <th>Who</th>
-                    <th>Topic</th>
-                    <th>Status</th>
-                    <th><span class="muted">Outcome</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.callbacks.map((callback) => this.row(callback))}
-                </tbody>
-              </table>`
-      }
+      ${screenHeader('Callback requests', this.error, () => void this.load())}
+      ${recordTable(this.callbacks, {
+        empty: 'No callback requests yet.',
+        columns: ['When', 'Who', 'Topic', 'Status'],
+        lastColumn: 'Outcome',
+        row: (callback) => this.row(callback),
+      })}
     `;
   }
 
@@ -119,12 +94,9 @@ export class KefuCallbacks extends LitElement {
   }
 
   private async load(): Promise<void> {
-    try {
+    this.error = await errorOf(async () => {
       this.callbacks = (await api<{ callbacks: AdminCallback[] }>('GET', '/callbacks')).callbacks;
-      this.error = '';
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : 'Could not load the callbacks.';
-    }
+    }, 'Could not load the callbacks.');
   }
 
   private async mark(id: string, status: 'called' | 'no_answer'): Promise<void> {

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from './api.js';
 import { base } from './styles.js';
+import { errorOf, recordTable, screenHeader, screenStyles } from './admin-screen.js';
 import type { AdminReturn } from './types.js';
 
 type Decision = { readonly id: string; readonly kind: 'approve' | 'reject' };
@@ -11,16 +12,8 @@ type Decision = { readonly id: string; readonly kind: 'approve' | 'reject' };
 export class KefuReturns extends LitElement {
   static override styles = [
     base,
+    screenStyles,
     css`
-      :host {
-        display: block;
-      }
-      .head {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        margin-bottom: 12px;
-      }
       .chip.requested {
         background: #fff1dc;
         color: var(--warn);
@@ -67,32 +60,13 @@ export class KefuReturns extends LitElement {
 
   override render() {
     return html`
-      <div class="head">
-        <h2>Return requests</h2>
-        <button @click=${() => this.load()}>Refresh</button>
-      </div>
-      <p class="error" role="alert">${this.error}</p>
-      ${
-        this.returns === undefined
-          ? html`<p class="muted" role="status">Loading…</p>`
-          : this.returns.length === 0
-            ? html`<p class="muted">No return requests yet.</p>`
-            : html`<table>
-                <thead>
-                  <tr>
-                    <th>RMA</th>
-                    <th>Order</th>
-                    <th>Items</th>
-                    <th>Wants</th>
-                    <th>Status</th>
-                    <th><span class="muted">Decision</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.returns.map((record) => this.row(record))}
-                </tbody>
-              </table>`
-      }
+      ${screenHeader('Return requests', this.error, () => void this.load())}
+      ${recordTable(this.returns, {
+        empty: 'No return requests yet.',
+        columns: ['RMA', 'Order', 'Items', 'Wants', 'Status'],
+        lastColumn: 'Decision',
+        row: (record) => this.row(record),
+      })}
     `;
   }
 
@@ -152,12 +126,9 @@ export class KefuReturns extends LitElement {
   }
 
   private async load(): Promise<void> {
-    try {
+    this.error = await errorOf(async () => {
       this.returns = (await api<{ returns: AdminReturn[] }>('GET', '/returns')).returns;
-      this.error = '';
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : 'Could not load the returns.';
-    }
+    }, 'Could not load the returns.');
   }
 
   private async submit(event: SubmitEvent, id: string, kind: Decision['kind']): Promise<void> {

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from './api.js';
 import { base } from './styles.js';
+import { errorOf, screenHeader, screenStyles } from './admin-screen.js';
 import type { SurveyStats } from './types.js';
 import './trend-chart.js';
 
@@ -10,16 +11,8 @@ import './trend-chart.js';
 export class KefuSurveys extends LitElement {
   static override styles = [
     base,
+    screenStyles,
     css`
-      :host {
-        display: block;
-      }
-      .head {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        margin-bottom: 12px;
-      }
       .cards {
         display: grid;
         grid-template-columns: repeat(3, minmax(0, 1fr));
@@ -58,11 +51,7 @@ export class KefuSurveys extends LitElement {
   override render() {
     const stats = this.stats;
     return html`
-      <div class="head">
-        <h2>Survey results, last 30 days</h2>
-        <button @click=${() => this.load()}>Refresh</button>
-      </div>
-      <p class="error" role="alert">${this.error}</p>
+      ${screenHeader('Survey results, last 30 days', this.error, () => void this.load())}
       ${
         stats === undefined
           ? html`<p class="muted" role="status">Loading…</p>`
@@ -104,12 +93,9 @@ export class KefuSurveys extends LitElement {
   }
 
   private async load(): Promise<void> {
-    try {
+    this.error = await errorOf(async () => {
       this.stats = await api<SurveyStats>('GET', '/surveys/stats?days=30');
-      this.error = '';
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : 'Could not load the survey results.';
-    }
+    }, 'Could not load the survey results.');
   }
 }
 
