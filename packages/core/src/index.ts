@@ -37,3 +37,7 @@ export type { ReturnsStore } from './stores/returns-store.js';
 export type { CallbackStore } from './stores/callback-store.js';
 export type { SurveyStore } from './stores/survey-store.js';
 export type { ChatStore, ChatConnection, ChatSnapshot, TranscriptEntry } from './stores/chat-store.js';
+
+// Local FAQ search (Chinese and English).
+export { createFaqIndex, type FaqIndex, type FaqSearchHit } from './search/faq-index.js';
+export { tokenize, tokenizeQuery } from './search/tokenize.js';
