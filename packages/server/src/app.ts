@@ -58,7 +58,7 @@ export function createApp(deps: ServerDeps) {
       return c.json(errorBody('bad_request', error.message || 'The request could not be read.'), error.status);
     }
     // Never echo internals (or a shopper's data) back; the log line carries no request body.
-    console.error(`[kefu] ${c.req.method} ${c.req.path} failed:`, error.message);
+    console.error(`[kefu] ${c.req.method} ${c.req.path} failed: ${error.name}`);
     return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
   });
   return { app, v1 };

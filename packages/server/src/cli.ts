@@ -20,9 +20,15 @@ const server = await startServer({
   dataDir: resolve(process.env.KEFU_DATA_DIR ?? '.kefu-data'),
   ...(process.env.KEFU_IDENTITY_SECRET ? { identitySecret: process.env.KEFU_IDENTITY_SECRET } : {}),
   ...(process.env.KEFU_AGENT_PASSWORD ? { agentPassword: process.env.KEFU_AGENT_PASSWORD } : {}),
+  trustProxy: process.env.KEFU_TRUST_PROXY === '1',
 });
 console.log(`Kefu reference server: ${server.origin}/v1`);
-console.log(`Agent console: ${server.origin}/agent — password: ${server.deps.agentPassword}`);
+// A password the operator chose is theirs to know; only a generated one is printed.
+console.log(
+  `Agent console: ${server.origin}/agent — ${
+    process.env.KEFU_AGENT_PASSWORD ? 'password from KEFU_AGENT_PASSWORD' : `password: ${server.deps.agentPassword}`
+  }`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

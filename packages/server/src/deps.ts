@@ -15,4 +15,9 @@ export interface ServerDeps {
   readonly uploadsDir: string;
   /** Storefront origins allowed by CORS. */
   readonly allowedOrigins: readonly string[];
+  /**
+   * Behind a reverse proxy that appends the client's address to X-Forwarded-For: per-address
+   * limits (order lookups, console sign-ins) then count that address instead of the proxy's.
+   */
+  readonly trustProxy: boolean;
 }

@@ -26,6 +26,7 @@ export function generateOpenApiDocument() {
       agentPassword: 'openapi-generation-only',
       uploadsDir: join(tmpdir(), 'kefu-openapi-unused'),
       allowedOrigins: [],
+      trustProxy: false,
     });
     return { document: openApiDocument(v1), v1 };
   } finally {

@@ -22,6 +22,7 @@ export interface ServerOptions {
   readonly allowedOrigins?: readonly string[];
   readonly identitySecret?: string;
   readonly agentPassword?: string;
+  readonly trustProxy?: boolean;
   readonly now?: () => number;
 }
 
@@ -43,6 +44,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     agentPassword: options.agentPassword ?? randomBytes(9).toString('base64url'),
     uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-uploads-${process.pid}`), 'uploads'),
     allowedOrigins: options.allowedOrigins ?? [],
+    trustProxy: options.trustProxy ?? false,
   };
   const { app } = createApp(deps);
   return new Promise((resolve, reject) => {

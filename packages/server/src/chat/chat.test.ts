@@ -232,6 +232,18 @@ describe('chat over real HTTP and WebSocket', () => {
     assert.equal(events[0]?.seq, 2, 'the stream starts after the first message (seq 1)');
   });
 
+  it('lets only the agent who accepted a conversation reply, type in or close it', async () => {
+    const conversation = await client(server).start();
+    const mei = agent(server, await signIn(server, 'Mei'));
+    const lin = agent(server, await signIn(server, 'Lin'));
+    assert.equal((await mei.call('POST', `/conversations/${conversation.id}/accept`)).status, 200);
+    const path = `/conversations/${conversation.id}`;
+    assert.equal((await lin.call('POST', `${path}/messages`, { clientId: 'lin-1', text: 'Hi!' })).status, 409);
+    assert.equal((await lin.call('POST', `${path}/typing`, { typing: true })).status, 409);
+    assert.equal((await lin.call('POST', `${path}/close`)).status, 409);
+    assert.equal((await mei.call('POST', `${path}/messages`, { clientId: 'mei-1', text: 'Hello' })).status, 201);
+  });
+
   it('stores a repeated clientId once, even when the requests race', async () => {
     const shop = client(server);
     const conversation = await shop.start();
@@ -258,6 +270,9 @@ describe('chat over real HTTP and WebSocket', () => {
     assert.equal(foreign.status, 401);
     const noKey = await shop.call('POST', '/conversations', { body: shopper });
     assert.equal(noKey.status, 400);
+    // The key is checked before the body, as the contract orders it.
+    const noKeyInvalid = await shop.call('POST', '/conversations', { body: { ...shopper, name: '' } });
+    assert.equal(noKeyInvalid.status, 400);
     const read = await shop.call('POST', `/conversations/${conversation.id}/read`, {
       token: conversation.token,
       body: { upToSeq: 99 },

@@ -163,6 +163,13 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     return c.json(service.availability(), 200);
   });
 
+  // The contract checks the Idempotency-Key before anything else; the route's zod validator would
+  // otherwise answer a keyless, invalid request with 422 instead of 400.
+  v1.use('/conversations', async (c, next) => {
+    if (c.req.method === 'POST') idempotencyKeyOf(c);
+    await next();
+  });
+
   v1.openapi(start, (c) => {
     const key = idempotencyKeyOf(c);
     const input = c.req.valid('json');

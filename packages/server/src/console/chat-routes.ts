@@ -43,6 +43,15 @@ export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
     return c.json({ conversation, messages: service.messagesForAgent(conversation.id, after) }, 200);
   });
 
+  /** Replying, typing and closing are for the agent who accepted the conversation. */
+  function ownedBy(conversationId: string, agentName: string): void {
+    const row = service.conversation(conversationId);
+    if (row.status === 'queued') throw new ApiError(409, 'conversation_queued', 'Accept the conversation first.');
+    if (row.agent_name !== null && row.agent_name !== agentName) {
+      throw new ApiError(409, 'conversation_taken', `${row.agent_name} is looking after this conversation.`);
+    }
+  }
+
   routes.post('/:id/accept', (c) => {
     const row = service.accept(id(c.req.param('id')), c.get('agent').name);
     return c.json(service.summary(row), 200);
@@ -51,15 +60,14 @@ export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
   routes.post('/:id/messages', async (c) => {
     const conversationId = id(c.req.param('id'));
     const input = await readBody(c, Reply);
-    const row = service.conversation(conversationId);
-    // Replying is for the agent in the conversation; others accept it first.
-    if (row.status === 'queued') throw new ApiError(409, 'conversation_queued', 'Accept the conversation first.');
+    ownedBy(conversationId, c.get('agent').name);
     const { message, created } = service.send(conversationId, 'agent', input, c.get('agent').name);
     return c.json(message, created ? 201 : 200);
   });
 
   routes.post('/:id/typing', async (c) => {
     const conversationId = id(c.req.param('id'));
+    ownedBy(conversationId, c.get('agent').name);
     service.typing(conversationId, 'agent', (await readBody(c, Typing)).typing);
     return c.body(null, 204);
   });
@@ -71,6 +79,7 @@ export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
   });
 
   routes.post('/:id/close', (c) => {
+    ownedBy(id(c.req.param('id')), c.get('agent').name);
     const row = service.close(id(c.req.param('id')));
     return c.json(service.summary(row), 200);
   });

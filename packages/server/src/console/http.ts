@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { z } from '@hono/zod-openapi';
 import { ApiError } from '../errors.js';
 import type { AgentSession, ConsoleSessions } from './sessions.js';
@@ -48,13 +47,4 @@ export async function readBody<T extends z.ZodType>(c: Context, schema: T): Prom
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] = issue.message;
   throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', fields);
-}
-
-/** The peer's address, for rate limiting; in-process requests (tests) have none. */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -31,7 +31,7 @@ export function registerConsole(app: OpenAPIHono, deps: ServerDeps): void {
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  api.route('/session', sessionRoutes(sessions));
+  api.route('/session', sessionRoutes(sessions, deps.trustProxy));
   api.use(requireAgent(sessions));
   api.route('/conversations', chatRoutes(runtime, storeOrderLookup(deps)));
   api.route('/', adminRoutes(deps));

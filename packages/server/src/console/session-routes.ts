@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from '@hono/zod-openapi';
 import { ApiError, errorBody } from '../errors.js';
-import { clientAddress, readBody } from './http.js';
+import { readBody } from './http.js';
+import { clientAddress } from '../http/client-address.js';
 import { SESSION_COOKIE, type ConsoleSessions } from './sessions.js';
 
 const SignIn = z.object({
@@ -15,12 +16,12 @@ const SignIn = z.object({
 });
 
 /** POST /agent/api/session signs in, GET says who is signed in, DELETE signs out. */
-export function sessionRoutes(sessions: ConsoleSessions) {
+export function sessionRoutes(sessions: ConsoleSessions, trustProxy: boolean) {
   const routes = new Hono();
 
   routes.post('/', async (c) => {
     const { name, password } = await readBody(c, SignIn);
-    const result = sessions.signIn(name, password, clientAddress(c));
+    const result = sessions.signIn(name, password, clientAddress(c, trustProxy));
     if (!result.ok && result.reason === 'rate_limited') {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return c.json(errorBody('rate_limited', 'Too many attempts. Please wait a minute and try again.'), 429);

@@ -51,5 +51,5 @@ export function createApiRoutes(deps: ServerDeps, options: ApiOptions = {}): Ope
 /** Registers the REST contract on the /v1 app (chat is chat/routes.ts). */
 export function registerApiRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   v1.openAPIRegistry.registerPath(health);
-  v1.route('/', createApiRoutes(deps));
+  v1.route('/', createApiRoutes(deps, { trustProxy: deps.trustProxy }));
 }

@@ -94,6 +94,11 @@ describe('returns and uploads over HTTP', () => {
     assert.equal(errorOf(missing).code, 'return_not_found');
   });
 
+  it('answers a stranger 401, not field messages about a body it should not have judged', async () => {
+    const answer = await create({ orderId: 'ord_1004', items: [], resolution: 'refund' }, undefined);
+    assert.equal(answer.status, 401);
+  });
+
   it('needs an Idempotency-Key (400) before it looks at the token or the body', async () => {
     const answer = await call(base, 'POST', '/returns', { body: {} });
     assert.equal(answer.status, 400);

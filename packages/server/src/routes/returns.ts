@@ -79,7 +79,9 @@ export function registerReturnRoutes(api: OpenAPIHono, services: StoreServices):
   serve(api, createReturn, async (c) => {
     const key = idempotencyKeyOf(c);
     const body = await jsonObject(c);
+    // Who is asking comes before what they sent: a stranger gets 401, not field messages.
     const caller = await callers.identify(c);
+    if (caller.kind === 'anonymous') throw unauthorized();
     const request = jsonRequest(c, 'POST /returns', key, body);
     return sendStored(c, returns.create(caller, parseBody(ReturnInputSchema, body), request));
   });

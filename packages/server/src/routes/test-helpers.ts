@@ -46,6 +46,7 @@ export function startApiServer(
     agentPassword: 'test',
     uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-test-uploads-${process.pid}`), 'uploads'),
     allowedOrigins: [],
+    trustProxy: false,
   };
   const app = new OpenAPIHono();
   app.route('/v1', createApiRoutes(deps, options));
