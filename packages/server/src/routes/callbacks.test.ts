@@ -1,9 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallbackRecord, CallbackSlot } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
-import { startServer, type RunningServer } from '../server.js';
-import { call, errorOf } from './test-helpers.js';
+import { call, errorOf, serverForSuite } from './test-helpers.js';
 
 const MINUTE_MS = 60_000;
 const parisTime = new Intl.DateTimeFormat('en-GB', {
@@ -15,16 +14,10 @@ const parisTime = new Intl.DateTimeFormat('en-GB', {
 });
 
 describe('callbacks over HTTP', () => {
-  let server: RunningServer;
-  let base: string;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    base = `${server.origin}/v1`;
-  });
-  after(() => server.close());
+  const api = serverForSuite();
 
   const slots = async (from = new Date().toISOString().slice(0, 10), days = 7) =>
-    (await call<{ slots: CallbackSlot[] }>(base, 'GET', `/callbacks/slots?from=${from}&days=${days}`)).body.slots;
+    (await call<{ slots: CallbackSlot[] }>(api.base, 'GET', `/callbacks/slots?from=${from}&days=${days}`)).body.slots;
   const input = (slot: string, overrides: Record<string, unknown> = {}) => ({
     name: 'Ana Lima',
     phone: '+33612345678',
@@ -35,7 +28,7 @@ describe('callbacks over HTTP', () => {
     ...overrides,
   });
   const book = (body: unknown, key: string = crypto.randomUUID()) =>
-    call<CallbackRecord>(base, 'POST', '/callbacks', { body, key });
+    call<CallbackRecord>(api.base, 'POST', '/callbacks', { body, key });
 
   it('offers future slots inside business hours, Monday to Friday, 09:00 to 17:30 in Paris', async () => {
     const offered = await slots();
@@ -55,15 +48,15 @@ describe('callbacks over HTTP', () => {
   });
 
   it('needs from and days (400), and judges their values (422)', async () => {
-    assert.deepEqual(errorOf(await call(base, 'GET', '/callbacks/slots?days=2')).fields, { from: 'Required.' });
-    assert.equal((await call(base, 'GET', '/callbacks/slots?from=2026-01-01')).status, 400);
-    const invalid = await call(base, 'GET', '/callbacks/slots?from=2026-02-30&days=32');
+    assert.deepEqual(errorOf(await call(api.base, 'GET', '/callbacks/slots?days=2')).fields, { from: 'Required.' });
+    assert.equal((await call(api.base, 'GET', '/callbacks/slots?from=2026-01-01')).status, 400);
+    const invalid = await call(api.base, 'GET', '/callbacks/slots?from=2026-02-30&days=32');
     assert.equal(invalid.status, 422);
     assert.deepEqual(errorOf(invalid).fields, {
       from: 'Expected an ISO date or instant.',
       days: 'Expected a whole number of days, 1 to 31.',
     });
-    assert.deepEqual(errorOf(await call(base, 'GET', '/callbacks/slots?from=2026-01-01&days=x')).fields, {
+    assert.deepEqual(errorOf(await call(api.base, 'GET', '/callbacks/slots?from=2026-01-01&days=x')).fields, {
       days: 'Expected a whole number of days, 1 to 31.',
     });
   });
@@ -82,18 +75,18 @@ describe('callbacks over HTTP', () => {
     assert.equal((await slots()).find((candidate) => candidate.start === slot.start)?.remaining, 1);
 
     const path = `/callbacks/${first.body.id}/cancel`;
-    const wrong = await call(base, 'POST', path, { token: 'wrong' });
+    const wrong = await call(api.base, 'POST', path, { token: 'wrong' });
     assert.equal(wrong.status, 401);
     assert.deepEqual(errorOf(wrong), { code: 'unauthorized', message: 'This link cannot cancel that callback.' });
-    assert.equal((await call(base, 'POST', path)).status, 401);
-    const cancelled = await call<CallbackRecord>(base, 'POST', path, { token: first.body.cancelToken });
+    assert.equal((await call(api.base, 'POST', path)).status, 401);
+    const cancelled = await call<CallbackRecord>(api.base, 'POST', path, { token: first.body.cancelToken });
     assert.equal(cancelled.status, 200);
     assert.deepEqual(cancelled.body, { ...first.body, status: 'cancelled' });
-    const twice = await call<CallbackRecord>(base, 'POST', path, { token: first.body.cancelToken });
+    const twice = await call<CallbackRecord>(api.base, 'POST', path, { token: first.body.cancelToken });
     assert.deepEqual(twice.body, cancelled.body);
     assert.equal((await slots()).find((candidate) => candidate.start === slot.start)?.remaining, 2);
 
-    const missing = await call(base, 'POST', '/callbacks/cb_nope/cancel', { token: first.body.cancelToken });
+    const missing = await call(api.base, 'POST', '/callbacks/cb_nope/cancel', { token: first.body.cancelToken });
     assert.equal(missing.status, 404);
     assert.equal(errorOf(missing).code, 'callback_not_found');
   });
@@ -126,7 +119,7 @@ describe('callbacks over HTTP', () => {
       (await slots()).find((candidate) => candidate.start === slot.start),
       undefined,
     );
-    const booked = server.deps.db
+    const booked = api.server.deps.db
       .prepare("SELECT count(*) FROM callbacks WHERE status = 'scheduled' AND slot_start = ?")
       .pluck()
       .get(Date.parse(slot.start));

@@ -1,24 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, ArticleSync } from '@kefu/core';
 import { demoArticles } from '@kefu/core/seed';
-import { startServer, type RunningServer } from '../server.js';
 import { prepareStore } from '../services/index.js';
-import { call, errorOf } from './test-helpers.js';
+import { call, errorOf, serverForSuite } from './test-helpers.js';
 
 describe('FAQ over HTTP', () => {
-  let server: RunningServer;
-  let base: string;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    base = `${server.origin}/v1`;
-  });
-  after(() => server.close());
+  const api = serverForSuite();
 
   const english = demoArticles.filter((article) => article.locale === 'en');
 
   it('lists every article of a locale in a full sync, in the help centre’s order', async () => {
-    const { status, body } = await call<ArticleSync>(base, 'GET', '/articles?locale=en');
+    const { status, body } = await call<ArticleSync>(api.base, 'GET', '/articles?locale=en');
     assert.equal(status, 200);
     assert.equal(body.full, true);
     assert.deepEqual(body.deleted, []);
@@ -27,7 +20,7 @@ describe('FAQ over HTTP', () => {
   });
 
   it('refuses a list without a locale with 400 invalid_query', async () => {
-    const answer = await call(base, 'GET', '/articles');
+    const answer = await call(api.base, 'GET', '/articles');
     assert.equal(answer.status, 400);
     assert.deepEqual(errorOf(answer), {
       code: 'invalid_query',
@@ -37,11 +30,11 @@ describe('FAQ over HTTP', () => {
   });
 
   it('sends only what changed since a token: the edit, the new article, the deletion, a move', async () => {
-    const first = (await call<ArticleSync>(base, 'GET', '/articles?locale=en')).body;
-    const none = (await call<ArticleSync>(base, 'GET', `/articles?locale=en&since=${first.syncToken}`)).body;
+    const first = (await call<ArticleSync>(api.base, 'GET', '/articles?locale=en')).body;
+    const none = (await call<ArticleSync>(api.base, 'GET', `/articles?locale=en&since=${first.syncToken}`)).body;
     assert.deepEqual({ ...none, syncToken: '' }, { full: false, articles: [], deleted: [], syncToken: '' });
 
-    const { faq } = prepareStore(server.deps);
+    const { faq } = prepareStore(api.server.deps);
     const [edited, removed, moved] = english as [Article, Article, Article];
     const added: Article = { ...edited, id: 'en-new', title: 'New article' };
     faq.upsert({ ...edited, title: 'Edited title' });
@@ -49,7 +42,7 @@ describe('FAQ over HTTP', () => {
     faq.remove(removed.id);
     faq.upsert({ ...moved, locale: 'zh-CN' });
 
-    const delta = (await call<ArticleSync>(base, 'GET', `/articles?locale=en&since=${first.syncToken}`)).body;
+    const delta = (await call<ArticleSync>(api.base, 'GET', `/articles?locale=en&since=${first.syncToken}`)).body;
     assert.equal(delta.full, false);
     assert.deepEqual(
       delta.articles.map((article) => [article.id, article.title]),
@@ -61,7 +54,7 @@ describe('FAQ over HTTP', () => {
     assert.deepEqual(delta.deleted, [removed.id, moved.id]);
     assert.notEqual(delta.syncToken, first.syncToken);
 
-    const chinese = (await call<ArticleSync>(base, 'GET', `/articles?locale=zh-CN&since=${first.syncToken}`)).body;
+    const chinese = (await call<ArticleSync>(api.base, 'GET', `/articles?locale=zh-CN&since=${first.syncToken}`)).body;
     assert.deepEqual(
       chinese.articles.map((article) => article.id),
       [moved.id],
@@ -75,7 +68,7 @@ describe('FAQ over HTTP', () => {
 
   it('answers a token it does not know with a full sync', async () => {
     for (const since of ['not-a-token', Buffer.from('otherepoch.1').toString('base64url'), '']) {
-      const { body } = await call<ArticleSync>(base, 'GET', `/articles?locale=en&since=${since}`);
+      const { body } = await call<ArticleSync>(api.base, 'GET', `/articles?locale=en&since=${since}`);
       assert.equal(body.full, true, since);
       assert.equal(body.articles.length, english.length);
     }
@@ -83,27 +76,27 @@ describe('FAQ over HTTP', () => {
 
   it('gets one article, decoding a percent-encoded id, and 404 article_not_found for another', async () => {
     const wanted = demoArticles[0]!;
-    const answer = await call<Article>(base, 'GET', `/articles/${encodeURIComponent(wanted.id)}`);
+    const answer = await call<Article>(api.base, 'GET', `/articles/${encodeURIComponent(wanted.id)}`);
     assert.deepEqual(answer.body, wanted);
-    const missing = await call(base, 'GET', `/articles/${encodeURIComponent('no/such article')}`);
+    const missing = await call(api.base, 'GET', `/articles/${encodeURIComponent('no/such article')}`);
     assert.equal(missing.status, 404);
     assert.deepEqual(errorOf(missing), { code: 'article_not_found', message: 'We could not find that article.' });
   });
 
   it('searches English and Chinese articles, at most 20, and needs q and locale', async () => {
-    const english = await call<{ articles: Article[] }>(base, 'GET', '/search?q=return&locale=en');
+    const english = await call<{ articles: Article[] }>(api.base, 'GET', '/search?q=return&locale=en');
     assert.equal(english.status, 200);
     assert.ok(english.body.articles.length >= 1 && english.body.articles.length <= 20);
     assert.ok(english.body.articles.some((article) => article.category === 'returns'));
     const chinese = await call<{ articles: Article[] }>(
-      base,
+      api.base,
       'GET',
       `/search?q=${encodeURIComponent('退货')}&locale=zh-CN`,
     );
     assert.equal(chinese.body.articles[0]!.category, 'returns');
-    assert.deepEqual((await call(base, 'GET', '/search?q=&locale=en')).body, { articles: [] });
-    assert.equal(errorOf(await call(base, 'GET', '/search?locale=en')).code, 'invalid_query');
-    assert.deepEqual(errorOf(await call(base, 'GET', '/search?q=x')).fields, { locale: 'Required.' });
+    assert.deepEqual((await call(api.base, 'GET', '/search?q=&locale=en')).body, { articles: [] });
+    assert.equal(errorOf(await call(api.base, 'GET', '/search?locale=en')).code, 'invalid_query');
+    assert.deepEqual(errorOf(await call(api.base, 'GET', '/search?q=x')).fields, { locale: 'Required.' });
   });
 
   describe('feedback', () => {
@@ -112,22 +105,22 @@ describe('FAQ over HTTP', () => {
 
     it('records feedback once per key: 204, the same 204 again, 409 for another body', async () => {
       const key = crypto.randomUUID();
-      const first = await call(base, 'POST', path, { key, body: { helpful: true, comment: 'Clear.' } });
+      const first = await call(api.base, 'POST', path, { key, body: { helpful: true, comment: 'Clear.' } });
       assert.equal(first.status, 204);
       assert.equal(first.text, '');
       // The same body with its keys in another order is the same request.
-      const again = await call(base, 'POST', path, { key, body: { comment: 'Clear.', helpful: true } });
+      const again = await call(api.base, 'POST', path, { key, body: { comment: 'Clear.', helpful: true } });
       assert.equal(again.status, 204);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
-      const count = server.deps.db.prepare('SELECT count(*) FROM article_feedback WHERE comment = ?').pluck();
+      const count = api.server.deps.db.prepare('SELECT count(*) FROM article_feedback WHERE comment = ?').pluck();
       assert.equal(count.get('Clear.'), 1);
-      const reused = await call(base, 'POST', path, { key, body: { helpful: false } });
+      const reused = await call(api.base, 'POST', path, { key, body: { helpful: false } });
       assert.equal(reused.status, 409);
       assert.equal(errorOf(reused).code, 'idempotency_key_reused');
     });
 
     it('needs an Idempotency-Key, before anything else', async () => {
-      const answer = await call(base, 'POST', '/articles/no-such-article/feedback', { body: { helpful: 'x' } });
+      const answer = await call(api.base, 'POST', '/articles/no-such-article/feedback', { body: { helpful: 'x' } });
       assert.equal(answer.status, 400);
       assert.deepEqual(errorOf(answer), {
         code: 'idempotency_key_required',
@@ -137,7 +130,7 @@ describe('FAQ over HTTP', () => {
 
     it('refuses a body that is not a JSON object with 400 invalid_json', async () => {
       for (const body of ['not json', '[1]', 'null']) {
-        const response = await fetch(`${base}${path}`, {
+        const response = await fetch(`${api.base}${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
           body,
@@ -148,7 +141,7 @@ describe('FAQ over HTTP', () => {
     });
 
     it('answers 404 for an unknown article and 422 with fields for a bad value; a corrected retry works', async () => {
-      const unknown = await call(base, 'POST', '/articles/nope/feedback', {
+      const unknown = await call(api.base, 'POST', '/articles/nope/feedback', {
         key: crypto.randomUUID(),
         body: { helpful: true },
       });
@@ -156,7 +149,7 @@ describe('FAQ over HTTP', () => {
       assert.equal(errorOf(unknown).code, 'article_not_found');
 
       const key = crypto.randomUUID();
-      const invalid = await call(base, 'POST', path, { key, body: { helpful: 'yes', comment: 'x'.repeat(2001) } });
+      const invalid = await call(api.base, 'POST', path, { key, body: { helpful: 'yes', comment: 'x'.repeat(2001) } });
       assert.equal(invalid.status, 422);
       assert.deepEqual(errorOf(invalid), {
         code: 'validation_failed',
@@ -167,7 +160,7 @@ describe('FAQ over HTTP', () => {
         },
       });
       // A failure is not remembered: the same key with a corrected body goes through.
-      assert.equal((await call(base, 'POST', path, { key, body: { helpful: false } })).status, 204);
+      assert.equal((await call(api.base, 'POST', path, { key, body: { helpful: false } })).status, 204);
     });
   });
 });

@@ -1,28 +1,21 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, type RunningServer } from '../server.js';
-import { call, errorOf, startApiServer, testClock, type ApiServer } from './test-helpers.js';
+import { call, errorOf, serverForSuite, startApiServer, testClock, type ApiServer } from './test-helpers.js';
 
 describe('order lookup rate limits', () => {
   describe('per order number: 5 failures in 10 minutes', () => {
     const clock = testClock();
-    let server: RunningServer;
-    let base: string;
-    before(async () => {
-      server = await startServer({ port: 0, now: clock.now });
-      base = `${server.origin}/v1`;
-    });
-    after(() => server.close());
+    const api = serverForSuite({ now: clock.now });
 
     it('turns the 6th attempt into 429 with Retry-After, even with the right details, until the wait is over', async () => {
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        const answer = await call(base, 'POST', '/orders/lookup', {
+        const answer = await call(api.base, 'POST', '/orders/lookup', {
           body: { orderNumber: 'MM-1007', email: `guess${attempt}@example.com` },
         });
         assert.equal(answer.status, 404);
         clock.advance(1000);
       }
-      const limited = await call(base, 'POST', '/orders/lookup', {
+      const limited = await call(api.base, 'POST', '/orders/lookup', {
         body: { orderNumber: 'mm-1007', email: 'guess@example.com' },
       });
       assert.equal(limited.status, 429);
@@ -35,41 +28,35 @@ describe('order lookup rate limits', () => {
       assert.equal(retryAfter, 600 - 5);
 
       const right = { orderNumber: 'MM-1007', email: 'sophie.martin@example.com' };
-      assert.equal((await call(base, 'POST', '/orders/lookup', { body: right })).status, 429);
+      assert.equal((await call(api.base, 'POST', '/orders/lookup', { body: right })).status, 429);
       // Other numbers are not affected.
-      const other = await call(base, 'POST', '/orders/lookup', {
+      const other = await call(api.base, 'POST', '/orders/lookup', {
         body: { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' },
       });
       assert.equal(other.status, 200);
 
       clock.advance(retryAfter * 1000);
-      assert.equal((await call(base, 'POST', '/orders/lookup', { body: right })).status, 200);
+      assert.equal((await call(api.base, 'POST', '/orders/lookup', { body: right })).status, 200);
     });
   });
 
   describe('per client address: 30 failures in 10 minutes', () => {
-    let server: RunningServer;
-    let base: string;
-    before(async () => {
-      server = await startServer({ port: 0 });
-      base = `${server.origin}/v1`;
-    });
-    after(() => server.close());
+    const api = serverForSuite();
 
     it('answers 429 to every lookup from the address after its 30th failure', async () => {
       for (let attempt = 0; attempt < 30; attempt += 1) {
-        const answer = await call(base, 'POST', '/orders/lookup', {
+        const answer = await call(api.base, 'POST', '/orders/lookup', {
           body: { orderNumber: `MM-${5000 + attempt}`, email: 'guess@example.com' },
         });
         assert.equal(answer.status, 404, `attempt ${attempt + 1}`);
       }
-      const limited = await call(base, 'POST', '/orders/lookup', {
+      const limited = await call(api.base, 'POST', '/orders/lookup', {
         body: { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' },
       });
       assert.equal(limited.status, 429);
       assert.ok(Number(limited.headers.get('retry-after')) > 0);
       // A spoofed X-Forwarded-For changes nothing while the proxy is not trusted.
-      const spoofed = await call(base, 'POST', '/orders/lookup', {
+      const spoofed = await call(api.base, 'POST', '/orders/lookup', {
         body: { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' },
         headers: { 'x-forwarded-for': '203.0.113.9' },
       });

@@ -1,21 +1,14 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SurveyResponseRecord } from '@kefu/core';
-import { startServer, type RunningServer } from '../server.js';
-import { call, errorOf } from './test-helpers.js';
+import { call, errorOf, serverForSuite } from './test-helpers.js';
 
 describe('survey responses over HTTP', () => {
-  let server: RunningServer;
-  let base: string;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    base = `${server.origin}/v1`;
-  });
-  after(() => server.close());
+  const api = serverForSuite();
 
   const rated = { type: 'store', id: 'demo' };
   const submit = (body: unknown, key: string = crypto.randomUUID()) =>
-    call<SurveyResponseRecord>(base, 'POST', '/surveys/responses', { body, key });
+    call<SurveyResponseRecord>(api.base, 'POST', '/surveys/responses', { body, key });
 
   it('records a score in range: 201, the same answer for the same key, 409 for another body', async () => {
     const key = crypto.randomUUID();
@@ -27,7 +20,7 @@ describe('survey responses over HTTP', () => {
     const reused = await submit({ kind: 'nps', score: 9, subject: rated }, key);
     assert.equal(reused.status, 409);
     assert.equal(errorOf(reused).code, 'idempotency_key_reused');
-    assert.equal(server.deps.db.prepare('SELECT count(*) FROM survey_responses').pluck().get(), 1);
+    assert.equal(api.server.deps.db.prepare('SELECT count(*) FROM survey_responses').pluck().get(), 1);
   });
 
   it('rejects scores out of range or not whole, for their kind', async () => {

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { sign } from 'hono/jwt';
 import { demoStoreConfig } from '@kefu/core/seed';
+import { after, before } from 'node:test';
 import { openDatabase } from '../db/database.js';
+import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { ServerDeps } from '../deps.js';
 import { ApiError, errorBody, sendError } from '../errors.js';
 import { createApiRoutes, type ApiOptions } from './index.js';
@@ -132,4 +134,25 @@ export async function uploadFile(
   const response = await fetch(`${base}/uploads`, { method: 'POST', headers, body: form });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * A reference server for the enclosing describe block: started on a free port of 127.0.0.1 before
+ * its tests, closed after them. `api.base` is its /v1 URL, `api.server` the running server.
+ */
+export function serverForSuite(options: ServerOptions = {}) {
+  let running: RunningServer | undefined;
+  before(async () => {
+    running = await startServer({ port: 0, ...options });
+  });
+  after(() => running?.close());
+  return {
+    get server(): RunningServer {
+      if (!running) throw new Error('the server starts in before()');
+      return running;
+    },
+    get base(): string {
+      return `${this.server.origin}/v1`;
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CallbackRecord, CallbackSlot, Order, OrderAccess, ReturnRecord } from '@kefu/core';
 import { ApiError } from '../errors.js';
-import { startServer, type RunningServer } from '../server.js';
-import { call, testClock } from '../routes/test-helpers.js';
+import { call, serverForSuite, testClock } from '../routes/test-helpers.js';
 import {
   approveReturn,
   findOrderByNumber,
@@ -29,24 +28,18 @@ function apiError(work: () => unknown): ApiError {
 
 describe('admin services for the agent console', () => {
   const clock = testClock();
-  let server: RunningServer;
-  let base: string;
-  before(async () => {
-    server = await startServer({ port: 0, now: clock.now });
-    base = `${server.origin}/v1`;
-  });
-  after(() => server.close());
+  const api = serverForSuite({ now: clock.now });
 
   it('lists callbacks with who to call, and records the outcome', async () => {
     const slot = (
       await call<{ slots: CallbackSlot[] }>(
-        base,
+        api.base,
         'GET',
         `/callbacks/slots?from=${new Date(clock.now()).toISOString()}&days=7`,
       )
     ).body.slots[0]!;
     const record = (
-      await call<CallbackRecord>(base, 'POST', '/callbacks', {
+      await call<CallbackRecord>(api.base, 'POST', '/callbacks', {
         key: crypto.randomUUID(),
         body: {
           name: 'Ana',
@@ -58,7 +51,7 @@ describe('admin services for the agent console', () => {
         },
       })
     ).body;
-    const [listed] = listCallbacks(server.deps);
+    const [listed] = listCallbacks(api.server.deps);
     assert.deepEqual(listed, {
       id: record.id,
       status: 'scheduled',
@@ -69,21 +62,21 @@ describe('admin services for the agent console', () => {
       timezone: 'Europe/Paris',
       topic: 'Sizes',
     });
-    assert.equal(markCallback(server.deps, record.id, 'no_answer').status, 'no_answer');
-    assert.equal(markCallback(server.deps, record.id, 'called').status, 'called');
-    assert.equal(apiError(() => markCallback(server.deps, record.id, 'called')).status, 409);
-    assert.equal(apiError(() => markCallback(server.deps, 'cb_nope', 'called')).code, 'callback_not_found');
+    assert.equal(markCallback(api.server.deps, record.id, 'no_answer').status, 'no_answer');
+    assert.equal(markCallback(api.server.deps, record.id, 'called').status, 'called');
+    assert.equal(apiError(() => markCallback(api.server.deps, record.id, 'called')).status, 409);
+    assert.equal(apiError(() => markCallback(api.server.deps, 'cb_nope', 'called')).code, 'callback_not_found');
   });
 
   it('lists returns with their order number, and approves or rejects requested ones', async () => {
     const access = (
-      await call<OrderAccess>(base, 'POST', '/orders/lookup', {
+      await call<OrderAccess>(api.base, 'POST', '/orders/lookup', {
         body: { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' },
       })
     ).body;
     const create = async (itemId: string) =>
       (
-        await call<ReturnRecord>(base, 'POST', '/returns', {
+        await call<ReturnRecord>(api.base, 'POST', '/returns', {
           key: crypto.randomUUID(),
           token: access.accessToken,
           body: {
@@ -96,7 +89,7 @@ describe('admin services for the agent console', () => {
       ).body;
     const first = await create('item_1004_1');
     const second = await create('item_1004_2');
-    const listed = listReturns(server.deps);
+    const listed = listReturns(api.server.deps);
     assert.deepEqual(
       listed.map((record) => [record.rma, record.orderNumber]),
       [
@@ -107,30 +100,33 @@ describe('admin services for the agent console', () => {
     );
     assert.equal(listed[0]!.comment, 'Too warm');
 
-    const approved = approveReturn(server.deps, first.id, 'https://labels.example/RMA.pdf');
+    const approved = approveReturn(api.server.deps, first.id, 'https://labels.example/RMA.pdf');
     assert.deepEqual(approved, { ...first, status: 'approved', labelUrl: 'https://labels.example/RMA.pdf' });
-    const rejected = rejectReturn(server.deps, second.id, ' Worn. ');
+    const rejected = rejectReturn(api.server.deps, second.id, ' Worn. ');
     assert.equal(rejected.rejectionReason, 'Worn.');
     // The shopper sees the decisions on the return and on the order.
-    const fetched = await call<ReturnRecord>(base, 'GET', `/returns/${first.id}`, { token: access.accessToken });
+    const fetched = await call<ReturnRecord>(api.base, 'GET', `/returns/${first.id}`, { token: access.accessToken });
     assert.equal(fetched.body.labelUrl, 'https://labels.example/RMA.pdf');
-    const order = (await call<Order>(base, 'GET', '/orders/ord_1004', { token: access.accessToken })).body;
+    const order = (await call<Order>(api.base, 'GET', '/orders/ord_1004', { token: access.accessToken })).body;
     assert.deepEqual(
       order.returns.map((summary) => summary.status),
       ['approved', 'rejected'],
     );
 
-    assert.equal(apiError(() => approveReturn(server.deps, first.id, 'https://x.example')).code, 'return_not_pending');
-    assert.equal(apiError(() => approveReturn(server.deps, 'ret_nope', 'https://x.example')).status, 404);
-    assert.deepEqual(apiError(() => approveReturn(server.deps, second.id, 'javascript:alert(1)')).fields, {
+    assert.equal(
+      apiError(() => approveReturn(api.server.deps, first.id, 'https://x.example')).code,
+      'return_not_pending',
+    );
+    assert.equal(apiError(() => approveReturn(api.server.deps, 'ret_nope', 'https://x.example')).status, 404);
+    assert.deepEqual(apiError(() => approveReturn(api.server.deps, second.id, 'javascript:alert(1)')).fields, {
       labelUrl: 'Enter the label’s http(s) address.',
     });
-    assert.equal(apiError(() => rejectReturn(server.deps, second.id, '  ')).status, 422);
+    assert.equal(apiError(() => rejectReturn(api.server.deps, second.id, '  ')).status, 422);
   });
 
   it('sums up survey answers: CSAT and CES averages, NPS, day by day in the store’s timezone', async () => {
     const submit = (kind: string, score: number) =>
-      call(base, 'POST', '/surveys/responses', {
+      call(api.base, 'POST', '/surveys/responses', {
         key: crypto.randomUUID(),
         body: { kind, score, subject: { type: 'store', id: 'demo' } },
       });
@@ -142,7 +138,7 @@ describe('admin services for the agent console', () => {
     await submit('ces', 6);
     await submit('nps', 9);
 
-    const stats = surveyStats(server.deps, 7);
+    const stats = surveyStats(api.server.deps, 7);
     assert.deepEqual(stats.csat, { average: 3.5, count: 2 });
     // 2 promoters, 1 detractor of 3: (2 − 1) / 3 = 33 %.
     assert.deepEqual(stats.nps, { score: 33, count: 3 });
@@ -155,10 +151,10 @@ describe('admin services for the agent console', () => {
   });
 
   it('finds the order a shopper names in chat, with what the store knows about them', () => {
-    const found = findOrderByNumber(server.deps, ' #mm-1002');
+    const found = findOrderByNumber(api.server.deps, ' #mm-1002');
     assert.equal(found?.order.id, 'ord_1002');
     assert.equal(found?.email, 'oliver.bennett@example.com');
     assert.equal(found?.customerId, 'cus_oliver');
-    assert.equal(findOrderByNumber(server.deps, 'MM-0000'), undefined);
+    assert.equal(findOrderByNumber(api.server.deps, 'MM-0000'), undefined);
   });
 });
