@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameDigest, sha256 } from '../services/crypto.js';
 import type {
   Attachment,
   Availability,
@@ -54,8 +55,6 @@ export interface ConversationSummary {
 }
 
 export type ChatService = ReturnType<typeof createChatService>;
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * The chat's rules over SQLite. Every change runs in one IMMEDIATE transaction that takes the next
@@ -221,7 +220,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
         const name = input.name.trim();
         tables.insertConversation({
           id,
-          token_hash: hashToken(token),
+          token_hash: sha256(token),
           shopper_name: name,
           shopper_email: input.email.trim(),
           topic: input.topic.trim(),
@@ -240,9 +239,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     /** The conversation behind `id` if `token` is its token: 404 when unknown, 401 otherwise. */
     authorize(id: string, token: string | undefined): ConversationRow {
       const row = existing(id);
-      const expected = Buffer.from(row.token_hash, 'hex');
-      const given = Buffer.from(hashToken(token ?? ''), 'hex');
-      if (token === undefined || !timingSafeEqual(expected, given)) {
+      if (token === undefined || !sameDigest(row.token_hash, sha256(token))) {
         throw new ApiError(401, 'unauthorized', 'This chat has expired; please start a new one.');
       }
       return row;
@@ -252,11 +249,11 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     isTokenFor(id: string, token: string): boolean {
       const row = tables.conversation(id);
       if (!row) return false;
-      return timingSafeEqual(Buffer.from(row.token_hash, 'hex'), Buffer.from(hashToken(token), 'hex'));
+      return sameDigest(row.token_hash, sha256(token));
     },
 
     /** The conversation a bearer token opens, if any (uploads of chat attachments ask). */
-    conversationIdFor: (token: string) => tables.idByTokenHash(hashToken(token)),
+    conversationIdFor: (token: string) => tables.idByTokenHash(sha256(token)),
 
     conversation: (id: string) => existing(id),
     view,

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from '@hono/zod-openapi';
 import { ApiError } from '../errors.js';
+import { parseBody } from '../http/request.js';
 import type { AgentSession, ConsoleSessions } from './sessions.js';
 
 /** The signed-in agent of a console API request (set by `requireAgent`). */
@@ -35,16 +36,12 @@ export function requireAgent(sessions: ConsoleSessions): MiddlewareHandler<Conso
 }
 
 /** The body as `schema` says, or 400 for JSON that is not an object and 422 with `fields`. */
-export async function readBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+export async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   let value: unknown;
   try {
     value = await c.req.json();
   } catch {
     throw new ApiError(400, 'invalid_json', 'The body must be JSON.');
   }
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] = issue.message;
-  throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', fields);
+  return parseBody(schema, value);
 }

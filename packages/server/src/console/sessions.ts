@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sameDigest, sha256 } from '../services/crypto.js';
 import type { ServerDeps } from '../deps.js';
 
 export const SESSION_COOKIE = 'kefu_agent';
@@ -46,7 +47,7 @@ function createSessions(deps: ServerDeps): ConsoleSessions {
   const failuresByAddress = new Map<string, number[]>();
   const endListeners = new Set<(id: string) => void>();
   // Comparing digests of equal length keeps the comparison constant-time whatever was typed.
-  const expected = digest(deps.agentPassword);
+  const expected = sha256(deps.agentPassword);
 
   function end(id: string): void {
     if (!byId.delete(id)) return;
@@ -72,7 +73,7 @@ function createSessions(deps: ServerDeps): ConsoleSessions {
           retryAfterSeconds: Math.max(1, Math.ceil((FAILURE_WINDOW_MS - (now - oldest)) / 1000)),
         };
       }
-      if (!timingSafeEqual(digest(password), expected)) {
+      if (!sameDigest(sha256(password), expected)) {
         failuresByAddress.set(address, [...failures, now]);
         return { ok: false, reason: 'wrong_password' };
       }
@@ -99,10 +100,6 @@ function createSessions(deps: ServerDeps): ConsoleSessions {
       return () => endListeners.delete(listener);
     },
   };
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
 }
 
 export function cookieValue(header: string | undefined, name: string): string | undefined {
