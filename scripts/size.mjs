@@ -1,7 +1,7 @@
 // Checks every entry point against its brotli budget (size-budgets.json) and prints them all.
 // Sizes are deterministic, so a budget is a hard limit: exceeding one fails the build and npm test.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
@@ -14,11 +14,21 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 let failures = 0;
 const rows = [];
 for (const entry of entries) {
-  // A pattern starting with "!" removes what it matches.
-  const excluded = new Set(entry.files.filter((p) => p.startsWith('!')).flatMap((p) => expand(p.slice(1))));
-  const files = [
-    ...new Set(entry.files.filter((p) => !p.startsWith('!')).flatMap((pattern) => expand(pattern))),
-  ].filter((file) => !excluded.has(file));
+  // A pattern starting with "!" removes what it matches. "loads" entries count what loading those
+  // files loads (their static imports, transitively), minus what "alreadyLoaded" loads: a feature's
+  // cost is what going there adds to the panel that is open already.
+  const excluded = new Set([
+    ...entry.files.filter((p) => p.startsWith('!')).flatMap((p) => expand(p.slice(1))),
+    ...(entry.alreadyLoaded ?? []).flatMap((pattern) => expand(pattern)).flatMap((file) => staticGraph(file)),
+  ]);
+  const matched = entry.files.filter((p) => !p.startsWith('!')).flatMap((pattern) => expand(pattern));
+  const files = [...new Set(entry.loads ? matched.flatMap((file) => staticGraph(file)) : matched)].filter(
+    (file) => !excluded.has(file),
+  );
+  if (files.length === 0 && entry.optional) {
+    rows.push([entry.name, '—', '—', kb(entry.brotli), 'not in this build']);
+    continue;
+  }
   if (files.length === 0) {
     rows.push([entry.name, '—', '—', kb(entry.brotli), 'MISSING (build first)']);
     failures += 1;
@@ -42,6 +52,20 @@ for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEn
 if (failures) {
   console.error(`size: ${failures} entr${failures === 1 ? 'y' : 'ies'} over budget or missing`);
   process.exit(1);
+}
+
+/** A module and every module it imports statically (not `import()`), transitively. */
+function staticGraph(file, seen = new Set()) {
+  if (seen.has(file)) return [...seen];
+  seen.add(file);
+  const code = readFileSync(resolve(root, file), 'utf8');
+  // Minified ESM: import{a as b}from"./x.js" · import"./x.js" · export{c}from"./x.js".
+  for (const match of code.matchAll(
+    /(?:^|[;}\s])(?:import|export)(?:[\s{*][^'"();]*?from)?\s*["'](\.{1,2}\/[^"']+)["']/g,
+  )) {
+    staticGraph(relative(root, resolve(root, dirname(file), match[1])), seen);
+  }
+  return [...seen];
 }
 
 /** Node 20 has no fs.glob: enough of one for `dir/file.js`, `dir/*.js` and `dir/**` + `/*.js`. */

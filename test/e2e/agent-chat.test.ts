@@ -52,7 +52,7 @@ describe('live chat between a shopper page and the agent console (real browser, 
   });
 
   /** Every message text the console shows for the open conversation, in order. */
-  const consoleTexts = (page: Page) => page.locator('kefu-conversation li.message[data-seq] .text').allTextContents();
+  const consoleTexts = (page: Page) => page.locator('kefu-console-conversation li.message[data-seq] .text').allTextContents();
   const shopperTexts = (page: Page) =>
     page.evaluate(() =>
       window.kefuChat

@@ -5,6 +5,7 @@
  */
 import type { Emit, KefuEventName, LoaderSettings } from './settings.js';
 import type { WidgetApi } from './widget-entry.js';
+import type { KefuView } from '@kefu/elements';
 import type * as WidgetEntry from './widget-entry.js';
 
 type Command = [name: string, ...args: unknown[]];
@@ -127,7 +128,7 @@ function listenToHostLauncher(): void {
     const element = trigger(event);
     if (!element) return;
     event.preventDefault();
-    void loadWidget().then((api) => api.open(element as HTMLElement));
+    void loadWidget().then((api) => api.open(undefined, element as HTMLElement));
   });
 }
 
@@ -138,7 +139,8 @@ const commands: Record<string, (...args: unknown[]) => unknown> = {
     if (document.body) drawLauncher();
     else document.addEventListener('DOMContentLoaded', drawLauncher, { once: true });
   },
-  open: () => void loadWidget().then((api) => api.open()),
+  open: (view) =>
+    void loadWidget().then((api) => api.open(typeof view === 'string' ? { view: view as KefuView } : undefined)),
   close: () => void widget?.then((api) => api.close()),
   toggle: () => void loadWidget().then((api) => api.toggle()),
   identify: (identity) => update({ identityToken: (identity as { token?: string } | undefined)?.token }),

@@ -4,12 +4,15 @@
  */
 import { createKefu, type KefuClient, type OutboxItem, type OutboxKind } from '@kefu/core';
 import '@kefu/elements/define/kefu-widget.js';
-import type { KefuWidget } from '@kefu/elements';
+import { navigateEventName, setSharedClient, type KefuNavigateDetail, type KefuWidget } from '@kefu/elements';
 import type { Emit, KefuEventName, LoaderSettings } from './settings.js';
 
 export interface WidgetApi {
-  /** `trigger`: the store's own button that asked, which gets focus back on close. */
-  open(trigger?: HTMLElement): Promise<void>;
+  /**
+   * `destination`: a view to open on (`open('returns')`); `trigger`: the store's own button that
+   * asked, which gets focus back on close.
+   */
+  open(destination?: KefuNavigateDetail, trigger?: HTMLElement): Promise<void>;
   close(): Promise<void>;
   toggle(): Promise<void>;
   update(change: Partial<LoaderSettings>): void;
@@ -31,8 +34,9 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
     ...(settings.identityToken ? { identityToken: settings.identityToken } : {}),
     ...(settings.consent ? { consent: settings.consent } : {}),
   });
+  // Every Kefu element on the page (an inline <kefu-order-tracker>, say) shares this client.
+  setSharedClient(client);
   const widget: KefuWidget = document.createElement('kefu-widget');
-  widget.client = client;
   applySettings(widget, client, settings);
   document.body.append(widget);
   // The real launcher takes the place of the loader's, which had the same look and spot.
@@ -43,11 +47,18 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
   widget.addEventListener('kefu-open', () => emit('open'));
   widget.addEventListener('kefu-close', () => emit('close'));
   const stopForwarding = forwardSubmissions(client, emit);
+  // An element on the page, outside the panel, hands the shopper on ("start a return" in an inline
+  // order tracker): the panel opens there.
+  const onNavigate = (event: CustomEvent<KefuNavigateDetail>) => {
+    event.preventDefault();
+    void widget.show(event.detail);
+  };
+  document.addEventListener(navigateEventName, onNavigate);
 
   return {
-    open(trigger) {
+    open(destination, trigger) {
       if (trigger) widget.hostLauncher = trigger;
-      return widget.show();
+      return widget.show(destination);
     },
     close: () => widget.hide(),
     toggle: () => (widget.open ? widget.hide() : widget.show()),
@@ -55,6 +66,8 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
     forget: () => client.forget(),
     shutdown() {
       stopForwarding();
+      document.removeEventListener(navigateEventName, onNavigate);
+      setSharedClient(undefined);
       widget.remove();
       client.dispose();
     },

@@ -1,5 +1,61 @@
 import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { KefuClient } from '@kefu/core';
 import { SignalWatcher } from './signal-watcher.js';
+import { sharedClient } from './shared-client.js';
+import { requestNavigation, type KefuNavigateDetail } from './navigation.js';
+import { directionOf, pickCatalogue, resolveLocale, type Catalogues } from '../i18n/localize.js';
 
-/** The base of every Kefu element: re-renders on the signals it reads. */
-export class KefuElement extends SignalWatcher(LitElement) {}
+/**
+ * The base of every Kefu element: re-renders on the signals it reads, finds its client (its own
+ * `client` property, else the page's shared one), speaks the shopper's language and writes in its
+ * direction.
+ */
+export class KefuElement extends SignalWatcher(LitElement) {
+  /**
+   * The Kefu client this element shows. Leave it unset to use the page's shared client (the one
+   * the script tag or `setSharedClient` made), so every element on the page shares one session.
+   */
+  @property({ attribute: false }) client?: KefuClient;
+
+  /** The shopper's language (BCP 47); defaults to the client's, then the page's `lang`, then the browser's. */
+  @property() locale?: string;
+
+  constructor() {
+    super();
+    // Focusing or touching a Kefu form is the shopper's intent: Kefu may now use storage (with
+    // the host's consent) and send what an earlier visit left in the outbox.
+    this.addEventListener('focusin', this.#onIntent);
+    this.addEventListener('pointerdown', this.#onIntent);
+  }
+
+  /** The client in use: this element's own, else the page's shared one. */
+  protected get kefu(): KefuClient | undefined {
+    return this.client ?? sharedClient();
+  }
+
+  /** The locale in use (see `locale`). */
+  protected get resolvedLocale(): string {
+    return resolveLocale(this.locale ?? this.kefu?.session.locale.value);
+  }
+
+  /** This element's strings in the shopper's language. */
+  protected localize<T>(catalogues: Catalogues<T>): T {
+    return pickCatalogue(catalogues, this.resolvedLocale);
+  }
+
+  /** Hands the shopper to another view (see `requestNavigation`); returns whether it was handled. */
+  protected navigate(detail: KefuNavigateDetail): boolean {
+    return requestNavigation(this, detail);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // Kefu's text runs in Kefu's language, whatever the page's direction.
+    this.dir = directionOf(this.resolvedLocale);
+  }
+
+  readonly #onIntent = () => {
+    void this.kefu?.activate();
+  };
+}

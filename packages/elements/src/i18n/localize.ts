@@ -1,16 +1,27 @@
 import { catalogues, en, type Catalogue } from './messages.js';
 
 /**
+ * A feature's message catalogues by locale tag. `en` is the reference and complete, and every
+ * other catalogue has its type, so a missing string fails type-checking.
+ */
+export type Catalogues<T> = { readonly en: T } & Readonly<Record<string, T>>;
+
+/**
  * Picks the catalogue for a BCP 47 locale: an exact match, else the same language (zh-Hans-CN →
  * zh-CN), else English.
  */
-export function catalogueFor(locale: string | undefined): Catalogue {
-  if (!locale) return en;
-  const exact = catalogues[locale];
+export function pickCatalogue<T>(available: Catalogues<T>, locale: string | undefined): T {
+  if (!locale) return available.en;
+  const exact = available[locale];
   if (exact) return exact;
   const language = locale.toLowerCase().split('-')[0];
-  const sameLanguage = Object.keys(catalogues).find((tag) => tag.toLowerCase().split('-')[0] === language);
-  return sameLanguage ? (catalogues[sameLanguage] ?? en) : en;
+  const sameLanguage = Object.keys(available).find((tag) => tag.toLowerCase().split('-')[0] === language);
+  return sameLanguage ? (available[sameLanguage] ?? available.en) : available.en;
+}
+
+/** The widget's own catalogue for a locale (see `pickCatalogue`). */
+export function catalogueFor(locale: string | undefined): Catalogue {
+  return pickCatalogue<Catalogue>({ ...catalogues, en }, locale);
 }
 
 /** The locale to speak: the option, else the page's `lang`, else the browser's. */

@@ -5,6 +5,14 @@
  */
 export const en = {
   launcherLabel: 'Help',
+  back: 'Back',
+  searchLabel: 'Search the help centre',
+  searchPlaceholder: 'Search for answers',
+  browseHelp: 'Browse help articles',
+  trackOrder: 'Track an order',
+  startReturn: 'Start a return',
+  chatWithUs: 'Chat with us',
+  callMeBack: 'Call me back',
   openHelp: 'Open help',
   closeHelp: 'Close help',
   panelTitle: 'Help',
@@ -22,6 +30,14 @@ export type Catalogue = Readonly<Record<MessageKey, string>>;
 
 const zhCN: Catalogue = {
   launcherLabel: '帮助',
+  back: '返回',
+  searchLabel: '搜索帮助中心',
+  searchPlaceholder: '搜索问题答案',
+  browseHelp: '浏览帮助文章',
+  trackOrder: '查询订单',
+  startReturn: '申请退货',
+  chatWithUs: '在线咨询',
+  callMeBack: '预约回电',
   openHelp: '打开帮助',
   closeHelp: '关闭帮助',
   panelTitle: '帮助',
@@ -35,6 +51,14 @@ const zhCN: Catalogue = {
 
 const ar: Catalogue = {
   launcherLabel: 'المساعدة',
+  back: 'رجوع',
+  searchLabel: 'ابحث في مركز المساعدة',
+  searchPlaceholder: 'ابحث عن إجابات',
+  browseHelp: 'تصفّح مقالات المساعدة',
+  trackOrder: 'تتبّع طلبًا',
+  startReturn: 'ابدأ الإرجاع',
+  chatWithUs: 'تحدّث معنا',
+  callMeBack: 'اتصلوا بي',
   openHelp: 'فتح المساعدة',
   closeHelp: 'إغلاق المساعدة',
   panelTitle: 'المساعدة',

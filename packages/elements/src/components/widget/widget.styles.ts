@@ -108,6 +108,56 @@ export const widgetStyles = css`
     font: inherit;
     cursor: pointer;
   }
+  .back {
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    border: 0;
+    border-radius: 8px;
+    background: transparent;
+    color: inherit;
+    font-size: 28px;
+    line-height: 1;
+    cursor: pointer;
+  }
+  /* The arrow points back in the direction of reading. */
+  :host([dir='rtl']) .back span {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
+  .greeting {
+    margin: 0 0 12px;
+    font-size: 1.125rem;
+  }
+  .home-search input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 48px;
+    padding: 0 14px;
+    border: 1px solid var(--_muted);
+    border-radius: 10px;
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .actions {
+    display: grid;
+    gap: 8px;
+    margin: 16px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .actions button {
+    inline-size: 100%;
+    min-block-size: 48px;
+    padding: 0 14px;
+    border: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
+    border-radius: 10px;
+    background: transparent;
+    color: var(--_text);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .visually-hidden,
   .announcer {
     position: absolute;
     inline-size: 1px;

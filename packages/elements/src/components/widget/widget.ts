@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import type { KefuClient } from '@kefu/core';
+import { property, query, state } from 'lit/decorators.js';
 import { KefuElement } from '../../base/kefu-element.js';
-import { catalogueFor, directionOf, resolveLocale } from '../../i18n/localize.js';
+import { navigateEventName, type KefuNavigateDetail, type KefuView } from '../../base/navigation.js';
+import { catalogueFor } from '../../i18n/localize.js';
 import type { Catalogue } from '../../i18n/messages.js';
 import { MediaQueryController } from '../../controllers/media-query-controller.js';
 import { ScrollLock } from '../../controllers/scroll-lock.js';
@@ -10,6 +10,8 @@ import { tabbableElements } from '../../controllers/focus.js';
 import { readableTextOn } from '../../styles/contrast.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { widgetStyles } from './widget.styles.js';
+import { loadView, prefetchViews } from './views.js';
+import { renderHome } from './home.js';
 
 /**
  * The Kefu launcher and its panel: a floating help button that opens the shopper's help centre.
@@ -21,6 +23,7 @@ import { widgetStyles } from './widget.styles.js';
  *
  * @event kefu-open - The panel opened.
  * @event kefu-close - The panel closed.
+ * @event kefu-view - The panel shows another view; `detail` is the view and what it is about.
  *
  * @csspart launcher - The floating launcher button.
  * @csspart panel - The panel the launcher opens.
@@ -49,14 +52,15 @@ export class KefuWidget extends KefuElement {
   @query('.panel') private panel!: HTMLElement;
   @query('.announcer') private announcer!: HTMLElement;
 
-  /** The Kefu client the widget shows; set by the loader or by the host application. */
-  @property({ attribute: false }) client?: KefuClient;
-
   /** Whether the panel is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** The shopper's language (BCP 47); defaults to the page's `lang`, then the browser's. */
-  @property() locale?: string;
+  /** What the panel shows: home, or a feature and what it is about. */
+  @state() private current: KefuNavigateDetail = { view: 'home' };
+  /** Where "back" goes. */
+  @state() private history: readonly KefuNavigateDetail[] = [];
+  /** The current view's code is still loading. */
+  @state() private viewLoading = false;
 
   /** Which bottom corner the launcher sits in: `end` (right in left-to-right pages) or `start`. */
   @property({ reflect: true }) position: 'start' | 'end' = 'end';
@@ -80,17 +84,22 @@ export class KefuWidget extends KefuElement {
     this.#releasePage();
   }
 
-  override willUpdate(): void {
-    // Kefu's text runs in Kefu's language, whatever the page's direction.
-    this.dir = directionOf(this.#locale());
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(navigateEventName, this.#onNavigate);
+  }
+
+  override firstUpdated(): void {
+    // The shell is here; fetch the features while the page is idle, so the first tap on one is instant.
+    prefetchViews();
   }
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) {
       // Opening the panel is the shopper's intent: from now on Kefu may use storage (with the
       // host's consent) and send what an earlier visit left in the outbox.
-      void this.client?.activate();
-      void this.client?.config.load();
+      void this.kefu?.activate();
+      void this.kefu?.config.load();
     }
     this.#applyBrand();
     this.hostLauncher?.setAttribute('aria-expanded', this.open ? 'true' : 'false');
@@ -98,14 +107,67 @@ export class KefuWidget extends KefuElement {
     else this.#releasePage();
   }
 
-  /** Opens the panel and moves focus into it. */
-  async show(): Promise<void> {
+  /** The view the panel shows (or will show when it opens). */
+  get view(): KefuView {
+    return this.current.view;
+  }
+
+  /**
+   * Opens the panel and moves focus into it; with `destination`, on that view (the JS API's
+   * `open('returns')`, or a standalone element's "start a return").
+   */
+  async show(destination?: KefuNavigateDetail): Promise<void> {
+    if (destination) await this.goTo(destination);
     if (this.open) return;
     this.open = true;
     await this.updateComplete;
-    this.closeButton.focus();
+    this.#focusView();
     this.dispatchEvent(new Event('kefu-open', { bubbles: true, composed: true }));
   }
+
+  /** Shows a view (loading its code first), remembering where the shopper was for "back". */
+  async goTo(destination: KefuNavigateDetail): Promise<void> {
+    if (destination.view === 'home') {
+      this.history = [];
+    } else if (this.current.view !== destination.view || this.current !== destination) {
+      this.history = [...this.history, this.current];
+    }
+    await this.#showView(destination);
+  }
+
+  /** Goes back to the previous view (home at the latest). */
+  async back(): Promise<void> {
+    const previous = this.history.at(-1) ?? { view: 'home' };
+    this.history = this.history.slice(0, -1);
+    await this.#showView(previous);
+  }
+
+  async #showView(destination: KefuNavigateDetail): Promise<void> {
+    this.current = destination;
+    this.viewLoading = true;
+    try {
+      await loadView(destination.view);
+    } finally {
+      this.viewLoading = false;
+    }
+    await this.updateComplete;
+    if (this.open) this.#focusView();
+    this.dispatchEvent(new CustomEvent('kefu-view', { detail: destination, bubbles: true, composed: true }));
+  }
+
+  /** Focus goes to the view's first control (its search box, its first field), else to close. */
+  #focusView(): void {
+    const view = this.shadowRoot?.querySelector<HTMLElement>('.view');
+    if (view && this.current.view !== 'home') view.focus();
+    else (this.shadowRoot?.querySelector<HTMLElement>('.home-search input') ?? this.closeButton).focus();
+  }
+
+  readonly #onNavigate = (event: CustomEvent<KefuNavigateDetail>) => {
+    // A feature inside the panel asks for another: the widget takes it, nobody outside needs to.
+    event.preventDefault();
+    event.stopPropagation();
+    void this.show(event.detail);
+  };
 
   /** Closes the panel and returns focus to the launcher. */
   async hide(): Promise<void> {
@@ -123,13 +185,9 @@ export class KefuWidget extends KefuElement {
     requestAnimationFrame(() => (this.announcer.textContent = message));
   }
 
-  #locale(): string {
-    return resolveLocale(this.locale ?? this.client?.session.locale.peek());
-  }
-
   /** The store's colour, unless the host set its own; the text on it is whichever reads better. */
   #applyBrand(): void {
-    const color = this.client?.config.state.peek().data?.brand.color;
+    const color = this.kefu?.config.state.peek().data?.brand.color;
     if (!color) return;
     this.style.setProperty('--_config-brand', color);
     this.style.setProperty('--_config-on-brand', readableTextOn(color));
@@ -188,27 +246,87 @@ export class KefuWidget extends KefuElement {
   }
 
   #renderBody(messages: Catalogue) {
-    const state = this.client?.config.state.value;
+    const state = this.kefu?.config.state.value;
     if (!state || state.status === 'idle' || (state.status === 'loading' && !state.data)) {
       return html`<p class="status" role="status">${messages.loading}</p>`;
     }
     if (state.status === 'error' && !state.data) {
       return html`<p class="status" role="alert">${messages.loadFailed}</p>
-        <button class="retry" type="button" @click=${() => void this.client?.config.load()}>${messages.retry}</button>`;
+        <button class="retry" type="button" @click=${() => void this.kefu?.config.load()}>${messages.retry}</button>`;
     }
-    return html`<p>${messages.greeting}</p>`;
+    if (this.current.view === 'home') return renderHome(this, messages, (detail) => void this.goTo(detail));
+    if (this.viewLoading) return html`<p class="status" role="status">${messages.loading}</p>`;
+    return this.#renderView(this.current);
+  }
+
+  /** The feature element of a view, handed the widget's client, language and context. */
+  #renderView(detail: KefuNavigateDetail) {
+    const client = this.kefu;
+    const locale = this.locale;
+    switch (detail.view) {
+      case 'faq':
+        return html`<kefu-faq
+          class="view"
+          .client=${client}
+          .locale=${locale}
+          .query=${detail.query ?? ''}
+          .articleId=${detail.articleId}
+        ></kefu-faq>`;
+      case 'orders':
+        return html`<kefu-order-tracker
+          class="view"
+          .client=${client}
+          .locale=${locale}
+          .orderNumber=${detail.orderNumber}
+        ></kefu-order-tracker>`;
+      case 'returns':
+        return html`<kefu-returns
+          class="view"
+          .client=${client}
+          .locale=${locale}
+          .orderNumber=${detail.orderNumber}
+        ></kefu-returns>`;
+      case 'chat':
+        return html`<kefu-chat
+          class="view"
+          .client=${client}
+          .locale=${locale}
+          .orderNumber=${detail.orderNumber}
+          .topic=${detail.topic}
+          .articleId=${detail.articleId}
+        ></kefu-chat>`;
+      case 'callback':
+        return html`<kefu-callback
+          class="view"
+          .client=${client}
+          .locale=${locale}
+          .orderNumber=${detail.orderNumber}
+          .topic=${detail.topic}
+        ></kefu-callback>`;
+      case 'survey':
+        return html`<kefu-survey
+          class="view"
+          .client=${client}
+          .locale=${locale}
+          .kind=${detail.surveyKind ?? 'csat'}
+          .subjectType=${detail.surveySubject?.type ?? 'store'}
+          .subjectId=${detail.surveySubject?.id ?? 'store'}
+        ></kefu-survey>`;
+      default:
+        return nothing;
+    }
   }
 
   #renderNotices(messages: Catalogue) {
-    const connectivity = this.client?.connectivity;
+    const connectivity = this.kefu?.connectivity;
     if (!connectivity) return nothing;
     return html`${connectivity.online.value ? nothing : html`<p class="notice" role="status">${messages.offline}</p>`}
     ${connectivity.storageFailure.value ? html`<p class="notice" role="status">${messages.storageUnavailable}</p>` : nothing}`;
   }
 
   override render() {
-    const messages = catalogueFor(this.#locale());
-    const brandName = this.client?.config.state.value.data?.brand.name;
+    const messages = catalogueFor(this.resolvedLocale);
+    const brandName = this.kefu?.config.state.value.data?.brand.name;
     const fullscreen = this.fullscreen;
     return html`<div class=${fullscreen ? 'frame fullscreen' : 'frame'} @keydown=${this.#onKeydown}>
       <section
@@ -221,6 +339,13 @@ export class KefuWidget extends KefuElement {
         ?hidden=${!this.open}
       >
         <header part="header">
+          ${
+            this.current.view === 'home'
+              ? nothing
+              : html`<button class="back" type="button" aria-label=${messages.back} @click=${() => void this.back()}>
+                  <span aria-hidden="true">‹</span>
+                </button>`
+          }
           <h2 id="title">${brandName ?? messages.panelTitle}</h2>
           <button class="close" type="button" aria-label=${messages.closeHelp} @click=${() => void this.hide()}>
             <span aria-hidden="true">×</span>

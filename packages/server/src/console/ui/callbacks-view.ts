@@ -13,7 +13,7 @@ const statusLabels: Record<AdminCallback['status'], string> = {
 };
 
 /** Callback requests, soonest first: call, then mark called or no answer. */
-@customElement('kefu-callbacks')
+@customElement('kefu-console-callbacks')
 export class KefuCallbacks extends LitElement {
   static override styles = [
     base,
@@ -128,6 +128,6 @@ function when(iso: string, timeZone?: string): string {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kefu-callbacks': KefuCallbacks;
+    'kefu-console-callbacks': KefuCallbacks;
   }
 }

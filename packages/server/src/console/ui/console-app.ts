@@ -87,7 +87,7 @@ export class KefuConsole extends LitElement {
         grid-template-columns: 320px 1fr;
         min-height: 0;
       }
-      kefu-queue {
+      kefu-console-queue {
         border-right: 1px solid var(--line);
         background: #f3f5f8;
       }
@@ -132,9 +132,9 @@ export class KefuConsole extends LitElement {
   override render() {
     if (!this.checked) return html`<div class="loading" role="status">Loading…</div>`;
     if (!this.agent)
-      return html`<kefu-sign-in
+      return html`<kefu-console-sign-in
         @signed-in=${(event: CustomEvent<{ name: string }>) => this.signedIn(event.detail)}
-      ></kefu-sign-in>`;
+      ></kefu-console-sign-in>`;
     const model = this.model;
     return html`
       <header class="bar">
@@ -166,16 +166,16 @@ export class KefuConsole extends LitElement {
           : nothing
       }
       ${this.screen === 'chats' && model ? this.chats(model) : nothing}
-      ${this.screen === 'callbacks' ? html`<kefu-callbacks class="page"></kefu-callbacks>` : nothing}
-      ${this.screen === 'returns' ? html`<kefu-returns class="page"></kefu-returns>` : nothing}
-      ${this.screen === 'surveys' ? html`<kefu-surveys class="page"></kefu-surveys>` : nothing}
+      ${this.screen === 'callbacks' ? html`<kefu-console-callbacks class="page"></kefu-console-callbacks>` : nothing}
+      ${this.screen === 'returns' ? html`<kefu-console-returns class="page"></kefu-console-returns>` : nothing}
+      ${this.screen === 'surveys' ? html`<kefu-console-surveys class="page"></kefu-console-surveys>` : nothing}
     `;
   }
 
   private chats(model: ChatModel) {
     const thread = this.selected === undefined ? undefined : model.threads.get(this.selected);
     return html`<div class="chats" data-revision=${this.revision}>
-      <kefu-queue
+      <kefu-console-queue
         .conversations=${model.conversations}
         .unread=${new Map(model.unread)}
         .selected=${this.selected}
@@ -183,15 +183,15 @@ export class KefuConsole extends LitElement {
         .now=${this.now}
         @select=${(event: CustomEvent<string>) => this.select(event.detail)}
         @accept=${(event: CustomEvent<string>) => this.accept(event.detail)}
-      ></kefu-queue>
-      <kefu-conversation
+      ></kefu-console-queue>
+      <kefu-console-conversation
         .thread=${thread}
         .agentName=${this.agent?.name ?? ''}
         @accept=${(event: CustomEvent<string>) => this.accept(event.detail)}
         @reply=${(event: CustomEvent<string>) => this.selected && void model.reply(this.selected, event.detail)}
         @typed=${() => this.selected && model.typed(this.selected)}
         @close-conversation=${() => this.selected && void this.run(() => model.close(this.selected ?? ''))}
-      ></kefu-conversation>
+      ></kefu-console-conversation>
     </div>`;
   }
 

@@ -8,7 +8,7 @@ import type { ConsoleOrder } from './types.js';
  * One conversation: the live transcript, the shopper's typing, the reply box (which reports the
  * agent's typing), accept and close, and the shopper's details with the order they named.
  */
-@customElement('kefu-conversation')
+@customElement('kefu-console-conversation')
 export class KefuConversation extends LitElement {
   static override styles = [
     base,
@@ -303,6 +303,6 @@ function orderDetails(orderNumber: string | undefined, order: ConsoleOrder | nul
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kefu-conversation': KefuConversation;
+    'kefu-console-conversation': KefuConversation;
   }
 }

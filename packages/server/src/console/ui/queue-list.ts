@@ -4,7 +4,7 @@ import { base, since } from './styles.js';
 import type { ConversationSummary } from './types.js';
 
 /** The live queue, the agent's open conversations and the recently closed ones. */
-@customElement('kefu-queue')
+@customElement('kefu-console-queue')
 export class KefuQueue extends LitElement {
   static override styles = [
     base,
@@ -149,6 +149,6 @@ export class KefuQueue extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kefu-queue': KefuQueue;
+    'kefu-console-queue': KefuQueue;
   }
 }

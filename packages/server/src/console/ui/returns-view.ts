@@ -8,7 +8,7 @@ import type { AdminReturn } from './types.js';
 type Decision = { readonly id: string; readonly kind: 'approve' | 'reject' };
 
 /** Return requests, newest first: approve with a shipping label's link, or reject with a reason. */
-@customElement('kefu-returns')
+@customElement('kefu-console-returns')
 export class KefuReturns extends LitElement {
   static override styles = [
     base,
@@ -148,6 +148,6 @@ export class KefuReturns extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kefu-returns': KefuReturns;
+    'kefu-console-returns': KefuReturns;
   }
 }

@@ -4,7 +4,7 @@ import { api, ConsoleApiError } from './api.js';
 import { base } from './styles.js';
 
 /** The console's sign-in: the agent's display name and the console password. Fires `signed-in`. */
-@customElement('kefu-sign-in')
+@customElement('kefu-console-sign-in')
 export class KefuSignIn extends LitElement {
   static override styles = [
     base,
@@ -82,6 +82,6 @@ function messageFor(error: unknown): string {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kefu-sign-in': KefuSignIn;
+    'kefu-console-sign-in': KefuSignIn;
   }
 }

@@ -7,7 +7,7 @@ import type { SurveyStats } from './types.js';
 import './trend-chart.js';
 
 /** Survey results: the CSAT average, the NPS and the CES average, and each over the last 30 days. */
-@customElement('kefu-surveys')
+@customElement('kefu-console-surveys')
 export class KefuSurveys extends LitElement {
   static override styles = [
     base,
@@ -82,13 +82,13 @@ export class KefuSurveys extends LitElement {
         <span class="of">${scale}</span>
       </p>
       <p class="muted">${description} · ${count} ${count === 1 ? 'answer' : 'answers'}</p>
-      <kefu-trend
+      <kefu-console-trend
         .values=${byDay.map(pick)}
         .days=${byDay.map((day) => day.day)}
         .min=${min}
         .max=${max}
         .label=${title}
-      ></kefu-trend>
+      ></kefu-console-trend>
     </section>`;
   }
 
@@ -101,6 +101,6 @@ export class KefuSurveys extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kefu-surveys': KefuSurveys;
+    'kefu-console-surveys': KefuSurveys;
   }
 }

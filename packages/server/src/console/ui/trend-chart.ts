@@ -9,7 +9,7 @@ const PAD = { left: 30, right: 8, top: 8, bottom: 18 };
  * One score over the last days as a small inline SVG line: days without answers leave a gap
  * instead of pretending to be zero. Drawn with SVG attributes, no style attributes (CSP).
  */
-@customElement('kefu-trend')
+@customElement('kefu-console-trend')
 export class KefuTrend extends LitElement {
   static override styles = css`
     :host {
@@ -86,6 +86,6 @@ function shortDay(day: string | undefined): string {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kefu-trend': KefuTrend;
+    'kefu-console-trend': KefuTrend;
   }
 }

@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const chatStyles = css`
+  :host {
+    display: block;
+  }
+`;

@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const faqStyles = css`
+  :host {
+    display: block;
+  }
+`;

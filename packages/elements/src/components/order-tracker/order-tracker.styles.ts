@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const ordertrackerStyles = css`
+  :host {
+    display: block;
+  }
+`;

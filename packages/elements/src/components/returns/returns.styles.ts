@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const returnsStyles = css`
+  :host {
+    display: block;
+  }
+`;

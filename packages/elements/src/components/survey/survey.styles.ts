@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const surveyStyles = css`
+  :host {
+    display: block;
+  }
+`;

@@ -1,0 +1,40 @@
+import type { KefuView } from '../../base/navigation.js';
+
+type FeatureView = Exclude<KefuView, 'home'>;
+
+/**
+ * Each feature's code, loaded the first time the shopper goes there (or prefetched when the page
+ * is idle), so opening the panel costs only the shell.
+ */
+const featureLoaders: Record<FeatureView, () => Promise<unknown>> = {
+  faq: () => import('../../define/kefu-faq.js'),
+  orders: () => import('../../define/kefu-order-tracker.js'),
+  returns: () => import('../../define/kefu-returns.js'),
+  chat: () => import('../../define/kefu-chat.js'),
+  callback: () => import('../../define/kefu-callback.js'),
+  survey: () => import('../../define/kefu-survey.js'),
+};
+
+const loading = new Map<FeatureView, Promise<unknown>>();
+
+/** Loads (once) the code of a view; home is part of the shell. */
+export function loadView(view: KefuView): Promise<unknown> {
+  if (view === 'home') return Promise.resolve();
+  let promise = loading.get(view);
+  if (!promise) {
+    promise = featureLoaders[view]();
+    // A failed load (offline, a deploy replaced the chunk) may be tried again.
+    promise.catch(() => loading.delete(view));
+    loading.set(view, promise);
+  }
+  return promise;
+}
+
+/** Loads every feature while the page has nothing better to do. */
+export function prefetchViews(): void {
+  const run = () => {
+    for (const view of Object.keys(featureLoaders) as FeatureView[]) void loadView(view).catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 10_000 });
+  else setTimeout(run, 2000);
+}
