@@ -101,18 +101,24 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
   const connectivity = createConnectivityStore(network, storage);
   const orders = createOrdersStore(context);
   const chat = createChatStore(context);
+  const config = createConfigStore({ backend, cache, clock });
+  const survey = createSurveyStore(context, {
+    config,
+    conversation: chat.conversation,
+    storageMode: connectivity.storageMode,
+  });
   let activation: Promise<void> | undefined;
 
   return {
     backend,
     session,
     connectivity,
-    config: createConfigStore({ backend, cache, clock }),
+    config,
     faq: createFaqStore(context),
     orders,
     returns: createReturnsStore(context, orders.accessTokenFor),
     callback: createCallbackStore(context),
-    survey: createSurveyStore(context),
+    survey,
     chat,
     outbox,
     activate() {
@@ -135,6 +141,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     dispose() {
       controller.abort();
       chat.dispose();
+      survey.dispose();
       outbox.dispose();
       connectivity.dispose();
     },

@@ -35,7 +35,7 @@ export type { FaqStore } from './stores/faq-store.js';
 export type { OrdersStore } from './stores/orders-store.js';
 export type { ReturnsStore } from './stores/returns-store.js';
 export type { CallbackStore } from './stores/callback-store.js';
-export type { SurveyStore } from './stores/survey-store.js';
+export type { SurveyStore, SurveyPrompt, SurveyAskOutcome, SurveySubjectStatus } from './stores/survey-store.js';
 export type { ChatStore, ChatConnection, ChatSnapshot, TranscriptEntry } from './stores/chat-store.js';
 
 // Local FAQ search (Chinese and English).

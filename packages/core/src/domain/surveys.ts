@@ -10,6 +10,10 @@ export const surveyScoreRanges: Readonly<Record<SurveyKind, { readonly min: numb
 };
 
 const subjectTypes: readonly unknown[] = ['conversation', 'return', 'callback', 'store'];
+/** Why a low CSAT was low (`SurveyReason`). */
+export const surveyReasons = ['slow', 'unresolved', 'unclear', 'other'] as const;
+/** A CSAT at or under this asks for a reason. */
+export const LOW_CSAT_MAX = 2;
 
 /** What is wrong with a survey response: a score outside its kind's range, an unknown subject, … */
 export function validateSurveyResponse(input: SurveyResponseInput): FieldErrors {
@@ -18,6 +22,9 @@ export function validateSurveyResponse(input: SurveyResponseInput): FieldErrors 
   if (!range) fields['kind'] = 'Expected csat, nps or ces.';
   else if (!Number.isInteger(input.score) || input.score < range.min || input.score > range.max) {
     fields['score'] = `Choose a whole number from ${range.min} to ${range.max}.`;
+  }
+  if (input.reason !== undefined && !(surveyReasons as readonly unknown[]).includes(input.reason)) {
+    fields['reason'] = `Expected one of ${surveyReasons.join(', ')}.`;
   }
   if (!isOptionalText(input.comment, MAX_COMMENT_LENGTH)) {
     fields['comment'] = `Please keep the comment under ${MAX_COMMENT_LENGTH} characters.`;
