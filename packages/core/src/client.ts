@@ -15,7 +15,7 @@ import { createOrdersStore, type OrdersStore } from './stores/orders-store.js';
 import { createReturnsStore, type ReturnsStore } from './stores/returns-store.js';
 import { createCallbackStore, type CallbackStore } from './stores/callback-store.js';
 import { createSurveyStore, type SurveyStore } from './stores/survey-store.js';
-import { createFaqStore, type FaqStore } from './stores/faq-store.js';
+import { createFaqStore, type FaqOptions, type FaqStore } from './stores/faq-store.js';
 import { createChatStore, type ChatStore } from './stores/chat-store.js';
 import type { StoreContext } from './stores/store-context.js';
 
@@ -42,6 +42,8 @@ export interface KefuOptions {
   readonly network?: NetworkStatus;
   /** IndexedDB database name; one per store if a page talks to several. */
   readonly databaseName?: string;
+  /** FAQ search: when to ask the server too, where page suggestions read the page's path. */
+  readonly faq?: FaqOptions;
 }
 
 export interface KefuClient {
@@ -114,7 +116,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     session,
     connectivity,
     config,
-    faq: createFaqStore(context),
+    faq: createFaqStore(context, options.faq),
     orders,
     returns: createReturnsStore(context, orders.accessTokenFor),
     callback: createCallbackStore(context),

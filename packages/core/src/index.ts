@@ -31,7 +31,14 @@ export type { OutboxItem, OutboxKind, OutboxPayloads, OutboxStatus, OutboxError 
 export type { ConfigStore } from './stores/config-store.js';
 export type { SessionStore } from './stores/session-store.js';
 export type { ConnectivityStore } from './stores/connectivity-store.js';
-export type { FaqStore } from './stores/faq-store.js';
+export type {
+  FaqStore,
+  FaqOptions,
+  FaqIndexFactory,
+  FaqIndexState,
+  FaqCategory,
+  FaqSuggestionSource,
+} from './stores/faq-store.js';
 export type { OrdersStore } from './stores/orders-store.js';
 export type { ReturnsStore } from './stores/returns-store.js';
 export type { CallbackStore } from './stores/callback-store.js';
@@ -41,3 +48,6 @@ export type { ChatStore, ChatConnection, ChatSnapshot, TranscriptEntry } from '.
 // Local FAQ search (Chinese and English).
 export { createFaqIndex, type FaqIndex, type FaqSearchHit } from './search/faq-index.js';
 export { tokenize, tokenizeQuery } from './search/tokenize.js';
+export { markMatches, snippetOf, type TextPiece } from './search/highlight.js';
+export { browserPageLocation, manualPageLocation, type PageLocation } from './faq/page-location.js';
+export { articlesForPath, pathMatches } from './faq/suggest.js';

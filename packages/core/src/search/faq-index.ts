@@ -12,6 +12,8 @@ export interface FaqSearchHit {
 
 export interface FaqIndex {
   search(query: string, options?: { limit?: number }): FaqSearchHit[];
+  /** Applies a delta sync: new or changed articles replace their old version, deleted ones leave. */
+  apply(changed: readonly Article[], deleted: readonly string[]): void;
   /** Plain data, to cache the built index in IndexedDB (building 10k articles takes a while). */
   toJSON(): AsPlainObject;
   readonly size: number;
@@ -66,6 +68,16 @@ export function createFaqIndex(articles: readonly Article[], serialized?: AsPlai
         if (hits.length >= limit) break;
       }
       return hits;
+    },
+    apply(changed, deleted) {
+      for (const id of [...deleted, ...changed.map((article) => article.id)]) {
+        if (index.has(id)) index.discard(id);
+        byId.delete(id);
+      }
+      for (const article of changed) {
+        byId.set(article.id, article);
+        index.add(toIndexed(article));
+      }
     },
     toJSON: () => index.toJSON(),
   };
