@@ -143,6 +143,14 @@ const commands: Record<string, (...args: unknown[]) => unknown> = {
     void loadWidget().then((api) => api.open(typeof view === 'string' ? { view: view as KefuView } : undefined)),
   close: () => void widget?.then((api) => api.close()),
   toggle: () => void loadWidget().then((api) => api.toggle()),
+  survey: (kind) =>
+    void loadWidget().then((api) =>
+      api.open({
+        view: 'survey',
+        surveyKind: kind as 'csat' | 'nps' | 'ces',
+        surveySubject: { type: 'store', id: 'store' },
+      }),
+    ),
   identify: (identity) => update({ identityToken: (identity as { token?: string } | undefined)?.token }),
   setLocale: (locale) => update({ locale: locale as string }),
   setTheme: (theme) => update({ theme: theme as LoaderSettings['theme'] }),

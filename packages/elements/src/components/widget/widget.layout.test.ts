@@ -66,15 +66,21 @@ describe('<kefu-widget> on phones and desktops', () => {
     await setViewport({ width: 375, height: 667 });
     const { widget } = await renderWidget();
     await openAndLoad(widget);
-    const close = widget.shadowRoot!.querySelector('.close');
-    for (const key of ['Tab', 'Tab']) {
-      await sendKeys({ press: key });
-      expect(widget.shadowRoot!.activeElement, `focus after ${key}`).to.equal(close);
+    const root = widget.shadowRoot!;
+    const panel = part(widget, 'panel');
+    const search = root.querySelector('.home-search input');
+    expect(root.activeElement, 'focus starts in the search box').to.equal(search);
+    // Tab all the way round: focus never leaves the panel and comes back to where it started.
+    const tabbable = [...panel.querySelectorAll<HTMLElement>('button:not([hidden]), input')].length;
+    for (let step = 0; step < tabbable; step += 1) {
+      await sendKeys({ press: 'Tab' });
+      expect(panel.contains(root.activeElement), `focus after Tab ${step + 1}`).to.equal(true);
     }
+    expect(root.activeElement, 'round trip').to.equal(search);
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    expect(widget.shadowRoot!.activeElement, 'focus after Shift+Tab').to.equal(close);
+    expect(panel.contains(root.activeElement), 'focus after Shift+Tab').to.equal(true);
   });
 
   it('mirrors for Arabic and speaks Arabic', async () => {

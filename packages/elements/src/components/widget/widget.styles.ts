@@ -157,6 +157,45 @@ export const widgetStyles = css`
     text-align: start;
     cursor: pointer;
   }
+  .section-title {
+    margin: 20px 0 8px;
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .card {
+    display: grid;
+    gap: 4px;
+    inline-size: 100%;
+    min-block-size: 48px;
+    padding: 10px 14px;
+    border: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
+    border-radius: 10px;
+    background: color-mix(in srgb, var(--_brand) 6%, var(--_surface));
+    color: var(--_text);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .card-title {
+    font-weight: 600;
+  }
+  .card-detail,
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .card-detail {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .actions button {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
   .visually-hidden,
   .announcer {
     position: absolute;

@@ -98,13 +98,25 @@ export class KefuWidget extends KefuElement {
     if (changed.has('open') && this.open) {
       // Opening the panel is the shopper's intent: from now on Kefu may use storage (with the
       // host's consent) and send what an earlier visit left in the outbox.
-      void this.kefu?.activate();
-      void this.kefu?.config.load();
+      void this.#loadHome();
     }
     this.#applyBrand();
     this.hostLauncher?.setAttribute('aria-expanded', this.open ? 'true' : 'false');
     if (this.open && this.fullscreen) this.#holdPage();
     else this.#releasePage();
+  }
+
+  /** What home shows: the store's configuration, the last order, who is there to chat. */
+  async #loadHome(): Promise<void> {
+    const client = this.kefu;
+    if (!client) return;
+    await client.activate();
+    await Promise.all([
+      client.config.load(),
+      client.orders.current.peek().data ? undefined : client.orders.restoreLast(),
+      client.chat.loadAvailability(),
+      client.chat.conversation.peek() ? undefined : client.chat.restore(),
+    ]);
   }
 
   /** The view the panel shows (or will show when it opens). */
@@ -247,16 +259,20 @@ export class KefuWidget extends KefuElement {
 
   #renderBody(messages: Catalogue) {
     const state = this.kefu?.config.state.value;
-    if (!state || state.status === 'idle' || (state.status === 'loading' && !state.data)) {
-      return html`<p class="status" role="status">${messages.loading}</p>`;
+    // Home needs no configuration to be useful (search, actions): it shows at once, and a failed
+    // configuration load is a notice with a retry above it, not an empty panel.
+    const configFailed =
+      state?.status === 'error' && !state.data
+        ? html`<div class="notice" role="alert">
+            <p>${messages.loadFailed}</p>
+            <button class="retry" type="button" @click=${() => void this.kefu?.config.load()}>${messages.retry}</button>
+          </div>`
+        : nothing;
+    if (this.current.view === 'home') {
+      return html`${configFailed}${renderHome(this.kefu, messages, this.resolvedLocale, (detail) => void this.goTo(detail))}`;
     }
-    if (state.status === 'error' && !state.data) {
-      return html`<p class="status" role="alert">${messages.loadFailed}</p>
-        <button class="retry" type="button" @click=${() => void this.kefu?.config.load()}>${messages.retry}</button>`;
-    }
-    if (this.current.view === 'home') return renderHome(this, messages, (detail) => void this.goTo(detail));
     if (this.viewLoading) return html`<p class="status" role="status">${messages.loading}</p>`;
-    return this.#renderView(this.current);
+    return html`${configFailed}${this.#renderView(this.current)}`;
   }
 
   /** The feature element of a view, handed the widget's client, language and context. */
