@@ -1,16 +1,18 @@
 // `npm run analyze`: regenerates packages/elements/custom-elements.json from the elements' JSDoc,
-// then the React wrappers from that manifest. `--check` regenerates into memory and fails when the
+// then the React wrappers and the Vue component declarations from that manifest. `--check` regenerates into memory and fails when the
 // committed files are out of date (npm test runs it).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { generateReactWrappers } from './generate-react.mjs';
+import { generateVueDeclarations } from './generate-vue.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const elementsDir = join(root, 'packages/elements');
 const manifestPath = join(elementsDir, 'custom-elements.json');
 const wrappersPath = join(root, 'packages/react/src/generated/components.ts');
+const vuePath = join(root, 'packages/vue/src/generated/components.ts');
 
 export function analyzeElements() {
   const outdir = mkdtempSync(join(tmpdir(), 'kefu-cem-'));
@@ -37,7 +39,11 @@ export function analyzeElements() {
 
 export async function generatedFiles() {
   const manifest = analyzeElements();
-  return { [manifestPath]: manifest, [wrappersPath]: await generateReactWrappers(JSON.parse(manifest)) };
+  return {
+    [manifestPath]: manifest,
+    [wrappersPath]: await generateReactWrappers(JSON.parse(manifest)),
+    [vuePath]: await generateVueDeclarations(JSON.parse(manifest)),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -50,7 +56,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const [path] of stale) console.error(`out of date: ${path.slice(root.length + 1)} — run npm run analyze`);
     process.exit(stale.length ? 1 : 0);
   }
-  for (const [path, content] of Object.entries(files)) writeFileSync(path, content);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
   console.log(
     `wrote ${Object.keys(files)
       .map((path) => path.slice(root.length + 1))
