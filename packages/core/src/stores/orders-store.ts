@@ -15,6 +15,8 @@ export interface OrdersStore {
   restoreLast(): Promise<void>;
   refresh(): Promise<void>;
   loadMine(): Promise<void>;
+  /** Shows one of the signed-in shopper's orders (from `mine`) as the current one, and remembers it. */
+  open(orderId: string): Promise<void>;
   /** The token that authorizes acting on an order (returns, uploads), while it lives. */
   accessTokenFor(orderId: string): Promise<string | undefined>;
 }
@@ -29,6 +31,8 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
   const now = () => clock.now();
   const current = signal<AsyncState<Order>>(idle);
   const mine = signal<AsyncState<readonly Order[]>>(idle);
+  /** The order on screen came from the cache or a failed refresh and has not been refreshed since. */
+  let outdated = false;
 
   async function remember(access: OrderAccess): Promise<void> {
     await cache.write('order', access.order, { key: 'last' });
@@ -50,8 +54,15 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
     const token = await accessTokenFor(order.id);
     if (!token) return; // The token expired: the cached order stays, marked by its age.
     const fresh = await loadInto(current, () => backend.getOrder(order.id, { token, signal: abort }), now);
+    outdated = !fresh;
     if (fresh) await cache.write('order', fresh, { key: 'last' });
   }
+
+  // An order shown from the cache while offline is refreshed as soon as the shopper is back online.
+  const unsubscribe = network.subscribe((online) => {
+    if (online && outdated) void refresh();
+  });
+  abort.addEventListener('abort', unsubscribe, { once: true });
 
   return {
     current,
@@ -75,6 +86,7 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
         },
         now,
       );
+      if (access) outdated = false;
       return access;
     },
     async restoreLast() {
@@ -82,6 +94,7 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
       const cached = await cache.read<Order>('order', 'last');
       if (!cached) return;
       current.value = { status: 'ready', data: cached.data, updatedAt: cached.savedAt };
+      outdated = cached.stale;
       if (cached.stale) await refresh();
     },
     refresh,
@@ -89,6 +102,14 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
       const token = session.identityToken.peek();
       if (!token) return;
       await loadInto(mine, () => backend.listMyOrders({ token, signal: abort }), now);
+    },
+    async open(orderId) {
+      const list = mine.peek();
+      const order = list.data?.find((candidate) => candidate.id === orderId);
+      if (!order) return;
+      current.value = { status: 'ready', data: order, updatedAt: list.updatedAt ?? now() };
+      outdated = false;
+      await cache.write('order', order, { key: 'last' });
     },
     accessTokenFor,
   };

@@ -3,5 +3,371 @@ import { css } from 'lit';
 export const ordertrackerStyles = css`
   :host {
     display: block;
+    background: var(--_surface);
+    line-height: 1.5;
+    --_line: color-mix(in srgb, var(--_text) 18%, transparent);
+    --_warn: #a33a00;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_warn: #ffb37a;
+    }
+  }
+  :host([theme='dark']) {
+    --_warn: #ffb37a;
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 calc(var(--_space) / 2);
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+  }
+  h4 {
+    font-size: 0.95rem;
+    margin-block-start: var(--_space);
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  .muted,
+  .hint {
+    color: var(--_muted);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  form,
+  .order {
+    display: grid;
+    gap: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+  }
+  label {
+    font-weight: 600;
+  }
+  .hint,
+  .error {
+    font-size: 0.9rem;
+  }
+  input[type='text'],
+  input[type='email'] {
+    min-block-size: 44px;
+    padding: 8px 12px;
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+    color: var(--_text);
+    box-sizing: border-box;
+    inline-size: 100%;
+  }
+  input[aria-invalid='true'] {
+    border: 2px solid var(--_warn);
+  }
+  .error,
+  .alert,
+  .problem {
+    color: var(--_warn);
+  }
+  .error::before,
+  .alert::before {
+    content: '⚠ ';
+  }
+  .alert {
+    margin: 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid currentColor;
+    border-inline-start-width: 4px;
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .alert p:last-child {
+    margin: 0;
+  }
+  .switch {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px var(--_space);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .switch legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: 4px;
+  }
+  .switch label {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    min-block-size: 44px;
+    font-weight: 400;
+  }
+  .switch input {
+    inline-size: 20px;
+    block-size: 20px;
+    margin: 0;
+    accent-color: var(--_brand);
+  }
+  button {
+    font: inherit;
+    min-block-size: 44px;
+    padding: 8px 16px;
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+  }
+  .primary {
+    background: var(--_brand);
+    color: var(--_on-brand);
+    border: 1px solid var(--_brand);
+    font-weight: 600;
+  }
+  .secondary {
+    background: transparent;
+    color: var(--_text);
+    border: 1px solid var(--_muted);
+  }
+  .link {
+    background: none;
+    border: 0;
+    color: var(--_text);
+    text-decoration: underline;
+    justify-self: start;
+    padding-inline: 0;
+  }
+  button:disabled {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  a {
+    color: var(--_text);
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+  }
+  .status {
+    font-size: 1.05rem;
+    font-weight: 600;
+    margin: 0;
+  }
+  .freshness {
+    margin: 0;
+    font-size: 0.9rem;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px var(--_space);
+    margin: 0;
+    font-size: 0.9rem;
+  }
+  .card {
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .progress {
+    display: grid;
+    grid-template-columns: repeat(4, 1fr);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    counter-reset: step;
+  }
+  .step {
+    position: relative;
+    display: grid;
+    justify-items: center;
+    text-align: center;
+    gap: 4px;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  /* The line between two steps, drawn from the previous dot to this one. */
+  .step + .step::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 13px;
+    inset-inline-end: 50%;
+    inline-size: 100%;
+    block-size: 2px;
+    background: var(--_line);
+  }
+  .step.done + .step::before,
+  .step.done + .step.current::before {
+    background: var(--_brand);
+  }
+  .dot {
+    position: relative;
+    z-index: 1;
+    display: grid;
+    place-items: center;
+    inline-size: 28px;
+    block-size: 28px;
+    border-radius: 50%;
+    border: 2px solid var(--_line);
+    background: var(--_surface);
+    font-weight: 700;
+    box-sizing: border-box;
+  }
+  .step.done .dot {
+    background: var(--_brand);
+    border-color: var(--_brand);
+    color: var(--_on-brand);
+  }
+  .step.current {
+    color: var(--_text);
+    font-weight: 700;
+  }
+  .step.current .dot {
+    border-color: var(--_brand);
+    border-width: 4px;
+  }
+  .step.current.problem .dot {
+    border-color: var(--_warn);
+    color: var(--_warn);
+    border-width: 2px;
+  }
+  .shipment-status {
+    margin: 0;
+  }
+  .advice {
+    padding: calc(var(--_space) / 2);
+    border-inline-start: 4px solid var(--_warn);
+    background: color-mix(in srgb, var(--_warn) 8%, var(--_surface));
+  }
+  .facts {
+    display: grid;
+    gap: 8px;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  .facts div {
+    display: grid;
+    grid-template-columns: minmax(7rem, auto) 1fr;
+    gap: 8px;
+    align-items: center;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+  }
+  .tracking {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+  }
+  .tracking-number {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
+  .copy {
+    min-block-size: 36px;
+    padding-block: 4px;
+  }
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .items {
+    display: grid;
+    gap: 8px;
+  }
+  .items li {
+    display: flex;
+    gap: 12px;
+    align-items: center;
+  }
+  .items img,
+  .img {
+    flex: none;
+    inline-size: 56px;
+    block-size: 56px;
+    border-radius: calc(var(--_radius) / 2);
+    object-fit: cover;
+    background: var(--_line);
+  }
+  /* A picture that could not load keeps its place without showing broken-image text. */
+  .items img.missing {
+    color: transparent;
+    font-size: 0;
+  }
+  .item-text {
+    display: grid;
+    font-size: 0.95rem;
+  }
+  .item-name {
+    font-weight: 600;
+  }
+  .timeline li {
+    display: grid;
+    position: relative;
+    padding-inline-start: 20px;
+    padding-block-end: 12px;
+    border-inline-start: 2px solid var(--_line);
+    margin-inline-start: 6px;
+    font-size: 0.92rem;
+  }
+  .timeline li::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: -7px;
+    inset-block-start: 4px;
+    inline-size: 12px;
+    block-size: 12px;
+    border-radius: 50%;
+    background: var(--_line);
+  }
+  .timeline li:first-child::before {
+    background: var(--_brand);
+  }
+  .timeline li.problem::before {
+    background: var(--_warn);
+  }
+  .timeline li:last-child {
+    border-inline-start-color: transparent;
+  }
+  time {
+    font-weight: 600;
+  }
+  .actions {
+    display: grid;
+    gap: 8px;
+  }
+  .mine {
+    display: grid;
+    gap: 8px;
+  }
+  .mine-order {
+    display: grid;
+    inline-size: 100%;
+    text-align: start;
+    background: transparent;
+    color: var(--_text);
+    border: 1px solid var(--_line);
   }
 `;

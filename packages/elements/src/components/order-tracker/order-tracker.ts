@@ -1,24 +1,555 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { KefuError, Order, OrderLookup, Shipment, ShipmentStatus } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
+import type { KefuView } from '../../base/navigation.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { ordertrackerMessages } from './order-tracker.messages.js';
+import { ordertrackerMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
 import { ordertrackerStyles } from './order-tracker.styles.js';
+import {
+  checkField,
+  createFormatters,
+  itemsNotShipped,
+  itemsOfShipment,
+  progressStep,
+  safeWebUrl,
+  type FieldProblem,
+  type Formatters,
+  type ItemLine,
+  type LookupField,
+} from './order-tracker.format.js';
+
+type FieldProblems = Partial<Record<LookupField, FieldProblem>>;
+
+/** Shipment states that need the shopper to do something, with the advice for each. */
+const advice: Partial<Record<ShipmentStatus, 'attemptFailedHelp' | 'exceptionHelp' | 'pickupHelp'>> = {
+  attempt_failed: 'attemptFailedHelp',
+  exception: 'exceptionHelp',
+  available_for_pickup: 'pickupHelp',
+};
 
 /**
- * Looks up an order by number and email or postal code and follows each shipment.
+ * Looks up an order by number and email or postal code and follows each shipment: a progress
+ * line, every parcel with its items, carrier, tracking number and history, and what to do when a
+ * delivery fails. A signed-in shopper (identity token) sees recent orders without typing; the last
+ * order looked up shows at once from the cache for 24 hours.
  *
  * @summary Looks up an order by number and email or postal code and follows each shipment.
  * @tag kefu-order-tracker
+ *
+ * @event kefu-navigate - The shopper asked to start a return, chat or get a call back about the order
+ *   (`detail: { view, orderNumber }`). Cancelable; the widget or the loader handles it.
+ *
+ * @csspart form - The lookup form.
+ * @csspart order - The order being shown.
+ * @csspart progress - The ordered → shipped → out for delivery → delivered line.
+ * @csspart shipment - One parcel.
+ * @csspart actions - The buttons to start a return, chat or ask for a call back.
+ *
+ * @cssprop --kefu-brand-color - Buttons and the progress line.
+ * @cssprop --kefu-surface-color - Background.
+ * @cssprop --kefu-text-color - Text.
+ * @cssprop --kefu-muted-color - Secondary text.
+ * @cssprop --kefu-radius - Corner radius.
  */
 export class KefuOrderTracker extends KefuElement {
   static override styles = [tokens, ordertrackerStyles];
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** An order number to fill in. */
+  /** An order number to fill in (an order page passes its own). */
   @property({ attribute: 'order-number' }) orderNumber?: string;
+
+  /** The IANA time zone to show times in; defaults to the shopper's own. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  @state() private by: 'email' | 'postalCode' = 'email';
+  @state() private values: Record<LookupField, string> = { orderNumber: '', email: '', postalCode: '' };
+  @state() private problems: FieldProblems = {};
+  /** After the first submit, fields are checked as the shopper types. */
+  @state() private checkAsTyped = false;
+  /** The form shows instead of the current order ("track another order", or a new order number). */
+  @state() private wantsForm = false;
+  @state() private searching = false;
+  /** Why the last lookup failed; a failed refresh of a shown order is not this. */
+  @state() private lookupError?: KefuError;
+  @state() private blockedUntil = 0;
+  /** The polite announcement (copied, could not copy, this page cannot open that). */
+  @state() private announcement = '';
+  @state() private now = Date.now();
+
+  #ticker?: ReturnType<typeof setInterval>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const orders = this.kefu?.orders;
+    void orders?.restoreLast();
+    if (this.kefu?.session.identityToken.peek() && orders?.mine.peek().status === 'idle') void orders.loadMine();
+    // "Updated 5 minutes ago" stays true while the shopper reads.
+    this.#ticker = setInterval(() => (this.now = Date.now()), 30_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#ticker);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('orderNumber') && this.orderNumber) {
+      this.values = { ...this.values, orderNumber: this.orderNumber };
+      const shown = this.kefu?.orders.current.peek().data;
+      if (shown && shown.number !== this.orderNumber.trim().toUpperCase()) this.wantsForm = true;
+    }
+  }
+
+  #formatters(): Formatters {
+    return createFormatters(this.resolvedLocale, this.timeZone);
+  }
+
+  #fields(): LookupField[] {
+    return ['orderNumber', this.by];
+  }
+
+  #check(): FieldProblems {
+    const problems: FieldProblems = {};
+    for (const field of this.#fields()) {
+      const problem = checkField(field, this.values[field]);
+      if (problem) problems[field] = problem;
+    }
+    return problems;
+  }
+
+  readonly #onInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const field = input.name as LookupField;
+    this.values = { ...this.values, [field]: input.value };
+    if (this.checkAsTyped) this.problems = { ...this.problems, [field]: checkField(field, input.value) };
+  };
+
+  readonly #onBlur = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const field = input.name as LookupField;
+    // A field left with something in it is checked at once; an empty one waits for the submit.
+    if (input.value.trim() !== '') this.problems = { ...this.problems, [field]: checkField(field, input.value) };
+  };
+
+  readonly #onSwitch = (event: Event) => {
+    this.by = (event.target as HTMLInputElement).value as 'email' | 'postalCode';
+    const { orderNumber } = this.problems;
+    this.problems = orderNumber ? { orderNumber } : {};
+  };
+
+  readonly #onSubmit = (event: Event) => {
+    event.preventDefault();
+    void this.#lookUp();
+  };
+
+  async #lookUp(): Promise<void> {
+    const orders = this.kefu?.orders;
+    if (!orders || this.searching) return;
+    this.checkAsTyped = true;
+    this.problems = this.#check();
+    const firstInvalid = this.#fields().find((field) => this.problems[field]);
+    if (firstInvalid) {
+      this.renderRoot.querySelector<HTMLInputElement>(`input[name="${firstInvalid}"]`)?.focus();
+      return;
+    }
+    // Still blocked by "too many tries": asking again would only extend the wait.
+    if (this.blockedUntil > Date.now()) return;
+    const orderNumber = this.values.orderNumber.trim();
+    const lookup: OrderLookup =
+      this.by === 'email'
+        ? { orderNumber, email: this.values.email.trim() }
+        : { orderNumber, postalCode: this.values.postalCode.trim() };
+    this.searching = true;
+    this.lookupError = undefined;
+    const order = await orders.lookup(lookup);
+    this.searching = false;
+    if (order) {
+      // The order is shown; the email or postal code typed is not kept on screen or in memory.
+      this.values = { orderNumber: '', email: '', postalCode: '' };
+      this.checkAsTyped = false;
+      this.wantsForm = false;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.order-heading')?.focus();
+      return;
+    }
+    const error = orders.current.peek().error;
+    this.lookupError = error;
+    if (error?.code === 'rate_limited') this.blockedUntil = Date.now() + (error.retryAfterMs ?? 60_000);
+    if (error?.code === 'validation') {
+      const fields = Object.keys(error.fields ?? {}).filter((field): field is LookupField =>
+        this.#fields().includes(field as LookupField),
+      );
+      this.problems = Object.fromEntries(fields.map((field) => [field, 'invalid']));
+    }
+  }
+
+  readonly #onAnotherOrder = () => {
+    this.wantsForm = true;
+    this.lookupError = undefined;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="orderNumber"]')?.focus(),
+    );
+  };
+
+  async #copy(trackingNumber: string): Promise<void> {
+    const messages = this.localize(ordertrackerMessages);
+    try {
+      await navigator.clipboard.writeText(trackingNumber);
+      this.announcement = messages.copied;
+    } catch {
+      this.announcement = messages.copyFailed;
+    }
+  }
+
+  #go(view: KefuView, order: Order): void {
+    const handled = this.navigate({ view, orderNumber: order.number });
+    if (!handled) this.announcement = this.localize(ordertrackerMessages).notAvailableHere;
+  }
+
+  async #openMine(order: Order): Promise<void> {
+    await this.kefu?.orders.open(order.id);
+    this.wantsForm = false;
+    this.lookupError = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.order-heading')?.focus();
+  }
 
   override render() {
     const messages = this.localize(ordertrackerMessages);
-    return html`<h2>${messages.title}</h2>`;
+    const current = this.kefu?.orders.current.value;
+    const order = current?.data;
+    const showOrder = order && !this.wantsForm && !this.searching && !this.lookupError;
+    return html`
+      ${showOrder ? this.#renderOrder(messages, order) : this.#renderLookup(messages)}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    `;
+  }
+
+  #renderLookup(messages: OrderTrackerMessages) {
+    return html`
+      <h2>${messages.title}</h2>
+      ${this.#renderMine(messages)}
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        <p class="muted">${messages.intro}</p>
+        ${this.#renderField(messages, 'orderNumber', messages.orderNumber, 'text', messages.orderNumberHint)}
+        <fieldset class="switch">
+          <legend>${messages.checkWith}</legend>
+          ${(['email', 'postalCode'] as const).map(
+            (by) =>
+              html`<label>
+                <input
+                  type="radio"
+                  name="by"
+                  value=${by}
+                  .checked=${this.by === by}
+                  @change=${this.#onSwitch}
+                />${by === 'email' ? messages.byEmail : messages.byPostalCode}
+              </label>`,
+          )}
+        </fieldset>
+        ${
+          this.by === 'email'
+            ? this.#renderField(messages, 'email', messages.email, 'email')
+            : this.#renderField(messages, 'postalCode', messages.postalCode, 'text')
+        }
+        ${this.#renderLookupError(messages)}
+        <button class="primary" type="submit" ?disabled=${this.searching}>
+          ${this.searching ? messages.searching : messages.submit}
+        </button>
+      </form>
+    `;
+  }
+
+  #renderField(
+    messages: OrderTrackerMessages,
+    field: LookupField,
+    label: string,
+    type: 'text' | 'email',
+    hint?: string,
+  ) {
+    const problem = this.problems[field];
+    const errorText = problem ? messages[`${field}${problem === 'missing' ? 'Missing' : 'Invalid'}`] : '';
+    const describedBy = [hint ? `${field}-hint` : '', problem ? `${field}-error` : ''].filter(Boolean).join(' ');
+    const autocomplete = { orderNumber: 'off', email: 'email', postalCode: 'postal-code' }[field];
+    return html`<div class="field">
+      <label for=${field}>${label}</label>
+      ${hint ? html`<span class="hint" id="${field}-hint">${hint}</span>` : nothing}
+      <input
+        id=${field}
+        name=${field}
+        type=${type}
+        autocomplete=${autocomplete}
+        spellcheck="false"
+        autocapitalize=${field === 'email' ? 'off' : 'characters'}
+        required
+        .value=${this.values[field]}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        @input=${this.#onInput}
+        @blur=${this.#onBlur}
+      />
+      ${problem ? html`<span class="error" id="${field}-error">${errorText}</span>` : nothing}
+    </div>`;
+  }
+
+  #renderLookupError(messages: OrderTrackerMessages) {
+    const error = this.lookupError;
+    if (!error) return nothing;
+    const online = this.kefu?.connectivity.online.value ?? true;
+    switch (error.code) {
+      case 'not_found':
+        return html`<p class="alert" role="alert">${messages.notFound}</p>`;
+      case 'validation':
+        return nothing;
+      case 'rate_limited':
+        return html`<p class="alert" role="alert">
+          ${messages.rateLimited(this.#formatters().wait(Math.max(0, this.blockedUntil - Date.now())))}
+        </p>`;
+      case 'network':
+        return html`<div class="alert" role="alert">
+          <p>${messages.offline}</p>
+          ${
+            online
+              ? html`<p>${messages.backOnline}</p>
+                  <button class="secondary retry" type="button" @click=${() => void this.#lookUp()}>
+                    ${messages.retryNow}
+                  </button>`
+              : nothing
+          }
+        </div>`;
+      default:
+        return html`<div class="alert" role="alert">
+          <p>${messages.serverError}</p>
+          <button class="secondary retry" type="button" @click=${() => void this.#lookUp()}>
+            ${messages.tryAgain}
+          </button>
+        </div>`;
+    }
+  }
+
+  #renderMine(messages: OrderTrackerMessages) {
+    const kefu = this.kefu;
+    if (!kefu?.session.identityToken.value) return nothing;
+    const mine = kefu.orders.mine.value;
+    const format = this.#formatters();
+    let body;
+    if (mine.data && mine.data.length > 0) {
+      body = html`<ul class="mine">
+        ${mine.data.map(
+          (order) =>
+            html`<li>
+              <button type="button" class="mine-order" @click=${() => void this.#openMine(order)}>
+                <strong>${messages.orderHeading(order.number)}</strong>
+                <span>${format.date(order.placedAt)} · ${format.money(order.total)}</span>
+                <span class="muted">${messages.orderStatus[order.status]}</span>
+              </button>
+            </li>`,
+        )}
+      </ul>`;
+    } else if (mine.status === 'error') {
+      body = html`<p class="alert">${messages.ordersFailed}</p>`;
+    } else if (mine.status === 'ready') {
+      body = html`<p class="muted">${messages.noOrders}</p>`;
+    } else {
+      body = html`<p class="muted" role="status">${messages.loadingOrders}</p>`;
+    }
+    return html`<section class="card" aria-labelledby="mine-heading">
+      <h3 id="mine-heading">${messages.yourOrders}</h3>
+      ${body}
+    </section>`;
+  }
+
+  #renderOrder(messages: OrderTrackerMessages, order: Order) {
+    const format = this.#formatters();
+    const unshipped = itemsNotShipped(order);
+    return html`<article part="order" class="order" aria-labelledby="order-heading">
+      <h2 class="order-heading" id="order-heading" tabindex="-1">${messages.orderHeading(order.number)}</h2>
+      <p class="status">${messages.orderStatus[order.status]}</p>
+      ${this.#renderFreshness(messages, format)} ${this.#renderProgress(messages, order)}
+      <p class="muted meta">
+        <span>${messages.placedOn(format.date(order.placedAt))}</span>
+        <span>${messages.total(format.money(order.total))}</span>
+        <span>${messages.deliveringTo(order.maskedAddress)}</span>
+        <span>${messages.updatesTo(order.maskedEmail)}</span>
+      </p>
+      ${order.shipments.map((shipment, index) =>
+        this.#renderShipment(messages, format, order, shipment, index, order.shipments.length),
+      )}
+      ${
+        unshipped.length > 0
+          ? html`<section class="card" aria-labelledby="unshipped-heading">
+              <h3 id="unshipped-heading">${order.shipments.length > 0 ? messages.notShippedYet : messages.items}</h3>
+              ${this.#renderItems(messages, unshipped)}
+            </section>`
+          : nothing
+      }
+      ${
+        order.returns.length > 0
+          ? html`<section class="card" aria-labelledby="returns-heading">
+              <h3 id="returns-heading">${messages.returns}</h3>
+              <ul class="plain">
+                ${order.returns.map(
+                  (item) =>
+                    html`<li>${item.rma}: ${messages.returnStatus[item.status]} (${format.date(item.createdAt)})</li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
+      ${this.#renderActions(messages, format, order)}
+      <button class="link another" type="button" @click=${this.#onAnotherOrder}>${messages.anotherOrder}</button>
+    </article>`;
+  }
+
+  #renderFreshness(messages: OrderTrackerMessages, format: Formatters) {
+    const state = this.kefu?.orders.current.value;
+    if (!state?.updatedAt) return nothing;
+    const updated = html`<span>${messages.updatedAgo(format.ago(this.now - state.updatedAt))}</span>`;
+    if (state.status === 'loading') {
+      return html`<p class="muted freshness" role="status">${updated} · ${messages.refreshing}</p>`;
+    }
+    if (state.status === 'error' && ['network', 'timeout', 'server'].includes(state.error.code)) {
+      return html`<p class="muted freshness">${updated} · ${messages.refreshFailed}</p>`;
+    }
+    return html`<p class="muted freshness">${updated}</p>`;
+  }
+
+  #renderProgress(messages: OrderTrackerMessages, order: Order) {
+    const step = progressStep(order);
+    if (step === undefined) return nothing;
+    const problem = order.status === 'delivery_failed';
+    return html`<ol part="progress" class="progress" aria-label=${messages.progress}>
+      ${messages.steps.map((label, index) => {
+        const done = index < step || (index === step && index === messages.steps.length - 1);
+        const isCurrent = index === step;
+        return html`<li
+          class=${['step', done ? 'done' : '', isCurrent ? 'current' : '', isCurrent && problem ? 'problem' : ''].join(' ')}
+          aria-current=${isCurrent ? 'step' : nothing}
+        >
+          <span class="dot" aria-hidden="true">${done ? '✓' : isCurrent && problem ? '!' : ''}</span>
+          <span class="label">${label}</span>
+          ${done ? html`<span class="visually-hidden">${messages.stepDone}</span>` : nothing}
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  #renderShipment(
+    messages: OrderTrackerMessages,
+    format: Formatters,
+    order: Order,
+    shipment: Shipment,
+    index: number,
+    count: number,
+  ) {
+    const id = `shipment-${index}`;
+    const help = advice[shipment.status];
+    const link = safeWebUrl(shipment.trackingUrl);
+    const events = [...shipment.events].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    return html`<section part="shipment" class="card shipment" aria-labelledby=${id}>
+      <h3 id=${id}>${messages.parcel(index + 1, count)}</h3>
+      <p class="shipment-status ${help ? 'problem' : ''}">
+        <strong>${messages.shipmentStatus[shipment.status]}</strong>
+      </p>
+      ${help ? html`<p class="advice">${messages[help]}</p>` : nothing}
+      <dl class="facts">
+        <div>
+          <dt>${messages.carrier}</dt>
+          <dd>${shipment.carrier}</dd>
+        </div>
+        <div>
+          <dt>${messages.trackingNumber}</dt>
+          <dd class="tracking">
+            <span class="tracking-number">${shipment.trackingNumber}</span>
+            <button
+              class="secondary copy"
+              type="button"
+              aria-label=${messages.copyLabel(shipment.trackingNumber)}
+              @click=${() => void this.#copy(shipment.trackingNumber)}
+            >
+              ${messages.copy}
+            </button>
+          </dd>
+        </div>
+        ${
+          shipment.estimatedDelivery && shipment.status !== 'delivered'
+            ? html`<div>
+                <dt>${messages.estimatedDelivery}</dt>
+                <dd>${format.window(shipment.estimatedDelivery)}</dd>
+              </div>`
+            : nothing
+        }
+      </dl>
+      ${
+        link
+          ? html`<p>
+              <a class="carrier-link" href=${link} target="_blank" rel="noopener noreferrer"
+                >${messages.carrierLink(shipment.carrier)}<span class="visually-hidden"> ${messages.newTab}</span></a
+              >
+            </p>`
+          : nothing
+      }
+      ${this.#renderItems(messages, itemsOfShipment(order, shipment))}
+      <h4>${messages.history}</h4>
+      <ol class="timeline">
+        ${events.map(
+          (event) =>
+            html`<li class=${advice[event.status] ? 'problem' : ''}>
+              <time datetime=${event.at}>${format.dateTime(event.at)}</time>
+              <span class="event-description">${event.description}</span>
+              ${event.location ? html`<span class="muted">${event.location}</span>` : nothing}
+            </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  #renderItems(messages: OrderTrackerMessages, lines: readonly ItemLine[]) {
+    return html`<ul class="items">
+      ${lines.map(
+        ({ item, quantity }) =>
+          html`<li>
+            ${
+              item.imageUrl
+                ? html`<img
+                    src=${item.imageUrl}
+                    alt=${item.name}
+                    loading="lazy"
+                    width="56"
+                    height="56"
+                    @error=${(event: Event) => (event.target as HTMLElement).classList.add('missing')}
+                  />`
+                : html`<span class="img missing" aria-hidden="true"></span>`
+            }
+            <span class="item-text">
+              <span class="item-name">${item.name}</span>
+              ${item.variant ? html`<span class="muted">${item.variant}</span>` : nothing}
+              <span class="muted">${messages.quantity(quantity)}</span>
+            </span>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderActions(messages: OrderTrackerMessages, format: Formatters, order: Order) {
+    const returnable = order.items.some((item) => item.returnableQuantity > 0);
+    const closed = order.items.find((item) => item.notReturnableReason === 'window_closed')?.returnDeadline;
+    const notDelivered = !returnable && order.items.every((item) => item.notReturnableReason === 'not_delivered');
+    return html`<section part="actions" class="actions" aria-labelledby="help-heading">
+      <h3 id="help-heading">${messages.helpHeading}</h3>
+      ${
+        returnable
+          ? html`<button class="primary" type="button" @click=${() => this.#go('returns', order)}>
+              ${messages.startReturn}
+            </button>`
+          : nothing
+      }
+      ${!returnable && closed ? html`<p class="muted">${messages.returnsClosed(format.date(closed))}</p>` : nothing}
+      ${notDelivered ? html`<p class="muted">${messages.returnsAfterDelivery}</p>` : nothing}
+      <button class="secondary" type="button" @click=${() => this.#go('chat', order)}>${messages.chatAbout}</button>
+      <button class="secondary" type="button" @click=${() => this.#go('callback', order)}>${messages.callAbout}</button>
+    </section>`;
   }
 }

@@ -1,0 +1,412 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import {
+  createHttpBackend,
+  createKefu,
+  createMemoryBackend,
+  createMemoryBackendWithControls,
+  createMemoryStorage,
+  manualNetworkStatus,
+  systemClock,
+  type KefuBackend,
+  type KefuClient,
+  type KefuOptions,
+} from '@kefu/core';
+import { createDemoOrders, type SeedOrder } from '@kefu/core/seed';
+import { startMockServer } from '../../../../../test/support/msw.js';
+import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';
+import '../../define/kefu-order-tracker.js';
+import type { KefuOrderTracker } from './order-tracker.js';
+import { ordertrackerMessages } from './order-tracker.messages.js';
+
+const en = ordertrackerMessages.en;
+const seeds = createDemoOrders(new Date());
+const seedOf = (number: string): SeedOrder => seeds.find((seed) => seed.order.number === number)!;
+const apiBase = `${location.origin}/tracker-api/v1`;
+
+function clientWith(options: Partial<KefuOptions> = {}): KefuClient {
+  return createKefu({
+    backend: createMemoryBackend({ latencyMs: 5 }),
+    storage: () => createMemoryStorage(),
+    ...options,
+  });
+}
+
+async function renderTracker(client: KefuClient, locale = 'en') {
+  return fixture<KefuOrderTracker>(
+    html`<kefu-order-tracker locale=${locale} time-zone="Europe/Paris" .client=${client}></kefu-order-tracker>`,
+  );
+}
+
+const $ = <T extends Element = HTMLElement>(tracker: KefuOrderTracker, selector: string): T | null =>
+  tracker.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(tracker: KefuOrderTracker, selector: string): T[] => [
+  ...tracker.shadowRoot!.querySelectorAll<T>(selector),
+];
+const textOf = (element: Element | null): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Types into a field as a person does (focus, value, input event). */
+function fill(tracker: KefuOrderTracker, name: string, value: string): void {
+  const input = $<HTMLInputElement>(tracker, `input[name="${name}"]`)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function lookUp(tracker: KefuOrderTracker, orderNumber: string, detail: { email?: string; postalCode?: string }) {
+  fill(tracker, 'orderNumber', orderNumber);
+  if (detail.postalCode !== undefined) {
+    $<HTMLInputElement>(tracker, 'input[value="postalCode"]')!.click();
+    await tracker.updateComplete;
+    fill(tracker, 'postalCode', detail.postalCode);
+  } else {
+    fill(tracker, 'email', detail.email ?? '');
+  }
+  $<HTMLButtonElement>(tracker, 'button[type="submit"]')!.click();
+}
+
+async function shown(tracker: KefuOrderTracker, orderNumber: string) {
+  await waitUntil(() => textOf($(tracker, '.order-heading')) === `Order ${orderNumber}`, `order ${orderNumber} shown`);
+}
+
+const expectedStep: Record<string, string | undefined> = {
+  processing: 'Ordered',
+  shipped: 'Shipped',
+  partially_shipped: 'Shipped',
+  out_for_delivery: 'Out for delivery',
+  delivery_failed: 'Out for delivery',
+  delivered: 'Delivered',
+  cancelled: undefined,
+};
+
+describe('<kefu-order-tracker>', () => {
+  describe('every order in the demo store', () => {
+    for (const seed of seeds) {
+      const { order } = seed;
+      it(`shows ${order.number} (${order.status}) with its status, progress, parcels and history`, async () => {
+        const tracker = await renderTracker(clientWith());
+        await lookUp(tracker, order.number, { email: seed.email });
+        await shown(tracker, order.number);
+
+        expect(textOf($(tracker, '.status'))).to.equal(en.orderStatus[order.status]);
+        const step = $(tracker, '[aria-current="step"]');
+        if (expectedStep[order.status]) {
+          expect(textOf(step?.querySelector('.label') ?? null)).to.equal(expectedStep[order.status]);
+          expect(step?.closest('ol')?.getAttribute('aria-label')).to.equal(en.progress);
+        } else {
+          expect(step, 'a cancelled order has no progress line').to.equal(null);
+        }
+
+        const parcels = $$(tracker, '.shipment');
+        expect(parcels.length).to.equal(order.shipments.length);
+        order.shipments.forEach((shipment, index) => {
+          const parcel = parcels[index]!;
+          expect(textOf(parcel)).to.contain(shipment.carrier);
+          expect(textOf(parcel.querySelector('.tracking-number'))).to.equal(shipment.trackingNumber);
+          const link = parcel.querySelector<HTMLAnchorElement>('a.carrier-link')!;
+          expect(link.href).to.equal(new URL(shipment.trackingUrl).href);
+          expect(link.rel).to.equal('noopener noreferrer');
+          expect(link.target).to.equal('_blank');
+          expect(parcel.querySelectorAll('.items li').length).to.equal(shipment.items.length);
+          // Newest first, every event with its place.
+          const times = [...parcel.querySelectorAll('.timeline time')].map((time) =>
+            Date.parse(time.getAttribute('datetime')!),
+          );
+          expect(times.length).to.equal(shipment.events.length);
+          expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+          for (const event of shipment.events) if (event.location) expect(textOf(parcel)).to.contain(event.location);
+          if (shipment.estimatedDelivery && shipment.status !== 'delivered') {
+            expect(textOf(parcel)).to.contain(en.estimatedDelivery);
+          }
+          if (shipment.status === 'attempt_failed') expect(textOf(parcel)).to.contain(en.attemptFailedHelp);
+        });
+
+        // Items with lazily loaded pictures described by their names.
+        for (const image of $$<HTMLImageElement>(tracker, 'img')) {
+          expect(image.loading).to.equal('lazy');
+          expect(image.alt).to.not.equal('');
+        }
+        expect($$(tracker, '.items li').length).to.equal(order.items.length);
+
+        // Only the masked email and address, never the full ones.
+        const markup = tracker.shadowRoot!.innerHTML;
+        expect(markup).to.not.contain(seed.email);
+        expect(markup).to.contain(order.maskedEmail);
+        expect(markup).to.contain(order.maskedAddress);
+        // Carriers' own notes are shown as written (MM-1008's names the UPS Access Point's
+        // address); the shopper's postal code appears nowhere else.
+        const outsideCarrierNotes = [...tracker.shadowRoot!.querySelectorAll('.order > *')]
+          .map((element) => (element.matches('.shipment') ? textOf(element.querySelector('.facts')) : textOf(element)))
+          .join(' ');
+        expect(outsideCarrierNotes).to.not.contain(seed.postalCode);
+        expect([...tracker.shadowRoot!.querySelectorAll('input')].map((input) => input.value).join()).to.not.contain(
+          seed.email,
+        );
+
+        const returnable = order.items.some((item) => item.returnableQuantity > 0);
+        expect(textOf($(tracker, '[part="actions"]')).includes(en.startReturn)).to.equal(returnable);
+        await expect(tracker).to.be.accessible();
+      });
+    }
+  });
+
+  it('looks an order up by postal code, ignoring case and spaces', async () => {
+    const tracker = await renderTracker(clientWith());
+    await lookUp(tracker, 'mm-1002', { postalCode: 'sw1a1aa' });
+    await shown(tracker, 'MM-1002');
+  });
+
+  it('explains what is wrong with each field, next to it, before asking anyone', async () => {
+    const tracker = await renderTracker(clientWith());
+    $<HTMLButtonElement>(tracker, 'button[type="submit"]')!.click();
+    await tracker.updateComplete;
+    expect(textOf($(tracker, '#orderNumber-error'))).to.contain(en.orderNumberMissing);
+    expect(textOf($(tracker, '#email-error'))).to.contain(en.emailMissing);
+    const number = $<HTMLInputElement>(tracker, '#orderNumber')!;
+    expect(number.getAttribute('aria-invalid')).to.equal('true');
+    expect(number.getAttribute('aria-describedby')).to.contain('orderNumber-error');
+    expect(tracker.shadowRoot!.activeElement).to.equal(number);
+
+    fill(tracker, 'orderNumber', 'MM-1002');
+    fill(tracker, 'email', 'oliver.bennett@');
+    await tracker.updateComplete;
+    expect($(tracker, '#orderNumber-error')).to.equal(null);
+    expect(textOf($(tracker, '#email-error'))).to.contain(en.emailInvalid);
+    await expect(tracker).to.be.accessible();
+
+    // Switching to the postal code keeps the order number and asks for the code instead.
+    $<HTMLInputElement>(tracker, 'input[value="postalCode"]')!.click();
+    await tracker.updateComplete;
+    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1002');
+    expect($(tracker, '#email')).to.equal(null);
+    expect($(tracker, '#postalCode')).to.not.equal(null);
+  });
+
+  it('gives one answer for an unknown number and a wrong email, and keeps what was typed', async () => {
+    const tracker = await renderTracker(clientWith());
+    await lookUp(tracker, 'MM-9999', { email: 'ana.garcia@example.com' });
+    await waitUntil(() => $(tracker, '[role="alert"]'), 'not found shown');
+    const unknown = textOf($(tracker, '[role="alert"]'));
+    expect(unknown).to.contain(en.notFound);
+
+    await lookUp(tracker, 'MM-1004', { email: 'someone.else@example.com' });
+    await waitUntil(() => !$<HTMLButtonElement>(tracker, 'button[type="submit"]')!.disabled);
+    await waitUntil(() => $(tracker, '[role="alert"]'));
+    expect(textOf($(tracker, '[role="alert"]'))).to.equal(unknown);
+    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1004');
+    expect($<HTMLInputElement>(tracker, '#email')!.value).to.equal('someone.else@example.com');
+    await expect(tracker).to.be.accessible();
+  });
+
+  describe('over HTTP', () => {
+    let worker: SetupWorker;
+    before(async () => {
+      worker = await startMockServer();
+    });
+    after(() => worker.stop());
+
+    it('says how long to wait after too many tries, from the server’s Retry-After', async () => {
+      const memory = createMemoryBackendWithControls({ lookupLimit: 1 });
+      worker.resetHandlers(...createContractHandlers(apiBase, memory.backend));
+      const tracker = await renderTracker(clientWith({ backend: createHttpBackend({ apiBase }) }));
+
+      await lookUp(tracker, 'MM-1002', { email: 'wrong@example.com' });
+      await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.notFound));
+      await lookUp(tracker, 'MM-1002', { email: 'still.wrong@example.com' });
+      await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes('Too many tries'));
+      // The memory server blocks the number for ten minutes after its one allowed failure.
+      expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('10 minutes'));
+      expect($<HTMLInputElement>(tracker, '#email')!.value).to.equal('still.wrong@example.com');
+      await expect(tracker).to.be.accessible();
+      memory.controls.dispose();
+    });
+
+    it('says when the server failed, and tries again on request', async () => {
+      const memory = createMemoryBackendWithControls();
+      let failing = true;
+      worker.resetHandlers(
+        http.post(`${apiBase}/orders/lookup`, () =>
+          failing ? HttpResponse.json({ error: { code: 'internal', message: 'boom' } }, { status: 500 }) : undefined,
+        ),
+        ...createContractHandlers(apiBase, memory.backend),
+      );
+      const tracker = await renderTracker(clientWith({ backend: createHttpBackend({ apiBase }) }));
+      await lookUp(tracker, 'MM-1009', { email: 'camille.dubois@example.com' });
+      await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.serverError));
+      await expect(tracker).to.be.accessible();
+
+      failing = false;
+      $<HTMLButtonElement>(tracker, '.retry')!.click();
+      await shown(tracker, 'MM-1009');
+      memory.controls.dispose();
+    });
+  });
+
+  it('offline, does not send the lookup, keeps what was typed, and offers it again once online', async () => {
+    const network = manualNetworkStatus(false);
+    const tracker = await renderTracker(clientWith({ network }));
+    await lookUp(tracker, 'MM-1003', { email: 'lena.schmidt@example.com' });
+    await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.offline));
+    expect($(tracker, '.retry')).to.equal(null);
+    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1003');
+    expect($<HTMLInputElement>(tracker, '#email')!.value).to.equal('lena.schmidt@example.com');
+    await expect(tracker).to.be.accessible();
+
+    network.set(true);
+    await waitUntil(() => $(tracker, '.retry'), 'retry offered once online');
+    expect(textOf($(tracker, '[role="alert"]'))).to.contain(en.backOnline);
+    $<HTMLButtonElement>(tracker, '.retry')!.click();
+    await shown(tracker, 'MM-1003');
+  });
+
+  describe('coming back later', () => {
+    const tenMinutes = 10 * 60_000;
+
+    /** A first visit ten minutes ago that looked MM-1002 up, leaving it in `storage`. */
+    async function earlierVisit(backend: KefuBackend) {
+      const storage = createMemoryStorage();
+      const earlier = createKefu({
+        backend,
+        storage: () => storage,
+        clock: { ...systemClock, now: () => Date.now() - tenMinutes },
+      });
+      await earlier.activate();
+      const seed = seedOf('MM-1002');
+      await earlier.orders.lookup({ orderNumber: 'MM-1002', email: seed.email });
+      earlier.dispose();
+      return storage;
+    }
+
+    it('shows the last order at once from the cache, marked with its age, then refreshes it', async () => {
+      const memory = createMemoryBackend();
+      const storage = await earlierVisit(memory);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const backend: KefuBackend = {
+        ...memory,
+        getOrder: async (orderId, options) => {
+          await held;
+          return memory.getOrder(orderId, options);
+        },
+      };
+      const client = createKefu({ backend, storage: () => storage });
+      await client.activate();
+      const tracker = await renderTracker(client);
+
+      await shown(tracker, 'MM-1002');
+      await waitUntil(() => textOf($(tracker, '.freshness')).includes(en.refreshing));
+      expect(textOf($(tracker, '.freshness'))).to.contain('Updated 10 minutes ago');
+      await expect(tracker).to.be.accessible();
+
+      release();
+      await waitUntil(() => textOf($(tracker, '.freshness')) === 'Updated now', 'refreshed');
+    });
+
+    it('offline, shows the cached order and refreshes it when the shopper is back online', async () => {
+      const memory = createMemoryBackend();
+      const storage = await earlierVisit(memory);
+      const network = manualNetworkStatus(false);
+      const client = createKefu({ backend: memory, storage: () => storage, network });
+      await client.activate();
+      const tracker = await renderTracker(client);
+      await shown(tracker, 'MM-1002');
+      expect(textOf($(tracker, '.freshness'))).to.equal('Updated 10 minutes ago');
+
+      network.set(true);
+      await waitUntil(() => textOf($(tracker, '.freshness')) === 'Updated now', 'refreshed once online');
+    });
+  });
+
+  it('shows a signed-in shopper’s recent orders without typing anything', async () => {
+    const client = clientWith({ identityToken: 'identity:cus_ana' });
+    const tracker = await renderTracker(client);
+    await waitUntil(() => $$(tracker, '.mine-order').length === 2, 'Ana’s two orders listed');
+    expect(textOf($(tracker, '.mine'))).to.contain('MM-1004');
+    expect(textOf($(tracker, '.mine'))).to.contain('MM-1001');
+    await expect(tracker).to.be.accessible();
+    $$<HTMLButtonElement>(tracker, '.mine-order')
+      .find((button) => textOf(button).includes('MM-1004'))!
+      .click();
+    await shown(tracker, 'MM-1004');
+  });
+
+  it('is used with the keyboard alone: look up, copy the tracking number, start a return', async () => {
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: (text: string) => (writes.push(text), Promise.resolve()) },
+    });
+    const tracker = await renderTracker(clientWith());
+    tracker.focus();
+    await sendKeys({ type: 'MM-1003' });
+    await sendKeys({ press: 'Tab' }); // the "email" choice
+    await sendKeys({ press: 'Tab' }); // the email field
+    await sendKeys({ type: 'lena.schmidt@example.com' });
+    await sendKeys({ press: 'Enter' });
+    await shown(tracker, 'MM-1003');
+    expect(tracker.shadowRoot!.activeElement).to.equal($(tracker, '.order-heading'));
+
+    await sendKeys({ press: 'Tab' });
+    expect(tracker.shadowRoot!.activeElement?.classList.contains('copy')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => textOf($(tracker, '[role="status"]')) === en.copied, 'copy announced');
+    expect(writes).to.deep.equal(['6A24819375402']);
+
+    const navigated = oneEvent(tracker, 'kefu-navigate');
+    const startReturn = $$<HTMLButtonElement>(tracker, '[part="actions"] button').find(
+      (button) => textOf(button) === en.startReturn,
+    )!;
+    startReturn.focus();
+    await sendKeys({ press: 'Enter' });
+    const event = await navigated;
+    expect(event.detail).to.deep.equal({ view: 'returns', orderNumber: 'MM-1003' });
+    Reflect.deleteProperty(navigator, 'clipboard');
+  });
+
+  it('hands chat and call-back requests on with the order number', async () => {
+    const tracker = await renderTracker(clientWith());
+    await lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
+    await shown(tracker, 'MM-1008');
+    const seen: unknown[] = [];
+    tracker.addEventListener('kefu-navigate', (event) => {
+      seen.push(event.detail);
+      event.preventDefault();
+    });
+    for (const label of [en.chatAbout, en.callAbout]) {
+      $$<HTMLButtonElement>(tracker, '[part="actions"] button')
+        .find((button) => textOf(button) === label)!
+        .click();
+    }
+    expect(seen).to.deep.equal([
+      { view: 'chat', orderNumber: 'MM-1008' },
+      { view: 'callback', orderNumber: 'MM-1008' },
+    ]);
+  });
+
+  it('pre-fills the order number an order page passes', async () => {
+    const client = clientWith();
+    const tracker = await fixture<KefuOrderTracker>(
+      html`<kefu-order-tracker locale="en" order-number="MM-1006" .client=${client}></kefu-order-tracker>`,
+    );
+    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1006');
+  });
+
+  for (const { name, locale, theme } of [
+    { name: 'dark', locale: 'en', theme: 'dark' },
+    { name: 'right-to-left Arabic', locale: 'ar', theme: 'light' },
+    { name: 'Chinese', locale: 'zh-CN', theme: 'light' },
+  ]) {
+    it(`passes axe in ${name}, form and order`, async () => {
+      const tracker = await renderTracker(clientWith(), locale);
+      tracker.setAttribute('theme', theme);
+      await expect(tracker).to.be.accessible();
+      if (locale === 'ar') expect(tracker.dir).to.equal('rtl');
+      await lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
+      await waitUntil(() => $(tracker, '.order-heading'));
+      expect(textOf($(tracker, '.status'))).to.equal(ordertrackerMessages[locale]!.orderStatus.delivery_failed);
+      await expect(tracker).to.be.accessible();
+    });
+  }
+});
