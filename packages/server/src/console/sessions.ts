@@ -7,6 +7,9 @@ export const SESSION_COOKIE = 'kefu_agent';
 const IDLE_MS = 12 * 60 * 60 * 1000;
 const FAILURE_WINDOW_MS = 60_000;
 const MAX_FAILURES = 5;
+/** Past this many addresses in the failure log, stale entries are swept; it never holds more than the cap. */
+const FAILURE_LOG_SWEEP_AT = 1_000;
+export const FAILURE_LOG_CAP = 10_000;
 
 export interface AgentSession {
   readonly id: string;
@@ -21,6 +24,8 @@ export type SignInResult =
   | { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterSeconds: number };
 
 export interface ConsoleSessions {
+  /** How many addresses have recent failed sign-ins (bounded by FAILURE_LOG_CAP). */
+  readonly trackedAddresses: number;
   /** Checks the password (5 failures a minute per address, then a wait) and opens a session. */
   signIn(name: string, password: string, address: string): SignInResult;
   /** The live session a cookie header names, if any; touching it keeps it alive. */
@@ -61,7 +66,23 @@ function createSessions(deps: ServerDeps): ConsoleSessions {
     return recent;
   }
 
+  /**
+   * Guessers from many addresses must not grow the failure log without bound: past a size, entries
+   * older than the window go, and if a flood still exceeds the cap the oldest addresses go first.
+   */
+  function forgetOldFailures(now: number): void {
+    if (failuresByAddress.size <= FAILURE_LOG_SWEEP_AT) return;
+    for (const address of [...failuresByAddress.keys()]) recentFailures(address, now);
+    for (const address of failuresByAddress.keys()) {
+      if (failuresByAddress.size <= FAILURE_LOG_CAP) break;
+      failuresByAddress.delete(address);
+    }
+  }
+
   return {
+    get trackedAddresses() {
+      return failuresByAddress.size;
+    },
     signIn(name, password, address) {
       const now = deps.now();
       const failures = recentFailures(address, now);
@@ -75,6 +96,7 @@ function createSessions(deps: ServerDeps): ConsoleSessions {
       }
       if (!sameDigest(sha256(password), expected)) {
         failuresByAddress.set(address, [...failures, now]);
+        forgetOldFailures(now);
         return { ok: false, reason: 'wrong_password' };
       }
       for (const [id, session] of byId) if (now - session.lastSeen > IDLE_MS) end(id);

@@ -34,6 +34,21 @@ describe('idempotency records', () => {
     assert.equal(effects(), 1);
   });
 
+  it('keeps neither the key nor the answer’s secrets in clear, and still replays after a restart', () => {
+    const { db, clock } = setup();
+    const secret = 'conversation-token-6f1d2c';
+    const key = 'b1946ac9-2f0a-4c59-9b55-0f3e7c1f3a77';
+    const answer = () => ({ status: 201 as const, body: JSON.stringify({ id: 'c1', token: secret }) });
+    createIdempotencyStore(db, clock.now).run(request(key), answer);
+
+    const rows = JSON.stringify(db.prepare('SELECT * FROM idempotency_records').all());
+    assert.ok(!rows.includes(secret), 'token in clear');
+    assert.ok(!rows.includes(key), 'key in clear');
+    // A new store over the same database (a restarted server) replays the first answer exactly.
+    const replay = createIdempotencyStore(db, clock.now).run(request(key), () => assert.fail('created twice'));
+    assert.deepEqual(replay, { ...answer(), replayed: true });
+  });
+
   it('scopes keys per route', () => {
     const { store, create } = setup();
     store.run(request('k'), create);

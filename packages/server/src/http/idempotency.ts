@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Db } from '../db/database.js';
 import { ApiError } from '../errors.js';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { sha256 } from '../services/crypto.js';
 import { stableJson } from '@kefu/core/domain';
 
@@ -39,8 +40,43 @@ interface RecordRow {
   readonly created_at: number;
 }
 
-function storedOf(row: RecordRow): StoredResponse {
-  return row.status === 204 || row.body === null ? { status: 204, body: null } : { status: row.status, body: row.body };
+function storedOf(row: RecordRow, key: string): StoredResponse {
+  return row.status === 204 || row.body === null
+    ? { status: 204, body: null }
+    : { status: row.status, body: unseal(row.body, key) };
+}
+
+/*
+ * A record's answer can hold secrets (a conversation token, a callback's cancel token), and the
+ * key is a bearer credential for replaying it. So the table keeps neither in clear: the key as a
+ * SHA-256 digest, the answer sealed with AES-256-GCM under a key derived from the idempotency key.
+ * Only a client that still holds the key can have it replayed; the database file alone yields
+ * nothing, and no server secret is needed, so a restart loses no record.
+ */
+const sealedPrefix = 'v1:';
+
+function lookupKey(key: string): string {
+  return sha256(`kefu-idempotency-key\n${key}`);
+}
+
+function sealingKey(key: string): Buffer {
+  return createHash('sha256').update(`kefu-idempotency-seal\n${key}`).digest();
+}
+
+function seal(body: string, key: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(key), iv);
+  const sealed = Buffer.concat([cipher.update(body, 'utf8'), cipher.final()]);
+  return sealedPrefix + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+}
+
+function unseal(stored: string, key: string): string {
+  // Records written before sealing (a database from an earlier version) are read as they are.
+  if (!stored.startsWith(sealedPrefix)) return stored;
+  const bytes = Buffer.from(stored.slice(sealedPrefix.length), 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(key), bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
 }
 
 export function createIdempotencyStore(db: Db, now: () => number): IdempotencyStore {
@@ -58,7 +94,8 @@ export function createIdempotencyStore(db: Db, now: () => number): IdempotencySt
       return db
         .transaction(() => {
           const at = now();
-          const row = find.get(request.route, request.key);
+          const storedKey = lookupKey(request.key);
+          const row = find.get(request.route, storedKey) ?? find.get(request.route, request.key);
           if (row && row.created_at > at - IDEMPOTENCY_TTL_MS) {
             if (row.request_hash !== request.hash) {
               throw new ApiError(
@@ -67,11 +104,12 @@ export function createIdempotencyStore(db: Db, now: () => number): IdempotencySt
                 'This idempotency key was already used for a different request.',
               );
             }
-            return { ...storedOf(row), replayed: true };
+            return { ...storedOf(row, request.key), replayed: true };
           }
           const response = create();
           purge.run(at - IDEMPOTENCY_TTL_MS);
-          save.run(request.route, request.key, request.hash, response.status, response.body, at);
+          const sealed = response.body === null ? null : seal(response.body, request.key);
+          save.run(request.route, storedKey, request.hash, response.status, sealed, at);
           return { ...response, replayed: false };
         })
         .immediate();
