@@ -4,9 +4,11 @@ import type {
   ChatEvent,
   ChatMessage,
   ChatStream,
+  Attachment,
   Conversation,
   ConversationInput,
 } from '../model/chat.js';
+import type { UploadedPhoto } from '../model/returns.js';
 import type { OutboxError } from '../outbox/outbox-item.js';
 import { fullJitterDelay } from '../outbox/backoff.js';
 import { idle, loadInto, toResult, type AsyncState, type Result } from '../state.js';
@@ -23,6 +25,7 @@ export interface TranscriptEntry {
   readonly author: ChatMessage['author'];
   readonly authorName?: string;
   readonly text: string;
+  readonly attachments?: readonly Attachment[];
   readonly createdAt: string;
   readonly state: 'sending' | 'waiting' | 'sent' | 'failed';
   readonly error?: OutboxError;
@@ -34,6 +37,8 @@ export interface ChatSnapshot {
   readonly messages: readonly ChatMessage[];
   /** The highest sequence number seen, messages and events alike; catch-up fetches after it. */
   readonly lastSeq: number;
+  /** The highest seq the shopper has read (markRead); agent messages after it are unread. */
+  readonly shopperReadUpTo?: number;
 }
 
 export interface ChatStore {
@@ -45,11 +50,25 @@ export interface ChatStore {
   readonly queue: ReadonlySignal<{ position: number; estimatedWaitSeconds: number } | undefined>;
   /** The highest seq the agent has read. */
   readonly agentReadUpTo: ReadonlySignal<number>;
+  /** Agent messages after the shopper's last read (markRead): the launcher's badge. */
+  readonly unread: ReadonlySignal<number>;
+  /**
+   * FAQ articles opened from the chat's suggestions and left without chatting (a deflection: the
+   * shopper found the answer). Counted per client; see `recordDeflection`.
+   */
+  readonly deflections: ReadonlySignal<number>;
   loadAvailability(): Promise<void>;
   /** Starts a conversation (needs the network) and connects to its live stream. */
   start(input: ConversationInput): Promise<Conversation | undefined>;
   /** Puts a message in the outbox: shown at once, sent when possible, never twice. */
-  send(text: string): Promise<void>;
+  send(text: string, options?: { attachments?: readonly Attachment[] }): Promise<void>;
+  /**
+   * Uploads an image for the open conversation (with its token); the server checks type by
+   * content and size. Attach the result with `send(text, { attachments: [result] })`.
+   */
+  uploadAttachment(file: Blob, onProgress?: (fraction: number) => void): Promise<Result<Attachment>>;
+  /** Records that an article suggested by the chat answered the shopper (they left without chatting). */
+  recordDeflection(articleId: string): void;
   /** Shows the open conversation from the cache at once, then reconnects and catches up. */
   restore(): Promise<void>;
   setTyping(typing: boolean): Promise<void>;
@@ -76,6 +95,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   const agentTyping = signal(false);
   const queue = signal<{ position: number; estimatedWaitSeconds: number } | undefined>(undefined);
   const agentReadUpTo = signal(0);
+  const deflections = signal(0);
   // "waiting to send" (offline) versus "sending" is shown live, so it must be a signal.
   const online = signal(network.isOnline());
   let stream: ChatStream | undefined;
@@ -95,14 +115,17 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       author: message.author,
       ...(message.authorName ? { authorName: message.authorName } : {}),
       text: message.text,
+      ...(message.attachments?.length ? { attachments: message.attachments } : {}),
       createdAt: message.createdAt,
       state: 'sent',
     }));
     const storedClientIds = new Set(current.messages.map((message) => message.clientId));
+    const isOnline = online.value;
     const unsent: TranscriptEntry[] = outbox.items.value
       .filter((item) => item.kind === 'chat-message' && item.status !== 'sent' && !storedClientIds.has(item.id))
       .flatMap((item) => {
-        const payload = item.payload as { conversationId: string; message: { text: string } } | undefined;
+        const payload = item.payload as
+          { conversationId: string; message: { text: string }; attachments?: readonly Attachment[] } | undefined;
         if (!payload || payload.conversationId !== current.conversation.id) return [];
         return [
           {
@@ -110,18 +133,22 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
             clientId: item.id,
             author: 'shopper' as const,
             text: payload.message.text,
+            ...(payload.attachments?.length ? { attachments: payload.attachments } : {}),
             createdAt: new Date(item.createdAt).toISOString(),
             state:
-              item.status === 'failed'
-                ? ('failed' as const)
-                : network.isOnline()
-                  ? ('sending' as const)
-                  : ('waiting' as const),
+              item.status === 'failed' ? ('failed' as const) : isOnline ? ('sending' as const) : ('waiting' as const),
             ...(item.error ? { error: item.error } : {}),
           },
         ];
       });
     return [...stored, ...unsent];
+  });
+
+  const unread = computed(() => {
+    const current = snapshot.value;
+    if (!current) return 0;
+    const readUpTo = current.shopperReadUpTo ?? 0;
+    return current.messages.filter((message) => message.author === 'agent' && message.seq > readUpTo).length;
   });
 
   function update(change: (current: ChatSnapshot) => ChatSnapshot): void {
@@ -274,6 +301,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     agentTyping,
     queue,
     agentReadUpTo,
+    unread,
+    deflections,
     async loadAvailability() {
       await loadInto(
         availability,
@@ -296,15 +325,41 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       connect();
       return created;
     },
-    async send(text) {
+    async send(text, sendOptions = {}) {
       const current = snapshot.peek();
       if (!current) return;
       const clientId = crypto.randomUUID();
+      const attachments = sendOptions.attachments ?? [];
+      const message = attachments.length
+        ? { clientId, text, attachmentIds: attachments.map((attachment) => attachment.id) }
+        : { clientId, text };
       await outbox.enqueue(
         'chat-message',
-        { conversationId: current.conversation.id, message: { clientId, text } },
+        // The attachments ride along (the outbox ignores them) so an unsent message shows them.
+        {
+          conversationId: current.conversation.id,
+          message,
+          ...(attachments.length ? { attachments } : {}),
+        } as { conversationId: string; message: typeof message },
         { id: clientId, token: current.conversation.token },
       );
+    },
+    uploadAttachment: (file, onProgress) =>
+      toResult(async () => {
+        const current = snapshot.peek();
+        if (!current) throw new RangeError('No conversation to attach to.');
+        const photo: UploadedPhoto = await backend.uploadPhoto(file, {
+          token: current.conversation.token,
+          idempotencyKey: crypto.randomUUID(),
+          signal: abort,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        const name = file instanceof File ? file.name : `attachment-${photo.id}`;
+        // The server gives no public URL for a shopper's upload; the element previews the local file.
+        return { id: photo.id, name, contentType: photo.contentType, size: photo.size, url: '' };
+      }),
+    recordDeflection() {
+      deflections.value += 1;
     },
     async restore() {
       if (snapshot.peek()) return;
@@ -322,6 +377,9 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       const current = snapshot.peek();
       const options = tokenOptions();
       if (current && options) {
+        if ((current.shopperReadUpTo ?? 0) < current.lastSeq) {
+          update((state) => ({ ...state, shopperReadUpTo: current.lastSeq }));
+        }
         await backend.markRead(current.conversation.id, current.lastSeq, options).catch(() => undefined);
       }
     },

@@ -1,18 +1,95 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Article, Attachment, Availability, ChatStore, TranscriptEntry } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { chatMessages } from './chat.messages.js';
+import { chatMessages, type ChatMessages } from './chat.messages.js';
 import { chatStyles } from './chat.styles.js';
+import { renderFormatted } from './chat-format.js';
+import { TranscriptWindow } from './transcript-window.js';
+import { checkAttachment, MAX_ATTACHMENT_BYTES } from './attachment-check.js';
+import type { SuggestionSource } from './faq-suggestions.js';
+
+/** The pre-chat form's optional fields; name and email are always asked unless the shopper is known. */
+export type PrechatField = 'topic' | 'order-number';
+
+/** A shopper the store has identified: their details fill the pre-chat form, which is then skipped. */
+export interface ChatShopper {
+  readonly name?: string;
+  readonly email?: string;
+}
+
+interface PendingAttachment {
+  readonly id: number;
+  readonly file: File;
+  readonly previewUrl: string;
+  progress: number;
+  uploaded?: Attachment;
+  failed?: boolean;
+}
+
+interface PrechatValues {
+  name: string;
+  email: string;
+  topic: string;
+  orderNumber: string;
+  message: string;
+}
+
+type PrechatErrors = Partial<Record<'name' | 'email' | 'message', string>>;
+
+const TYPING_IDLE_MS = 3000;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Live chat with the store’s agents, with answers suggested first.
+ * Live chat with the store's agents, answers suggested first: availability and the honest wait
+ * before chatting (with a callback or a message by email instead), a short pre-chat form, FAQ
+ * suggestions while the first message is typed, then the conversation — queue position, "agent
+ * joined", each message's state (sending, waiting to send, sent, read, failed → retry), typing both
+ * ways, safe formatting, image and PDF attachments — surviving reloads and dropped connections.
+ * The transcript is windowed: a chat of 1,000 messages keeps a few dozen rows in the DOM.
  *
  * @summary Live chat with the store’s agents, with answers suggested first.
  * @tag kefu-chat
+ *
+ * @event kefu-chat-started - A conversation started. `detail: { conversationId }`.
+ * @event kefu-deflection - The shopper opened a suggested article instead of chatting. `detail: { articleId }`.
+ * @event kefu-chat-ended - The shopper ended the conversation. `detail: { conversationId }`.
+ * @event kefu-navigate - Asks the host to show another view (callback, survey, an article).
+ *
+ * @csspart availability - The availability summary before chatting.
+ * @csspart form - The pre-chat form.
+ * @csspart transcript - The scrolling transcript.
+ * @csspart message - One message bubble.
+ * @csspart composer - The message box and its buttons.
+ *
+ * @cssprop --kefu-chat-transcript-height - Height of the transcript (default `min(55vh, 420px)`).
  */
 export class KefuChat extends KefuElement {
   static override styles = [tokens, chatStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  @query('.scroller') private scroller?: HTMLElement;
+
+  @state() private values: PrechatValues = { name: '', email: '', topic: '', orderNumber: '', message: '' };
+  @state() private errors: PrechatErrors = {};
+  @state() private mode: 'choose' | 'chat' | 'message' = 'choose';
+  @state() private starting = false;
+  @state() private startFailed = false;
+  @state() private leftMessageAt?: string;
+  @state() private suggestions: readonly Article[] = [];
+  @state() private composer = '';
+  @state() private pending: PendingAttachment[] = [];
+  @state() private attachError?: string;
+  @state() private transcriptFormOpen = false;
+  @state() private transcriptEmail = '';
+  @state() private transcriptState: 'idle' | 'sending' | 'sent' | 'failed' = 'idle';
+  @state() private confirmingEnd = false;
+  @state() private announcement = '';
+  @state() private windowTick = 0;
+  @state() private newChatRequested = false;
 
   /** An order the conversation is about. */
   @property({ attribute: 'order-number' }) orderNumber?: string;
@@ -23,8 +100,786 @@ export class KefuChat extends KefuElement {
   /** An article the shopper read first (sent to the agent as context). */
   @property({ attribute: 'article-id' }) articleId?: string;
 
+  /** The optional fields of the pre-chat form, space-separated: `topic order-number` (default), or empty. */
+  @property({
+    attribute: 'prechat-fields',
+    converter: {
+      fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean) as PrechatField[],
+      toAttribute: (value: PrechatField[]) => value.join(' '),
+    },
+  })
+  prechatFields: PrechatField[] = ['topic', 'order-number'];
+
+  /** An identified shopper (name, email): the form is pre-filled and, when nothing else is asked, skipped. */
+  @property({ attribute: false }) shopper?: ChatShopper;
+
+  /** From this expected wait on (minutes), a callback or a message by email is offered first. */
+  @property({ type: Number, attribute: 'long-wait-minutes' }) longWaitMinutes = 5;
+
+  #suggestionSource?: Promise<SuggestionSource | undefined>;
+  #openedArticle?: string;
+  #typingTimer?: ReturnType<typeof setTimeout>;
+  #typingSent = false;
+  #announcedSeq = -1;
+  #lastReadRequest = -1;
+  #window = new TranscriptWindow();
+  #scrollTop = 0;
+  #viewportHeight = 420;
+  #stickToEnd = true;
+  #scrollFrame = 0;
+  #nextAttachmentId = 0;
+
+  #initializedFor?: ChatStore;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  /** Shows a conversation left open (cache first, then sync) and asks who is available. */
+  #initialize(): void {
+    const chat = this.kefu?.chat;
+    if (!chat || chat === this.#initializedFor) return;
+    this.#initializedFor = chat;
+    void chat.restore();
+    if (chat.availability.peek().status === 'idle') void chat.loadAvailability();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#initializedFor = undefined;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    clearTimeout(this.#typingTimer);
+    cancelAnimationFrame(this.#scrollFrame);
+    if (this.#typingSent) void this.kefu?.chat.setTyping(false);
+    this.#typingSent = false;
+    for (const attachment of this.pending) URL.revokeObjectURL(attachment.previewUrl);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#initialize();
+    if (changed.has('shopper') || changed.has('topic') || changed.has('orderNumber')) {
+      this.values = {
+        ...this.values,
+        name: this.values.name || this.shopper?.name || '',
+        email: this.values.email || this.shopper?.email || '',
+        topic: this.values.topic || this.topic || '',
+        orderNumber: this.values.orderNumber || this.orderNumber || '',
+      };
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const chat = this.kefu?.chat;
+    if (!chat?.conversation.peek()) return;
+    this.#measureRows();
+    this.#markReadIfSeen(chat);
+    this.#announceAgentMessages(chat);
+  }
+
+  // Handlers
+
+  readonly #onVisibility = () => {
+    if (this.kefu) this.#markReadIfSeen(this.kefu.chat);
+  };
+
+  #onField(field: keyof PrechatValues, event: Event) {
+    const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    this.values = { ...this.values, [field]: value };
+    if (field in this.errors) this.errors = { ...this.errors, [field]: undefined };
+    if (field === 'message') void this.#suggest(value);
+  }
+
+  async #suggest(text: string) {
+    const client = this.kefu;
+    if (!client || text.trim().length < 3) {
+      this.suggestions = [];
+      return;
+    }
+    this.#suggestionSource ??= import('./faq-suggestions.js')
+      .then((module) => module.createSuggestionSource(client))
+      .catch(() => undefined);
+    const source = await this.#suggestionSource;
+    // The shopper may have typed on meanwhile; suggest for what the box holds now.
+    this.suggestions = source?.suggest(this.values.message, 3) ?? [];
+  }
+
+  #openSuggestion(event: Event, article: Article) {
+    event.preventDefault();
+    this.#openedArticle = article.id;
+    // The shopper went for an answer instead of an agent: a deflection, unless they chat after all.
+    this.kefu?.chat.recordDeflection(article.id);
+    this.dispatchEvent(
+      new CustomEvent('kefu-deflection', { detail: { articleId: article.id }, bubbles: true, composed: true }),
+    );
+    this.navigate({ view: 'faq', articleId: article.id });
+  }
+
+  #validate(identified: boolean): PrechatErrors {
+    const messages = this.localize(chatMessages);
+    const errors: PrechatErrors = {};
+    if (!identified && !this.values.name.trim()) errors.name = messages.nameRequired;
+    if (!identified && !emailPattern.test(this.values.email.trim())) errors.email = messages.emailInvalid;
+    if (this.mode === 'message' && !this.values.message.trim()) errors.message = messages.messageRequired;
+    return errors;
+  }
+
+  async #start(event: Event) {
+    event.preventDefault();
+    const chat = this.kefu?.chat;
+    if (!chat || this.starting) return;
+    const errors = this.#validate(this.#identified);
+    this.errors = errors;
+    if (Object.values(errors).some(Boolean)) {
+      const first = Object.keys(errors)[0];
+      this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    this.starting = true;
+    this.startFailed = false;
+    const { name, email, topic, orderNumber, message } = this.values;
+    const context = this.articleId ? `\n(${this.articleId})` : '';
+    const conversation = await chat.start({
+      name: name.trim(),
+      email: email.trim(),
+      topic: topic.trim() || (this.mode === 'message' ? 'Message' : 'Chat'),
+      ...(orderNumber.trim() ? { orderNumber: orderNumber.trim() } : {}),
+      ...(message.trim()
+        ? { message: message.trim() + (this.articleId && !message.includes(this.articleId) ? context : '') }
+        : {}),
+    });
+    this.starting = false;
+    if (!conversation) {
+      // Nothing the shopper typed is lost: the form keeps its values.
+      this.startFailed = true;
+      return;
+    }
+    this.#openedArticle = undefined;
+    this.newChatRequested = false;
+    this.#announcedSeq = -1;
+    if (this.mode === 'message') this.leftMessageAt = email.trim();
+    this.values = { ...this.values, message: '' };
+    this.suggestions = [];
+    this.#stickToEnd = true;
+    this.dispatchEvent(
+      new CustomEvent('kefu-chat-started', {
+        detail: { conversationId: conversation.id },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #onComposerInput(event: Event) {
+    this.composer = (event.target as HTMLTextAreaElement).value;
+    const chat = this.kefu?.chat;
+    if (!chat) return;
+    if (!this.#typingSent && this.composer) {
+      this.#typingSent = true;
+      void chat.setTyping(true);
+    }
+    clearTimeout(this.#typingTimer);
+    this.#typingTimer = setTimeout(() => this.#stopTyping(), TYPING_IDLE_MS);
+  }
+
+  #stopTyping() {
+    clearTimeout(this.#typingTimer);
+    if (!this.#typingSent) return;
+    this.#typingSent = false;
+    void this.kefu?.chat.setTyping(false);
+  }
+
+  #onComposerKey(event: KeyboardEvent) {
+    // Enter sends, Shift+Enter starts a new line; an IME composing Chinese must not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) void this.#send(event);
+  }
+
+  async #send(event: Event) {
+    event.preventDefault();
+    const chat = this.kefu?.chat;
+    if (!chat) return;
+    const text = this.composer.trim();
+    if (this.pending.some((attachment) => !attachment.uploaded && !attachment.failed)) return;
+    const attachments = this.pending.flatMap((attachment) => (attachment.uploaded ? [attachment.uploaded] : []));
+    if (!text && !attachments.length) return;
+    this.composer = '';
+    for (const attachment of this.pending) URL.revokeObjectURL(attachment.previewUrl);
+    this.pending = [];
+    this.attachError = undefined;
+    this.#stopTyping();
+    this.#stickToEnd = true;
+    await chat.send(text, attachments.length ? { attachments } : {});
+  }
+
+  async #onFiles(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const chat = this.kefu?.chat;
+    if (!chat) return;
+    const messages = this.localize(chatMessages);
+    this.attachError = undefined;
+    for (const file of files) {
+      const check = await checkAttachment(file);
+      if (!check.ok) {
+        this.attachError =
+          check.reason === 'size'
+            ? messages.attachmentSize(this.#formatBytes(MAX_ATTACHMENT_BYTES))
+            : messages.attachmentType;
+        continue;
+      }
+      const pending: PendingAttachment = {
+        id: (this.#nextAttachmentId += 1),
+        file,
+        previewUrl: URL.createObjectURL(file),
+        progress: 0,
+      };
+      this.pending = [...this.pending, pending];
+      const result = await chat.uploadAttachment(file, (fraction) => {
+        pending.progress = fraction;
+        this.pending = [...this.pending];
+      });
+      if (result.ok) pending.uploaded = { ...result.value, url: result.value.url || pending.previewUrl };
+      else {
+        pending.failed = true;
+        this.attachError = result.error.message || messages.attachmentFailed;
+      }
+      this.pending = [...this.pending];
+    }
+  }
+
+  #removeAttachment(id: number) {
+    const attachment = this.pending.find((item) => item.id === id);
+    if (attachment) URL.revokeObjectURL(attachment.previewUrl);
+    this.pending = this.pending.filter((item) => item.id !== id);
+  }
+
+  readonly #onScroll = () => {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    this.#scrollTop = scroller.scrollTop;
+    this.#viewportHeight = scroller.clientHeight;
+    this.#stickToEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 24;
+    cancelAnimationFrame(this.#scrollFrame);
+    this.#scrollFrame = requestAnimationFrame(() => (this.windowTick += 1));
+  };
+
+  async #emailTranscript(event: Event) {
+    event.preventDefault();
+    const chat = this.kefu?.chat;
+    if (!chat || !emailPattern.test(this.transcriptEmail.trim())) {
+      this.transcriptState = 'failed';
+      return;
+    }
+    this.transcriptState = 'sending';
+    const result = await chat.emailTranscript(this.transcriptEmail.trim());
+    this.transcriptState = result.ok ? 'sent' : 'failed';
+  }
+
+  async #end() {
+    const chat = this.kefu?.chat;
+    const conversation = chat?.conversation.peek();
+    if (!chat || !conversation) return;
+    this.confirmingEnd = false;
+    this.#stopTyping();
+    await chat.end();
+    this.dispatchEvent(
+      new CustomEvent('kefu-chat-ended', {
+        detail: { conversationId: conversation.id },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  #rate(conversationId: string) {
+    this.navigate({ view: 'survey', surveyKind: 'csat', surveySubject: { type: 'conversation', id: conversationId } });
+  }
+
+  #newChat() {
+    this.leftMessageAt = undefined;
+    this.mode = 'choose';
+    this.transcriptState = 'idle';
+    this.transcriptFormOpen = false;
+    // A closed conversation stays readable until a new one replaces it; this asks for a new one.
+    this.newChatRequested = true;
+  }
+
+  // Helpers
+
+  get #identified(): boolean {
+    return Boolean(this.shopper?.name && this.shopper?.email);
+  }
+
+  #formatBytes(bytes: number): string {
+    return new Intl.NumberFormat(this.resolvedLocale, {
+      style: 'unit',
+      unit: 'megabyte',
+      maximumFractionDigits: 0,
+    }).format(bytes / (1024 * 1024));
+  }
+
+  #formatTime(iso: string): string {
+    return new Intl.DateTimeFormat(this.resolvedLocale, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  }
+
+  #formatWait(seconds: number, messages: ChatMessages): string {
+    return messages.minutes(Math.max(1, Math.round(seconds / 60)));
+  }
+
+  #formatOpening(iso: string): string {
+    // In the shopper's own timezone (the browser's), with the zone named so nobody has to convert.
+    return new Intl.DateTimeFormat(this.resolvedLocale, {
+      weekday: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(iso));
+  }
+
+  #measureRows() {
+    const rows = this.renderRoot.querySelectorAll<HTMLElement>('li[data-key]');
+    const changed = this.#window.measure([...rows].map((row) => [row.dataset['key'] ?? '', row.offsetHeight] as const));
+    const scroller = this.scroller;
+    if (scroller) {
+      this.#viewportHeight = scroller.clientHeight || this.#viewportHeight;
+      if (this.#stickToEnd) scroller.scrollTop = scroller.scrollHeight;
+    }
+    if (changed) this.windowTick += 1;
+  }
+
+  #markReadIfSeen(chat: ChatStore) {
+    if (document.visibilityState !== 'visible' || !this.isConnected) return;
+    const unread = chat.unread.peek();
+    const lastSeq = chat.transcript.peek().reduce((high, entry) => Math.max(high, entry.seq ?? 0), 0);
+    if (unread > 0 && lastSeq !== this.#lastReadRequest) {
+      this.#lastReadRequest = lastSeq;
+      void chat.markRead();
+    }
+  }
+
+  #announceAgentMessages(chat: ChatStore) {
+    const agentMessages = chat.transcript.peek().filter((entry) => entry.author === 'agent');
+    const newest = agentMessages[agentMessages.length - 1];
+    const newestSeq = newest?.seq ?? 0;
+    // What was there when the chat opened is history, not news.
+    if (this.#announcedSeq < 0) {
+      this.#announcedSeq = newestSeq;
+      return;
+    }
+    if (!newest || newestSeq <= this.#announcedSeq) return;
+    this.#announcedSeq = newestSeq;
+    const messages = this.localize(chatMessages);
+    this.announcement = messages.newMessageFrom(newest.authorName ?? messages.agent, newest.text);
+  }
+
+  // Rendering
+
   override render() {
     const messages = this.localize(chatMessages);
-    return html`<h2>${messages.title}</h2>`;
+    const chat = this.kefu?.chat;
+    if (!chat) return html`<h2>${messages.title}</h2>`;
+    const conversation = chat.conversation.value;
+    const showConversation = conversation && !(conversation.status === 'closed' && this.newChatRequested);
+    return html`
+      <h2>${messages.title}</h2>
+      ${showConversation ? this.#renderConversation(chat, messages) : this.#renderBefore(chat, messages)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  #renderBefore(chat: ChatStore, messages: ChatMessages) {
+    const availability = chat.availability.value;
+    const data = availability.data;
+    const longWait = data ? data.estimatedWaitSeconds >= this.longWaitMinutes * 60 : false;
+    const offerAlternatives = availability.status === 'error' || (data && (!data.open || longWait));
+    const mode = this.mode === 'choose' && !offerAlternatives && availability.status === 'ready' ? 'chat' : this.mode;
+    return html`
+      <section
+        part="availability"
+        class="availability"
+        aria-busy=${availability.status === 'loading' ? 'true' : 'false'}
+      >
+        ${availability.status === 'loading' && !data ? html`<p class="muted">${messages.loadingAvailability}</p>` : nothing}
+        ${
+          availability.status === 'error' && !data
+            ? html`<p>${messages.availabilityFailed}</p>
+                <button class="link" type="button" @click=${() => void chat.loadAvailability()}>
+                  ${messages.retry}
+                </button>`
+            : nothing
+        }
+        ${data ? this.#renderAvailability(data, longWait, messages) : nothing}
+        ${
+          offerAlternatives && mode === 'choose'
+            ? html`<p>${messages.alternatives}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="secondary"
+                    @click=${() =>
+                      this.navigate({
+                        view: 'callback',
+                        ...(this.orderNumber ? { orderNumber: this.orderNumber } : {}),
+                        ...(this.values.topic || this.topic ? { topic: this.values.topic || this.topic } : {}),
+                      })}
+                  >
+                    ${messages.requestCallback}
+                  </button>
+                  <button type="button" class="secondary" @click=${() => (this.mode = 'message')}>
+                    ${messages.leaveMessage}
+                  </button>
+                  ${data?.open ? html`<button type="button" class="secondary" @click=${() => (this.mode = 'chat')}>${messages.chatAnyway}</button>` : nothing}
+                </div>`
+            : nothing
+        }
+      </section>
+      ${this.leftMessageAt ? html`<p class="notice" role="status">${messages.messageAnsweredByEmail(this.leftMessageAt)}</p>` : nothing}
+      ${mode === 'choose' ? nothing : this.#renderForm(mode, messages)}
+    `;
+  }
+
+  #renderAvailability(data: Availability, longWait: boolean, messages: ChatMessages) {
+    if (!data.open) {
+      return html`<p>
+        <strong>${messages.closedNow}</strong>
+        ${data.nextOpeningAt ? messages.nextOpening(this.#formatOpening(data.nextOpeningAt)) : nothing}
+      </p>`;
+    }
+    return html`<p>
+      <span class="dot" aria-hidden="true"></span>${messages.agentsOnline(data.agentsOnline)} ·
+      ${data.estimatedWaitSeconds < 60 ? messages.noWait : messages.expectedWait(this.#formatWait(data.estimatedWaitSeconds, messages))}
+      ${longWait ? html`<br /><strong>${messages.longWait}</strong>` : nothing}
+    </p>`;
+  }
+
+  #renderForm(mode: 'chat' | 'message', messages: ChatMessages) {
+    const identified = this.#identified;
+    const { errors, values } = this;
+    const field = (name: 'name' | 'email', label: string, type: string, autocomplete: string) => html`
+      <label class="field">
+        <span>${label}</span>
+        <input
+          name=${name}
+          type=${type}
+          autocomplete=${autocomplete}
+          .value=${values[name]}
+          aria-invalid=${errors[name] ? 'true' : 'false'}
+          aria-describedby=${`${name}-error`}
+          @input=${(event: Event) => this.#onField(name, event)}
+        />
+        <span id=${`${name}-error`} class="error">${errors[name] ?? ''}</span>
+      </label>
+    `;
+    return html`
+      <form part="form" novalidate @submit=${this.#start}>
+        ${identified ? nothing : field('name', messages.name, 'text', 'name')}
+        ${identified ? nothing : field('email', messages.email, 'email', 'email')}
+        ${
+          this.prechatFields.includes('topic')
+            ? html`<label class="field"
+                ><span>${messages.topic}</span
+                ><input name="topic" .value=${values.topic} @input=${(event: Event) => this.#onField('topic', event)}
+              /></label>`
+            : nothing
+        }
+        ${
+          this.prechatFields.includes('order-number')
+            ? html`<label class="field"
+                ><span>${messages.orderNumber}</span
+                ><input
+                  name="orderNumber"
+                  autocomplete="off"
+                  .value=${values.orderNumber}
+                  @input=${(event: Event) => this.#onField('orderNumber', event)}
+              /></label>`
+            : nothing
+        }
+        <label class="field">
+          <span>${mode === 'message' ? messages.yourMessage : messages.firstMessage}</span>
+          <textarea
+            name="message"
+            rows="3"
+            .value=${values.message}
+            aria-invalid=${errors.message ? 'true' : 'false'}
+            aria-describedby="message-error"
+            @input=${(event: Event) => this.#onField('message', event)}
+          ></textarea>
+          <span id="message-error" class="error">${errors.message ?? ''}</span>
+        </label>
+        ${
+          this.suggestions.length && mode === 'chat'
+            ? html`<section class="suggestions" aria-live="polite">
+                <h3>${messages.suggestionsHeading}</h3>
+                <ul>
+                  ${this.suggestions.map(
+                    (article) =>
+                      html`<li>
+                        <a
+                          href=${`#kefu-article-${article.id}`}
+                          @click=${(event: Event) => this.#openSuggestion(event, article)}
+                          >${article.title}</a
+                        >
+                      </li>`,
+                  )}
+                </ul>
+              </section>`
+            : nothing
+        }
+        ${this.startFailed ? html`<p class="error" role="alert">${messages.startFailed}</p>` : nothing}
+        <button class="primary" type="submit" ?disabled=${this.starting}>
+          ${this.starting ? messages.starting : mode === 'message' ? messages.sendMessage : messages.startChat}
+        </button>
+      </form>
+    `;
+  }
+
+  #renderConversation(chat: ChatStore, messages: ChatMessages) {
+    const conversation = chat.conversation.value!;
+    const transcript = chat.transcript.value;
+    const connection = chat.connection.value;
+    const queue = chat.queue.value;
+    const closed = conversation.status === 'closed';
+    const agentName = conversation.agentName ?? messages.agent;
+    return html`
+      <p class="status" role="status">
+        ${
+          closed
+            ? messages.ended
+            : conversation.status === 'queued'
+              ? queue && queue.position > 0
+                ? queue.estimatedWaitSeconds > 0
+                  ? messages.queued(queue.position, this.#formatWait(queue.estimatedWaitSeconds, messages))
+                  : messages.queuedNoWait(queue.position)
+                : messages.waitingForAgent
+              : conversation.agentName
+                ? messages.chattingWith(conversation.agentName)
+                : messages.waitingForAgent
+        }
+      </p>
+      ${
+        !closed && !this.kefu?.connectivity.online.value
+          ? html`<p class="banner">${messages.offline}</p>`
+          : !closed && connection === 'reconnecting'
+            ? html`<p class="banner">${messages.reconnecting}</p>`
+            : nothing
+      }
+      ${this.leftMessageAt ? html`<p class="notice">${messages.messageAnsweredByEmail(this.leftMessageAt)}</p>` : nothing}
+      ${this.#renderTranscript(chat, transcript, messages)}
+      ${!closed && chat.agentTyping.value ? html`<p class="typing">${messages.agentTyping(agentName)}</p>` : nothing}
+      ${closed ? this.#renderEnded(conversation.id, messages) : this.#renderComposer(messages)}
+      ${this.#renderTranscriptEmail(messages)}
+    `;
+  }
+
+  #renderTranscript(chat: ChatStore, transcript: readonly TranscriptEntry[], messages: ChatMessages) {
+    void this.windowTick;
+    const keys = transcript.map((entry) => entry.key);
+    const range = this.#window.range(keys, this.#scrollTop, this.#viewportHeight, this.#stickToEnd);
+    const visible = transcript.slice(range.start, range.end);
+    const readUpTo = chat.agentReadUpTo.value;
+    const agentJoinedAt = chat.conversation.value?.agentName;
+    return html`
+      <div class="scroller" part="transcript" tabindex="0" aria-label=${messages.title} @scroll=${this.#onScroll}>
+        <div class="spacer" style=${styleMap({ height: `${range.before}px` })}></div>
+        <ol class="messages" aria-label=${range.start > 0 ? messages.earlierMessages : messages.title}>
+          ${repeat(
+            visible,
+            (entry) => entry.key,
+            (entry, index) => this.#renderEntry(entry, range.start + index, readUpTo, messages),
+          )}
+        </ol>
+        <div class="spacer" style=${styleMap({ height: `${range.after}px` })}></div>
+      </div>
+      ${
+        agentJoinedAt && range.end === transcript.length && transcript.every((entry) => entry.author !== 'agent')
+          ? html`<p class="system">${messages.agentJoined(agentJoinedAt)}</p>`
+          : nothing
+      }
+    `;
+  }
+
+  #renderEntry(entry: TranscriptEntry, _index: number, readUpTo: number, messages: ChatMessages) {
+    const mine = entry.author === 'shopper';
+    const stateLabel =
+      entry.state === 'sending'
+        ? messages.stateSending
+        : entry.state === 'waiting'
+          ? messages.stateWaiting
+          : entry.state === 'failed'
+            ? messages.stateFailed
+            : mine && entry.seq !== undefined && entry.seq <= readUpTo
+              ? messages.stateRead
+              : mine
+                ? messages.stateSent
+                : '';
+    return html`<li data-key=${entry.key} class=${`row ${entry.author} ${entry.state}`}>
+      <div part="message" class="bubble">
+        ${mine ? nothing : html`<span class="author">${entry.authorName ?? messages.agent}</span>`}
+        ${renderFormatted(entry.text)}
+        ${entry.attachments?.length ? this.#renderAttachments(entry.attachments, messages) : nothing}
+        <span class="meta"
+          ><time datetime=${entry.createdAt}>${this.#formatTime(entry.createdAt)}</time>${
+            stateLabel ? html` · <span class="state">${stateLabel}</span>` : nothing
+          }</span
+        >
+        ${
+          entry.state === 'failed'
+            ? html`<span class="failed-actions">
+                <button type="button" class="link" @click=${() => void this.kefu?.outbox.retry(entry.key)}>
+                  ${messages.retrySend}
+                </button>
+                <button type="button" class="link" @click=${() => void this.kefu?.outbox.discard(entry.key)}>
+                  ${messages.discard}
+                </button>
+              </span>`
+            : nothing
+        }
+      </div>
+    </li>`;
+  }
+
+  #renderAttachments(attachments: readonly Attachment[], messages: ChatMessages) {
+    return html`<ul class="attachments">
+      ${attachments.map((attachment) =>
+        attachment.contentType.startsWith('image/') && attachment.url
+          ? html`<li><img src=${attachment.url} alt=${messages.attachment(attachment.name)} loading="lazy" /></li>`
+          : html`<li>
+              ${
+                attachment.url
+                  ? html`<a href=${attachment.url} target="_blank" rel="noopener noreferrer"
+                      >${messages.attachment(attachment.name)}</a
+                    >`
+                  : messages.attachment(attachment.name)
+              }
+            </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderComposer(messages: ChatMessages) {
+    const uploading = this.pending.some((attachment) => !attachment.uploaded && !attachment.failed);
+    return html`
+      <form part="composer" class="composer" @submit=${this.#send}>
+        ${
+          this.pending.length
+            ? html`<ul class="pending">
+                ${this.pending.map(
+                  (attachment) =>
+                    html`<li>
+                      <span>${attachment.file.name}</span>
+                      ${
+                        attachment.uploaded || attachment.failed
+                          ? nothing
+                          : html`<progress
+                              max="1"
+                              .value=${attachment.progress}
+                              aria-label=${messages.uploading(attachment.file.name)}
+                            ></progress>`
+                      }
+                      <button
+                        type="button"
+                        class="link"
+                        aria-label=${messages.removeAttachment(attachment.file.name)}
+                        @click=${() => this.#removeAttachment(attachment.id)}
+                      >
+                        ×
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
+        <p class="error" role="alert">${this.attachError ?? ''}</p>
+        <div class="compose-row">
+          <label class="attach" title=${messages.attach}>
+            <span class="visually-hidden">${messages.attach}</span>
+            <span aria-hidden="true">+</span>
+            <input
+              class="visually-hidden"
+              type="file"
+              accept="image/jpeg,image/png,image/webp,application/pdf"
+              @change=${this.#onFiles}
+            />
+          </label>
+          <textarea
+            name="composer"
+            rows="1"
+            aria-label=${messages.messageLabel}
+            .value=${this.composer}
+            @input=${this.#onComposerInput}
+            @keydown=${this.#onComposerKey}
+          ></textarea>
+          <button class="primary" type="submit" ?disabled=${uploading}>${messages.send}</button>
+        </div>
+        <div class="actions">
+          ${
+            this.confirmingEnd
+              ? html`<span>${messages.confirmEnd}</span>
+                  <button type="button" class="secondary" @click=${() => void this.#end()}>${messages.endChat}</button>
+                  <button type="button" class="link" @click=${() => (this.confirmingEnd = false)}>
+                    ${messages.cancel}
+                  </button>`
+              : html`<button type="button" class="link" @click=${() => (this.confirmingEnd = true)}>
+                  ${messages.endChat}
+                </button>`
+          }
+          <button
+            type="button"
+            class="link"
+            aria-expanded=${this.transcriptFormOpen ? 'true' : 'false'}
+            @click=${this.#toggleTranscriptForm}
+          >
+            ${messages.emailTranscript}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  #toggleTranscriptForm() {
+    this.transcriptFormOpen = !this.transcriptFormOpen;
+    this.transcriptEmail ||= this.values.email || this.shopper?.email || '';
+  }
+
+  #renderTranscriptEmail(messages: ChatMessages) {
+    if (!this.transcriptFormOpen) return nothing;
+    return html`<form class="transcript-form" @submit=${this.#emailTranscript}>
+      <label class="field">
+        <span>${messages.transcriptEmail}</span>
+        <input
+          name="transcript-email"
+          type="email"
+          autocomplete="email"
+          .value=${this.transcriptEmail}
+          @input=${(event: Event) => (this.transcriptEmail = (event.target as HTMLInputElement).value)}
+        />
+      </label>
+      <button type="submit" class="secondary" ?disabled=${this.transcriptState === 'sending'}>
+        ${messages.sendTranscript}
+      </button>
+      <p role="status" class=${this.transcriptState === 'failed' ? 'error' : 'notice'}>
+        ${
+          this.transcriptState === 'sent'
+            ? messages.transcriptSent(this.transcriptEmail.trim())
+            : this.transcriptState === 'failed'
+              ? messages.transcriptFailed
+              : ''
+        }
+      </p>
+    </form>`;
+  }
+
+  #renderEnded(conversationId: string, messages: ChatMessages) {
+    return html`<div class="ended">
+      <p>${messages.rateQuestion}</p>
+      <div class="actions">
+        <button type="button" class="primary" @click=${() => this.#rate(conversationId)}>${messages.rateChat}</button>
+        <button type="button" class="link" @click=${this.#toggleTranscriptForm}>${messages.emailTranscript}</button>
+        <button type="button" class="link" @click=${this.#newChat}>${messages.newChat}</button>
+      </div>
+    </div>`;
   }
 }

@@ -1,0 +1,357 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  createHttpBackend,
+  createKefu,
+  createMemoryStorage,
+  manualNetworkStatus,
+  type KefuClient,
+  type KeyValueStorage,
+} from '@kefu/core';
+import { createMemoryBackendWithControls } from '../../../../core/src/adapters/memory/memory-backend.js';
+import { startMockServer } from '../../../../../test/support/msw.js';
+import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';
+import '../../define/kefu-chat.js';
+import type { KefuChat } from './chat.js';
+import type { KefuNavigateDetail } from '../../base/navigation.js';
+
+type Memory = ReturnType<typeof createMemoryBackendWithControls>;
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function setup(
+  options: { agentsOnline?: number; alwaysOpen?: boolean; simulateAgent?: boolean; online?: boolean } = {},
+  disk: KeyValueStorage = createMemoryStorage(),
+) {
+  const memory = createMemoryBackendWithControls({
+    latencyMs: 5,
+    agentReplyDelayMs: 30,
+    agentsOnline: options.agentsOnline ?? 1,
+    alwaysOpen: options.alwaysOpen ?? true,
+    simulateAgent: options.simulateAgent ?? true,
+  });
+  const network = manualNetworkStatus(options.online ?? true);
+  const client = createKefu({ backend: memory.backend, storage: () => disk, network, locale: 'en' });
+  cleanups.push(
+    () => client.dispose(),
+    () => memory.controls.dispose(),
+  );
+  return { memory, client, network, disk };
+}
+
+async function mount(client: KefuClient, template = html`<kefu-chat></kefu-chat>`) {
+  const element = await fixture<KefuChat>(template);
+  element.client = client;
+  await client.activate();
+  await element.updateComplete;
+  return element;
+}
+
+const root = (element: KefuChat) => element.shadowRoot!;
+const text = (element: KefuChat) => root(element).textContent?.replace(/\s+/g, ' ') ?? '';
+const field = (element: KefuChat, name: string) =>
+  root(element).querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!;
+const button = (element: KefuChat, label: string) =>
+  [...root(element).querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === label)!;
+
+async function type(element: KefuChat, name: string, value: string) {
+  field(element, name).focus();
+  await sendKeys({ type: value });
+}
+
+async function startChat(element: KefuChat, message = 'Hello, where is my parcel?') {
+  await waitUntil(() => field(element, 'name'), 'the pre-chat form');
+  await type(element, 'name', 'Ana Garcia');
+  await type(element, 'email', 'ana.garcia@example.com');
+  await type(element, 'message', message);
+  button(element, 'Start chat').click();
+  await waitUntil(() => field(element, 'composer'), 'the conversation opened', { timeout: 3000 });
+}
+
+const bubbles = (element: KefuChat) =>
+  [...root(element).querySelectorAll('li[data-key] .bubble p')].map((node) => node.textContent ?? '');
+
+describe('<kefu-chat> against the memory backend’s simulated agent', () => {
+  it('shows who is available, suggests articles while the first message is typed, then chats with Mei', async function () {
+    this.timeout(20_000);
+    const { client, memory } = setup();
+    const element = await mount(client);
+    await waitUntil(() => text(element).includes('1 agent online'), 'availability');
+    expect(text(element)).to.include('under a minute');
+    await expect(element).to.be.accessible();
+
+    await type(element, 'name', 'Ana Garcia');
+    await type(element, 'email', 'ana.garcia@example.com');
+    await type(element, 'message', 'How do I track my order');
+    await waitUntil(() => root(element).querySelectorAll('.suggestions li').length > 0, 'FAQ suggestions', {
+      timeout: 3000,
+    });
+    expect(root(element).querySelectorAll('.suggestions li').length).to.be.at.most(3);
+    await expect(element).to.be.accessible();
+
+    button(element, 'Start chat').click();
+    await waitUntil(() => text(element).includes('Chatting with Mei'), 'Mei joined', { timeout: 3000 });
+    await waitUntil(() => root(element).querySelector('li.agent'), 'Mei answered', { timeout: 3000 });
+    await expect(element).to.be.accessible();
+
+    // Enter sends; the message is shown at once, then stored, then read by the agent.
+    await type(element, 'composer', 'Thanks!');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => bubbles(element).includes('Thanks!'), 'my message shows');
+    expect(field(element, 'composer').value).to.equal('');
+    const id = client.chat.conversation.value!.id;
+    await waitUntil(() =>
+      memory.controls.events(id).some((event) => event.type === 'message' && event.message.text === 'Thanks!'),
+    );
+    // The agent reads: a read receipt.
+    await waitUntil(() => text(element).includes('Sent') || text(element).includes('Read'));
+
+    // Typing shows, from the agent; and the shopper's typing reaches the agent.
+    memory.controls.agentTyping(id, true);
+    await waitUntil(() => text(element).includes('Mei is typing…'), 'agent typing');
+    await type(element, 'composer', 'a');
+    await waitUntil(() =>
+      memory.controls.events(id).some((event) => event.type === 'typing' && event.author === 'shopper' && event.typing),
+    );
+  });
+
+  it('marks messages waiting to send while offline, then sends each once when back online', async () => {
+    const { client, network, memory } = setup();
+    const element = await mount(client);
+    await startChat(element);
+    network.set(false);
+    await type(element, 'composer', 'Typed offline');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(element).includes('Waiting to send'), 'waiting to send');
+    expect(text(element)).to.include('You are offline');
+    await expect(element).to.be.accessible();
+    network.set(true);
+    await waitUntil(() => !text(element).includes('Waiting to send'), 'sent', { timeout: 4000 });
+    const id = client.chat.conversation.value!.id;
+    const copies = memory.controls
+      .events(id)
+      .filter((event) => event.type === 'message' && event.message.text === 'Typed offline');
+    expect(copies).to.have.length(1);
+  });
+
+  it('offers a callback or a message by email when chat is closed, with the next opening in local time', async () => {
+    const { client } = setup({ alwaysOpen: false, agentsOnline: 0 });
+    const element = await mount(client, html`<kefu-chat order-number="MM-1001" topic="Delivery"></kefu-chat>`);
+    await waitUntil(() => text(element).includes('Chat is closed right now.'), 'closed');
+    expect(text(element)).to.match(/We open again .+\./);
+    await expect(element).to.be.accessible();
+    let navigation: KefuNavigateDetail | undefined;
+    element.addEventListener('kefu-navigate', (event) => {
+      navigation = event.detail;
+      event.preventDefault();
+    });
+    button(element, 'Request a callback').click();
+    expect(navigation).to.deep.equal({ view: 'callback', orderNumber: 'MM-1001', topic: 'Delivery' });
+
+    button(element, 'Leave a message').click();
+    await element.updateComplete;
+    expect(button(element, 'Send message')).to.exist;
+    button(element, 'Send message').click();
+    await element.updateComplete;
+    // Nothing typed is lost; each field says what is wrong.
+    expect(text(element)).to.include('Enter your name.');
+    expect(text(element)).to.include('Write a message first.');
+    await expect(element).to.be.accessible();
+    await type(element, 'name', 'Ana');
+    await type(element, 'email', 'ana@example.com');
+    await type(element, 'message', 'Please call me about the sofa.');
+    button(element, 'Send message').click();
+    await waitUntil(() => text(element).includes('We will answer by email at ana@example.com'), 'message left');
+  });
+
+  it('skips name and email for an identified shopper', async () => {
+    const { client } = setup();
+    const element = await mount(client);
+    element.shopper = { name: 'Ana Garcia', email: 'ana.garcia@example.com' };
+    element.prechatFields = [];
+    await element.updateComplete;
+    await waitUntil(() => field(element, 'message'), 'the form');
+    expect(field(element, 'name')).to.equal(null);
+    expect(field(element, 'email')).to.equal(null);
+    await type(element, 'message', 'Hi');
+    button(element, 'Start chat').click();
+    await waitUntil(() => field(element, 'composer'), 'started');
+  });
+
+  it('renders bold, lists and http(s) links, and never markup from a message', async () => {
+    const { client, memory } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    await startChat(element, 'Hi');
+    const id = client.chat.conversation.value!.id;
+    memory.controls.agentJoin(id, 'Lin');
+    memory.controls.agentSend(
+      id,
+      '**Good news**: see https://example.com/track.\n- one\n- two\n[bad](javascript:alert(1)) <img src=x onerror=alert(1)>',
+    );
+    await waitUntil(() => root(element).querySelector('li.agent strong'), 'formatted message', { timeout: 3000 });
+    const agent = root(element).querySelector('li.agent')!;
+    expect(agent.querySelector('strong')!.textContent).to.equal('Good news');
+    expect([...agent.querySelectorAll('a')].map((link) => link.getAttribute('href'))).to.deep.equal([
+      'https://example.com/track',
+    ]);
+    expect(agent.querySelectorAll('ul li')).to.have.length(2);
+    expect(agent.querySelector('img')).to.equal(null);
+    expect(agent.textContent).to.include('<img src=x onerror=alert(1)>');
+    expect(text(element)).to.include('Chatting with Lin');
+  });
+
+  it('keeps at most 300 nodes for 1,000 messages, and scrolls to the oldest', async function () {
+    this.timeout(20_000);
+    const { client, memory } = setup({ simulateAgent: false });
+    const conversation = await client.chat.start({ name: 'Ana', email: 'ana@example.com', topic: 'Long' });
+    memory.controls.agentJoin(conversation!.id, 'Mei');
+    for (let index = 1; index <= 1000; index += 1) memory.controls.agentSend(conversation!.id, `Message ${index}`);
+    await waitUntil(() => client.chat.transcript.value.length === 1000, 'all messages', { timeout: 5000 });
+    const element = await mount(client);
+    await waitUntil(() => bubbles(element).includes('Message 1000'), 'the newest shows');
+    const nodes = root(element).querySelectorAll('*').length;
+    expect(nodes).to.be.at.most(300);
+    const scroller = root(element).querySelector<HTMLElement>('.scroller')!;
+    for (let step = 0; step < 40 && !bubbles(element).includes('Message 1'); step += 1) {
+      scroller.scrollTop = 0;
+      scroller.dispatchEvent(new Event('scroll'));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 20)));
+    }
+    expect(bubbles(element)).to.include('Message 1');
+    expect(root(element).querySelectorAll('*').length).to.be.at.most(300);
+  });
+
+  it('survives a reload: the transcript shows from the cache, then syncs what came meanwhile', async () => {
+    const disk = createMemoryStorage();
+    const first = setup({ simulateAgent: false }, disk);
+    const element = await mount(first.client);
+    await startChat(element, 'Before reload');
+    const id = first.client.chat.conversation.value!.id;
+    await waitUntil(() => first.client.chat.transcript.value.some((entry) => entry.seq));
+    element.remove();
+    first.client.dispose();
+    first.memory.controls.agentJoin(id, 'Mei');
+    first.memory.controls.agentSend(id, 'While you were away');
+    const reloaded = createKefu({ backend: first.memory.backend, storage: () => disk, locale: 'en' });
+    cleanups.push(() => reloaded.dispose());
+    const again = await mount(reloaded);
+    await waitUntil(() => bubbles(again).includes('Before reload'), 'from the cache');
+    await waitUntil(() => bubbles(again).includes('While you were away'), 'synced', { timeout: 3000 });
+  });
+
+  it('ends the chat, offers the CSAT survey and emails the transcript', async () => {
+    const { client, memory } = setup();
+    const element = await mount(client);
+    await startChat(element);
+    const id = client.chat.conversation.value!.id;
+    button(element, 'Email me the transcript').click();
+    await element.updateComplete;
+    expect(field(element, 'transcript-email').value).to.equal('ana.garcia@example.com');
+    button(element, 'Send transcript').click();
+    await waitUntil(() => text(element).includes('The transcript is on its way'), 'transcript sent');
+    expect(memory.controls.transcriptEmails(id)).to.deep.equal(['ana.garcia@example.com']);
+
+    button(element, 'End chat').click();
+    await element.updateComplete;
+    button(element, 'End chat').click();
+    await waitUntil(() => text(element).includes('This chat has ended.'), 'ended');
+    await expect(element).to.be.accessible();
+    let navigation: KefuNavigateDetail | undefined;
+    element.addEventListener('kefu-navigate', (event) => (navigation = event.detail));
+    button(element, 'Rate this chat').click();
+    expect(navigation).to.deep.equal({
+      view: 'survey',
+      surveyKind: 'csat',
+      surveySubject: { type: 'conversation', id },
+    });
+  });
+
+  it('checks attachments by content and size, shows progress, and sends the photo with the message', async () => {
+    const { client, memory } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    await startChat(element);
+    const input = root(element).querySelector<HTMLInputElement>('input[type="file"]')!;
+    const choose = (file: File) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+    };
+    choose(new File(['not really a picture'], 'photo.png', { type: 'image/png' }));
+    await waitUntil(() => text(element).includes('Only JPEG, PNG, WebP images and PDF files'), 'type refused');
+    const png = Uint8Array.from(
+      atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
+      (character) => character.charCodeAt(0),
+    );
+    choose(new File([png], 'parcel.png', { type: 'image/png' }));
+    await waitUntil(() => root(element).querySelector('.pending li'), 'pending attachment');
+    await waitUntil(() => !root(element).querySelector('.pending progress'), 'uploaded', { timeout: 3000 });
+    button(element, 'Send').click();
+    const id = client.chat.conversation.value!.id;
+    await waitUntil(
+      () =>
+        memory.controls
+          .events(id)
+          .some((event) => event.type === 'message' && (event.message.attachments?.length ?? 0) === 1),
+      'stored with its attachment',
+      { timeout: 3000 },
+    );
+    await waitUntil(() => root(element).querySelector('li.shopper img'), 'shown in the transcript');
+  });
+
+  it('shows a failed message with retry and remove', async () => {
+    const { client, memory } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    await startChat(element);
+    memory.controls.closeAsAgent(client.chat.conversation.value!.id);
+    // The store hears the close; a message sent to a closed conversation fails for good.
+    await client.chat.send('Too late');
+    await waitUntil(
+      () => text(element).includes('Not sent') || text(element).includes('This chat has ended'),
+      'failed',
+    );
+  });
+});
+
+describe('<kefu-chat> over HTTP and WebSocket (msw)', () => {
+  const apiBase = `${location.origin}/chat-mock/v1`;
+  let worker: Awaited<ReturnType<typeof startMockServer>>;
+  let memory: Memory;
+
+  before(async () => {
+    worker = await startMockServer();
+  });
+  after(() => worker.stop());
+  beforeEach(() => {
+    memory = createMemoryBackendWithControls({ latencyMs: 5, agentReplyDelayMs: 30 });
+    worker.resetHandlers(...createContractHandlers(apiBase, memory.backend));
+  });
+  afterEach(() => memory.controls.dispose());
+
+  it('starts a chat, gets the agent’s reply live, and sends a message once', async () => {
+    const client = createKefu({
+      backend: createHttpBackend({ apiBase }),
+      storage: () => createMemoryStorage(),
+      locale: 'en',
+    });
+    cleanups.push(() => client.dispose());
+    const element = await mount(client);
+    await waitUntil(() => text(element).includes('1 agent online'), 'availability', { timeout: 3000 });
+    await startChat(element, 'Hello over HTTP');
+    await waitUntil(() => root(element).querySelector('li.agent'), 'the agent answered', { timeout: 4000 });
+    await type(element, 'composer', 'One more');
+    await sendKeys({ press: 'Enter' });
+    const id = client.chat.conversation.value!.id;
+    await waitUntil(
+      () =>
+        memory.controls.events(id).filter((event) => event.type === 'message' && event.message.text === 'One more')
+          .length === 1,
+      'stored once',
+      { timeout: 3000 },
+    );
+    await waitUntil(() => bubbles(element).filter((line) => line === 'One more').length === 1, 'shown once');
+  });
+});
