@@ -138,7 +138,7 @@ describe('client.survey', () => {
       topic: 'Delivery',
       consent: true,
     });
-    const sent = await client.outbox.whenSettled(item.id);
+    const sent = await client.outbox.whenSettled(item!.id);
     const callbackId = (sent.result as { id: string }).id;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(client.survey.prompt.value, 'not while the call is still to come').to.equal(undefined);

@@ -1,30 +1,283 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { SurveyKind, SurveyReason, SurveySubject } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { surveyMessages } from './survey.messages.js';
+import { surveyMessages, type SurveyMessages } from './survey.messages.js';
 import { surveyStyles } from './survey.styles.js';
+import { asksForReason, isLowScore, scoresOf } from './survey-scale.js';
+
+type Phase = 'asking' | 'thanks' | 'answered-before' | 'dismissed';
+
+const reasons: readonly SurveyReason[] = ['slow', 'unresolved', 'unclear', 'other'];
+
+/** A face for a CSAT score: the mouth bends from a frown (1) to a smile (5). */
+const face = (score: number) =>
+  svg`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+    <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="1.6" />
+    <circle cx="8.5" cy="9.5" r="1.3" fill="currentColor" /><circle cx="15.5" cy="9.5" r="1.3" fill="currentColor" />
+    <path d="M7.5 ${score === 3 ? 15.5 : 15} Q12 ${15 + (score - 3) * 2.2} 16.5 ${score === 3 ? 15.5 : 15}"
+      fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+  </svg>`;
 
 /**
- * Asks a CSAT, NPS or CES question once per subject and sends the answer through the outbox.
+ * Asks a CSAT, NPS or CES question once per subject and sends the answer through the outbox
+ * (offline is fine, it is sent once). Native radio buttons in a fieldset: arrow keys move between
+ * scores, and a screen reader announces the question, the score and its label. A low CSAT asks
+ * why; after a low score the thank-you offers a chat or a callback.
  *
- * @summary Asks a CSAT, NPS or CES question once per subject and sends the answer through the outbox.
+ * @summary A CSAT, NPS or CES survey with an optional comment.
  * @tag kefu-survey
+ * @event kefu-survey-answer - The answer is saved (it is sent now, or when back online). `detail: { kind, score, subject }`
+ * @event kefu-survey-dismiss - The shopper chose "Not now": nothing is asked for the store's cool-down. `detail: { kind, subject }`
+ * @csspart form - The survey form.
+ * @csspart scale - The fieldset of scores.
+ * @csspart option - One score (a label holding its radio button).
+ * @csspart comment - The comment field.
+ * @csspart submit - The send button.
+ * @csspart dismiss - The "Not now" button.
+ * @csspart thanks - The thank-you message and its next steps.
+ * @cssprop --kefu-brand-color - The selected score and the send button.
+ * @cssprop --kefu-radius - Corner radius of the scores and buttons.
  */
 export class KefuSurvey extends KefuElement {
   static override styles = [tokens, surveyStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** Which survey: satisfaction (csat), recommendation (nps) or effort (ces). */
-  @property() kind: 'csat' | 'nps' | 'ces' = 'csat';
+  @query('input[name="score"]') private firstScore?: HTMLInputElement;
+  @query('.outcome') private outcome?: HTMLElement;
+
+  @state() private phase: Phase = 'asking';
+  @state() private score?: number;
+  @state() private reason?: SurveyReason;
+  @state() private scoreMissing = false;
+  @state() private queued = false;
+  @state() private unhandledNextStep = false;
+  #comment = '';
+
+  /** Which survey: satisfaction (csat, 1–5), recommendation (nps, 0–10) or effort (ces, 1–7). */
+  @property() kind: SurveyKind = 'csat';
 
   /** What is rated: `conversation`, `return`, `callback` or `store`. */
-  @property({ attribute: 'subject-type' }) subjectType: 'conversation' | 'return' | 'callback' | 'store' = 'store';
+  @property({ attribute: 'subject-type' }) subjectType: SurveySubject['type'] = 'store';
 
   /** The id of what is rated. */
   @property({ attribute: 'subject-id' }) subjectId = 'store';
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.kefu?.config.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('kind') || changed.has('subjectType') || changed.has('subjectId')) this.#reset();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The outcome replaces the form: focus follows, so a screen reader reads it.
+    if (changed.has('phase') && this.phase !== 'asking') this.outcome?.focus();
+  }
+
+  get #subject(): SurveySubject {
+    return { type: this.subjectType, id: this.subjectId };
+  }
+
+  #reset(): void {
+    this.phase = 'asking';
+    this.score = undefined;
+    this.reason = undefined;
+    this.scoreMissing = false;
+    this.#comment = '';
+    const kind = this.kind;
+    const subject = this.#subject;
+    void this.kefu?.survey.statusOf(kind, subject).then((status) => {
+      const same = kind === this.kind && subject.type === this.subjectType && subject.id === this.subjectId;
+      if (same && status === 'answered' && this.phase === 'asking') this.phase = 'answered-before';
+    });
+  }
+
+  readonly #onScore = (event: Event) => {
+    this.score = Number((event.target as HTMLInputElement).value);
+    this.scoreMissing = false;
+  };
+
+  readonly #onReason = (event: Event) => {
+    this.reason = (event.target as HTMLInputElement).value as SurveyReason;
+  };
+
+  readonly #onComment = (event: Event) => {
+    this.#comment = (event.target as HTMLTextAreaElement).value;
+  };
+
+  readonly #onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const client = this.kefu;
+    if (this.score === undefined) {
+      this.scoreMissing = true;
+      this.firstScore?.focus();
+      return;
+    }
+    if (!client) return;
+    const comment = this.#comment.trim();
+    const reason = asksForReason(this.kind, this.score) ? this.reason : undefined;
+    const answer = {
+      kind: this.kind,
+      score: this.score,
+      subject: this.#subject,
+      ...(reason ? { reason } : {}),
+      ...(comment ? { comment } : {}),
+    };
+    const item = await client.survey.answer(answer);
+    this.queued = item.status === 'pending' && !client.connectivity.online.value;
+    this.phase = 'thanks';
+    this.#emit('kefu-survey-answer', { kind: answer.kind, score: answer.score, subject: answer.subject });
+  };
+
+  readonly #onDismiss = async () => {
+    await this.kefu?.survey.dismiss({ kind: this.kind, subject: this.#subject });
+    this.phase = 'dismissed';
+    this.#emit('kefu-survey-dismiss', { kind: this.kind, subject: this.#subject });
+  };
+
+  #nextStep(view: 'chat' | 'callback'): void {
+    this.unhandledNextStep = !this.navigate({ view });
+  }
+
+  #emit(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  #question(messages: SurveyMessages): string {
+    if (this.kind === 'nps') {
+      return messages.npsQuestion(this.kefu?.config.state.value.data?.brand.name ?? messages.npsStoreFallback);
+    }
+    return (this.kind === 'csat' ? messages.csatQuestion : messages.cesQuestion)[this.subjectType];
+  }
+
+  /** The ends of the scale, said in words (none for CSAT: each face has its own label). */
+  #anchors(messages: SurveyMessages): readonly [string, string] | undefined {
+    if (this.kind === 'nps') return [messages.npsLow, messages.npsHigh];
+    return this.kind === 'ces' ? [messages.cesLow, messages.cesHigh] : undefined;
+  }
+
+  #renderOption(score: number, messages: SurveyMessages, scores: readonly number[]) {
+    const anchors = this.#anchors(messages);
+    const csatLabel = this.kind === 'csat' ? messages.csatLabels[score - 1] : undefined;
+    const anchor = anchors && (score === scores[0] ? anchors[0] : score === scores.at(-1) ? anchors[1] : undefined);
+    return html`<label part="option" class="option">
+      <input
+        type="radio"
+        name="score"
+        .value=${String(score)}
+        .checked=${this.score === score}
+        aria-describedby=${this.scoreMissing ? 'score-error' : nothing}
+        @change=${this.#onScore}
+      />
+      ${this.kind === 'csat' ? face(score) : nothing}
+      <span class="number">${score}</span>
+      ${csatLabel ? html`<span class="label">${csatLabel}</span>` : nothing}
+      ${anchor ? html`<span class="visually-hidden">${anchor}</span>` : nothing}
+    </label>`;
+  }
+
+  #renderForm(messages: SurveyMessages) {
+    const scores = scoresOf(this.kind);
+    const anchors = this.#anchors(messages);
+    const low = this.score !== undefined && isLowScore(this.kind, this.score);
+    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
+      <fieldset part="scale" class="scale">
+        <legend>${this.#question(messages)}</legend>
+        <div class="options ${this.kind}">${scores.map((score) => this.#renderOption(score, messages, scores))}</div>
+        ${
+          anchors
+            ? html`<div class="anchors" aria-hidden="true">
+                <span>${scores[0]} = ${anchors[0]}</span><span>${scores.at(-1)} = ${anchors[1]}</span>
+              </div>`
+            : nothing
+        }
+        ${this.scoreMissing ? html`<p class="error" id="score-error" role="alert">${messages.chooseScore}</p>` : nothing}
+      </fieldset>
+      ${
+        asksForReason(this.kind, this.score)
+          ? html`<fieldset class="reasons">
+              <legend>${messages.reasonLegend}</legend>
+              ${reasons.map(
+                (reason) =>
+                  html`<label class="reason"
+                    ><input
+                      type="radio"
+                      name="reason"
+                      .value=${reason}
+                      .checked=${this.reason === reason}
+                      @change=${this.#onReason}
+                    />${messages.reasons[reason]}</label
+                  >`,
+              )}
+            </fieldset>`
+          : nothing
+      }
+      <label class="comment-label" for="comment">${low ? messages.commentLow : messages.comment}</label>
+      <textarea
+        part="comment"
+        id="comment"
+        rows="3"
+        maxlength="2000"
+        .value=${this.#comment}
+        @input=${this.#onComment}
+      ></textarea>
+      <div class="actions">
+        <button part="submit" class="primary" type="submit">${messages.send}</button>
+        <button part="dismiss" class="secondary" type="button" @click=${this.#onDismiss}>${messages.notNow}</button>
+      </div>
+    </form>`;
+  }
+
+  #renderThanks(messages: SurveyMessages) {
+    const low = this.score !== undefined && isLowScore(this.kind, this.score);
+    const channels = this.kefu?.config.state.value.data?.channels;
+    return html`<div part="thanks" class="outcome" tabindex="-1" role="status">
+        <p class="lead">${messages.thanks}</p>
+        ${this.queued ? html`<p>${messages.queued}</p>` : nothing}
+      </div>
+      ${
+        low
+          ? html`<div class="next">
+              <p>${messages.sorry}</p>
+              <div class="actions">
+                ${
+                  channels?.chat !== false
+                    ? html`<button class="primary" type="button" @click=${() => this.#nextStep('chat')}>
+                        ${messages.chat}
+                      </button>`
+                    : nothing
+                }
+                ${
+                  channels?.callback !== false
+                    ? html`<button class="secondary" type="button" @click=${() => this.#nextStep('callback')}>
+                        ${messages.callback}
+                      </button>`
+                    : nothing
+                }
+              </div>
+              ${this.unhandledNextStep ? html`<p role="status">${messages.noHelpHere}</p>` : nothing}
+            </div>`
+          : nothing
+      }`;
+  }
+
   override render() {
     const messages = this.localize(surveyMessages);
-    return html`<h2>${messages.title}</h2>`;
+    const body =
+      this.phase === 'asking'
+        ? this.#renderForm(messages)
+        : this.phase === 'thanks'
+          ? this.#renderThanks(messages)
+          : html`<p class="outcome lead" tabindex="-1" role="status">
+              ${this.phase === 'dismissed' ? messages.dismissed : messages.answeredBefore}
+            </p>`;
+    return html`<h2>${messages.title}</h2>
+      ${body}`;
   }
 }
