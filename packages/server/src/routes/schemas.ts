@@ -317,6 +317,10 @@ export const SurveyResponseInputSchema = z
   .object({
     kind: z.enum(['csat', 'nps', 'ces']),
     score: z.number().int().openapi({ description: 'CSAT 1–5, NPS 0–10, CES 1–7.' }),
+    reason: z
+      .enum(['slow', 'unresolved', 'unclear', 'other'])
+      .optional()
+      .openapi({ description: 'Why a low CSAT (1–2) was low.' }),
     comment: z.string().max(2000).optional(),
     subject: z.object({ type: z.enum(['conversation', 'return', 'callback', 'store']), id: z.string() }),
   })

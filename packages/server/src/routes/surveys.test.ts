@@ -51,4 +51,22 @@ describe('survey responses over HTTP', () => {
       'subject.id': 'Say what is being rated.',
     });
   });
+
+  it('keeps the reason of a low CSAT, and refuses an unknown one', async () => {
+    const answer = await submit({
+      kind: 'csat',
+      score: 1,
+      reason: 'slow',
+      subject: { type: 'conversation', id: 'c1' },
+    });
+    assert.equal(answer.status, 201);
+    const stored = api.server.deps.db
+      .prepare('SELECT reason FROM survey_responses WHERE id = ?')
+      .pluck()
+      .get(answer.body.id);
+    assert.equal(stored, 'slow');
+    const unknown = await submit({ kind: 'csat', score: 1, reason: 'rude', subject: rated });
+    assert.equal(unknown.status, 422);
+    assert.ok(errorOf(unknown).fields?.['reason']);
+  });
 });

@@ -60,9 +60,9 @@ function netPromoterScore(scores: readonly number[]): number | null {
 
 export function createSurveysService(store: StoreContext): SurveysService {
   const { db, config } = store;
-  const insert = db.prepare<[string, SurveyKind, number, string | null, string, string, string, number]>(
-    `INSERT INTO survey_responses (id, kind, score, comment, subject_type, subject_id, created_at, created_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insert = db.prepare<[string, SurveyKind, number, string | null, string | null, string, string, string, number]>(
+    `INSERT INTO survey_responses (id, kind, score, comment, reason, subject_type, subject_id, created_at, created_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const all = db.prepare<[], ResponseRow>('SELECT kind, score, created_ms FROM survey_responses ORDER BY created_ms');
 
@@ -77,6 +77,7 @@ export function createSurveysService(store: StoreContext): SurveysService {
           input.kind,
           input.score,
           input.comment ?? null,
+          input.reason ?? null,
           input.subject.type,
           input.subject.id,
           record.createdAt,

@@ -1,6 +1,7 @@
 import type { Migration } from '../database.js';
 import { storeMigration } from './001-store.js';
 import { chatMigration } from './002-chat.js';
+import { surveyReasonsMigration } from './003-survey-reasons.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
-export const migrations: readonly Migration[] = [storeMigration, chatMigration];
+export const migrations: readonly Migration[] = [storeMigration, chatMigration, surveyReasonsMigration];
