@@ -143,14 +143,11 @@ const commands: Record<string, (...args: unknown[]) => unknown> = {
     void loadWidget().then((api) => api.open(typeof view === 'string' ? { view: view as KefuView } : undefined)),
   close: () => void widget?.then((api) => api.close()),
   toggle: () => void loadWidget().then((api) => api.toggle()),
-  survey: (kind) =>
-    void loadWidget().then((api) =>
-      api.open({
-        view: 'survey',
-        surveyKind: kind as 'csat' | 'nps' | 'ces',
-        surveySubject: { type: 'store', id: 'store' },
-      }),
-    ),
+  // An API call is intent: the survey loads the widget, and opens it if the survey is due
+  // (not answered before, not in a "not now" cool-down).
+  survey: (kind) => void loadWidget().then((api) => api.survey(kind as 'csat' | 'nps' | 'ces')),
+  // Suggestions are remembered, not a reason to load anything: they apply when the widget comes.
+  suggest: (source) => update({ suggestions: source as LoaderSettings['suggestions'] }),
   identify: (identity) => update({ identityToken: (identity as { token?: string } | undefined)?.token }),
   setLocale: (locale) => update({ locale: locale as string }),
   setTheme: (theme) => update({ theme: theme as LoaderSettings['theme'] }),
@@ -195,3 +192,13 @@ ready = true;
 emit('ready');
 
 if ('requestIdleCallback' in window) requestIdleCallback(prefetchWidget, { timeout: 5000 });
+
+// A Kefu element in the page itself (an inline <kefu-order-tracker> on an order page) is there for
+// the shopper to use: mount now, so it shares the widget's client; the widget defines the features.
+const mountForInlineElements = () => {
+  if (document.querySelector('kefu-faq,kefu-order-tracker,kefu-returns,kefu-chat,kefu-callback,kefu-survey'))
+    void loadWidget();
+};
+if (document.readyState === 'loading')
+  document.addEventListener('DOMContentLoaded', mountForInlineElements, { once: true });
+else mountForInlineElements();

@@ -15,6 +15,11 @@ export interface LoaderSettings {
   theme?: 'light' | 'dark';
   /** The store's identity token for a signed-in shopper (see `Kefu('identify', { token })`). */
   identityToken?: string;
+  /**
+   * Articles to suggest on this page, overriding the store's URL patterns: article ids, a query,
+   * or `null` to go back to the patterns (see `Kefu('suggest', …)`).
+   */
+  suggestions?: readonly string[] | string | null;
   /** `pending` until the host's consent banner says yes: nothing is stored before. */
   consent?: 'granted' | 'pending';
 }

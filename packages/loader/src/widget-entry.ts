@@ -2,7 +2,7 @@
  * The lazily loaded part of the script-tag build: the core, Lit and the widget. Importing it only
  * defines elements; storage and the backend are touched once `mount` runs, on the shopper's intent.
  */
-import { createKefu, type KefuClient, type OutboxItem, type OutboxKind } from '@kefu/core';
+import { createKefu, type KefuClient, type OutboxItem, type OutboxKind, type SurveyKind } from '@kefu/core';
 import '@kefu/elements/define/kefu-widget.js';
 import { navigateEventName, setSharedClient, type KefuNavigateDetail, type KefuWidget } from '@kefu/elements';
 import type { Emit, KefuEventName, LoaderSettings } from './settings.js';
@@ -15,6 +15,8 @@ export interface WidgetApi {
   open(destination?: KefuNavigateDetail, trigger?: HTMLElement): Promise<void>;
   close(): Promise<void>;
   toggle(): Promise<void>;
+  /** Asks a survey about the store; opens the panel on it unless it was answered or dismissed lately. */
+  survey(kind: SurveyKind): Promise<void>;
   update(change: Partial<LoaderSettings>): void;
   forget(): Promise<void>;
   shutdown(): void;
@@ -62,6 +64,12 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
     },
     close: () => widget.hide(),
     toggle: () => (widget.open ? widget.hide() : widget.show()),
+    async survey(kind) {
+      const subject = { type: 'store', id: 'store' } as const;
+      if ((await client.survey.ask(kind, subject)) === 'prompted') {
+        await widget.show({ view: 'survey', surveyKind: kind, surveySubject: subject });
+      }
+    },
     update: (change) => applySettings(widget, client, change),
     forget: () => client.forget(),
     shutdown() {
@@ -84,6 +92,7 @@ function applySettings(widget: KefuWidget, client: KefuClient, settings: Partial
   if ('theme' in settings) widget.theme = settings.theme;
   if ('identityToken' in settings) client.session.identify(settings.identityToken);
   if (settings.consent) void client.setConsent(settings.consent);
+  if ('suggestions' in settings) client.faq.suggest(settings.suggestions ?? null);
 }
 
 /**

@@ -12,7 +12,8 @@ type Go = (detail: KefuNavigateDetail) => void;
  */
 export function renderHome(client: KefuClient | undefined, messages: Catalogue, locale: string, go: Go) {
   return html`<p class="greeting">${messages.greeting}</p>
-    ${renderSearch(messages, go)} ${client ? renderConversation(client, messages, go) : nothing}
+    ${renderSearch(messages, go)} ${client ? renderSurveyPrompt(client, messages, go) : nothing}
+    ${client ? renderConversation(client, messages, go) : nothing}
     ${client ? renderLastOrder(client.orders.current.value.data, messages, locale, go) : nothing}
     <h3 class="section-title">${messages.quickActions}</h3>
     <ul class="actions" part="actions">
@@ -45,6 +46,20 @@ function renderSearch(messages: Catalogue, go: Go) {
       @input=${search}
     />
   </form>`;
+}
+
+/** A survey that is due (a return sent a while ago, say) waits here, never in the shopper's way. */
+function renderSurveyPrompt(client: KefuClient, messages: Catalogue, go: Go) {
+  const prompt = client.survey.prompt.value;
+  if (!prompt) return nothing;
+  return html`<button
+    type="button"
+    class="card survey-prompt"
+    @click=${() => go({ view: 'survey', surveyKind: prompt.kind, surveySubject: prompt.subject })}
+  >
+    <span class="card-title">${messages.surveyPrompt}</span>
+    <span class="card-detail">${messages.surveyPromptDetail}</span>
+  </button>`;
 }
 
 function renderConversation(client: KefuClient, messages: Catalogue, go: Go) {
