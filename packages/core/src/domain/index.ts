@@ -13,5 +13,7 @@ export * from './faq-feedback.js';
 export * from './orders.js';
 export * from './returns.js';
 export * from './callbacks.js';
+export * from './callbacks-calendar.js';
+export * from './phone.js';
 export * from './surveys.js';
 export * from './stable-json.js';
