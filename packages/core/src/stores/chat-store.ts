@@ -53,10 +53,10 @@ export interface ChatStore {
   /** Agent messages after the shopper's last read (markRead): the launcher's badge. */
   readonly unread: ReadonlySignal<number>;
   /**
-   * FAQ articles opened from the chat's suggestions and left without chatting (a deflection: the
-   * shopper found the answer). Counted per client; see `recordDeflection`.
+   * Articles opened from the chat's FAQ suggestions with no chat started since (a deflection: the
+   * shopper went for the answer instead of an agent). Per client; see `recordDeflection`.
    */
-  readonly deflections: ReadonlySignal<number>;
+  readonly deflections: ReadonlySignal<readonly string[]>;
   loadAvailability(): Promise<void>;
   /** Starts a conversation (needs the network) and connects to its live stream. */
   start(input: ConversationInput): Promise<Conversation | undefined>;
@@ -95,7 +95,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   const agentTyping = signal(false);
   const queue = signal<{ position: number; estimatedWaitSeconds: number } | undefined>(undefined);
   const agentReadUpTo = signal(0);
-  const deflections = signal(0);
+  const deflections = signal<readonly string[]>([]);
   // "waiting to send" (offline) versus "sending" is shown live, so it must be a signal.
   const online = signal(network.isOnline());
   let stream: ChatStream | undefined;
@@ -318,6 +318,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         () => clock.now(),
       );
       if (!created) return undefined;
+      // The shopper chatted after all: the articles they opened did not answer them.
+      deflections.value = [];
       if (created.queuePosition !== undefined)
         queue.value = { position: created.queuePosition, estimatedWaitSeconds: 0 };
       snapshot.value = { conversation: created, messages: [], lastSeq: 0 };
@@ -358,8 +360,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         // The server gives no public URL for a shopper's upload; the element previews the local file.
         return { id: photo.id, name, contentType: photo.contentType, size: photo.size, url: '' };
       }),
-    recordDeflection() {
-      deflections.value += 1;
+    recordDeflection(articleId) {
+      deflections.value = [...deflections.peek(), articleId];
     },
     async restore() {
       if (snapshot.peek()) return;

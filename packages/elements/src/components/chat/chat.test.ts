@@ -92,8 +92,21 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     expect(root(element).querySelectorAll('.suggestions li').length).to.be.at.most(3);
     await expect(element).to.be.accessible();
 
+    // Opening a suggestion is a deflection (the shopper went for the answer) until they chat after all.
+    const deflected: string[] = [];
+    const navigations: KefuNavigateDetail[] = [];
+    element.addEventListener('kefu-deflection', (event) =>
+      deflected.push((event as CustomEvent<{ articleId: string }>).detail.articleId),
+    );
+    element.addEventListener('kefu-navigate', (event) => navigations.push(event.detail));
+    root(element).querySelector<HTMLAnchorElement>('.suggestions a')!.click();
+    expect(deflected).to.have.length(1);
+    expect(navigations).to.deep.equal([{ view: 'faq', articleId: deflected[0] }]);
+    expect(client.chat.deflections.value).to.deep.equal(deflected);
+
     button(element, 'Start chat').click();
     await waitUntil(() => text(element).includes('Chatting with Mei'), 'Mei joined', { timeout: 3000 });
+    expect(client.chat.deflections.value, 'chatting after all is no deflection').to.deep.equal([]);
     await waitUntil(() => root(element).querySelector('li.agent'), 'Mei answered', { timeout: 3000 });
     await expect(element).to.be.accessible();
 

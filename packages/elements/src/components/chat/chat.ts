@@ -117,7 +117,6 @@ export class KefuChat extends KefuElement {
   @property({ type: Number, attribute: 'long-wait-minutes' }) longWaitMinutes = 5;
 
   #suggestionSource?: Promise<SuggestionSource | undefined>;
-  #openedArticle?: string;
   #typingTimer?: ReturnType<typeof setTimeout>;
   #typingSent = false;
   #announcedSeq = -1;
@@ -208,7 +207,6 @@ export class KefuChat extends KefuElement {
 
   #openSuggestion(event: Event, article: Article) {
     event.preventDefault();
-    this.#openedArticle = article.id;
     // The shopper went for an answer instead of an agent: a deflection, unless they chat after all.
     this.kefu?.chat.recordDeflection(article.id);
     this.dispatchEvent(
@@ -256,7 +254,6 @@ export class KefuChat extends KefuElement {
       this.startFailed = true;
       return;
     }
-    this.#openedArticle = undefined;
     this.newChatRequested = false;
     this.#announcedSeq = -1;
     if (this.mode === 'message') this.leftMessageAt = email.trim();
@@ -637,7 +634,8 @@ export class KefuChat extends KefuElement {
   }
 
   #renderConversation(chat: ChatStore, messages: ChatMessages) {
-    const conversation = chat.conversation.value!;
+    const conversation = chat.conversation.value;
+    if (!conversation) return nothing;
     const transcript = chat.transcript.value;
     const connection = chat.connection.value;
     const queue = chat.queue.value;

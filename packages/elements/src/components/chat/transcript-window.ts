@@ -62,28 +62,28 @@ export class TranscriptWindow {
       start = count;
       while (start > 0 && filled < viewport) {
         start -= 1;
-        filled += this.heightOf(keys[start]!);
+        filled += this.heightOf(keys[start] ?? '');
       }
     } else {
       let offset = 0;
       start = 0;
-      while (start < count - 1 && offset + this.heightOf(keys[start]!) <= scrollTop) {
-        offset += this.heightOf(keys[start]!);
+      while (start < count - 1 && offset + this.heightOf(keys[start] ?? '') <= scrollTop) {
+        offset += this.heightOf(keys[start] ?? '');
         start += 1;
       }
       end = start;
       let filled = offset;
       while (end < count && filled < scrollTop + viewport) {
-        filled += this.heightOf(keys[end]!);
+        filled += this.heightOf(keys[end] ?? '');
         end += 1;
       }
     }
     start = Math.max(0, start - this.overscan);
     end = Math.min(count, end + this.overscan);
     let before = 0;
-    for (let index = 0; index < start; index += 1) before += this.heightOf(keys[index]!);
+    for (let index = 0; index < start; index += 1) before += this.heightOf(keys[index] ?? '');
     let after = 0;
-    for (let index = end; index < count; index += 1) after += this.heightOf(keys[index]!);
+    for (let index = end; index < count; index += 1) after += this.heightOf(keys[index] ?? '');
     return { start, end, before, after };
   }
 }
