@@ -30,6 +30,8 @@ export const cachePolicies = {
   'search-index': { version: 1, maxAgeMs: 30 * day, staleAfterMs: 30 * day },
   order: { version: 1, maxAgeMs: day, staleAfterMs: minute },
   'order-token': { version: 1, maxAgeMs: hour, staleAfterMs: hour },
+  // A return being filled in (photos included), so a reload loses nothing; gone after a day.
+  'return-draft': { version: 1, maxAgeMs: day, staleAfterMs: day },
   conversation: { version: 1, maxAgeMs: 7 * day, staleAfterMs: 0 },
   survey: { version: 1, maxAgeMs: 365 * day, staleAfterMs: 365 * day },
 } as const satisfies Record<string, CachePolicy>;

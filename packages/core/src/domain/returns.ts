@@ -11,14 +11,20 @@ export const notReturnableMessages: Readonly<Record<NonNullable<OrderItem['notRe
   cancelled: 'This item was cancelled.',
 };
 
+export type NotReturnableReason = NonNullable<OrderItem['notReturnableReason']>;
+
+/** Why `item` cannot be returned at `now`, as a code a UI can localize, or undefined when it can. */
+export function notReturnableReasonOf(item: OrderItem, now: number): NotReturnableReason | undefined {
+  if (item.finalSale) return 'final_sale';
+  if (item.returnDeadline !== undefined && Date.parse(item.returnDeadline) < now) return 'window_closed';
+  if (item.returnableQuantity <= 0) return item.notReturnableReason ?? 'already_returned';
+  return undefined;
+}
+
 /** Why `item` cannot be returned at `now`, or undefined when it can. */
 export function whyNotReturnable(item: OrderItem, now: number): string | undefined {
-  if (item.finalSale) return notReturnableMessages.final_sale;
-  if (item.returnDeadline !== undefined && Date.parse(item.returnDeadline) < now) {
-    return notReturnableMessages.window_closed;
-  }
-  if (item.returnableQuantity <= 0) return notReturnableMessages[item.notReturnableReason ?? 'already_returned'];
-  return undefined;
+  const reason = notReturnableReasonOf(item, now);
+  return reason === undefined ? undefined : notReturnableMessages[reason];
 }
 
 /** A line as it came, which may be anything when it came as JSON. */

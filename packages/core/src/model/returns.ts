@@ -42,3 +42,39 @@ export interface UploadedPhoto {
   readonly contentType: 'image/jpeg' | 'image/png' | 'image/webp';
   readonly size: number;
 }
+
+/** A photo the shopper added to a draft: uploaded already, with the file kept for its thumbnail. */
+export interface DraftPhoto {
+  /** The id uploadPhoto returned. */
+  readonly id: string;
+  readonly file: Blob;
+  readonly contentType: UploadedPhoto['contentType'];
+  readonly size: number;
+}
+
+/** One order line as the shopper is filling it in. */
+export interface ReturnLineDraft {
+  readonly selected: boolean;
+  readonly quantity: number;
+  /** A reason code, or '' while none is chosen. */
+  readonly reason: string;
+  readonly photos: readonly DraftPhoto[];
+  readonly exchangeVariantId?: string;
+}
+
+/**
+ * A return being filled in, kept in storage so a reload loses nothing. Its `submissionId` is the
+ * idempotency key: one per draft, so a double tap, a retry or a reload never makes two returns.
+ */
+export interface ReturnDraft {
+  readonly orderId: string;
+  readonly submissionId: string;
+  /** Keyed by order item id. */
+  readonly lines: Readonly<Record<string, ReturnLineDraft>>;
+  readonly resolution?: ReturnResolution;
+  readonly comment: string;
+  /** `submitted`: handed to the outbox under `submissionId` (sent, pending or failed). */
+  readonly step: 'edit' | 'review' | 'submitted';
+  /** Item ids in the order they were sent, to map the server's `items.<index>.<field>` back to a line. */
+  readonly sentItemIds?: readonly string[];
+}

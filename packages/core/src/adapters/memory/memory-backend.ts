@@ -72,16 +72,14 @@ export function createMemoryBackendWithControls(options: MemoryBackendOptions = 
     random: options.random,
   });
   const faq = createMemoryFaq(context, options.articles ?? demoArticles);
-  const orders = createMemoryOrders(
-    context,
-    (options.orders ?? createDemoOrders)(new Date(context.now())),
-    options.lookupLimit ?? 5,
-  );
+  const seedOrders = (options.orders ?? createDemoOrders)(new Date(context.now()));
+  const orders = createMemoryOrders(context, seedOrders, options.lookupLimit ?? 5);
   // Chat attachments go through the same upload endpoint as return photos, with the chat's token.
   const returns = createMemoryReturns(
     context,
     orders.access,
     (token) => orders.access.isValidToken(token) || chat.controls.isConversationToken(token),
+    seedOrders.map((seed) => seed.order),
   );
   const callbacks = createMemoryCallbacks(context);
   const chat = createMemoryChat(context, returns.uploads, {

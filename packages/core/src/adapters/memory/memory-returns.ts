@@ -1,4 +1,5 @@
-import type { ReturnInput, ReturnRecord, UploadedPhoto } from '../../model/returns.js';
+import type { Order } from '../../model/orders.js';
+import type { ReturnInput, ReturnItemInput, ReturnRecord, UploadedPhoto } from '../../model/returns.js';
 import type { ReturnsBackend } from '../../ports/backend.js';
 import { KefuError } from '../../errors.js';
 import { stableJson } from '../../domain/stable-json.js';
@@ -20,6 +21,45 @@ export interface UploadLookup {
 
 export interface ReturnsControls {
   returnRecord(id: string): ReturnRecord | undefined;
+  /** What the agent console does: approve a requested return with its label, or reject it with a reason. */
+  decideReturn(
+    id: string,
+    decision: { status: 'approved'; labelUrl: string } | { status: 'rejected'; reason: string },
+  ): ReturnRecord;
+  /** Moves an approved return on (received, refunded), as the warehouse would. */
+  setReturnStatus(id: string, status: ReturnRecord['status']): ReturnRecord;
+}
+
+/**
+ * The records behind the return summaries the demo orders come with (MM-1006 has RMA-3001), as
+ * the reference server seeds them, so getReturn knows them.
+ */
+function seededRecords(orders: readonly Order[], reason: string): ReturnRecord[] {
+  return orders.flatMap((order) => {
+    const [summary, ...others] = order.returns;
+    if (!summary || others.length > 0) return [];
+    const items: ReturnItemInput[] = order.items.flatMap((item) => {
+      const returned =
+        item.notReturnableReason === 'already_returned' || item.returnableQuantity > 0
+          ? item.quantity - item.returnableQuantity
+          : 0;
+      return returned > 0 ? [{ itemId: item.id, quantity: returned, reason, photoIds: [] }] : [];
+    });
+    return [
+      {
+        id: summary.id,
+        rma: summary.rma,
+        orderId: order.id,
+        status: summary.status,
+        items,
+        resolution: 'refund',
+        createdAt: summary.createdAt,
+        ...(summary.status === 'approved'
+          ? { labelUrl: `https://maple-and-moss.example/returns/${summary.rma}/label.pdf` }
+          : {}),
+      },
+    ];
+  });
 }
 
 export function createMemoryReturns(
@@ -27,8 +67,32 @@ export function createMemoryReturns(
   orders: OrderAccessCheck,
   /** Which tokens may upload: order access tokens, identity tokens and, for attachments, chat tokens. */
   mayUpload: (token: string | undefined) => boolean,
+  /** The orders as seeded, for the records of the returns they come with. */
+  seededOrders: readonly Order[] = [],
 ): { backend: ReturnsBackend; uploads: UploadLookup; controls: ReturnsControls } {
-  const returns = new Map<string, ReturnRecord>();
+  const seedReason = context.config.returnPolicy.reasons.find((reason) => !reason.requiresPhoto)?.code ?? 'other';
+  const returns = new Map<string, ReturnRecord>(
+    seededRecords(seededOrders, seedReason).map((record) => [record.id, record]),
+  );
+  /** The stored order of each return made here, so a decision shows in the order's summary too. */
+  const orderOf = new Map<string, StoredOrder>();
+
+  function changeStatus(id: string, change: (record: ReturnRecord) => ReturnRecord): ReturnRecord {
+    const record = returns.get(id);
+    if (!record) throw notFound('We could not find that return.', 'return_not_found');
+    const changed = change(record);
+    returns.set(id, changed);
+    const stored = orderOf.get(id);
+    if (stored) {
+      stored.order = {
+        ...stored.order,
+        returns: stored.order.returns.map((summary) =>
+          summary.id === id ? { ...summary, status: changed.status } : summary,
+        ),
+      };
+    }
+    return structuredClone(changed);
+  }
   const uploads = new Map<string, StoredUpload>();
   let rmaNumber = 4000;
 
@@ -47,6 +111,7 @@ export function createMemoryReturns(
       createdAt: context.nowIso(),
     };
     returns.set(record.id, record);
+    orderOf.set(record.id, stored);
     stored.order = applyReturn(stored.order, clean.items, {
       id: record.id,
       rma: record.rma,
@@ -99,6 +164,18 @@ export function createMemoryReturns(
       uploadPhoto,
     },
     uploads: { upload: (id) => uploads.get(id) },
-    controls: { returnRecord: (id) => structuredClone(returns.get(id)) },
+    controls: {
+      returnRecord: (id) => structuredClone(returns.get(id)),
+      decideReturn: (id, decision) =>
+        changeStatus(id, (record) => {
+          if (record.status !== 'requested') {
+            throw new KefuError('conflict', `This return was already ${record.status}.`, { status: 409 });
+          }
+          return decision.status === 'approved'
+            ? { ...record, status: 'approved', labelUrl: decision.labelUrl }
+            : { ...record, status: 'rejected', rejectionReason: decision.reason };
+        }),
+      setReturnStatus: (id, status) => changeStatus(id, (record) => ({ ...record, status })),
+    },
   };
 }

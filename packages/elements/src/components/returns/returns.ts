@@ -1,24 +1,881 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type {
+  DraftPhoto,
+  KefuClient,
+  KefuError,
+  Order,
+  OrderItem,
+  OutboxItem,
+  ReturnDraft,
+  ReturnLineDraft,
+  ReturnPolicy,
+  ReturnRecord,
+  ReturnResolution,
+  ReturnSummary,
+} from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { returnsMessages } from './returns.messages.js';
+import { returnsMessages, type ReturnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
+import { qrCode } from './qr-code.js';
+
+type FieldErrors = Readonly<Record<string, string>>;
+
+interface PendingUpload {
+  readonly key: number;
+  readonly name: string;
+  progress: number;
+}
+
+const blankLine: ReturnLineDraft = { selected: false, quantity: 1, reason: '', photos: [] };
+const normalizeNumber = (value: string) => value.replace(/\s+/g, '').toUpperCase();
+
+/** The id of the control a field error belongs to, so focus can go there and the error can describe it. */
+function controlIdOf(key: string): string {
+  return `field-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+}
 
 /**
  * Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards.
+ * Starts from the order the shopper just looked up (`orderNumber`), or looks it up itself. The
+ * request goes through the outbox under one idempotency key per draft, so offline it is saved and
+ * sent later, and a double tap or a reload never makes two returns.
  *
  * @summary Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards.
  * @tag kefu-returns
+ *
+ * @event kefu-return-submitted - The shopper submitted a return (saved to the outbox; it may still be waiting to send). `detail: { submissionId, orderId }`.
+ * @event kefu-navigate - Asks the host to show another view.
+ *
+ * @csspart lookup - The order lookup form.
+ * @csspart form - The return form.
+ * @csspart item - One order line.
+ * @csspart review - The review step.
+ * @csspart status - The outcome of the submission (saved offline, sent with the RMA, failed).
+ * @csspart history - Earlier returns on the order.
+ * @csspart qr - The QR code of a return label.
+ * @csspart button - Every button.
+ *
+ * @cssprop --kefu-brand-color - Primary buttons and the selected state.
+ * @cssprop --kefu-surface-color - Background of cards.
+ * @cssprop --kefu-text-color - Text.
+ * @cssprop --kefu-muted-color - Hints and secondary text.
+ * @cssprop --kefu-radius - Corner radius.
  */
 export class KefuReturns extends KefuElement {
   static override styles = [tokens, returnsStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The order to return items from (looked up first if it is not in this session yet). */
   @property({ attribute: 'order-number' }) orderNumber?: string;
 
+  /** What the shopper typed in the lookup form. */
+  @state() private lookupNumber = '';
+  @state() private lookupContact = '';
+  @state() private lookupErrors: FieldErrors = {};
+  @state() private lookingUp = false;
+  /** Problems found on "Review": shown next to their fields until the field changes. */
+  @state() private errors: FieldErrors = {};
+  /** Server objections the shopper has since answered (changed the field), so they are hidden. */
+  @state() private answered: ReadonlySet<string> = new Set();
+  @state() private submitting = false;
+
+  readonly #uploads = new Map<string, PendingUpload[]>();
+  readonly #photoErrors = new Map<string, string>();
+  readonly #objectUrls = new Map<string, string>();
+  #uploadKey = 0;
+  #openedFor?: string;
+  #refreshedFor?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusin', this.#onFirstFocus, { once: true });
+    const client = this.kefu;
+    if (!client) return;
+    if (client.config.state.peek().status === 'idle') void client.config.load();
+    if (!client.orders.current.peek().data) void client.orders.restoreLast();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const url of this.#objectUrls.values()) URL.revokeObjectURL(url);
+    this.#objectUrls.clear();
+    this.#openedFor = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('orderNumber') && this.orderNumber && !this.lookupNumber) this.lookupNumber = this.orderNumber;
+    const client = this.kefu;
+    const order = this.#order();
+    if (client && order && this.#openedFor !== order.id) {
+      this.#openedFor = order.id;
+      void client.returns.openDraft(order.id);
+      void client.returns.loadHistory(order);
+    }
+    // Once the return is sent, the order (returnable quantities, its returns) and the history change.
+    const sent = client?.returns.draftSubmission.value;
+    if (client && order && sent?.status === 'sent' && this.#refreshedFor !== sent.id) {
+      this.#refreshedFor = sent.id;
+      void client.orders.refresh().then(() => {
+        const fresh = client.orders.current.peek().data;
+        if (fresh) void client.returns.loadHistory(fresh);
+      });
+    }
+  }
+
+  // ── Handlers ──────────────────────────────────────────────────────────────────────────────────
+
+  /** The first focus is the shopper's intent: storage opens, so what an earlier visit saved shows. */
+  readonly #onFirstFocus = async () => {
+    const client = this.kefu;
+    if (!client) return;
+    await client.activate();
+    if (!client.orders.current.peek().data) await client.orders.restoreLast();
+    const order = this.#order();
+    if (order) await client.returns.openDraft(order.id);
+  };
+
+  async #lookup(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.kefu;
+    if (!client || this.lookingUp) return;
+    const messages = this.localize(returnsMessages);
+    const number = this.lookupNumber.trim();
+    const contact = this.lookupContact.trim();
+    const errors: Record<string, string> = {};
+    if (!number) errors['orderNumber'] = messages.orderNumberMissing;
+    if (!contact) errors['contact'] = messages.contactMissing;
+    this.lookupErrors = errors;
+    if (Object.keys(errors).length > 0) {
+      await this.#focusFirstInvalid(Object.keys(errors));
+      return;
+    }
+    this.lookingUp = true;
+    const found = await client.orders.lookup(
+      contact.includes('@') ? { orderNumber: number, email: contact } : { orderNumber: number, postalCode: contact },
+    );
+    this.lookingUp = false;
+    if (found) {
+      this.orderNumber = found.number;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    }
+  }
+
+  #editLine(itemId: string, change: (line: ReturnLineDraft) => ReturnLineDraft, ...fields: string[]): void {
+    this.#answer(...fields.map((field) => `items.${itemId}.${field}`));
+    void this.kefu?.returns.editLine(itemId, change);
+  }
+
+  #editDraft(change: (draft: ReturnDraft) => ReturnDraft, ...fields: string[]): void {
+    this.#answer(...fields);
+    void this.kefu?.returns.editDraft(change);
+  }
+
+  /** The shopper changed these fields: their errors (local and the server's) go away. */
+  #answer(...keys: string[]): void {
+    if (keys.length === 0) return;
+    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => !keys.includes(key)));
+    this.answered = new Set([...this.answered, ...keys]);
+  }
+
+  async #addPhotos(itemId: string, input: HTMLInputElement, policy: ReturnPolicy): Promise<void> {
+    const client = this.kefu;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (!client) return;
+    const messages = this.localize(returnsMessages);
+    this.#photoErrors.delete(itemId);
+    this.#answer(`items.${itemId}.photoIds`);
+    for (const file of files) {
+      const pending: PendingUpload = { key: (this.#uploadKey += 1), name: file.name, progress: 0 };
+      this.#uploads.set(itemId, [...(this.#uploads.get(itemId) ?? []), pending]);
+      this.requestUpdate();
+      const result = await client.returns.addPhoto(itemId, file, policy, (fraction) => {
+        pending.progress = fraction;
+        this.requestUpdate();
+      });
+      this.#uploads.set(
+        itemId,
+        (this.#uploads.get(itemId) ?? []).filter((upload) => upload.key !== pending.key),
+      );
+      if (!result.ok) this.#photoErrors.set(itemId, this.#photoProblem(result.error, policy, messages));
+      this.requestUpdate();
+    }
+  }
+
+  #photoProblem(error: KefuError, policy: ReturnPolicy, messages: ReturnsMessages): string {
+    const megabytes = Math.floor(policy.photos.maxBytes / 1024 / 1024);
+    if (error.serverCode === 'too_large' || error.status === 413) return messages.photoTooLarge(megabytes);
+    if (error.serverCode === 'unsupported_type') return messages.photoWrongType;
+    if (error.serverCode === 'too_many') return messages.photoTooMany(policy.photos.maxCount);
+    if (error.code === 'network' || error.code === 'timeout') return messages.photoOffline;
+    if (error.code === 'unauthorized') return messages.failedUnauthorized;
+    return messages.photoFailed;
+  }
+
+  #removePhoto(itemId: string, photo: DraftPhoto): void {
+    const url = this.#objectUrls.get(photo.id);
+    if (url) URL.revokeObjectURL(url);
+    this.#objectUrls.delete(photo.id);
+    this.#answer(`items.${itemId}.photoIds`);
+    void this.kefu?.returns.removePhoto(itemId, photo.id);
+  }
+
+  async #review(event: SubmitEvent, order: Order, policy: ReturnPolicy): Promise<void> {
+    event.preventDefault();
+    const client = this.kefu;
+    if (!client) return;
+    const errors = client.returns.check(order, policy);
+    this.errors = errors;
+    this.answered = new Set();
+    if (Object.keys(errors).length > 0) {
+      await this.#focusFirstInvalid(Object.keys(errors));
+      return;
+    }
+    await client.returns.editDraft((draft) => ({ ...draft, step: 'review' }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="review"] h3')?.focus();
+  }
+
+  async #submit(order: Order, policy: ReturnPolicy): Promise<void> {
+    const client = this.kefu;
+    // A double tap lands here twice; the draft's one key makes the second harmless anyway.
+    if (!client || this.submitting) return;
+    this.submitting = true;
+    const errors = await client.returns.submitDraft(order, policy);
+    this.submitting = false;
+    this.answered = new Set();
+    if (Object.keys(errors).length > 0) {
+      this.errors = errors;
+      await client.returns.editDraft((draft) => ({ ...draft, step: 'edit' }));
+      await this.#focusFirstInvalid(Object.keys(errors));
+      return;
+    }
+    const draft = client.returns.draft.peek();
+    this.dispatchEvent(
+      new CustomEvent('kefu-return-submitted', {
+        detail: { submissionId: draft?.submissionId, orderId: order.id },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="status"]')?.focus();
+  }
+
+  async #edit(): Promise<void> {
+    await this.kefu?.returns.editDraft((draft) => ({ ...draft, step: 'edit' }));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="form"] input:not([type="hidden"])')?.focus();
+  }
+
+  async #startAnother(order: Order): Promise<void> {
+    this.errors = {};
+    this.answered = new Set();
+    await this.kefu?.returns.startAnother(order.id);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="form"] input')?.focus();
+  }
+
+  async #focusFirstInvalid(keys: readonly string[]): Promise<void> {
+    await this.updateComplete;
+    const ids = new Set(keys.map(controlIdOf));
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('[id^="field-"]')].find((element) =>
+      ids.has(element.id),
+    );
+    (first ?? this.renderRoot.querySelector<HTMLElement>('.summary'))?.focus();
+  }
+
+  // ── Reading state ─────────────────────────────────────────────────────────────────────────────
+
+  /** The order to work on: the current one, when it is the one asked for. */
+  #order(): Order | undefined {
+    const order = this.kefu?.orders.current.value.data;
+    if (!order) return undefined;
+    if (this.orderNumber && normalizeNumber(order.number) !== normalizeNumber(this.orderNumber)) return undefined;
+    return order;
+  }
+
+  /** The errors to show: this page's checks, and the server's for the failed submission not yet answered. */
+  #visibleErrors(client: KefuClient, submission: OutboxItem<'return'> | undefined): FieldErrors {
+    const server =
+      submission?.status === 'failed' && submission.error?.code === 'validation'
+        ? Object.fromEntries(
+            Object.entries(client.returns.submissionErrors.value).filter(([key]) => !this.answered.has(key)),
+          )
+        : {};
+    return { ...server, ...this.errors };
+  }
+
+  #reasonLabel(code: string, policy: ReturnPolicy, messages: ReturnsMessages): string {
+    const reason = policy.reasons.find((candidate) => candidate.code === code);
+    const language = this.resolvedLocale.split('-')[0] ?? 'en';
+    return (
+      messages.reasons[code] ??
+      reason?.labels[this.resolvedLocale] ??
+      reason?.labels[language] ??
+      reason?.labels['en'] ??
+      code
+    );
+  }
+
+  #date(iso: string, withYear = false): string {
+    const date = new Date(iso);
+    const sameYear = date.getFullYear() === new Date().getFullYear();
+    return new Intl.DateTimeFormat(this.resolvedLocale, {
+      day: 'numeric',
+      month: 'long',
+      ...(withYear || !sameYear ? { year: 'numeric' } : {}),
+    }).format(date);
+  }
+
+  #objectUrlOf(photo: DraftPhoto): string {
+    let url = this.#objectUrls.get(photo.id);
+    if (!url) {
+      url = URL.createObjectURL(photo.file);
+      this.#objectUrls.set(photo.id, url);
+    }
+    return url;
+  }
+
+  // ── Rendering ─────────────────────────────────────────────────────────────────────────────────
+
   override render() {
     const messages = this.localize(returnsMessages);
-    return html`<h2>${messages.title}</h2>`;
+    const client = this.kefu;
+    const policy = client?.config.state.value.data?.returnPolicy;
+    const order = this.#order();
+    if (!client || !policy) {
+      return html`<h2 tabindex="-1">${messages.title}</h2>
+        <p class="muted" role="status">${messages.loading}</p>`;
+    }
+    if (!order) return this.#renderLookup(client, messages);
+    const draft = client.returns.draft.value;
+    const submission = client.returns.draftSubmission.value;
+    return html`<h2 tabindex="-1">${messages.titleForOrder(order.number)}</h2>
+      ${draft?.orderId === order.id ? this.#renderDraft(client, order, policy, draft, submission, messages) : nothing}
+      ${this.#renderHistory(client, order, messages)}`;
+  }
+
+  #renderDraft(
+    client: KefuClient,
+    order: Order,
+    policy: ReturnPolicy,
+    draft: ReturnDraft,
+    submission: OutboxItem<'return'> | undefined,
+    messages: ReturnsMessages,
+  ): TemplateResult {
+    const refusedFields = submission?.status === 'failed' && submission.error?.code === 'validation';
+    if (draft.step === 'submitted' && submission && !refusedFields) {
+      return this.#renderStatus(client, order, submission, messages);
+    }
+    // Submitted but not in the outbox (a reload in between): the review again, under the same key.
+    if (draft.step === 'review' || (draft.step === 'submitted' && !submission)) {
+      return this.#renderReview(order, policy, draft, messages);
+    }
+    return this.#renderForm(client, order, policy, draft, this.#visibleErrors(client, submission), messages);
+  }
+
+  #renderLookup(client: KefuClient, messages: ReturnsMessages): TemplateResult {
+    const state = client.orders.current.value;
+    const failure = this.lookingUp ? undefined : state.status === 'error' ? state.error : undefined;
+    const failureText =
+      failure?.code === 'not_found'
+        ? messages.lookupNotFound
+        : failure?.code === 'rate_limited'
+          ? messages.lookupRateLimited
+          : failure?.code === 'network'
+            ? messages.lookupOffline
+            : failure
+              ? messages.lookupFailed
+              : '';
+    const errors = this.lookupErrors;
+    return html`<h2 tabindex="-1">${messages.title}</h2>
+      <form part="lookup" class="lookup" novalidate @submit=${(event: SubmitEvent) => void this.#lookup(event)}>
+        <p class="muted">${messages.lookupIntro}</p>
+        ${this.#textField('orderNumber', messages.orderNumber, messages.orderNumberHint, this.lookupNumber, errors, {
+          autocomplete: 'off',
+          onInput: (value) => {
+            this.lookupNumber = value;
+            this.lookupErrors = { ...errors, orderNumber: '' };
+          },
+        })}
+        ${this.#textField('contact', messages.contact, messages.contactHint, this.lookupContact, errors, {
+          autocomplete: 'email',
+          onInput: (value) => {
+            this.lookupContact = value;
+            this.lookupErrors = { ...errors, contact: '' };
+          },
+        })}
+        <p class="error summary" role="alert" tabindex="-1">${failureText}</p>
+        <button part="button" class="primary" type="submit" ?disabled=${this.lookingUp}>
+          ${this.lookingUp ? messages.finding : messages.findOrder}
+        </button>
+      </form>`;
+  }
+
+  #textField(
+    key: string,
+    label: string,
+    hint: string,
+    value: string,
+    errors: FieldErrors,
+    options: { autocomplete: string; onInput: (value: string) => void },
+  ): TemplateResult {
+    const id = controlIdOf(key);
+    const error = errors[key];
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input
+        id=${id}
+        type="text"
+        .value=${value}
+        autocomplete=${options.autocomplete}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby="${id}-hint ${id}-error"
+        @input=${(event: InputEvent) => options.onInput((event.target as HTMLInputElement).value)}
+      />
+      <p class="hint" id="${id}-hint">${hint}</p>
+      <p class="error" id="${id}-error">${error ?? ''}</p>
+    </div>`;
+  }
+
+  #errorFor(key: string, errors: FieldErrors, messages: ReturnsMessages): TemplateResult {
+    const field = key.split('.').pop() ?? key;
+    const message = errors[key];
+    const known = messages.errors as Readonly<Record<string, string>>;
+    let text = message === undefined ? '' : (known[field] ?? message);
+    // "A photo is missing" (an id the server no longer knows) reads differently from "add one".
+    if (field === 'photoIds' && message?.includes('missing')) text = messages.errors.photoIdsMissing;
+    return html`<p class="error" id="${controlIdOf(key)}-error">${text}</p>`;
+  }
+
+  #renderForm(
+    client: KefuClient,
+    order: Order,
+    policy: ReturnPolicy,
+    draft: ReturnDraft,
+    errors: FieldErrors,
+    messages: ReturnsMessages,
+  ): TemplateResult {
+    const hasErrors = Object.keys(errors).length > 0;
+    return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => void this.#review(event, order, policy)}>
+      <p class="error summary" role="alert" tabindex="-1">${hasErrors ? messages.fixErrors : ''}</p>
+      <fieldset class="items" aria-describedby="${controlIdOf('items')}-error">
+        <legend>${messages.itemsLegend}</legend>
+        ${this.#errorFor('items', errors, messages)}
+        <ul>
+          ${order.items.map((item) => this.#renderItem(client, order, item, policy, draft, errors, messages))}
+        </ul>
+      </fieldset>
+      ${this.#renderResolutions(policy, draft, errors, messages)}
+      <div class="field">
+        <label for=${controlIdOf('comment')}>${messages.comment}</label>
+        <textarea
+          id=${controlIdOf('comment')}
+          rows="3"
+          maxlength="2000"
+          .value=${draft.comment}
+          aria-invalid=${errors['comment'] ? 'true' : 'false'}
+          aria-describedby="${controlIdOf('comment')}-error"
+          @input=${(event: InputEvent) => {
+            const comment = (event.target as HTMLTextAreaElement).value;
+            this.#editDraft((current) => ({ ...current, comment }), 'comment');
+          }}
+        ></textarea>
+        ${this.#errorFor('comment', errors, messages)}
+      </div>
+      <button part="button" class="primary" type="submit">${messages.review}</button>
+    </form>`;
+  }
+
+  #renderItem(
+    client: KefuClient,
+    order: Order,
+    item: OrderItem,
+    policy: ReturnPolicy,
+    draft: ReturnDraft,
+    errors: FieldErrors,
+    messages: ReturnsMessages,
+  ): TemplateResult {
+    const returnability = client.returns.returnability(item, order, policy);
+    const line = draft.lines[item.id] ?? blankLine;
+    const key = (field: string) => `items.${item.id}.${field}`;
+    const name = item.variant ? `${item.name} — ${item.variant}` : item.name;
+    if (!returnability.returnable) {
+      return html`<li part="item" class="item unavailable">
+        <p class="name">${name}</p>
+        <p class="why">${messages.notReturnable[returnability.reason]}</p>
+        ${this.#errorFor(key('itemId'), errors, messages)}
+      </li>`;
+    }
+    const selected = line.selected;
+    const pickId = controlIdOf(key('itemId'));
+    return html`<li part="item" class="item ${selected ? 'selected' : ''}">
+      <div class="pick">
+        <input
+          id=${pickId}
+          type="checkbox"
+          .checked=${selected}
+          aria-describedby="${pickId}-until ${pickId}-error"
+          @change=${(event: Event) => {
+            const checked = (event.target as HTMLInputElement).checked;
+            this.#answer('items');
+            this.#editLine(item.id, (current) => ({ ...current, selected: checked }), 'itemId');
+          }}
+        />
+        <label for=${pickId}>
+          <span class="name">${name}</span>
+          <span class="until" id="${pickId}-until"
+            >${returnability.until ? messages.returnBy(this.#date(returnability.until)) : ''}</span
+          >
+        </label>
+      </div>
+      ${this.#errorFor(key('itemId'), errors, messages)}
+      ${selected ? this.#renderLineDetails(item, returnability.maxQuantity, line, policy, draft, errors, messages) : nothing}
+    </li>`;
+  }
+
+  #renderLineDetails(
+    item: OrderItem,
+    maxQuantity: number,
+    line: ReturnLineDraft,
+    policy: ReturnPolicy,
+    draft: ReturnDraft,
+    errors: FieldErrors,
+    messages: ReturnsMessages,
+  ): TemplateResult {
+    const key = (field: string) => `items.${item.id}.${field}`;
+    const reason = policy.reasons.find((candidate) => candidate.code === line.reason);
+    const quantityId = controlIdOf(key('quantity'));
+    const reasonId = controlIdOf(key('reason'));
+    return html`<div class="details">
+      ${
+        maxQuantity > 1
+          ? html`<div class="field">
+              <label for=${quantityId}>${messages.quantity}</label>
+              <select
+                id=${quantityId}
+                aria-invalid=${errors[key('quantity')] ? 'true' : 'false'}
+                aria-describedby="${quantityId}-error"
+                @change=${(event: Event) => {
+                  const quantity = Number((event.target as HTMLSelectElement).value);
+                  this.#editLine(item.id, (current) => ({ ...current, quantity }), 'quantity');
+                }}
+              >
+                ${Array.from(
+                  { length: maxQuantity },
+                  (_, index) =>
+                    html`<option value=${index + 1} ?selected=${line.quantity === index + 1}>${index + 1}</option>`,
+                )}
+              </select>
+              ${this.#errorFor(key('quantity'), errors, messages)}
+            </div>`
+          : nothing
+      }
+      <div class="field">
+        <label for=${reasonId}>${messages.reason}</label>
+        <select
+          id=${reasonId}
+          aria-invalid=${errors[key('reason')] ? 'true' : 'false'}
+          aria-describedby="${reasonId}-error"
+          @change=${(event: Event) => {
+            const code = (event.target as HTMLSelectElement).value;
+            this.#editLine(item.id, (current) => ({ ...current, reason: code }), 'reason', 'photoIds');
+          }}
+        >
+          <option value="" ?selected=${line.reason === ''}>${messages.chooseReason}</option>
+          ${policy.reasons.map(
+            (candidate) =>
+              html`<option value=${candidate.code} ?selected=${candidate.code === line.reason}>
+                ${this.#reasonLabel(candidate.code, policy, messages)}
+              </option>`,
+          )}
+        </select>
+        ${this.#errorFor(key('reason'), errors, messages)}
+      </div>
+      ${this.#renderPhotos(item, line, policy, Boolean(reason?.requiresPhoto), errors, messages)}
+      ${draft.resolution === 'exchange' ? this.#renderVariants(item, line, errors, messages) : nothing}
+    </div>`;
+  }
+
+  #renderPhotos(
+    item: OrderItem,
+    line: ReturnLineDraft,
+    policy: ReturnPolicy,
+    required: boolean,
+    errors: FieldErrors,
+    messages: ReturnsMessages,
+  ): TemplateResult {
+    const key = `items.${item.id}.photoIds`;
+    const id = controlIdOf(key);
+    const megabytes = Math.floor(policy.photos.maxBytes / 1024 / 1024);
+    const uploads = this.#uploads.get(item.id) ?? [];
+    const problem = this.#photoErrors.get(item.id);
+    const full = line.photos.length + uploads.length >= policy.photos.maxCount;
+    return html`<div class="field photos" role="group" aria-labelledby="${id}-legend">
+      <p class="label" id="${id}-legend">${messages.photos}</p>
+      <p class="hint" id="${id}-hint">
+        ${
+          required
+            ? messages.photosRequired(policy.photos.maxCount, megabytes)
+            : messages.photosOptional(policy.photos.maxCount, megabytes)
+        }
+      </p>
+      ${
+        line.photos.length > 0 || uploads.length > 0
+          ? html`<ul class="thumbnails">
+              ${line.photos.map(
+                (photo, index) =>
+                  html`<li>
+                    <img src=${this.#objectUrlOf(photo)} alt=${messages.photoAlt(index + 1)} />
+                    <button
+                      part="button"
+                      type="button"
+                      class="remove"
+                      aria-label=${messages.removePhoto(index + 1)}
+                      @click=${() => this.#removePhoto(item.id, photo)}
+                    >
+                      ×
+                    </button>
+                  </li>`,
+              )}
+              ${uploads.map(
+                (upload) =>
+                  html`<li class="uploading">
+                    <progress
+                      max="1"
+                      .value=${upload.progress}
+                      aria-label=${messages.uploading(upload.name)}
+                    ></progress>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      <input
+        id=${id}
+        class="file"
+        type="file"
+        accept=${policy.photos.types.join(',')}
+        capture="environment"
+        ?disabled=${full}
+        aria-invalid=${errors[key] || problem ? 'true' : 'false'}
+        aria-describedby="${id}-hint ${id}-error ${id}-problem"
+        @change=${(event: Event) => void this.#addPhotos(item.id, event.target as HTMLInputElement, policy)}
+      />
+      <label for=${id} class="button secondary ${full ? 'disabled' : ''}">${messages.addPhoto}</label>
+      ${this.#errorFor(key, errors, messages)}
+      <p class="error" id="${id}-problem" role="alert">${problem ?? ''}</p>
+    </div>`;
+  }
+
+  #renderVariants(item: OrderItem, line: ReturnLineDraft, errors: FieldErrors, messages: ReturnsMessages) {
+    const key = `items.${item.id}.exchangeVariantId`;
+    const id = controlIdOf(key);
+    const variants = item.exchangeVariants ?? [];
+    if (variants.length === 0) {
+      return html`<p class="hint">${messages.noVariants}</p>
+        ${this.#errorFor(key, errors, messages)}`;
+    }
+    return html`<div class="field">
+      <label for=${id}>${messages.exchangeFor}</label>
+      <select
+        id=${id}
+        aria-invalid=${errors[key] ? 'true' : 'false'}
+        aria-describedby="${id}-error"
+        @change=${(event: Event) => {
+          const variantId = (event.target as HTMLSelectElement).value;
+          this.#editLine(
+            item.id,
+            (current) => {
+              const { exchangeVariantId: _previous, ...rest } = current;
+              return variantId ? { ...rest, exchangeVariantId: variantId } : rest;
+            },
+            'exchangeVariantId',
+          );
+        }}
+      >
+        <option value="" ?selected=${!line.exchangeVariantId}>${messages.chooseVariant}</option>
+        ${variants.map(
+          (variant) =>
+            html`<option
+              value=${variant.id}
+              ?disabled=${!variant.inStock}
+              ?selected=${variant.id === line.exchangeVariantId}
+            >
+              ${variant.inStock ? variant.name : messages.outOfStock(variant.name)}
+            </option>`,
+        )}
+      </select>
+      ${this.#errorFor(key, errors, messages)}
+    </div>`;
+  }
+
+  #renderResolutions(policy: ReturnPolicy, draft: ReturnDraft, errors: FieldErrors, messages: ReturnsMessages) {
+    const errorId = `${controlIdOf('resolution')}-error`;
+    return html`<fieldset class="resolutions" aria-describedby=${errorId}>
+      <legend>${messages.resolutionLegend}</legend>
+      ${policy.resolutions.map((resolution: ReturnResolution, index) => {
+        // The first radio carries the field's id, so focus lands on the group when it has an error.
+        const id = index === 0 ? controlIdOf('resolution') : `resolution-${resolution}`;
+        return html`<div class="choice">
+          <input
+            id=${id}
+            type="radio"
+            name="resolution"
+            value=${resolution}
+            .checked=${draft.resolution === resolution}
+            aria-describedby="${id}-help"
+            @change=${() => this.#editDraft((current) => ({ ...current, resolution }), 'resolution')}
+          />
+          <label for=${id}>
+            <span class="name">${messages.resolutions[resolution]}</span>
+            <span class="hint" id="${id}-help">${messages.resolutionHelp[resolution]}</span>
+          </label>
+        </div>`;
+      })}
+      ${this.#errorFor('resolution', errors, messages)}
+    </fieldset>`;
+  }
+
+  #renderReview(order: Order, policy: ReturnPolicy, draft: ReturnDraft, messages: ReturnsMessages) {
+    const chosen = order.items.flatMap((item) => {
+      const line = draft.lines[item.id];
+      return line?.selected ? [{ item, line }] : [];
+    });
+    return html`<section part="review" class="review" aria-labelledby="review-title">
+      <h3 id="review-title" tabindex="-1">${messages.reviewTitle}</h3>
+      <ul>
+        ${chosen.map(({ item, line }) => {
+          const variant = item.exchangeVariants?.find((candidate) => candidate.id === line.exchangeVariantId);
+          return html`<li>
+            <p class="name">
+              ${messages.reviewLine(line.quantity, item.variant ? `${item.name} — ${item.variant}` : item.name)}
+            </p>
+            <p>${messages.reviewReason(this.#reasonLabel(line.reason, policy, messages))}</p>
+            ${line.photos.length > 0 ? html`<p>${messages.reviewPhotos(line.photos.length)}</p>` : nothing}
+            ${draft.resolution === 'exchange' && variant ? html`<p>${messages.reviewExchange(variant.name)}</p>` : nothing}
+          </li>`;
+        })}
+      </ul>
+      ${
+        draft.resolution
+          ? html`<p>
+              <strong>${messages.resolutions[draft.resolution]}</strong>: ${messages.resolutionHelp[draft.resolution]}
+            </p>`
+          : nothing
+      }
+      ${
+        draft.comment.trim()
+          ? html`<p><strong>${messages.reviewComment}</strong>: <span class="comment">${draft.comment}</span></p>`
+          : nothing
+      }
+      <div class="actions">
+        <button part="button" type="button" class="secondary" @click=${() => void this.#edit()}>
+          ${messages.edit}
+        </button>
+        <button
+          part="button"
+          type="button"
+          class="primary"
+          aria-disabled=${this.submitting ? 'true' : 'false'}
+          @click=${() => void this.#submit(order, policy)}
+        >
+          ${messages.submit}
+        </button>
+      </div>
+    </section>`;
+  }
+
+  #renderStatus(client: KefuClient, order: Order, submission: OutboxItem<'return'>, messages: ReturnsMessages) {
+    if (submission.status === 'sent') {
+      const record = submission.result as ReturnRecord | undefined;
+      return html`<section part="status" class="status sent" tabindex="-1" role="status">
+        <h3>${messages.submittedTitle}</h3>
+        ${record ? html`<p class="rma">${messages.rma(record.rma)}</p>` : nothing}
+        ${record ? html`<p>${messages.status[record.status]}</p>` : nothing}
+        <p class="muted">${messages.nextSteps}</p>
+        <button part="button" type="button" class="secondary" @click=${() => void this.#startAnother(order)}>
+          ${messages.startAnother}
+        </button>
+      </section>`;
+    }
+    if (submission.status === 'pending') {
+      const online = client.connectivity.online.value;
+      return html`<section part="status" class="status pending" tabindex="-1" role="status">
+        <p>${online && submission.attempts === 0 ? messages.sending : messages.savedOffline}</p>
+      </section>`;
+    }
+    const unauthorized = submission.error?.code === 'unauthorized';
+    return html`<section part="status" class="status failed" tabindex="-1" role="alert">
+      <p>${unauthorized ? messages.failedUnauthorized : messages.failed}</p>
+      <div class="actions">
+        <button part="button" type="button" class="secondary" @click=${() => void this.#edit()}>
+          ${messages.edit}
+        </button>
+        ${
+          unauthorized
+            ? nothing
+            : html`<button
+                part="button"
+                type="button"
+                class="primary"
+                @click=${() => void client.outbox.retry(submission.id)}
+              >
+                ${messages.retry}
+              </button>`
+        }
+      </div>
+    </section>`;
+  }
+
+  #renderHistory(client: KefuClient, order: Order, messages: ReturnsMessages) {
+    if (order.returns.length === 0) return nothing;
+    const records = client.returns.history.value;
+    return html`<section part="history" class="history" aria-labelledby="history-title">
+      <h3 id="history-title">${messages.historyTitle}</h3>
+      <ul>
+        ${[...order.returns]
+          .reverse()
+          .map((summary) => this.#renderEarlierReturn(summary, records[summary.id]?.data, messages))}
+      </ul>
+    </section>`;
+  }
+
+  #renderEarlierReturn(summary: ReturnSummary, record: ReturnRecord | undefined, messages: ReturnsMessages) {
+    // The record is fresher than the order's summary once loaded (a decision since the lookup).
+    const status = record?.status ?? summary.status;
+    return html`<li class="earlier">
+      <p class="heading">
+        <span class="rma-number">${summary.rma}</span>
+        <span class="tag ${status}">${messages.statusTag[status]}</span>
+      </p>
+      <p class="muted">${messages.requestedOn(this.#date(summary.createdAt, true))}</p>
+      <p>${messages.status[status]}</p>
+      ${
+        status === 'rejected' && record?.rejectionReason
+          ? html`<p class="reason">${messages.rejectedBecause(record.rejectionReason)}</p>`
+          : nothing
+      }
+      ${
+        status === 'approved' && record?.labelUrl
+          ? html`<p>
+                <a
+                  part="button"
+                  class="button primary"
+                  href=${record.labelUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  >${messages.label}</a
+                >
+              </p>
+              ${qrCode(record.labelUrl, messages.qrLabel(summary.rma))}`
+          : nothing
+      }
+    </li>`;
   }
 }
