@@ -106,6 +106,8 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
   const indexByLocale = signal<Readonly<Record<string, FaqIndexState>>>({});
   const indexes = new Map<string, FaqIndex>();
   const syncTokens = new Map<string, string>();
+  /** The sync token each built index reflects: a cache read after the index was built rebuilds it. */
+  const indexedAt = new Map<string, string | undefined>();
   const syncing = new Map<string, Promise<void>>();
   const indexing = new Map<string, Promise<void>>();
   let factory: FaqIndexFactory | undefined;
@@ -124,7 +126,10 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
   }
 
   function setIndex(locale: string, built: FaqIndex | undefined, status: FaqIndexState['status']) {
-    if (built) indexes.set(locale, built);
+    if (built) {
+      indexes.set(locale, built);
+      indexedAt.set(locale, syncTokens.get(locale));
+    }
     const version = (indexByLocale.peek()[locale]?.version ?? 0) + 1;
     indexByLocale.value = { ...indexByLocale.peek(), [locale]: { status, size: built?.size ?? 0, version } };
   }
@@ -160,6 +165,11 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     if (cached) {
       syncTokens.set(locale, cached.data.syncToken);
       setState(locale, { status: 'ready', data: cached.data.articles, updatedAt: cached.savedAt });
+      // An index built before the cache could be read (storage is memory-only until the shopper's
+      // first interaction) is behind it: rebuild it from the cached articles.
+      if (factory && indexes.has(locale) && indexedAt.get(locale) !== cached.data.syncToken) {
+        setIndex(locale, factory(cached.data.articles), 'ready');
+      }
     }
     if (!network.isOnline()) return;
     const shown = byLocale.peek()[locale]?.data;

@@ -1,27 +1,453 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import { createFaqIndex, markMatches, snippetOf, type Article, type FaqSearchHit } from '@kefu/core';
+import { plainText as plainTextOf } from '@kefu/core/domain';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { faqMessages } from './faq.messages.js';
+import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
+import { renderArticleBody } from './article-body.js';
+
+type Feedback = 'yes' | 'no' | undefined;
+
+/** The results of one query: the local index's, then (large help centres) the server's extras. */
+interface Results {
+  readonly query: string;
+  readonly local: readonly FaqSearchHit[];
+  readonly server: readonly FaqSearchHit[];
+}
+
+const RESULT_LIMIT = 20;
+const SERVER_SEARCH_DELAY_MS = 250;
+
+/** Matched words as Lit templates: `<mark>` around the matches, text bindings everywhere (no HTML). */
+function highlighted(text: string, terms: readonly string[]): TemplateResult {
+  return html`${markMatches(text, terms).map((piece) =>
+    piece.match ? html`<mark part="match">${piece.text}</mark>` : piece.text,
+  )}`;
+}
+
+/** Fills its element with an article body, sanitized (see article-body.ts), once per body. */
+class ArticleBodyDirective extends Directive {
+  #body?: string;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('bodyOf() goes on an element');
+  }
+
+  override update(part: ElementPart, [body]: [string]) {
+    if (body !== this.#body) {
+      this.#body = body;
+      void renderArticleBody(part.element as HTMLElement, body);
+    }
+    return noChange;
+  }
+
+  render(_body: string) {
+    return noChange;
+  }
+}
+const bodyOf = directive(ArticleBodyDirective);
 
 /**
- * Searches the help centre as the shopper types, offline too, and shows articles.
+ * Searches the help centre as the shopper types, offline too, in Chinese and English, and shows
+ * articles safely. With an empty search box it offers the articles suggested for the page and the
+ * categories; when nothing matches, chat, a call back or other contacts.
+ *
+ * The search box is a combobox over a listbox of results (ARIA APG): ↓/↑ move through the results,
+ * Enter opens one, Escape clears the box (an empty box lets Escape through, so the widget closes).
  *
  * @summary Searches the help centre as the shopper types, offline too, and shows articles.
  * @tag kefu-faq
+ *
+ * @event kefu-navigate - Asks the widget or loader for another view: chat or a call back when nothing
+ *   matched, chat with `articleId` after "this did not help". Cancelable; `detail` is `{ view, articleId? }`.
+ * @event kefu-article-open - An article was opened. `detail`: `{ articleId }`.
+ * @event kefu-article-feedback - The shopper said whether an article helped (queued in the outbox).
+ *   `detail`: `{ articleId, helpful }`.
+ *
+ * @csspart heading - The "Help centre" heading.
+ * @csspart search - The search box.
+ * @csspart results - The list of results.
+ * @csspart result - One result.
+ * @csspart match - A highlighted match in a result's title or snippet.
+ * @csspart article - The article view.
+ * @csspart body - The article's sanitized body.
+ * @csspart feedback - "Was this helpful?".
+ *
+ * @cssprop --kefu-brand-color - Buttons and links.
+ * @cssprop --kefu-match-color - Background of highlighted matches.
  */
 export class KefuFaq extends KefuElement {
   static override styles = [tokens, faqStyles];
+  static override shadowRootOptions = { ...KefuElement.shadowRootOptions, delegatesFocus: true };
 
-  /** A query to search for when the element opens. */
+  @query('#q') private input?: HTMLInputElement;
+
+  /** The highlighted result (-1: none, focus stays on typing). */
+  @state() private active = -1;
+  @state() private category?: string;
+  @state() private openedId?: string;
+  @state() private feedback: Feedback;
+  @state() private serverHits: Results['server'] = [];
+
+  /** A query to search for when the element opens (the widget's home search box sets it). */
   @property() query = '';
 
   /** An article to show when the element opens. */
   @property({ attribute: 'article-id' }) articleId?: string;
 
+  #serverSearch?: AbortController;
+  #caretToEnd = false;
+
+  constructor() {
+    super();
+    // Before the shopper's first interaction Kefu may not read IndexedDB: a standalone element that
+    // found nothing offline looks again once the shopper touches it.
+    this.addEventListener('focusin', () => {
+      const client = this.kefu;
+      if (!client || client.faq.articles.peek().data?.length) return;
+      void client.activate().then(() => client.faq.sync());
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const faq = this.kefu?.faq;
+    if (!faq) return;
+    if (faq.articles.peek().status === 'idle') void faq.sync();
+    // createFaqIndex comes with this element's chunk: MiniSearch is part of the FAQ feature, not the shell.
+    void faq.loadIndex(createFaqIndex);
+    if (this.kefu?.config.state.peek().status === 'idle') void this.kefu.config.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('query')) {
+      this.active = -1;
+      this.category = undefined;
+      this.#caretToEnd = true;
+      this.#askServer(this.query);
+    }
+    if (changed.has('articleId')) this.#open(this.articleId, false);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#caretToEnd && this.input && this.shadowRoot?.activeElement === this.input) {
+      this.#caretToEnd = false;
+      // The widget focuses this element (delegatesFocus → the box): keep typing where the home box left off.
+      const end = this.input.value.length;
+      this.input.setSelectionRange(end, end);
+    }
+    if (changed.has('active') && this.active >= 0) {
+      this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  #results(): Results {
+    const faq = this.kefu?.faq;
+    return {
+      query: this.query,
+      local: faq?.search(this.query, { limit: RESULT_LIMIT }) ?? [],
+      server: this.serverHits,
+    };
+  }
+
+  #askServer(query: string): void {
+    this.#serverSearch?.abort();
+    this.serverHits = [];
+    const faq = this.kefu?.faq;
+    if (!faq?.searchesServer.peek() || !query.trim()) return;
+    const controller = new AbortController();
+    this.#serverSearch = controller;
+    setTimeout(() => {
+      if (controller.signal.aborted) return;
+      void faq.searchServer(query, { limit: RESULT_LIMIT, signal: controller.signal }).then((hits) => {
+        if (!controller.signal.aborted) this.serverHits = hits;
+      });
+    }, SERVER_SEARCH_DELAY_MS);
+  }
+
+  #open(articleId: string | undefined, moveFocus = true): void {
+    this.openedId = articleId;
+    this.feedback = undefined;
+    if (!articleId) return;
+    this.dispatchEvent(new CustomEvent('kefu-article-open', { detail: { articleId }, bubbles: true, composed: true }));
+    if (moveFocus)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.article h3')?.focus());
+  }
+
+  #closeArticle(): void {
+    this.openedId = undefined;
+    this.feedback = undefined;
+    void this.updateComplete.then(() => this.input?.focus());
+  }
+
+  readonly #onInput = (event: Event) => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.#caretToEnd = false;
+  };
+
+  readonly #onFocus = () => {
+    if (!this.#caretToEnd || !this.input) return;
+    this.#caretToEnd = false;
+    const end = this.input.value.length;
+    this.input.setSelectionRange(end, end);
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent) => {
+    const { local, server } = this.#results();
+    const hits = [...local, ...server];
+    switch (event.key) {
+      case 'ArrowDown':
+        if (hits.length === 0) return;
+        event.preventDefault();
+        this.active = Math.min(this.active + 1, hits.length - 1);
+        break;
+      case 'ArrowUp':
+        if (hits.length === 0) return;
+        event.preventDefault();
+        this.active = Math.max(this.active - 1, -1);
+        break;
+      case 'Enter': {
+        const hit = hits[this.active] ?? (this.active === -1 ? hits[0] : undefined);
+        if (!hit) return;
+        event.preventDefault();
+        this.#open(hit.article.id);
+        break;
+      }
+      case 'Escape':
+        if (!this.query) return;
+        // An empty box lets Escape through (the widget closes); a filled one is cleared first.
+        event.preventDefault();
+        event.stopPropagation();
+        this.query = '';
+        break;
+      default:
+    }
+  };
+
+  readonly #onArticleKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.#closeArticle();
+  };
+
+  #sendFeedback(articleId: string, helpful: boolean): void {
+    this.feedback = helpful ? 'yes' : 'no';
+    void this.kefu?.faq.sendFeedback(articleId, helpful);
+    this.dispatchEvent(
+      new CustomEvent('kefu-article-feedback', { detail: { articleId, helpful }, bubbles: true, composed: true }),
+    );
+  }
+
   override render() {
     const messages = this.localize(faqMessages);
-    return html`<h2>${messages.title}</h2>`;
+    if (this.openedId) return this.#renderArticle(messages, this.openedId);
+    const results = this.#results();
+    const searching = this.query.trim() !== '';
+    const count = results.local.length + results.server.length;
+    return html`<h2 part="heading">${messages.title}</h2>
+      <div class="search" part="search" role="search">
+        <input
+          id="q"
+          type="search"
+          role="combobox"
+          aria-label=${messages.searchLabel}
+          autocomplete="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          aria-autocomplete="list"
+          aria-controls="results"
+          aria-expanded=${searching && count > 0 ? 'true' : 'false'}
+          aria-activedescendant=${this.active >= 0 ? `option-${this.active}` : nothing}
+          placeholder=${messages.searchPlaceholder}
+          .value=${live(this.query)}
+          @input=${this.#onInput}
+          @focus=${this.#onFocus}
+          @keydown=${this.#onKeydown}
+        />
+      </div>
+      ${this.#renderStatus(messages)}
+      <p class="visually-hidden" role="status">${searching ? messages.resultCount(count) : ''}</p>
+      <ul
+        id="results"
+        class="results"
+        role="listbox"
+        part="results"
+        aria-label=${messages.resultsLabel}
+        ?hidden=${!searching || count === 0}
+      >
+        ${searching ? this.#renderOptions(results, messages) : nothing}
+      </ul>
+      ${searching ? (count === 0 && this.#indexReady() ? this.#renderNoResults(messages) : nothing) : this.#renderBrowse(messages)}`;
+  }
+
+  #indexReady(): boolean {
+    return this.kefu?.faq.index.value.status === 'ready';
+  }
+
+  #renderStatus(messages: FaqMessages) {
+    const faq = this.kefu?.faq;
+    const articles = faq?.articles.value;
+    const online = this.kefu?.connectivity.online.value ?? true;
+    if (!online) return html`<p class="notice">${messages.offline}</p>`;
+    if (articles?.status === 'error' && !articles.data) {
+      return html`<div class="notice" role="alert">
+        <p>${messages.loadFailed}</p>
+        <button type="button" @click=${() => void faq?.sync()}>${messages.retry}</button>
+      </div>`;
+    }
+    if (!articles?.data && articles?.status !== 'error')
+      return html`<p class="notice" role="status">${messages.loading}</p>`;
+    return nothing;
+  }
+
+  #renderOptions(results: Results, messages: FaqMessages) {
+    const option = (hit: FaqSearchHit, index: number) => {
+      const snippet = snippetOf(plainTextOf(hit.article.body), hit.terms);
+      // The keyboard drives the options through the combobox (aria-activedescendant), as the APG says.
+      // eslint-disable-next-line lit-a11y/click-events-have-key-events
+      return html`<li
+        id="option-${index}"
+        role="option"
+        part="result"
+        class="result"
+        aria-selected=${index === this.active ? 'true' : 'false'}
+        @click=${() => this.#open(hit.article.id)}
+      >
+        <span class="result-title">${highlighted(hit.article.title, hit.terms)}</span>
+        <span class="snippet">${highlighted(snippet, hit.terms)}</span>
+      </li>`;
+    };
+    const server = results.server.map((hit, index) => option(hit, results.local.length + index));
+    return html`${results.local.map(option)}
+    ${
+      server.length > 0
+        ? html`<li role="presentation" class="separator">${messages.moreFromServer}</li>
+            ${server}`
+        : nothing
+    }`;
+  }
+
+  #renderNoResults(messages: FaqMessages) {
+    const channels = this.kefu?.config.state.value.data?.channels;
+    return html`<div class="empty">
+      <p>${messages.noResults(this.query.trim())}</p>
+      <p>${messages.noResultsHelp}</p>
+      <ul class="contact">
+        ${
+          channels?.chat === false
+            ? nothing
+            : html`<li>
+                <button type="button" @click=${() => this.navigate({ view: 'chat' })}>${messages.chat}</button>
+              </li>`
+        }
+        ${
+          channels?.callback === false
+            ? nothing
+            : html`<li>
+                <button type="button" @click=${() => this.navigate({ view: 'callback' })}>${messages.callback}</button>
+              </li>`
+        }
+        <li><button type="button" @click=${() => this.navigate({ view: 'home' })}>${messages.contact}</button></li>
+      </ul>
+    </div>`;
+  }
+
+  #renderArticleLink(article: Article) {
+    return html`<li>
+      <button type="button" class="link" @click=${() => this.#open(article.id)}>${article.title}</button>
+    </li>`;
+  }
+
+  #renderBrowse(messages: FaqMessages) {
+    const faq = this.kefu?.faq;
+    if (!faq) return nothing;
+    const categories = faq.categories.value;
+    const chosen = this.category ? categories.find((category) => category.slug === this.category) : undefined;
+    if (chosen) {
+      return html`<section class="browse">
+        <button type="button" class="back" @click=${() => (this.category = undefined)}>${messages.back}</button>
+        <h3>${messages.categories[chosen.slug] ?? chosen.slug}</h3>
+        <ul class="articles">
+          ${chosen.articles.map((article) => this.#renderArticleLink(article))}
+        </ul>
+      </section>`;
+    }
+    const suggestions = faq.suggestions.value;
+    return html`${
+      suggestions.length > 0
+        ? html`<section class="browse">
+            <h3>${messages.suggested}</h3>
+            <ul class="articles">
+              ${suggestions.map((article) => this.#renderArticleLink(article))}
+            </ul>
+          </section>`
+        : nothing
+    }
+    ${
+      categories.length > 0
+        ? html`<section class="browse">
+            <h3>${messages.browse}</h3>
+            <ul class="categories">
+              ${categories.map(
+                (category) =>
+                  html`<li>
+                    <button type="button" class="category" @click=${() => (this.category = category.slug)}>
+                      <span>${messages.categories[category.slug] ?? category.slug}</span>
+                      <span class="count">${messages.articleCount(category.articles.length)}</span>
+                    </button>
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing
+    }`;
+  }
+
+  #renderArticle(messages: FaqMessages, articleId: string) {
+    const faq = this.kefu?.faq;
+    const article = faq?.article(articleId);
+    const back = html`<button type="button" class="back" @click=${() => this.#closeArticle()}>
+      ${this.query ? messages.backToResults : messages.back}
+    </button>`;
+    if (!article) {
+      const loading = !faq || faq.articles.value.status === 'idle' || faq.articles.value.status === 'loading';
+      return html`${back}
+        <p class="notice" role=${loading ? 'status' : 'alert'}>${loading ? messages.loading : messages.notFound}</p>`;
+    }
+    const updated = new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium' }).format(
+      new Date(article.updatedAt),
+    );
+    return html`<article class="article" part="article" @keydown=${this.#onArticleKeydown}>
+      ${back}
+      <h3 tabindex="-1">${article.title}</h3>
+      <p class="meta">${messages.updated(updated)}</p>
+      ${keyed(article.id, html`<div class="body" part="body" ${bodyOf(article.body)}></div>`)}
+      ${this.#renderFeedback(messages, article.id)}
+    </article>`;
+  }
+
+  #renderFeedback(messages: FaqMessages, articleId: string) {
+    if (this.feedback === 'yes') return html`<p class="feedback" part="feedback" role="status">${messages.thanks}</p>`;
+    if (this.feedback === 'no') {
+      return html`<div class="feedback" part="feedback">
+        <p role="status">${messages.sorry}</p>
+        <button type="button" class="primary" @click=${() => this.navigate({ view: 'chat', articleId })}>
+          ${messages.askSupport}
+        </button>
+      </div>`;
+    }
+    return html`<fieldset class="feedback" part="feedback">
+      <legend>${messages.helpful}</legend>
+      <button type="button" @click=${() => this.#sendFeedback(articleId, true)}>${messages.yes}</button>
+      <button type="button" @click=${() => this.#sendFeedback(articleId, false)}>${messages.no}</button>
+    </fieldset>`;
   }
 }
