@@ -31,6 +31,7 @@ const settings: LoaderSettings = {};
 if (script?.dataset.apiBase) settings.apiBase = script.dataset.apiBase;
 if (script?.dataset.locale) settings.locale = script.dataset.locale;
 if (script?.dataset.launcher) settings.launcher = script.dataset.launcher;
+if (script?.dataset.label) settings.label = script.dataset.label;
 
 const listeners = new Map<string, Set<(detail: unknown) => void>>();
 const emit: Emit = (event, detail) => {
@@ -90,7 +91,7 @@ function drawLauncher(): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.part.add('launcher');
-  button.textContent = settings.locale?.startsWith('zh') ? '帮助' : 'Help';
+  button.textContent = settings.label ?? (settings.locale?.startsWith('zh') ? '帮助' : 'Help');
   button.setAttribute('aria-label', settings.locale?.startsWith('zh') ? '打开帮助' : 'Open help');
   button.setAttribute('aria-expanded', 'false');
   // Pointer over or focus on the launcher is intent: fetch the code before the click lands. The

@@ -9,6 +9,8 @@ export interface LoaderSettings {
    * those instead (also elements added later, as in single-page apps).
    */
   launcher?: string;
+  /** The launcher's text instead of the localized "Help". */
+  label?: string;
   /** `start` puts the launcher in the bottom-left corner (bottom-right in RTL). */
   position?: 'start' | 'end';
   /** Forces a colour scheme; by default Kefu follows the shopper's system. */

@@ -88,6 +88,7 @@ function applySettings(widget: KefuWidget, client: KefuClient, settings: Partial
     client.session.setLocale(settings.locale);
   }
   if (settings.position) widget.position = settings.position;
+  if (settings.label) widget.label = settings.label;
   if (settings.launcher) widget.hostLauncher = document.querySelector<HTMLElement>(settings.launcher) ?? undefined;
   if ('theme' in settings) widget.theme = settings.theme;
   if ('identityToken' in settings) client.session.identify(settings.identityToken);

@@ -71,6 +71,9 @@ export class KefuWidget extends KefuElement {
    */
   @property({ attribute: false }) hostLauncher?: HTMLElement;
 
+  /** The launcher's text, when the store wants its own ("Need help?"); default: "Help", localized. */
+  @property() label?: string;
+
   /** Forces a colour scheme; by default the widget follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -377,11 +380,11 @@ export class KefuWidget extends KefuElement {
         type="button"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
-        aria-label=${this.open ? messages.closeHelp : messages.openHelp}
+        aria-label=${this.open ? messages.closeHelp : this.label ? nothing : messages.openHelp}
         ?hidden=${(this.open && fullscreen) || this.hostLauncher !== undefined}
         @click=${this.#toggle}
       >
-        ${messages.launcherLabel}
+        ${this.label || messages.launcherLabel}
       </button>
       <div class="announcer" role="status" aria-live="polite"></div>
     </div>`;
