@@ -114,7 +114,19 @@ describe('callbacks over HTTP', () => {
     const [a, b] = await Promise.all([book(input(slot.start, { name: 'A' })), book(input(slot.start, { name: 'B' }))]);
     assert.deepEqual([a.status, b.status].sort(), [201, 409]);
     const refused = a.status === 409 ? a : b;
-    assert.deepEqual(errorOf(refused), { code: 'slot_taken', message: 'That time was just taken.' });
+    const { slots: fresh, ...error } = errorOf(refused) as ReturnType<typeof errorOf> & { slots: CallbackSlot[] };
+    assert.deepEqual(error, { code: 'slot_taken', message: 'That time was just taken.' });
+    // The refusal carries the slots free at that moment: the full one is gone, the others are there.
+    assert.ok(fresh.length > 0);
+    assert.equal(
+      fresh.find((candidate) => candidate.start === slot.start),
+      undefined,
+    );
+    const stillFree = (await slots()).at(-1)!;
+    assert.deepEqual(
+      fresh.find((candidate) => candidate.start === stillFree.start),
+      stillFree,
+    );
     assert.equal(
       (await slots()).find((candidate) => candidate.start === slot.start),
       undefined,

@@ -44,7 +44,9 @@ const requestCallback = createRoute({
   responses: {
     201: jsonContent(CallbackRecordSchema, 'The callback, with its cancel token'),
     400: failure('No Idempotency-Key, or a body that is not a JSON object'),
-    409: failure('The slot filled up meanwhile (`slot_taken`), or the key was used with another body'),
+    409: failure(
+      'The slot filled up meanwhile (`slot_taken`, with `error.slots`: the slots free now, as from GET /callbacks/slots), or the key was used with another body',
+    ),
     422: failure('`phone` not E.164, no `consent`, `slot` not offered, … (`validation_failed`)'),
   },
 });

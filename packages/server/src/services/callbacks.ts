@@ -1,6 +1,7 @@
 import type { CallbackInput, CallbackRecord, CallbackSlot, CallbackStatus } from '@kefu/core';
 import {
   CALLBACK_SLOT_CAPACITY,
+  MAX_SLOT_QUERY_DAYS,
   checkSlotQuery,
   offeredSlot,
   offeredSlots,
@@ -28,7 +29,7 @@ export interface AdminCallback {
 export interface CallbacksService {
   /** Bookable slots with room left, from `from` (a store-local date or an instant) for `days` days. */
   slots(from: string, days: number): CallbackSlot[];
-  /** 201 with the record and its cancel token; 422 for the input, 409 `slot_taken` when it is full. */
+  /** 201 with the record and its cancel token; 422 for the input, 409 `slot_taken` (with the free slots) when it is full. */
   request(input: CallbackInput, request: IdempotentRequest): StoredResponse & { readonly replayed: boolean };
   /** Cancelling again answers the same record. */
   cancel(id: string, token: string | undefined): CallbackRecord;
@@ -103,24 +104,26 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
     return row;
   };
 
+  function freeSlots(from: string, days: number): CallbackSlot[] {
+    const checked = checkSlotQuery(config, from, days);
+    if ('fields' in checked) throw invalid(checked.fields);
+    const offered = offeredSlots(config, checked.query, store.now());
+    const first = offered[0];
+    const last = offered.at(-1);
+    const booked = new Map<number, number>(
+      first && last ? bookedBetween.all(first.start, last.start).map((row) => [row.slot_start, row.booked]) : [],
+    );
+    return offered
+      .map((slot) => ({
+        start: iso(slot.start),
+        end: iso(slot.end),
+        remaining: CALLBACK_SLOT_CAPACITY - (booked.get(slot.start) ?? 0),
+      }))
+      .filter((slot) => slot.remaining > 0);
+  }
+
   return {
-    slots(from, days) {
-      const checked = checkSlotQuery(config, from, days);
-      if ('fields' in checked) throw invalid(checked.fields);
-      const offered = offeredSlots(config, checked.query, store.now());
-      const first = offered[0];
-      const last = offered.at(-1);
-      const booked = new Map<number, number>(
-        first && last ? bookedBetween.all(first.start, last.start).map((row) => [row.slot_start, row.booked]) : [],
-      );
-      return offered
-        .map((slot) => ({
-          start: iso(slot.start),
-          end: iso(slot.end),
-          remaining: CALLBACK_SLOT_CAPACITY - (booked.get(slot.start) ?? 0),
-        }))
-        .filter((slot) => slot.remaining > 0);
-    },
+    slots: freeSlots,
 
     // The idempotency store's IMMEDIATE transaction makes the count and the insert one step: of
     // two requests for a slot's last place, in this process or another, exactly one gets it.
@@ -131,7 +134,11 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
         const fields = validateCallbackInput(input, slot !== undefined);
         if (!slot || Object.keys(fields).length > 0) throw invalid(fields);
         if ((bookedAt.get(slot.start) ?? 0) >= CALLBACK_SLOT_CAPACITY) {
-          throw new ApiError(409, 'slot_taken', 'That time was just taken.');
+          // The slots free at this very moment come along, so the shopper can choose again at once.
+          const days = Math.min(config.callbacks.daysAhead, MAX_SLOT_QUERY_DAYS);
+          throw new ApiError(409, 'slot_taken', 'That time was just taken.', undefined, {
+            slots: freeSlots(iso(now), days),
+          });
         }
         const id = newId('cb');
         const cancelToken = newToken();
