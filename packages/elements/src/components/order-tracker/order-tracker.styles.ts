@@ -302,8 +302,8 @@ export const ordertrackerStyles = css`
     gap: 12px;
     align-items: center;
   }
-  .items img,
-  .img {
+  .img,
+  .img img {
     flex: none;
     inline-size: 56px;
     block-size: 56px;
@@ -311,10 +311,9 @@ export const ordertrackerStyles = css`
     object-fit: cover;
     background: var(--_line);
   }
-  /* A picture that could not load keeps its place without showing broken-image text. */
-  .items img.missing {
-    color: transparent;
-    font-size: 0;
+  /* A picture that could not load leaves a plain tile, not the browser's broken-image sign. */
+  .img img.missing {
+    visibility: hidden;
   }
   .item-text {
     display: grid;

@@ -19,9 +19,10 @@ import { startMockServer } from '../../../../../test/support/msw.js';
 import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';
 import '../../define/kefu-order-tracker.js';
 import type { KefuOrderTracker } from './order-tracker.js';
-import { ordertrackerMessages } from './order-tracker.messages.js';
+import { en } from './order-tracker.messages.js';
+import { zhCN } from './order-tracker.messages.zh-CN.js';
+import { ar } from './order-tracker.messages.ar.js';
 
-const en = ordertrackerMessages.en;
 const seeds = createDemoOrders(new Date());
 const seedOf = (number: string): SeedOrder => seeds.find((seed) => seed.order.number === number)!;
 const apiBase = `${location.origin}/tracker-api/v1`;
@@ -393,19 +394,20 @@ describe('<kefu-order-tracker>', () => {
     expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1006');
   });
 
-  for (const { name, locale, theme } of [
-    { name: 'dark', locale: 'en', theme: 'dark' },
-    { name: 'right-to-left Arabic', locale: 'ar', theme: 'light' },
-    { name: 'Chinese', locale: 'zh-CN', theme: 'light' },
+  for (const { name, locale, theme, messages } of [
+    { name: 'dark', locale: 'en', theme: 'dark', messages: en },
+    { name: 'right-to-left Arabic', locale: 'ar', theme: 'light', messages: ar },
+    { name: 'Chinese', locale: 'zh-CN', theme: 'light', messages: zhCN },
   ]) {
     it(`passes axe in ${name}, form and order`, async () => {
       const tracker = await renderTracker(clientWith(), locale);
       tracker.setAttribute('theme', theme);
+      expect(textOf($(tracker, 'h2')), 'in the shopper’s language from the first paint').to.equal(messages.title);
       await expect(tracker).to.be.accessible();
       if (locale === 'ar') expect(tracker.dir).to.equal('rtl');
       await lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
       await waitUntil(() => $(tracker, '.order-heading'));
-      expect(textOf($(tracker, '.status'))).to.equal(ordertrackerMessages[locale]!.orderStatus.delivery_failed);
+      expect(textOf($(tracker, '.status'))).to.equal(messages.orderStatus.delivery_failed);
       await expect(tracker).to.be.accessible();
     });
   }

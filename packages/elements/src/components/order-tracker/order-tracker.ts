@@ -4,7 +4,7 @@ import type { KefuError, Order, OrderLookup, Shipment, ShipmentStatus } from '@k
 import { KefuElement } from '../../base/kefu-element.js';
 import type { KefuView } from '../../base/navigation.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { ordertrackerMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
+import { en, loadMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
 import { ordertrackerStyles } from './order-tracker.styles.js';
 import {
   checkField,
@@ -78,6 +78,8 @@ export class KefuOrderTracker extends KefuElement {
   @state() private now = Date.now();
 
   #ticker?: ReturnType<typeof setInterval>;
+  #messages: OrderTrackerMessages = en;
+  #messagesLocale = 'en';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -100,6 +102,16 @@ export class KefuOrderTracker extends KefuElement {
       const shown = this.kefu?.orders.current.peek().data;
       if (shown && shown.number !== this.orderNumber.trim().toUpperCase()) this.wantsForm = true;
     }
+  }
+
+  /** Renders only once the shopper's language is here, so nobody sees English flash first. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const locale = this.resolvedLocale;
+    if (locale !== this.#messagesLocale) {
+      this.#messages = await loadMessages(locale);
+      this.#messagesLocale = locale;
+    }
+    super.scheduleUpdate();
   }
 
   #formatters(): Formatters {
@@ -194,7 +206,7 @@ export class KefuOrderTracker extends KefuElement {
   };
 
   async #copy(trackingNumber: string): Promise<void> {
-    const messages = this.localize(ordertrackerMessages);
+    const messages = this.#messages;
     try {
       await navigator.clipboard.writeText(trackingNumber);
       this.announcement = messages.copied;
@@ -205,7 +217,7 @@ export class KefuOrderTracker extends KefuElement {
 
   #go(view: KefuView, order: Order): void {
     const handled = this.navigate({ view, orderNumber: order.number });
-    if (!handled) this.announcement = this.localize(ordertrackerMessages).notAvailableHere;
+    if (!handled) this.announcement = this.#messages.notAvailableHere;
   }
 
   async #openMine(order: Order): Promise<void> {
@@ -217,7 +229,7 @@ export class KefuOrderTracker extends KefuElement {
   }
 
   override render() {
-    const messages = this.localize(ordertrackerMessages);
+    const messages = this.#messages;
     const current = this.kefu?.orders.current.value;
     const order = current?.data;
     const showOrder = order && !this.wantsForm && !this.searching && !this.lookupError;
@@ -511,18 +523,20 @@ export class KefuOrderTracker extends KefuElement {
       ${lines.map(
         ({ item, quantity }) =>
           html`<li>
-            ${
-              item.imageUrl
-                ? html`<img
-                    src=${item.imageUrl}
-                    alt=${item.name}
-                    loading="lazy"
-                    width="56"
-                    height="56"
-                    @error=${(event: Event) => (event.target as HTMLElement).classList.add('missing')}
-                  />`
-                : html`<span class="img missing" aria-hidden="true"></span>`
-            }
+            <span class="img"
+              >${
+                item.imageUrl
+                  ? html`<img
+                      src=${item.imageUrl}
+                      alt=${item.name}
+                      loading="lazy"
+                      width="56"
+                      height="56"
+                      @error=${(event: Event) => (event.target as HTMLElement).classList.add('missing')}
+                    />`
+                  : nothing
+              }</span
+            >
             <span class="item-text">
               <span class="item-name">${item.name}</span>
               ${item.variant ? html`<span class="muted">${item.variant}</span>` : nothing}
