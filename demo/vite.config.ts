@@ -37,5 +37,17 @@ export default defineConfig({
     proxy: { '/v1': { target: apiOrigin, ws: true } },
   },
   preview: { host: '127.0.0.1', proxy: { '/v1': { target: apiOrigin, ws: true } } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Plain HTML pages, each loading Kefu through the script tag.
+    rollupOptions: {
+      input: Object.fromEntries(
+        ['index', 'product', 'cart', 'order', 'help'].map((page) => [
+          page,
+          resolve(import.meta.dirname, `${page}.html`),
+        ]),
+      ),
+    },
+  },
 });

@@ -71,16 +71,29 @@ export function attributesOf(element) {
   return [...own, ...inherited];
 }
 
+/**
+ * Kefu's events are `kefu-…`, kebab-case. Anything else in the manifest is the analyzer guessing
+ * from code (`new CustomEvent(name)` reads as an event called "name"), not API.
+ */
+export const isKefuEventName = (name) => typeof name === 'string' && /^kefu(-[a-z0-9]+)+$/.test(name);
+
 /** Documented events, plus kefu-navigate (every element can send it) unless documented already. */
 export function eventsOf(element) {
-  const own = (element.events ?? []).filter((event) => event.name);
+  // kefu-navigate always carries a KefuNavigateDetail (KefuElement sends it), typed or not in the JSDoc.
+  const own = (element.events ?? [])
+    .filter((event) => isKefuEventName(event.name))
+    .map((event) =>
+      event.name === navigateEvent.name && !event.type ? { ...event, type: navigateEvent.type } : event,
+    );
   return own.some((event) => event.name === navigateEvent.name) ? own : [...own, navigateEvent];
 }
 
 /** The event's TypeScript type as documented (`@event {CustomEvent<X>} name`), else Event. */
 export function eventType(event) {
   const text = event.type?.text?.trim();
-  if (!text || text === 'Event') return 'Event';
+  // Untyped in the JSDoc: a CustomEvent if its description speaks of a `detail`.
+  if (!text) return /\bdetail\b/.test(event.description ?? '') ? 'CustomEvent<unknown>' : 'Event';
+  if (text === 'Event') return 'Event';
   if (text === 'CustomEvent') return 'CustomEvent<unknown>';
   // A type the generated code could not import would not compile: its detail becomes unknown.
   if (isKnownType(text)) return text;

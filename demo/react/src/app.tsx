@@ -1,0 +1,59 @@
+import { useRef, useState, version } from 'react';
+import type { KefuNavigateDetail, KefuWidget as KefuWidgetElement } from '@kefu/elements';
+import { KefuFaq, KefuOrderTracker, KefuWidget, useKefu } from '@kefu/react';
+
+/**
+ * A small React storefront page: Kefu's launcher, an inline order tracker and FAQ, and app code
+ * that hears Kefu's events.
+ */
+export function App() {
+  const widget = useRef<KefuWidgetElement>(null);
+  const [banner, setBanner] = useState<string>();
+  // The client's state, as React state: re-renders when the shopper looks up an order.
+  const order = useKefu((kefu) => kefu.orders.current);
+
+  // An inline element hands the shopper on ("chat about this order"): the app decides what happens.
+  const onNavigate = (event: CustomEvent<KefuNavigateDetail>) => {
+    event.preventDefault();
+    const { view, orderNumber } = event.detail;
+    setBanner(`React heard kefu-navigate: opening ${view}${orderNumber ? ` about ${orderNumber}` : ''}.`);
+    void widget.current?.show(event.detail);
+  };
+
+  return (
+    <>
+      <header className="site-header">
+        <a className="logo" href="../">
+          Maple &amp; Moss
+        </a>
+        <span className="app-badge">React {version}</span>
+      </header>
+      <main>
+        <h1>Help, inside a React app</h1>
+        <p className="app-banner" role="status" data-testid="app-banner">
+          {banner ?? ''}
+        </p>
+        <p data-testid="app-order">
+          {order?.status === 'ready'
+            ? `Your app knows: order ${order.data.number} is ${order.data.status.replaceAll('_', ' ')}.`
+            : 'No order looked up yet.'}
+        </p>
+        <div className="app-columns">
+          <section aria-labelledby="track">
+            <h2 id="track">Track an order</h2>
+            <KefuOrderTracker className="inline-kefu" onKefuNavigate={onNavigate} />
+          </section>
+          <section aria-labelledby="answers">
+            <h2 id="answers">Answers</h2>
+            <KefuFaq className="inline-kefu" onKefuNavigate={onNavigate} />
+          </section>
+        </div>
+      </main>
+      <KefuWidget
+        ref={widget}
+        onKefuOpen={() => setBanner('React heard kefu-open: the help panel opened.')}
+        onKefuClose={() => setBanner('React heard kefu-close: the help panel closed.')}
+      />
+    </>
+  );
+}
