@@ -84,7 +84,7 @@ export const surveyStyles = css`
   .label {
     font-size: 0.75rem;
     line-height: 1.2;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .options.csat .number {
     font-size: 0.75rem;
@@ -152,18 +152,12 @@ export const surveyStyles = css`
     color: var(--_text);
     border: 1px solid color-mix(in srgb, var(--_text) 45%, transparent);
   }
+  /* Marked by its border and weight, not by colour alone; the text colour reads in both themes. */
   .error {
     margin: 6px 0 0;
-    color: var(--kefu-error-color, #b3261e);
+    padding-inline-start: 8px;
+    border-inline-start: 4px solid var(--kefu-error-color, #d93025);
     font-weight: 600;
-  }
-  :host([theme='dark']) .error {
-    color: var(--kefu-error-color, #ffb4ab);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) .error {
-      color: var(--kefu-error-color, #ffb4ab);
-    }
   }
   .outcome:focus {
     outline: none;

@@ -46,7 +46,7 @@ describe('<kefu-survey>', () => {
   });
 
   for (const [kind, count, first, last] of [
-    ['csat', 5, 'Very dissatisfied', 'Very satisfied'],
+    ['csat', 5, 'Very poor', 'Excellent'],
     ['nps', 11, 'Not at all likely', 'Extremely likely'],
     ['ces', 7, 'Very difficult', 'Very easy'],
   ] as const) {

@@ -153,7 +153,8 @@ export class KefuSurvey extends KefuElement {
     if (this.kind === 'nps') {
       return messages.npsQuestion(this.kefu?.config.state.value.data?.brand.name ?? messages.npsStoreFallback);
     }
-    return (this.kind === 'csat' ? messages.csatQuestion : messages.cesQuestion)[this.subjectType];
+    if (this.kind === 'csat') return messages.csatQuestion[this.subjectType];
+    return this.subjectType === 'return' ? messages.cesReturnQuestion : messages.cesQuestion;
   }
 
   /** The ends of the scale, said in words (none for CSAT: each face has its own label). */

@@ -1,0 +1,154 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '@kefu/server';
+import { startDemoServer } from '../support/demo-server.js';
+import { launchBrowser } from '../support/browser.js';
+
+const repo = resolve(import.meta.dirname, '../..');
+const screenshots = resolve(repo, 'test-results/screenshots');
+
+describe('surveys on the demo storefront', () => {
+  let api: RunningServer;
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+
+  before(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    api = await startServer({ port: 0 });
+    demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+    await api?.close();
+  });
+
+  const responses = () =>
+    api.deps.db
+      .prepare('SELECT kind, score, reason, comment, subject_type, subject_id FROM survey_responses')
+      .all() as {
+      kind: string;
+      score: number;
+      reason: string | null;
+      comment: string | null;
+      subject_type: string;
+      subject_id: string;
+    }[];
+
+  async function openStorefront(viewport: { width: number; height: number }, locale?: string) {
+    const page = await browser.newPage({ viewport, ...(locale ? { locale } : {}) });
+    const errors: string[] = [];
+    const surveyPosts: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/v1/surveys/responses'))
+        surveyPosts.push(request.url());
+    });
+    await page.goto(`${demo.origin}/`);
+    await page.locator('kefu-launcher button').waitFor();
+    return { page, errors, surveyPosts };
+  }
+
+  const kefu = (page: Page, ...args: unknown[]) =>
+    page.evaluate((callArgs) => (window as unknown as { Kefu: (...a: unknown[]) => unknown }).Kefu(...callArgs), args);
+
+  it('Kefu("survey", "nps") opens the NPS survey, answered with the keyboard and sent once', async () => {
+    const before = responses().length;
+    const { page, errors, surveyPosts } = await openStorefront({ width: 1280, height: 800 });
+    await kefu(page, 'survey', 'nps');
+    const survey = page.locator('kefu-survey');
+    await survey.getByRole('group', { name: /recommend Maple & Moss/ }).waitFor();
+    assert.equal(await survey.getByRole('radio').count(), 11);
+    await page.screenshot({ path: resolve(screenshots, 'survey-nps-1280.png') });
+
+    await survey.getByRole('radio', { name: /^0/ }).focus();
+    for (let step = 0; step < 9; step += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await survey.getByRole('radio', { name: '9' }).isChecked(), true);
+    await survey.getByLabel(/Anything you would like to add/).fill('Fast delivery');
+    await survey.getByRole('button', { name: 'Send' }).press('Enter');
+    await survey.getByText('Thank you for your feedback!').waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'survey-nps-thanks-1280.png') });
+    await page.waitForTimeout(300);
+
+    assert.equal(surveyPosts.length, 1);
+    const stored = responses().slice(before);
+    assert.deepEqual(stored, [
+      { kind: 'nps', score: 9, reason: null, comment: 'Fast delivery', subject_type: 'store', subject_id: 'store' },
+    ]);
+
+    // Asked again from the page: answered already, so the panel stays as it is and nothing is sent.
+    await page.keyboard.press('Escape');
+    await page.locator('kefu-widget:not([open])').waitFor();
+    await kefu(page, 'survey', 'nps');
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('kefu-widget[open]').count(), 0, 'not asked twice');
+    assert.equal(surveyPosts.length, 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a low CSAT on a phone asks why, then offers a chat', async () => {
+    const before = responses().length;
+    const { page, errors } = await openStorefront({ width: 375, height: 740 });
+    await kefu(page, 'survey', 'csat');
+    const survey = page.locator('kefu-survey');
+    await survey.getByRole('group', { name: /How satisfied/ }).waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'survey-csat-375.png') });
+    await survey.getByRole('radio', { name: /Very poor/ }).check();
+    await survey.getByRole('group', { name: 'What went wrong?' }).waitFor();
+    await survey.getByRole('radio', { name: 'It took too long' }).check();
+    await page.screenshot({ path: resolve(screenshots, 'survey-csat-low-375.png') });
+    await survey.getByRole('button', { name: 'Send' }).click();
+    await survey.getByText('Would you like to talk to someone?').waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'survey-csat-thanks-375.png') });
+    await page.waitForTimeout(300);
+    assert.deepEqual(
+      responses()
+        .slice(before)
+        .map(({ kind, score, reason }) => ({ kind, score, reason })),
+      [{ kind: 'csat', score: 1, reason: 'slow' }],
+    );
+
+    await survey.getByRole('button', { name: 'Chat with us' }).click();
+    await page.locator('kefu-widget kefu-chat').waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('shows the CES survey in Arabic, right to left, and “Not now” closes it for the cool-down', async () => {
+    const { page, errors, surveyPosts } = await openStorefront({ width: 375, height: 740 }, 'ar');
+    await kefu(page, 'setLocale', 'ar');
+    await kefu(page, 'survey', 'ces');
+    const survey = page.locator('kefu-survey');
+    await survey.getByRole('radio').first().waitFor();
+    assert.equal(await survey.getByRole('radio').count(), 7);
+    assert.equal(await survey.evaluate((element) => getComputedStyle(element).direction), 'rtl');
+    await page.screenshot({ path: resolve(screenshots, 'survey-ces-ar-375.png') });
+    await survey.getByRole('button', { name: 'ليس الآن' }).click();
+    await survey.getByText('لن نسألك مرة أخرى لفترة').waitFor();
+
+    await page.keyboard.press('Escape');
+    await page.locator('kefu-widget:not([open])').waitFor();
+    await kefu(page, 'survey', 'nps');
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('kefu-widget[open]').count(), 0, 'nothing asked inside the cool-down');
+    assert.deepEqual(surveyPosts, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a survey view of the page (1280) in dark mode', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    await page.goto(`${demo.origin}/`);
+    await page.locator('kefu-launcher button').waitFor();
+    await kefu(page, 'survey', 'csat');
+    await page.locator('kefu-survey').getByRole('radio').first().waitFor();
+    await page.locator('kefu-survey').getByRole('radio', { name: /Good/ }).check();
+    await page.screenshot({ path: resolve(screenshots, 'survey-csat-dark-1280.png') });
+    await page.close();
+  });
+});
