@@ -48,6 +48,8 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
 
   widget.addEventListener('kefu-open', () => emit('open'));
   widget.addEventListener('kefu-close', () => emit('close'));
+  widget.addEventListener('kefu-unread', (event) => emit('unread', (event as CustomEvent<{ count: number }>).detail));
+  widget.addEventListener('kefu-message', (event) => emit('message', (event as CustomEvent).detail));
   const stopForwarding = forwardSubmissions(client, emit);
   // An element on the page, outside the panel, hands the shopper on ("start a return" in an inline
   // order tracker): the panel opens there.

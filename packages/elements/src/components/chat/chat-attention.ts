@@ -19,8 +19,8 @@ export interface ChatAttentionOptions {
   readonly describe?: (message: TranscriptEntry) => string;
   /** Plays the sound; a short tone through Web Audio by default. */
   readonly playSound?: () => void;
-  /** Which tab rings: one per origin, chosen with a Web Lock. Injected in tests. */
-  readonly lockName?: string;
+  /** Which tab rings: one per origin, chosen with a Web Lock of this name. Injected in tests. */
+  readonly lockName?: string | (() => string);
 }
 
 /**
@@ -125,7 +125,9 @@ export class ChatAttentionController implements ReactiveController {
       return;
     }
     // The first tab to ask holds the lock until it closes; the next one waits and then takes over.
-    void locks.request(this.#options.lockName ?? 'kefu-chat-attention', () => {
+    const { lockName } = this.#options;
+    const name = (typeof lockName === 'function' ? lockName() : lockName) ?? 'kefu-chat-attention';
+    void locks.request(name, () => {
       if (!this.#stop) return undefined;
       this.leader = true;
       return new Promise<void>((release) => (this.#releaseLock = release));

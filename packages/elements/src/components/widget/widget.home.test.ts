@@ -2,6 +2,12 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createKefu, createMemoryBackend, createMemoryStorage, type Availability, type KefuBackend } from '@kefu/core';
 import '../../define/kefu-widget.js';
+// The views load on demand in the product; here they are loaded up front so that a slow first
+// compile by the test server is not mistaken for a slow widget.
+import '../../define/kefu-faq.js';
+import '../../define/kefu-order-tracker.js';
+import '../../define/kefu-returns.js';
+import '../../define/kefu-survey.js';
 import type { KefuWidget } from './widget.js';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
 

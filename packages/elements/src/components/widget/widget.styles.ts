@@ -30,6 +30,18 @@ export const widgetStyles = css`
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
     cursor: pointer;
   }
+  .badge {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: 22px;
+    block-size: 22px;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: #b3261e;
+    color: #ffffff;
+    font-size: 0.8125rem;
+    font-weight: 700;
+  }
   .panel {
     position: absolute;
     inset-block-end: 64px;
@@ -70,6 +82,7 @@ export const widgetStyles = css`
     color: var(--_on-brand);
   }
   h2 {
+    flex: 1;
     margin: 0;
     font-size: 18px;
   }
@@ -107,6 +120,19 @@ export const widgetStyles = css`
     color: var(--_text);
     font: inherit;
     cursor: pointer;
+  }
+  .sound {
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    margin-inline-start: auto;
+    border: 0;
+    border-radius: 8px;
+    background: transparent;
+    font-size: 18px;
+    cursor: pointer;
+  }
+  .sound + .close {
+    margin-inline-start: 0;
   }
   .back {
     min-block-size: 44px;

@@ -11,6 +11,7 @@ import { readableTextOn } from '../../styles/contrast.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { widgetStyles } from './widget.styles.js';
 import { loadView, prefetchViews } from './views.js';
+import { ChatAttentionController } from '../chat/chat-attention.js';
 import { renderHome } from './home.js';
 
 /**
@@ -24,6 +25,8 @@ import { renderHome } from './home.js';
  * @event kefu-open - The panel opened.
  * @event kefu-close - The panel closed.
  * @event kefu-view - The panel shows another view; `detail` is the view and what it is about.
+ * @event kefu-unread - The number of unread agent messages changed; `detail` is `{ count }`.
+ * @event kefu-message - An agent's message arrived while the shopper was not looking at the chat; `detail` is `{ text, authorName }`.
  *
  * @csspart launcher - The floating launcher button.
  * @csspart panel - The panel the launcher opens.
@@ -77,6 +80,37 @@ export class KefuWidget extends KefuElement {
   /** Forces a colour scheme; by default the widget follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /**
+   * The shopper allowed a sound (and "(1)" in the tab's title) for new chat replies. Set by the
+   * shopper's own choice in the chat view; one tab of the store rings, never all of them.
+   */
+  @property({ type: Boolean, reflect: true }) sound = false;
+
+  /**
+   * The Web Lock that elects the one tab that rings. Tests give each page its own, since a test
+   * runner's parallel pages share an origin.
+   * @internal
+   */
+  attentionLockName = 'kefu-chat-attention';
+
+  readonly #attention = new ChatAttentionController(this, {
+    lockName: () => this.attentionLockName,
+    client: () => this.kefu,
+    isPanelOpen: () => this.open && this.current.view === 'chat',
+    soundAllowed: () => this.sound,
+    titleBadgeAllowed: () => this.sound,
+    onUnread: (count) =>
+      this.dispatchEvent(new CustomEvent('kefu-unread', { detail: { count }, bubbles: true, composed: true })),
+    onMessage: (message) =>
+      this.dispatchEvent(
+        new CustomEvent('kefu-message', {
+          detail: { text: message.text, authorName: message.authorName },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
+  });
+
   /** Whether the panel fills the screen (narrow viewports). */
   get fullscreen(): boolean {
     return this.#narrow.matches;
@@ -89,6 +123,11 @@ export class KefuWidget extends KefuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    try {
+      this.sound ||= sessionStorage.getItem('kefu:sound') === '1';
+    } catch {
+      // No storage here: the shopper chooses again.
+    }
     this.addEventListener(navigateEventName, this.#onNavigate);
   }
 
@@ -135,6 +174,7 @@ export class KefuWidget extends KefuElement {
     if (destination) await this.goTo(destination);
     if (this.open) return;
     this.open = true;
+    this.#attention.panelOpened();
     await this.updateComplete;
     this.#focusView();
     this.dispatchEvent(new Event('kefu-open', { bubbles: true, composed: true }));
@@ -256,6 +296,42 @@ export class KefuWidget extends KefuElement {
     }
   }
 
+  /**
+   * While a conversation is going on, the shopper may ask for a sound (and a title badge) when a
+   * reply comes with the panel closed. Off unless they say so; remembered for this tab's session.
+   */
+  #renderSoundToggle(messages: Catalogue) {
+    const conversation = this.kefu?.chat.conversation.value;
+    if (!conversation || conversation.status === 'closed') return nothing;
+    const toggle = () => {
+      this.sound = !this.sound;
+      try {
+        sessionStorage.setItem('kefu:sound', this.sound ? '1' : '0');
+      } catch {
+        // Storage refused (private mode, sandboxed frame): the choice lasts as long as the page.
+      }
+    };
+    return html`<button
+      class="sound"
+      type="button"
+      aria-pressed=${this.sound ? 'true' : 'false'}
+      title=${messages.soundOn}
+      aria-label=${messages.soundOn}
+      @click=${toggle}
+    >
+      <span aria-hidden="true">${this.sound ? '🔔' : '🔕'}</span>
+    </button>`;
+  }
+
+  /** "Open help", or "Open help, 2 new messages"; a custom label is the name itself (what is read is what is seen). */
+  #launcherName(messages: Catalogue, unread: number) {
+    if (this.open) return messages.closeHelp;
+    const name = this.label || messages.openHelp;
+    if (unread === 0) return this.label ? nothing : name;
+    const count = unread === 1 ? messages.unreadMessage : messages.unreadMessages.replace('{count}', String(unread));
+    return `${name}, ${count}`;
+  }
+
   #toggle(): void {
     void (this.open ? this.hide() : this.show());
   }
@@ -347,6 +423,7 @@ export class KefuWidget extends KefuElement {
     const messages = catalogueFor(this.resolvedLocale);
     const brandName = this.kefu?.config.state.value.data?.brand.name;
     const fullscreen = this.fullscreen;
+    const unread = this.#attention.unread;
     return html`<div class=${fullscreen ? 'frame fullscreen' : 'frame'} @keydown=${this.#onKeydown}>
       <section
         id="panel"
@@ -366,6 +443,7 @@ export class KefuWidget extends KefuElement {
                 </button>`
           }
           <h2 id="title">${brandName ?? messages.panelTitle}</h2>
+          ${this.#renderSoundToggle(messages)}
           <button class="close" type="button" aria-label=${messages.closeHelp} @click=${() => void this.hide()}>
             <span aria-hidden="true">×</span>
           </button>
@@ -380,13 +458,15 @@ export class KefuWidget extends KefuElement {
         type="button"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
-        aria-label=${this.open ? messages.closeHelp : this.label ? nothing : messages.openHelp}
+        aria-label=${this.#launcherName(messages, unread)}
         ?hidden=${(this.open && fullscreen) || this.hostLauncher !== undefined}
         @click=${this.#toggle}
       >
         ${this.label || messages.launcherLabel}
+        ${unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${unread}</span>` : nothing}
       </button>
       <div class="announcer" role="status" aria-live="polite"></div>
+      <div class="announcer chat-announcer" role="status" aria-live="polite">${this.#attention.announcement}</div>
     </div>`;
   }
 }
