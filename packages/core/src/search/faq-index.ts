@@ -39,10 +39,30 @@ const options = {
     combineWith: 'OR' as const,
     // Latin words: "retu" finds "return" while typing, "refnd" finds "refund". CJK characters are
     // matched exactly: a one-character "typo" would be another word.
-    prefix: (term: string) => !isCjkToken(term) && term.length >= 2,
-    fuzzy: (term: string) => (!isCjkToken(term) && term.length >= 4 ? 0.25 : false),
+    // From three letters on: a two-letter prefix matches half the vocabulary and costs the most
+    // time while saying little; typo tolerance from five letters ("refnud", "shiping").
+    prefix: (term: string) => !isCjkToken(term) && term.length >= 3,
+    fuzzy: (term: string) => (!isCjkToken(term) && term.length >= 5 ? 0.25 : false),
+    // A Chinese pair (退货) says far more than one character (退): without this, an article that
+    // has a common word in its title outranks one whose body has the rare word the shopper typed.
+    boostTerm: (term: string) => (isCjkToken(term) ? (term.length >= 2 ? 2 : 0.5) : 1),
   },
 };
+
+/** How many of the best results are checked for the query's Chinese words written in a row. */
+const PHRASE_WINDOW = 200;
+/** An article with the shopper's Chinese word in a row (礼品卡), not only its pieces, counts this much more. */
+const PHRASE_BOOST = 3;
+const cjkRunPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu;
+
+/** The Chinese words of a query (runs of two characters or more, spaces between them closed). */
+function cjkPhrases(query: string): string[] {
+  const joined = query.replace(
+    /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu,
+    '$1',
+  );
+  return [...joined.matchAll(cjkRunPattern)].map((match) => match[0]);
+}
 
 function toIndexed(article: Article): IndexedArticle {
   return { id: article.id, title: article.title, text: plainText(article.body), tags: article.tags.join(' ') };
@@ -61,8 +81,22 @@ export function createFaqIndex(articles: readonly Article[], serialized?: AsPlai
     },
     search(query, { limit = 20 } = {}) {
       if (!query.trim()) return [];
+      let results = index.search(query);
+      // Pairs and characters find every article with 礼品卡, but rank it by its pieces: one that has
+      // the common 礼品 in its title would come first. Those with the whole word go up.
+      const phrases = cjkPhrases(query);
+      if (phrases.length > 0) {
+        const head = results.slice(0, PHRASE_WINDOW).map((result) => {
+          const article = byId.get(String(result.id));
+          if (!article) return result;
+          const text = `${article.title}${article.tags.join('')}${plainText(article.body)}`.replace(/\s+/g, '');
+          const found = phrases.filter((phrase) => text.includes(phrase)).length;
+          return found > 0 ? { ...result, score: result.score * PHRASE_BOOST ** found } : result;
+        });
+        results = [...head.sort((a, b) => b.score - a.score), ...results.slice(PHRASE_WINDOW)];
+      }
       const hits: FaqSearchHit[] = [];
-      for (const result of index.search(query)) {
+      for (const result of results) {
         const article = byId.get(String(result.id));
         if (article) hits.push({ article, score: result.score, terms: result.terms });
         if (hits.length >= limit) break;

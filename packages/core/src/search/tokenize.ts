@@ -27,11 +27,18 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** Queries: 退 货 is meant as 退货; spaces between two CJK characters are dropped first. */
+/**
+ * Queries: 退 货 is meant as 退货; spaces between two CJK characters are dropped first. A Chinese
+ * word of two characters or more is looked up by its pairs only: every article containing 礼品卡
+ * contains 礼品 and 品卡, and the single characters (礼, 品, 卡: in thousands of articles) would
+ * only add noise and time. A lone character is looked up as itself.
+ */
 export function tokenizeQuery(query: string): string[] {
   const joined = query.replace(
     /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu,
     '$1',
   );
-  return [...new Set(tokenize(joined))];
+  const singles = new Set<string>();
+  for (const [run] of joined.matchAll(cjkRun)) if ([...run].length === 1) singles.add(run);
+  return [...new Set(tokenize(joined).filter((token) => !isCjkToken(token) || token.length > 1 || singles.has(token)))];
 }
