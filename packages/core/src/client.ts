@@ -104,10 +104,12 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
   const orders = createOrdersStore(context);
   const chat = createChatStore(context);
   const config = createConfigStore({ backend, cache, clock });
+  const callback = createCallbackStore(context);
   const survey = createSurveyStore(context, {
     config,
     conversation: chat.conversation,
     storageMode: connectivity.storageMode,
+    callbackCancellation: callback.cancellation,
   });
   let activation: Promise<void> | undefined;
 
@@ -119,7 +121,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     faq: createFaqStore(context, options.faq),
     orders,
     returns: createReturnsStore(context, orders.accessTokenFor),
-    callback: createCallbackStore(context),
+    callback,
     survey,
     chat,
     outbox,

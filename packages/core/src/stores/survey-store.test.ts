@@ -155,6 +155,36 @@ describe('client.survey', () => {
     });
   });
 
+  it('asks nothing about a callback the shopper cancelled', async () => {
+    phone = device();
+    const client = await phone.open();
+    await client.callback.loadSlots({ from: new Date(phone.clock.now()).toISOString(), days: 7 });
+    const slot = client.callback.slots.value.data!.find((candidate) => candidate.remaining > 0)!;
+    const item = await client.callback.request({
+      name: 'Ana',
+      phone: '+33612345678',
+      slot: slot.start,
+      timezone: 'Europe/Paris',
+      topic: 'Delivery',
+      consent: true,
+    });
+    const sent = await client.outbox.whenSettled(item!.id);
+    const booked = sent.result as { id: string; cancelToken: string };
+    await client.callback.cancel(booked.id, booked.cancelToken, item!.id);
+    expect(client.callback.cancellation.value.data?.status).to.equal('cancelled');
+    await waitUntil(
+      async () => (await client.survey.statusOf('csat', { type: 'callback', id: booked.id })) === 'withdrawn',
+      'the survey withdrawn',
+    );
+
+    phone.clock.advance(Date.parse(slot.end) - phone.clock.now() + 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.survey.prompt.value).to.equal(undefined);
+    const later = await phone.open();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(later.survey.prompt.value).to.equal(undefined);
+  });
+
   it('asks through the JS API once per kind and subject', async () => {
     phone = device();
     const client = await phone.open();

@@ -1,9 +1,11 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
+import type { CallbackRecord } from '../model/callbacks.js';
 import type { Conversation } from '../model/chat.js';
 import type { SurveyKind, SurveySettings, SurveyTrigger } from '../model/config.js';
 import type { SurveyResponseInput, SurveySubject } from '../model/surveys.js';
 import type { OutboxItem } from '../outbox/outbox-item.js';
 import type { StorageMode } from '../storage/kefu-storage.js';
+import type { AsyncState } from '../state.js';
 import type { ConfigStore } from './config-store.js';
 import type { StoreContext } from './store-context.js';
 import { submissionsOf } from './submissions.js';
@@ -58,6 +60,8 @@ export interface SurveyStoreDeps {
   readonly conversation: ReadonlySignal<Conversation | undefined>;
   /** Storage becoming persistent brings back what an earlier visit remembered. */
   readonly storageMode?: ReadonlySignal<StorageMode>;
+  /** The callback store's cancellation: a cancelled callback is not asked about. */
+  readonly callbackCancellation?: ReadonlySignal<AsyncState<CallbackRecord>>;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -209,7 +213,7 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
   });
   void restore();
 
-  return {
+  const store: SurveyStore = {
     submissions: submissionsOf(outbox, 'survey'),
     prompt,
     coolingDownUntil,
@@ -255,6 +259,12 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
       clock.clearTimeout(timer);
       stopTriggers();
       stopRestore();
+      stopCancellations();
     },
   };
+  const stopCancellations = effect(() => {
+    const cancelled = deps.callbackCancellation?.value.data;
+    if (cancelled?.status === 'cancelled') void store.withdraw({ type: 'callback', id: cancelled.id });
+  });
+  return store;
 }
