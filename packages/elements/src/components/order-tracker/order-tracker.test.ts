@@ -210,7 +210,8 @@ describe('<kefu-order-tracker>', () => {
 
     it('says how long to wait after too many tries, from the server’s Retry-After', async () => {
       const memory = createMemoryBackendWithControls({ lookupLimit: 1 });
-      worker.resetHandlers(...createContractHandlers(apiBase, memory.backend));
+      const server = createContractHandlers(apiBase, memory.backend);
+      worker.resetHandlers(...server);
       const tracker = await renderTracker(clientWith({ backend: createHttpBackend({ apiBase }) }));
 
       await lookUp(tracker, 'MM-1002', { email: 'wrong@example.com' });
@@ -221,6 +222,12 @@ describe('<kefu-order-tracker>', () => {
       expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('10 minutes'));
       expect($<HTMLInputElement>(tracker, '#email')!.value).to.equal('still.wrong@example.com');
       await expect(tracker).to.be.accessible();
+
+      // Asking again during the wait would only lengthen it: nothing is sent.
+      $<HTMLButtonElement>(tracker, 'button[type="submit"]')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.requests.filter((request) => request.path === '/orders/lookup').length).to.equal(2);
+      expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('10 minutes'));
       memory.controls.dispose();
     });
 
@@ -384,6 +391,16 @@ describe('<kefu-order-tracker>', () => {
       { view: 'chat', orderNumber: 'MM-1008' },
       { view: 'callback', orderNumber: 'MM-1008' },
     ]);
+  });
+
+  it('on a page with nobody to open returns, says so instead of doing nothing', async () => {
+    const tracker = await renderTracker(clientWith());
+    await lookUp(tracker, 'MM-1004', { email: seedOf('MM-1004').email });
+    await shown(tracker, 'MM-1004');
+    $$<HTMLButtonElement>(tracker, '[part="actions"] button')
+      .find((button) => textOf(button) === en.startReturn)!
+      .click();
+    await waitUntil(() => textOf($(tracker, '[role="status"]')) === en.notAvailableHere);
   });
 
   it('pre-fills the order number an order page passes', async () => {

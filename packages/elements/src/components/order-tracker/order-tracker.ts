@@ -73,6 +73,8 @@ export class KefuOrderTracker extends KefuElement {
   /** Why the last lookup failed; a failed refresh of a shown order is not this. */
   @state() private lookupError?: KefuError;
   @state() private blockedUntil = 0;
+  /** The order number the server said "too many tries" for; another number may be tried at once. */
+  #blockedNumber = '';
   /** The polite announcement (copied, could not copy, this page cannot open that). */
   @state() private announcement = '';
   @state() private now = Date.now();
@@ -167,7 +169,7 @@ export class KefuOrderTracker extends KefuElement {
       return;
     }
     // Still blocked by "too many tries": asking again would only extend the wait.
-    if (this.blockedUntil > Date.now()) return;
+    if (this.blockedUntil > Date.now() && this.#blockedNumber === this.values.orderNumber.trim()) return;
     const orderNumber = this.values.orderNumber.trim();
     const lookup: OrderLookup =
       this.by === 'email'
@@ -188,7 +190,10 @@ export class KefuOrderTracker extends KefuElement {
     }
     const error = orders.current.peek().error;
     this.lookupError = error;
-    if (error?.code === 'rate_limited') this.blockedUntil = Date.now() + (error.retryAfterMs ?? 60_000);
+    if (error?.code === 'rate_limited') {
+      this.blockedUntil = Date.now() + (error.retryAfterMs ?? 60_000);
+      this.#blockedNumber = orderNumber;
+    }
     if (error?.code === 'validation') {
       const fields = Object.keys(error.fields ?? {}).filter((field): field is LookupField =>
         this.#fields().includes(field as LookupField),
