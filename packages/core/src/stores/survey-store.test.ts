@@ -61,6 +61,12 @@ function device(config: StoreConfig = demoStoreConfig) {
       await client.activate();
       return client;
     },
+    /** A visit before the shopper's first intent: storage not open yet. */
+    openDeferred() {
+      const client = createKefu({ backend, storage: () => disk, network, clock, locale: 'en' });
+      clients.push(client);
+      return client;
+    },
     close() {
       for (const client of clients.splice(0)) client.dispose();
       memory.controls.dispose();
@@ -199,6 +205,20 @@ describe('client.survey', () => {
     await client.survey.answer({ kind: 'nps', score: 9, subject: { type: 'store', id: 'store' } });
     expect(await client.survey.ask('nps')).to.equal('asked-before');
     expect(client.survey.prompt.value).to.equal(undefined);
+  });
+
+  it('keeps a prompt an earlier visit left, with one raised before this visit opened storage', async () => {
+    phone = device();
+    const first = await phone.open();
+    expect(await first.survey.ask('nps')).to.equal('prompted');
+    first.dispose();
+
+    const reloaded = phone.openDeferred();
+    expect(await reloaded.survey.ask('csat')).to.equal('prompted');
+    await reloaded.activate();
+    await waitUntil(() => reloaded.survey.prompt.value?.kind === 'nps', 'the earlier prompt is back');
+    await reloaded.survey.answer({ kind: 'nps', score: 8, subject: { type: 'store', id: 'store' } });
+    expect(reloaded.survey.prompt.value?.kind).to.equal('csat');
   });
 
   it('asks nothing for the configured days after "not now", remembered across visits', async () => {

@@ -139,6 +139,9 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
     const kept = next.filter((p) => at - p.dueAt < PROMPT_SHELF_LIFE_MS);
     pending.value = kept;
     tick();
+    // Until storage opens, writes go to memory and would then replace what an earlier visit left;
+    // `restore` merges both and writes the list once storage is open.
+    if (deps.storageMode?.peek() === 'deferred') return;
     await cache.write('survey', kept, { key: PENDING_KEY }).catch(() => undefined);
   }
 
@@ -192,7 +195,7 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
       const earlier = (stored?.data ?? []).filter(
         (p) => !current.some((c) => c.kind === p.kind && sameSubject(c.subject, p.subject)),
       );
-      if (earlier.length > 0) await setPending([...earlier, ...current]);
+      if (earlier.length > 0 || current.length > 0) await setPending([...earlier, ...current]);
       else tick();
     }).catch(() => undefined);
   }
