@@ -21,6 +21,9 @@ import {
 
 type FieldProblems = Partial<Record<LookupField, FieldProblem>>;
 
+/** Keeps "28*** Madrid, ES" in its own direction inside an Arabic sentence (Unicode isolates). */
+const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** Shipment states that need the shopper to do something, with the advice for each. */
 const advice: Partial<Record<ShipmentStatus, 'attemptFailedHelp' | 'exceptionHelp' | 'pickupHelp'>> = {
   attempt_failed: 'attemptFailedHelp',
@@ -388,8 +391,8 @@ export class KefuOrderTracker extends KefuElement {
       <p class="muted meta">
         <span>${messages.placedOn(format.date(order.placedAt))}</span>
         <span>${messages.total(format.money(order.total))}</span>
-        <span>${messages.deliveringTo(order.maskedAddress)}</span>
-        <span>${messages.updatesTo(order.maskedEmail)}</span>
+        <span>${messages.deliveringTo(isolate(order.maskedAddress))}</span>
+        <span>${messages.updatesTo(isolate(order.maskedEmail))}</span>
       </p>
       ${order.shipments.map((shipment, index) =>
         this.#renderShipment(messages, format, order, shipment, index, order.shipments.length),
