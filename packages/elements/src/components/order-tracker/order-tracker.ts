@@ -143,9 +143,13 @@ export class KefuOrderTracker extends KefuElement {
     if (this.checkAsTyped) this.problems = { ...this.problems, [field]: checkField(field, input.value) };
   };
 
-  readonly #onBlur = (event: Event) => {
+  readonly #onBlur = async (event: Event) => {
     const input = event.target as HTMLInputElement;
     const field = input.name as LookupField;
+    // The form leaving the screen blurs its field too (during that render): only a field the
+    // shopper left, still there, is checked.
+    await this.updateComplete;
+    if (!input.isConnected) return;
     // A field left with something in it is checked at once; an empty one waits for the submit.
     if (input.value.trim() !== '') this.problems = { ...this.problems, [field]: checkField(field, input.value) };
   };
