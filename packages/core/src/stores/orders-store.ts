@@ -64,6 +64,15 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
   });
   abort.addEventListener('abort', unsubscribe, { once: true });
 
+  // Another shopper signed in, or this one signed out: the list of "my orders" is no longer theirs.
+  let shopper = session.identityToken.peek();
+  const unwatchShopper = session.identityToken.subscribe((token) => {
+    if (token === shopper) return;
+    shopper = token;
+    mine.value = idle;
+  });
+  abort.addEventListener('abort', unwatchShopper, { once: true });
+
   return {
     current,
     mine,

@@ -340,6 +340,19 @@ describe('<kefu-order-tracker>', () => {
     await shown(tracker, 'MM-1004');
   });
 
+  it('lists the orders of whoever signs in later, and never the previous shopper’s', async () => {
+    const client = clientWith();
+    const tracker = await renderTracker(client);
+    expect($(tracker, '.mine')).to.equal(null);
+    client.session.identify('identity:cus_ana');
+    await waitUntil(() => $$(tracker, '.mine-order').length === 2, 'Ana’s orders');
+    client.session.identify('identity:cus_james');
+    await waitUntil(() => textOf($(tracker, '.mine')).includes('MM-1005'), 'James’s order');
+    expect(textOf($(tracker, '.mine'))).to.not.contain('MM-1004');
+    client.session.identify(undefined);
+    await waitUntil(() => $(tracker, '.mine') === null, 'signed out');
+  });
+
   it('is used with the keyboard alone: look up, copy the tracking number, start a return', async () => {
     const writes: string[] = [];
     Object.defineProperty(navigator, 'clipboard', {

@@ -88,9 +88,7 @@ export class KefuOrderTracker extends KefuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const orders = this.kefu?.orders;
-    void orders?.restoreLast();
-    if (this.kefu?.session.identityToken.peek() && orders?.mine.peek().status === 'idle') void orders.loadMine();
+    void this.kefu?.orders.restoreLast();
     // "Updated 5 minutes ago" stays true while the shopper reads.
     this.#ticker = setInterval(() => (this.now = Date.now()), 30_000);
   }
@@ -98,6 +96,15 @@ export class KefuOrderTracker extends KefuElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#ticker);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A signed-in shopper's orders load as soon as there is a shopper (now, or after identify()).
+    const kefu = this.kefu;
+    if (kefu?.session.identityToken.peek() && kefu.orders.mine.peek().status === 'idle') {
+      queueMicrotask(() => void kefu.orders.loadMine());
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
