@@ -442,6 +442,8 @@ describe('<kefu-returns>', () => {
     expect(must<HTMLAnchorElement>(element, '[part~="history"] a').href).to.equal(
       'https://maple-and-moss.example/returns/RMA-3001/label.pdf',
     );
+    // The QR encoder loads on first need, not with the view.
+    await waitUntil(() => $(element, '[part~="history"] svg[part="qr"]'), 'QR code drawn');
     const qr = must<SVGSVGElement>(element, '[part~="history"] svg[part="qr"]');
     expect(qr.getAttribute('aria-label')).to.equal(en.qrLabel('RMA-3001'));
     expect(qr.querySelector('path')!.getAttribute('d')).to.match(/^M\d+ \d+h1v1h-1z/);

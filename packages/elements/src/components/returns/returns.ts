@@ -18,7 +18,7 @@ import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { returnsMessages, type ReturnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
-import { qrCode } from './qr-code.js';
+import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';
 
 type FieldErrors = Readonly<Record<string, string>>;
 
@@ -849,6 +849,9 @@ export class KefuReturns extends KefuElement {
   #renderEarlierReturn(summary: ReturnSummary, record: ReturnRecord | undefined, messages: ReturnsMessages) {
     // The record is fresher than the order's summary once loaded (a decision since the lookup).
     const status = record?.status ?? summary.status;
+    const labelUrl = status === 'approved' ? record?.labelUrl : undefined;
+    const encode = qrEncoder();
+    if (labelUrl && !encode) void loadQrEncoder().then(() => this.requestUpdate());
     return html`<li class="earlier">
       <p class="heading">
         <span class="rma-number">${summary.rma}</span>
@@ -862,18 +865,13 @@ export class KefuReturns extends KefuElement {
           : nothing
       }
       ${
-        status === 'approved' && record?.labelUrl
+        labelUrl
           ? html`<p>
-                <a
-                  part="button"
-                  class="button primary"
-                  href=${record.labelUrl}
-                  target="_blank"
-                  rel="noopener noreferrer"
+                <a part="button" class="button primary" href=${labelUrl} target="_blank" rel="noopener noreferrer"
                   >${messages.label}</a
                 >
               </p>
-              ${qrCode(record.labelUrl, messages.qrLabel(summary.rma))}`
+              ${encode ? qrCode(encode, labelUrl, messages.qrLabel(summary.rma)) : nothing}`
           : nothing
       }
     </li>`;
