@@ -48,6 +48,18 @@ interface AxeViolation {
   nodes: string[];
 }
 
+/**
+ * Polls an expression in the page. (Playwright's waitForFunction compiles the expression inside the
+ * page, which the strict CSP forbids as eval; page.evaluate goes through the DevTools protocol.)
+ */
+async function waitForExpression(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern.
   await page.evaluate(`${axeSource};0`);
@@ -100,7 +112,8 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
             if (view === 'home') {
               await page.locator('kefu-widget .home-search input').waitFor();
             } else {
-              await page.waitForFunction(
+              await waitForExpression(
+                page,
                 `(() => { const v = document.querySelector('kefu-widget')?.shadowRoot?.querySelector('.view');
                    return v && customElements.get(v.localName) && v.shadowRoot && v.shadowRoot.childElementCount > 0; })()`,
               );
@@ -144,13 +157,15 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
       await page.keyboard.type('return');
       await page.locator('kefu-widget kefu-faq').waitFor();
       // The FAQ's results answer as the shopper types; the arrow keys pick one and Enter opens it.
-      await page.waitForFunction(
+      await waitForExpression(
+        page,
         `(() => { const faq = document.querySelector('kefu-widget')?.shadowRoot?.querySelector('kefu-faq');
            return faq?.shadowRoot?.querySelector('[role="option"]'); })()`,
       );
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(
+      await waitForExpression(
+        page,
         `(() => { const faq = document.querySelector('kefu-widget')?.shadowRoot?.querySelector('kefu-faq');
            return faq?.shadowRoot?.querySelector('article'); })()`,
       );

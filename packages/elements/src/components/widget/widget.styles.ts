@@ -72,7 +72,9 @@ export const widgetStyles = css`
     padding: env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
     box-sizing: border-box;
   }
-  header {
+  /* A div, not a <header>: inside the shadow root a header would be a second banner landmark
+     beside the store's own. The dialog's label names the panel instead. */
+  .header {
     display: flex;
     align-items: center;
     justify-content: space-between;

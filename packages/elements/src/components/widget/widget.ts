@@ -434,7 +434,7 @@ export class KefuWidget extends KefuElement {
         aria-labelledby="title"
         ?hidden=${!this.open}
       >
-        <header part="header">
+        <div class="header" part="header">
           ${
             this.current.view === 'home'
               ? nothing
@@ -447,7 +447,7 @@ export class KefuWidget extends KefuElement {
           <button class="close" type="button" aria-label=${messages.closeHelp} @click=${() => void this.hide()}>
             <span aria-hidden="true">×</span>
           </button>
-        </header>
+        </div>
         <div class="body" part="body">
           ${this.open ? html`${this.#renderNotices(messages)}${this.#renderBody(messages)}` : nothing}
         </div>
