@@ -64,6 +64,8 @@ export function attachSockets(server: Server, deps: ServerDeps): { close(): void
 
   // A peer that stopped answering pings (a laptop lid closed) is cut, so presence stays honest.
   const heartbeat = setInterval(() => {
+    // An agent who left the console open and walked away: the session expires, its feed closes.
+    sessions.sweep();
     for (const ws of wss.clients) {
       if (!alive.has(ws)) {
         ws.terminate();

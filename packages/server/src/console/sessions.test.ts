@@ -22,6 +22,23 @@ describe('agent console sign-in', () => {
     assert.equal(sessions.trackedAddresses, 1);
   });
 
+  it('ends a session idle for more than 12 hours when swept, which closes its console sockets', () => {
+    const clock = { now: 1_000_000 };
+    const sessions = sessionsAt(clock);
+    const signedIn = sessions.signIn('mei', 'right-password', '192.0.2.9');
+    assert.ok(signedIn.ok);
+    const ended: string[] = [];
+    sessions.onEnd((id) => ended.push(id));
+
+    clock.now += 11 * 60 * 60 * 1000;
+    sessions.sweep();
+    assert.deepEqual(ended, [], 'still within the idle limit');
+    clock.now += 60 * 60 * 1000 + 1;
+    sessions.sweep();
+    assert.deepEqual(ended, [signedIn.session.id]);
+    assert.equal(sessions.fromCookieHeader(`kefu_agent=${signedIn.session.id}`), undefined);
+  });
+
   it('still locks out one address after five failures a minute', () => {
     const clock = { now: 1_000_000 };
     const sessions = sessionsAt(clock);

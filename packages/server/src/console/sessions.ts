@@ -33,6 +33,8 @@ export interface ConsoleSessions {
   signOut(id: string): void;
   /** Called with a session's id when it ends, so its sockets can be closed. */
   onEnd(listener: (id: string) => void): () => void;
+  /** Ends the sessions idle for longer than allowed (their console sockets close with them). */
+  sweep(): void;
 }
 
 // Sessions live in memory: a restart signs every agent out, which is fine for a reference server.
@@ -117,6 +119,10 @@ function createSessions(deps: ServerDeps): ConsoleSessions {
       return session;
     },
     signOut: end,
+    sweep() {
+      const now = deps.now();
+      for (const [id, session] of byId) if (now - session.lastSeen > IDLE_MS) end(id);
+    },
     onEnd(listener) {
       endListeners.add(listener);
       return () => endListeners.delete(listener);
