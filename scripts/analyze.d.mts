@@ -1,0 +1,2 @@
+export function analyzeElements(): string;
+export function generatedFiles(): Promise<Record<string, string>>;

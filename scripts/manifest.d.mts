@@ -1,0 +1,10 @@
+export const baseMembers: readonly Record<string, unknown>[];
+export const navigateEvent: Record<string, unknown>;
+export function isKefuEventName(name: unknown): boolean;
+export function customElements(manifest: unknown): unknown[];
+export function propertiesOf(element: unknown): Record<string, unknown>[];
+export function attributesOf(element: unknown): Record<string, unknown>[];
+export function eventsOf(element: unknown): Record<string, unknown>[];
+export function eventType(event: unknown): string;
+export function exportedTypes(): Map<string, string>;
+export function typeImports(typeTexts: readonly string[]): string[];
