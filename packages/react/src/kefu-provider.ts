@@ -29,7 +29,14 @@ export interface KefuProviderProps {
  * bare tags that come alive once the page hydrates.
  */
 export function KefuProvider({ client, options, children }: KefuProviderProps): ReactNode {
-  const [created] = useState(() => (client || typeof window === 'undefined' ? undefined : createKefu(options ?? {})));
+  const [created] = useState(() => {
+    const made = client || typeof window === 'undefined' ? undefined : createKefu(options ?? {});
+    // An element reads the shared client when it connects, which is before any effect of ours
+    // runs: make it the page's client now, once, unless the page has one already.
+    const first = client ?? made;
+    if (first && !sharedClient()) setSharedClient(first);
+    return made;
+  });
   const value = client ?? created;
 
   useEffect(() => {
