@@ -31,7 +31,11 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
   return found;
 }
 
-const timeOptions: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+/** "09:00" where clocks run 0–23, "9:00 AM" where they run 1–12: as people write times there. */
+function timeOptions(locale: string): Intl.DateTimeFormatOptions {
+  const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+  return { hour: hourCycle === 'h11' || hourCycle === 'h12' ? 'numeric' : '2-digit', minute: '2-digit' };
+}
 
 /** "2027-03-29" in `timeZone`: a key to group slots by the shopper's own days. */
 function dayKeyOf(instant: Date, timeZone: string): string {
@@ -60,9 +64,10 @@ export function labelSlot(
 ): SlotLabel {
   const start = new Date(slot.start);
   const end = new Date(slot.end);
-  const time = formatter(locale, shopperTimeZone, timeOptions);
+  const options = timeOptions(locale);
+  const time = formatter(locale, shopperTimeZone, options);
   const shopperStart = time.format(start);
-  const storeStart = storeTimeZone ? formatter(locale, storeTimeZone, timeOptions).format(start) : shopperStart;
+  const storeStart = storeTimeZone ? formatter(locale, storeTimeZone, options).format(start) : shopperStart;
   return {
     start: slot.start,
     dayKey: dayKeyOf(start, shopperTimeZone),

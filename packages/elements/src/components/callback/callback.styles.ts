@@ -101,10 +101,10 @@ export const callbackStyles = css`
     gap: 8px;
   }
   .time {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 2px 8px;
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    gap: 8px;
     min-block-size: 44px;
     box-sizing: border-box;
     padding: 6px 10px;
@@ -121,17 +121,16 @@ export const callbackStyles = css`
     outline-offset: 2px;
   }
   .time input {
-    margin: 0;
+    margin: 2px 0 0;
     inline-size: 20px;
     block-size: 20px;
     accent-color: var(--_brand);
   }
   .time-text {
+    display: grid;
     font-variant-numeric: tabular-nums;
-    font-weight: 600;
   }
   .store-time {
-    flex-basis: 100%;
     font-size: 0.8rem;
     color: var(--_muted);
   }

@@ -439,14 +439,15 @@ export class KefuCallback extends KefuElement {
                 aria-invalid=${error ? 'true' : 'false'}
                 @change=${this.#onInput}
               />
-              <span class="time-text">${slot.time}</span>
-              ${
-                slot.storeTime && storeZone
-                  ? html`<span class="store-time"
-                      >${messages.yourTime} · ${messages.storeTime(slot.storeTime, cityOf(storeZone))}</span
-                    >`
-                  : nothing
-              }
+              <span class="time-text"
+                ><strong>${slot.time}</strong> ${
+                  slot.storeTime && storeZone
+                    ? html`<span class="store-time"
+                        >${messages.yourTime} · ${messages.storeTime(slot.storeTime, cityOf(storeZone))}</span
+                      >`
+                    : nothing
+                }</span
+              >
             </label>`,
         )}
       </div>
