@@ -13,6 +13,9 @@ const { entries } = JSON.parse(readFileSync(budgetsFile, 'utf8'));
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 let failures = 0;
 const rows = [];
+// --json prints the figures (bytes) as JSON instead of the table: npm run bench reads them.
+const json = process.argv.includes('--json');
+const results = [];
 for (const entry of entries) {
   // A pattern starting with "!" removes what it matches. "loads" entries count what loading those
   // files loads (their static imports, transitively), minus what "alreadyLoaded" loads: a feature's
@@ -27,10 +30,12 @@ for (const entry of entries) {
   );
   if (files.length === 0 && entry.optional) {
     rows.push([entry.name, '—', '—', kb(entry.brotli), 'not in this build']);
+    results.push({ name: entry.name, budget: entry.brotli, status: 'not in this build' });
     continue;
   }
   if (files.length === 0) {
     rows.push([entry.name, '—', '—', kb(entry.brotli), 'MISSING (build first)']);
+    results.push({ name: entry.name, budget: entry.brotli, status: 'missing' });
     failures += 1;
     continue;
   }
@@ -44,11 +49,20 @@ for (const entry of entries) {
   const ok = brotli <= entry.brotli;
   if (!ok) failures += 1;
   rows.push([entry.name, kb(gzip), kb(brotli), kb(entry.brotli), ok ? 'ok' : 'OVER BUDGET']);
+  results.push({
+    name: entry.name,
+    files: files.length,
+    gzip,
+    brotli,
+    budget: entry.brotli,
+    status: ok ? 'ok' : 'over budget',
+  });
 }
+if (json) console.log(JSON.stringify(results, null, 2));
 
 const header = ['entry', 'gzip', 'brotli', 'budget', ''];
 const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
-for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+if (!json) for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
 if (failures) {
   console.error(`size: ${failures} entr${failures === 1 ? 'y' : 'ies'} over budget or missing`);
   process.exit(1);

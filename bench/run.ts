@@ -1,0 +1,282 @@
+/**
+ * `npm run bench`: every Kefu benchmark in one run, one table, bench/results.json.
+ *
+ * Each figure stands next to its comparison measured in the same run, and its goal. Medians over
+ * repeated runs; KEFU_BENCH_QUICK=1 measures everything once (to try the runner, not to quote).
+ * KEFU_BENCH_NO_BUILD=1 measures demo/dist as it is instead of rebuilding it when it is stale.
+ * Order: what needs the browser and the servers first, the pure-Node FAQ search last.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { resolve } from 'node:path';
+import { launchBrowser } from '../test/support/browser.js';
+import { copyDemo, repo, startStorefront, type SizeEntry } from './lib/demo.js';
+import { quick } from './lib/conditions.js';
+import { runHostCostBench, runOpeningBench, type HostCostResult, type OpeningResult } from './host-page.js';
+import { runLighthouseBench, type LighthouseResult } from './lighthouse.js';
+import { runIndexedDbBench, type IndexedDbResult } from './indexeddb.js';
+import { runFaqSearchBench, goals as faqGoals, type FaqSearchResult } from './faq-search.js';
+import { runChatHistoryBench, goals as chatGoals, type ChatHistoryResult } from './chat-history.js';
+
+/** third-party-web (2026): average main-thread script time per page that embeds each product. */
+const thirdPartyWeb = [
+  { name: 'Crisp', scriptMs: 33 },
+  { name: 'Chatwoot', scriptMs: 102 },
+  { name: 'Intercom', scriptMs: 1433 },
+  { name: 'Zendesk', scriptMs: 2157 },
+] as const;
+
+export const goals = {
+  hostScriptMs: 15,
+  hostLongTasks: 0,
+  openingPrefetchedMs: 100,
+  faq: faqGoals,
+  chatHistory: chatGoals,
+} as const;
+
+type Row = [measure: string, kefu: string, comparison: string, goal: string, verdict: string];
+
+const started = Date.now();
+const timings: Record<string, number> = {};
+async function step<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  const start = Date.now();
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    return await work();
+  } finally {
+    timings[name] = Math.round((Date.now() - start) / 100) / 10;
+  }
+}
+
+const demo = await step('demo build and copy', () => copyDemo());
+const storefront = await startStorefront(demo.root);
+const browser = await launchBrowser();
+let chromiumVersion = browser.version();
+let host: HostCostResult;
+let opening: OpeningResult;
+let indexedDb: IndexedDbResult;
+let lighthouseResult: LighthouseResult;
+let chatHistory: ChatHistoryResult;
+let faq: FaqSearchResult;
+try {
+  host = await step('cost to the host page', () => runHostCostBench(browser, storefront));
+  opening = await step('opening', () => runOpeningBench(browser, storefront.withKefu));
+  indexedDb = await step('IndexedDB', () => runIndexedDbBench(browser));
+  await browser.close();
+  lighthouseResult = await step('Lighthouse', () => runLighthouseBench(storefront));
+  chatHistory = await step('chat history', () => runChatHistoryBench({ write: false }));
+  faq = await step('FAQ search', () => runFaqSearchBench({ write: false, ...(quick ? { sizes: [1000] } : {}) }));
+} finally {
+  await browser.close().catch(() => undefined);
+  await storefront.close();
+  demo.remove();
+}
+chromiumVersion ||= 'unknown';
+
+// ── The table ────────────────────────────────────────────────────────────────────────────────
+
+const ms = (value: number) =>
+  Number.isFinite(value) ? `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms` : '—';
+const kb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`);
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const rows: (Row | string)[] = [];
+
+rows.push('Cost to the host page — demo home page, 4× CPU + slow 4G, until quiet, no interaction');
+rows.push([
+  'main-thread script time Kefu adds',
+  ms(host.added.scriptMs),
+  `page alone ${ms(host.without.scriptMs)}, with Kefu ${ms(host.withKefu.scriptMs)}`,
+  `≤ ${goals.hostScriptMs} ms`,
+  verdict(host.added.scriptMs <= goals.hostScriptMs),
+]);
+rows.push(['main-thread tasks Kefu adds', ms(host.added.taskMs), `page alone ${ms(host.without.taskMs)}`, '', '']);
+rows.push([
+  'long tasks (> 50 ms)',
+  `${host.withKefu.longTasks} (longest ${ms(host.withKefu.longestTaskMs)})`,
+  `page alone ${host.without.longTasks}`,
+  'none',
+  verdict(host.withKefu.longTasks <= goals.hostLongTasks),
+]);
+rows.push([
+  'layout shift (CLS)',
+  host.withKefu.cls.toFixed(4),
+  `page alone ${host.without.cls.toFixed(4)}`,
+  '0',
+  verdict(host.withKefu.cls <= host.without.cls),
+]);
+rows.push([
+  'bytes before interaction (Kefu’s)',
+  kb(host.withKefu.kefuBytes),
+  `page alone ${kb(host.without.bytes)}`,
+  '',
+  '',
+]);
+rows.push([
+  'requests before interaction (Kefu’s)',
+  `${host.withKefu.kefuRequests}`,
+  `page alone ${host.without.requests}`,
+  '',
+  '',
+]);
+for (const product of thirdPartyWeb) {
+  rows.push([
+    `  ${product.name} (third-party-web 2026, external data, not measured)`,
+    '',
+    ms(product.scriptMs),
+    '',
+    '',
+  ]);
+}
+
+rows.push(`Lighthouse ${lighthouseResult.version} (mobile, simulated throttling), median of ${lighthouseResult.runs}`);
+rows.push([
+  'performance score',
+  `${lighthouseResult.withKefu.performance}`,
+  `page alone ${lighthouseResult.without.performance}`,
+  'no drop',
+  verdict(lighthouseResult.withKefu.performance >= lighthouseResult.without.performance),
+]);
+rows.push([
+  'accessibility score',
+  `${lighthouseResult.withKefu.accessibility}`,
+  `page alone ${lighthouseResult.without.accessibility}`,
+  'no drop',
+  verdict(lighthouseResult.withKefu.accessibility >= lighthouseResult.without.accessibility),
+]);
+rows.push([
+  'total blocking time',
+  ms(lighthouseResult.withKefu.totalBlockingTimeMs),
+  `page alone ${ms(lighthouseResult.without.totalBlockingTimeMs)}`,
+  '0 ms added',
+  verdict(lighthouseResult.withKefu.totalBlockingTimeMs <= lighthouseResult.without.totalBlockingTimeMs),
+]);
+
+rows.push(`Opening — click on the launcher to the panel's header painted, median of ${opening.runs}`);
+rows.push([
+  'prefetched (idle prefetch, then hover), desktop',
+  ms(opening.desktop.prefetchedMs),
+  `cold ${ms(opening.desktop.coldMs)}`,
+  `≤ ${goals.openingPrefetchedMs} ms`,
+  verdict(opening.desktop.prefetchedMs <= goals.openingPrefetchedMs),
+]);
+rows.push([
+  'prefetched, mobile (4× CPU, slow 4G)',
+  ms(opening.mobile.prefetchedMs),
+  `cold ${ms(opening.mobile.coldMs)}`,
+  '',
+  '',
+]);
+
+rows.push('Bytes per entry point (brotli 11 against its budget; gzip 9 beside it)');
+for (const entry of demo.sizes as SizeEntry[]) {
+  rows.push([
+    entry.name,
+    entry.brotli === undefined ? entry.status : `${kb(entry.brotli)} br`,
+    entry.gzip === undefined ? '' : `${kb(entry.gzip)} gzip`,
+    `≤ ${kb(entry.budget)}`,
+    entry.status === 'ok' ? 'met' : entry.status === 'not in this build' ? '' : 'MISSED',
+  ]);
+}
+
+rows.push(`FAQ search — keystroke to top 20 (p95; p50 in brackets), generated help centres`);
+for (const row of faq.rows) {
+  const goal = faqGoals.p95Ms[row.articles as keyof typeof faqGoals.p95Ms];
+  rows.push([
+    `${row.engine}, ${row.articles.toLocaleString('en-US')} articles`,
+    `${ms(row.p95Ms)} (${ms(row.p50Ms)})`,
+    `zh recall ${(row.chineseRecall * 100).toFixed(1)} %, index ${row.indexMemoryMB} MB`,
+    row.meetsGoals === undefined ? 'comparison' : `≤ ${goal} ms, recall 100 %`,
+    row.meetsGoals === undefined ? '' : verdict(row.meetsGoals),
+  ]);
+}
+
+rows.push(`Chat history — ${chatHistory.messages} messages, to first paint, median of ${chatHistory.runs}`);
+for (const row of chatHistory.rows) {
+  const ours = row.rendering.startsWith('windowed');
+  rows.push([
+    row.rendering,
+    `${ms(row.firstPaintMs)}, ${row.domNodes} nodes`,
+    ours ? '' : 'comparison',
+    ours ? `≤ ${chatGoals.firstPaintMs} ms, ≤ ${chatGoals.domNodes} nodes` : '',
+    ours ? verdict(row.meetsGoals) : '',
+  ]);
+}
+
+rows.push(`IndexedDB in Chromium (Kefu's storage, idb-keyval underneath), median of ${indexedDb.runs}`);
+rows.push([
+  'first read, opening the database',
+  ms(indexedDb.firstRead.indexedDbMs),
+  `localStorage ${ms(indexedDb.firstRead.localStorageMs)}`,
+  '',
+  '',
+]);
+rows.push([
+  `warm read of ${indexedDb.records} records (one get each)`,
+  ms(indexedDb.warmRead.indexedDbMs),
+  `one transaction ${ms(indexedDb.warmRead.oneTransactionMs)}, localStorage ${ms(indexedDb.warmRead.localStorageMs)}`,
+  '',
+  '',
+]);
+rows.push([
+  'put an item in the outbox',
+  ms(indexedDb.outboxPut.outboxMs),
+  `bare idb-keyval set ${ms(indexedDb.outboxPut.bareSetMs)}`,
+  '',
+  '',
+]);
+
+const header: Row = ['measure', 'Kefu', 'comparison (same run)', 'goal', ''];
+const table = rows.filter((row): row is Row => typeof row !== 'string');
+const widths = header.map((_, column) => Math.max(...[header, ...table].map((row) => (row[column] ?? '').length)));
+const line = (row: Row) =>
+  row
+    .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+    .join('  ')
+    .trimEnd();
+const lines = [line(header), widths.map((width) => '─'.repeat(width)).join('  ')];
+for (const row of rows) lines.push(typeof row === 'string' ? `\n${row}` : line(row));
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+  os: `${platform()} ${release()}`,
+  node: process.version,
+  chromium: chromiumVersion,
+  lighthouse: lighthouseResult.version,
+  date: new Date().toISOString(),
+};
+const totalSeconds = Math.round((Date.now() - started) / 1000);
+console.log(lines.join('\n'));
+console.log(
+  `\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, Chromium ${machine.chromium}; ${machine.date}${quick ? ' — QUICK (one run each: not for quoting)' : ''}`,
+);
+console.log(
+  `${totalSeconds} s (${Object.entries(timings)
+    .map(([name, seconds]) => `${name} ${seconds} s`)
+    .join(', ')})`,
+);
+
+writeFileSync(
+  resolve(repo, 'bench/results.json'),
+  `${JSON.stringify(
+    {
+      machine,
+      quick,
+      seconds: totalSeconds,
+      stepSeconds: timings,
+      demoRebuilt: demo.rebuilt,
+      goals,
+      hostPage: { ...host, thirdPartyWeb2026ExternalData: thirdPartyWeb },
+      lighthouse: lighthouseResult,
+      opening,
+      bytes: demo.sizes,
+      faqSearch: faq,
+      chatHistory,
+      indexedDb,
+      table: lines.join('\n'),
+    },
+    null,
+    2,
+  )}\n`,
+);
