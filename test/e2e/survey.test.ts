@@ -17,7 +17,7 @@ describe('surveys on the demo storefront', () => {
 
   before(async () => {
     mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
+    api = await startServer({ port: 0, agentPassword: 'e2e-survey-password' });
     demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
     browser = await launchBrowser();
   });
@@ -138,6 +138,20 @@ describe('surveys on the demo storefront', () => {
     assert.equal(await page.locator('kefu-widget[open]').count(), 0, 'nothing asked inside the cool-down');
     assert.deepEqual(surveyPosts, []);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('the agent console shows the results, the low-CSAT reasons and the comments', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${api.origin}/agent`);
+    await page.getByLabel('Your name').fill('Mei');
+    await page.getByLabel('Password').fill('e2e-survey-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Surveys' }).click();
+    const reasons = page.getByRole('region', { name: 'Why low CSATs' });
+    await reasons.getByText('It took too long: 1').waitFor();
+    await page.getByRole('region', { name: 'Latest comments' }).getByText('Fast delivery').waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'survey-console-1280.png'), fullPage: true });
     await page.close();
   });
 

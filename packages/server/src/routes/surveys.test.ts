@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SurveyResponseRecord } from '@kefu/core';
 import { call, errorOf, serverForSuite } from './test-helpers.js';
+import { surveyStats } from '../services/admin.js';
 
 describe('survey responses over HTTP', () => {
   const api = serverForSuite();
@@ -68,5 +69,24 @@ describe('survey responses over HTTP', () => {
     const unknown = await submit({ kind: 'csat', score: 1, reason: 'rude', subject: rated });
     assert.equal(unknown.status, 422);
     assert.ok(errorOf(unknown).fields?.['reason']);
+  });
+
+  it('gives the console the reasons of low CSATs and the latest comments, newest first', async () => {
+    const conversation = { type: 'conversation', id: 'c2' };
+    await submit({ kind: 'csat', score: 2, reason: 'unresolved', comment: 'Still no parcel', subject: conversation });
+    await submit({ kind: 'csat', score: 1, reason: 'unresolved', subject: { type: 'callback', id: 'cb1' } });
+    await submit({ kind: 'ces', score: 7, comment: 'So easy', subject: { type: 'return', id: 'r1' } });
+    const stats = surveyStats(api.server.deps, 30);
+    assert.ok(stats.lowCsatReasons.unresolved >= 2);
+    const [newest, previous] = stats.recentComments;
+    assert.deepEqual(
+      { kind: newest?.kind, comment: newest?.comment, subject: newest?.subject },
+      { kind: 'ces', comment: 'So easy', subject: { type: 'return', id: 'r1' } },
+    );
+    assert.deepEqual(
+      { score: previous?.score, reason: previous?.reason, comment: previous?.comment },
+      { score: 2, reason: 'unresolved', comment: 'Still no parcel' },
+    );
+    assert.ok(stats.recentComments.length <= 10);
   });
 });

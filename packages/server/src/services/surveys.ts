@@ -1,5 +1,5 @@
-import type { SurveyKind, SurveyResponseInput, SurveyResponseRecord } from '@kefu/core';
-import { validateSurveyResponse, zonedParts, addDays } from '@kefu/core/domain';
+import type { SurveyKind, SurveyReason, SurveyResponseInput, SurveyResponseRecord } from '@kefu/core';
+import { validateSurveyResponse, zonedParts, addDays, surveyReasons } from '@kefu/core/domain';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
 import { newId } from './crypto.js';
 import { throwIfInvalid, type StoreContext } from './context.js';
@@ -32,6 +32,19 @@ export interface SurveyStats {
   readonly ces: ScoreAverage;
   /** The last `days` days, oldest first, every day present (count 0 when nobody answered). */
   readonly byDay: readonly SurveyDay[];
+  /** Why low CSATs (1–2) were low, over the same days: how many picked each reason. */
+  readonly lowCsatReasons: Readonly<Record<SurveyReason, number>>;
+  /** The latest answers with a comment (at most 10), newest first: what to act on. */
+  readonly recentComments: readonly SurveyComment[];
+}
+
+export interface SurveyComment {
+  readonly kind: SurveyKind;
+  readonly score: number;
+  readonly reason: SurveyReason | null;
+  readonly comment: string;
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly createdAt: string;
 }
 
 export interface SurveysService {
@@ -42,7 +55,18 @@ export interface SurveysService {
 interface ResponseRow {
   readonly kind: SurveyKind;
   readonly score: number;
+  readonly reason: SurveyReason | null;
   readonly created_ms: number;
+}
+
+interface CommentRow {
+  readonly kind: SurveyKind;
+  readonly score: number;
+  readonly reason: SurveyReason | null;
+  readonly comment: string;
+  readonly subject_type: string;
+  readonly subject_id: string;
+  readonly created_at: string;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -64,7 +88,13 @@ export function createSurveysService(store: StoreContext): SurveysService {
     `INSERT INTO survey_responses (id, kind, score, comment, reason, subject_type, subject_id, created_at, created_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const all = db.prepare<[], ResponseRow>('SELECT kind, score, created_ms FROM survey_responses ORDER BY created_ms');
+  const all = db.prepare<[], ResponseRow>(
+    'SELECT kind, score, reason, created_ms FROM survey_responses ORDER BY created_ms',
+  );
+  const commented = db.prepare<[number], CommentRow>(
+    `SELECT kind, score, reason, comment, subject_type, subject_id, created_at FROM survey_responses
+     WHERE comment IS NOT NULL AND created_ms >= ? ORDER BY created_ms DESC, id DESC LIMIT 10`,
+  );
 
   return {
     submit: (input, request) =>
@@ -94,11 +124,30 @@ export function createSurveysService(store: StoreContext): SurveysService {
       const today = zonedParts(store.now(), timezone).date;
       const firstDay = addDays(today, 1 - days);
       const byDate = new Map<string, ResponseRow[]>();
+      const lowCsatReasons = Object.fromEntries(surveyReasons.map((reason) => [reason, 0])) as Record<
+        SurveyReason,
+        number
+      >;
+      let since = Number.POSITIVE_INFINITY;
       for (const row of rows) {
         const day = zonedParts(row.created_ms, timezone).date;
         if (day < firstDay) continue;
+        since = Math.min(since, row.created_ms);
         byDate.set(day, [...(byDate.get(day) ?? []), row]);
+        if (row.kind === 'csat' && row.reason && Object.hasOwn(lowCsatReasons, row.reason)) {
+          lowCsatReasons[row.reason] += 1;
+        }
       }
+      const recentComments = Number.isFinite(since)
+        ? commented.all(since).map((row): SurveyComment => ({
+            kind: row.kind,
+            score: row.score,
+            reason: row.reason,
+            comment: row.comment,
+            subject: { type: row.subject_type, id: row.subject_id },
+            createdAt: row.created_at,
+          }))
+        : [];
       const byDay = Array.from({ length: days }, (_, index): SurveyDay => {
         const day = addDays(firstDay, index);
         const dayRows = byDate.get(day) ?? [];
@@ -118,6 +167,8 @@ export function createSurveysService(store: StoreContext): SurveysService {
         nps: { score: netPromoterScore(nps), count: nps.length },
         ces: { average: average(ces), count: ces.length },
         byDay,
+        lowCsatReasons,
+        recentComments,
       };
     },
   };

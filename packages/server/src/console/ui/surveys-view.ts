@@ -37,6 +37,24 @@ export class KefuSurveys extends LitElement {
       h3 {
         margin: 0;
       }
+      .details {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 2fr);
+        gap: 16px;
+        margin-top: 16px;
+      }
+      ul {
+        list-style: none;
+        margin: 8px 0 0;
+        padding: 0;
+      }
+      li {
+        padding: 6px 0;
+        border-top: 1px solid var(--line);
+      }
+      blockquote {
+        margin: 2px 0 0;
+      }
     `,
   ];
 
@@ -56,10 +74,11 @@ export class KefuSurveys extends LitElement {
         stats === undefined
           ? html`<p class="muted" role="status">Loading…</p>`
           : html`<div class="cards">
-              ${this.card('CSAT', 'Average satisfaction', stats.csat.average, stats.csat.count, '/ 5', 1, 5, (day) => day.csat)}
-              ${this.card('NPS', 'Net promoter score', stats.nps.score, stats.nps.count, '', -100, 100, (day) => day.nps)}
-              ${this.card('CES', 'Average effort (lower is easier)', stats.ces.average, stats.ces.count, '/ 7', 1, 7, (day) => day.ces)}
-            </div>`
+                ${this.card('CSAT', 'Average satisfaction', stats.csat.average, stats.csat.count, '/ 5', 1, 5, (day) => day.csat)}
+                ${this.card('NPS', 'Net promoter score', stats.nps.score, stats.nps.count, '', -100, 100, (day) => day.nps)}
+                ${this.card('CES', 'Average effort (lower is easier)', stats.ces.average, stats.ces.count, '/ 7', 1, 7, (day) => day.ces)}
+              </div>
+              <div class="details">${this.reasons(stats)} ${this.comments(stats)}</div>`
       }
     `;
   }
@@ -89,6 +108,45 @@ export class KefuSurveys extends LitElement {
         .max=${max}
         .label=${title}
       ></kefu-console-trend>
+    </section>`;
+  }
+
+  private reasons(stats: SurveyStats) {
+    const labels = {
+      slow: 'It took too long',
+      unresolved: 'Problem not solved',
+      unclear: 'Hard to understand',
+      other: 'Something else',
+    } as const;
+    return html`<section aria-label="Why low CSATs">
+      <h3>Why low CSATs (1–2)</h3>
+      <ul>
+        ${(Object.keys(labels) as (keyof typeof labels)[]).map(
+          (reason) => html`<li>${labels[reason]}: <strong>${stats.lowCsatReasons[reason]}</strong></li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private comments(stats: SurveyStats) {
+    return html`<section aria-label="Latest comments">
+      <h3>Latest comments</h3>
+      ${
+        stats.recentComments.length === 0
+          ? html`<p class="muted">No comment yet.</p>`
+          : html`<ul>
+              ${stats.recentComments.map(
+                (entry) =>
+                  html`<li>
+                    <span class="muted"
+                      >${entry.kind.toUpperCase()} ${entry.score}${entry.reason ? ` · ${entry.reason}` : ''} ·
+                      ${entry.subject.type} ${entry.subject.id} · ${new Date(entry.createdAt).toLocaleString()}</span
+                    >
+                    <blockquote>${entry.comment}</blockquote>
+                  </li>`,
+              )}
+            </ul>`
+      }
     </section>`;
   }
 
