@@ -49,5 +49,6 @@ export type { ChatStore, ChatConnection, ChatSnapshot, TranscriptEntry } from '.
 export { createFaqIndex, type FaqIndex, type FaqSearchHit } from './search/faq-index.js';
 export { tokenize, tokenizeQuery } from './search/tokenize.js';
 export { markMatches, snippetOf, type TextPiece } from './search/highlight.js';
+export { plainText } from './search/plain-text.js';
 export { browserPageLocation, manualPageLocation, type PageLocation } from './faq/page-location.js';
 export { articlesForPath, pathMatches } from './faq/suggest.js';

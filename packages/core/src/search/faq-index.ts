@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Article } from '../model/faq.js';
-import { plainText } from '../domain/faq-search.js';
+import { plainText } from './plain-text.js';
 import { isCjkToken, tokenize, tokenizeQuery } from './tokenize.js';
 
 export interface FaqSearchHit {

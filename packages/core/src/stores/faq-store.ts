@@ -3,7 +3,6 @@ import type { AsPlainObject } from 'minisearch';
 import type { Article } from '../model/faq.js';
 import type { OutboxItem } from '../outbox/outbox-item.js';
 import type { FaqIndex, FaqSearchHit } from '../search/faq-index.js';
-import { tokenizeQuery } from '../search/tokenize.js';
 import { articlesForPath, MAX_PAGE_SUGGESTIONS } from '../faq/suggest.js';
 import { browserPageLocation, type PageLocation } from '../faq/page-location.js';
 import { toKefuError } from '../errors.js';
@@ -289,7 +288,8 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
           { q: query, locale: session.locale.peek() },
           { signal: signal ? AbortSignal.any([signal, abort]) : abort },
         );
-        const terms = tokenizeQuery(query);
+        // The words as typed, for highlighting (the tokenizer stays in the index's chunk, not the shell).
+        const terms = query.split(/\s+/).filter(Boolean);
         return found
           .filter((article) => !local.has(article.id))
           .slice(0, limit)

@@ -1,7 +1,7 @@
-import type { Catalogues } from '../../i18n/localize.js';
+import { pickCatalogue } from '../../i18n/localize.js';
 
 /** Strings of `<kefu-faq>`. English is the reference; the others have its type, so none can be missing. */
-const en = {
+export const en = {
   title: 'Help centre',
   searchLabel: 'Search the help centre',
   searchPlaceholder: 'Search, e.g. “returns”',
@@ -43,83 +43,17 @@ const en = {
 
 export type FaqMessages = typeof en;
 
-export const faqMessages: Catalogues<FaqMessages> = {
-  en,
-  'zh-CN': {
-    title: '帮助中心',
-    searchLabel: '搜索帮助中心',
-    searchPlaceholder: '搜索，例如“退货”',
-    resultsLabel: '找到的文章',
-    resultCount: (count) => (count === 0 ? '没有找到文章。' : `找到 ${count} 篇文章。`),
-    moreFromServer: '帮助中心的更多结果',
-    noResults: (query) => `没有与“${query}”相关的文章。`,
-    noResultsHelp: '我们的客服可以为您解答：',
-    chat: '在线咨询',
-    callback: '预约回电',
-    contact: '其他联系方式',
-    suggested: '本页推荐',
-    browse: '按主题浏览',
-    articleCount: (count) => `${count} 篇文章`,
-    categories: {
-      shipping: '配送与运费',
-      returns: '退货与退款',
-      payment: '支付与发票',
-      sizing: '尺码与保养',
-      account: '我的账户',
-      warranty: '保修',
-    },
-    back: '返回',
-    backToResults: '返回搜索结果',
-    loading: '正在加载帮助中心…',
-    offline: '您已离线：正在搜索本设备上保存的文章。',
-    loadFailed: '无法加载帮助中心。',
-    retry: '重试',
-    notFound: '这篇文章已不存在。',
-    updated: (date) => `更新于 ${date}`,
-    helpful: '这篇文章有帮助吗？',
-    yes: '有帮助',
-    no: '没有帮助',
-    thanks: '感谢您的反馈。',
-    sorry: '抱歉没能帮到您。联系客服时，客服会看到您读过的这篇文章。',
-    askSupport: '就此问题咨询客服',
-  },
-  ar: {
-    title: 'مركز المساعدة',
-    searchLabel: 'ابحث في مركز المساعدة',
-    searchPlaceholder: 'ابحث، مثلًا «الإرجاع»',
-    resultsLabel: 'المقالات التي وُجدت',
-    resultCount: (count) =>
-      count === 0 ? 'لم يُعثر على أي مقالة.' : count === 1 ? 'وُجدت مقالة واحدة.' : `وُجدت ${count} مقالات.`,
-    moreFromServer: 'المزيد من مركز المساعدة',
-    noResults: (query) => `لا توجد مقالة تطابق «${query}».`,
-    noResultsHelp: 'يمكن لفريقنا أن يجيبك:',
-    chat: 'تحدّث معنا',
-    callback: 'اطلب معاودة الاتصال',
-    contact: 'طرق أخرى للتواصل معنا',
-    suggested: 'مقترحات لهذه الصفحة',
-    browse: 'تصفّح حسب الموضوع',
-    articleCount: (count) => (count === 1 ? 'مقالة واحدة' : `${count} مقالات`),
-    categories: {
-      shipping: 'الشحن والتوصيل',
-      returns: 'الإرجاع واسترداد المال',
-      payment: 'الدفع والفواتير',
-      sizing: 'المقاسات والعناية',
-      account: 'حسابك',
-      warranty: 'الضمان',
-    },
-    back: 'رجوع',
-    backToResults: 'العودة إلى النتائج',
-    loading: 'جارٍ تحميل مركز المساعدة…',
-    offline: 'أنت غير متصل: نبحث في المقالات المحفوظة على هذا الجهاز.',
-    loadFailed: 'تعذّر تحميل مركز المساعدة.',
-    retry: 'أعد المحاولة',
-    notFound: 'هذه المقالة لم تعد متاحة.',
-    updated: (date) => `حُدّثت في ${date}`,
-    helpful: 'هل كانت هذه المقالة مفيدة؟',
-    yes: 'نعم',
-    no: 'لا',
-    thanks: 'شكرًا على رأيك.',
-    sorry: 'نأسف لأنها لم تُفِد. يمكن لفريقنا أن يجيبك، وسيرى المقالة التي قرأتها.',
-    askSupport: 'اسأل فريقنا عن هذا',
-  },
+/**
+ * The other languages load on demand, each a small chunk of its own: a shopper downloads only the
+ * strings of the language they read.
+ */
+const loaders = {
+  en: () => Promise.resolve(en),
+  'zh-CN': () => import('./faq.messages.zh-CN.js').then((module) => module.zhCN),
+  ar: () => import('./faq.messages.ar.js').then((module) => module.ar),
 };
+
+/** The strings for a locale (exact, else the same language, else English); English if loading fails. */
+export function loadFaqMessages(locale: string): Promise<FaqMessages> {
+  return pickCatalogue(loaders, locale)().catch(() => en);
+}

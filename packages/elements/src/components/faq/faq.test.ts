@@ -14,9 +14,11 @@ import {
 import { faqQueryTable } from '../../../../core/src/search/faq-queries.test-data.js';
 import '../../define/kefu-faq.js';
 import type { KefuFaq } from './faq.js';
-import { faqMessages } from './faq.messages.js';
+import { en } from './faq.messages.js';
+import { zhCN } from './faq.messages.zh-CN.js';
+import { ar } from './faq.messages.ar.js';
 
-const en = faqMessages.en;
+const titles: Record<string, string> = { en: en.title, 'zh-CN': zhCN.title, ar: ar.title };
 const clients: KefuClient[] = [];
 
 function clientWith(options: Partial<KefuOptions> = {}): KefuClient {
@@ -41,6 +43,8 @@ async function renderFaq(client: KefuClient, attributes: { query?: string; local
     ></kefu-faq>`,
   );
   await waitUntil(() => client.faq.index.value.status === 'ready', 'the index is built');
+  const title = titles[attributes.locale ?? 'en'];
+  await waitUntil(() => element.shadowRoot!.querySelector('h2')?.textContent === title, 'the strings are loaded');
   await element.updateComplete;
   return element;
 }
@@ -222,7 +226,7 @@ describe('<kefu-faq>', () => {
       const second = clientWith({ storage: () => disk, network, locale: 'zh-CN', backend: spy });
       await second.activate(); // the shopper opened the widget
       const element = await renderFaq(second, { locale: 'zh-CN' });
-      expect($(element, '.notice')!.textContent).to.contain(faqMessages['zh-CN']!.offline);
+      expect($(element, '.notice')!.textContent).to.contain(zhCN.offline);
       for (const [query, expected, within = 3] of faqQueryTable.filter(([, id]) => id.startsWith('zh-'))) {
         element.query = query;
         await element.updateComplete;

@@ -1,13 +1,9 @@
-import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
-import { createFaqIndex, markMatches, snippetOf, type Article, type FaqSearchHit } from '@kefu/core';
-import { plainText as plainTextOf } from '@kefu/core/domain';
+import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { faqMessages, type FaqMessages } from './faq.messages.js';
+import { en, loadFaqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
 import { renderArticleBody } from './article-body.js';
 
@@ -29,29 +25,6 @@ function highlighted(text: string, terms: readonly string[]): TemplateResult {
     piece.match ? html`<mark part="match">${piece.text}</mark>` : piece.text,
   )}`;
 }
-
-/** Fills its element with an article body, sanitized (see article-body.ts), once per body. */
-class ArticleBodyDirective extends Directive {
-  #body?: string;
-
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('bodyOf() goes on an element');
-  }
-
-  override update(part: ElementPart, [body]: [string]) {
-    if (body !== this.#body) {
-      this.#body = body;
-      void renderArticleBody(part.element as HTMLElement, body);
-    }
-    return noChange;
-  }
-
-  render(_body: string) {
-    return noChange;
-  }
-}
-const bodyOf = directive(ArticleBodyDirective);
 
 /**
  * Searches the help centre as the shopper types, offline too, in Chinese and English, and shows
@@ -94,6 +67,8 @@ export class KefuFaq extends KefuElement {
   @state() private openedId?: string;
   @state() private feedback: Feedback;
   @state() private serverHits: Results['server'] = [];
+  /** English at once; another language's strings arrive in their own small chunk. */
+  @state() private messages: FaqMessages = en;
 
   /** A query to search for when the element opens (the widget's home search box sets it). */
   @property() query = '';
@@ -102,6 +77,8 @@ export class KefuFaq extends KefuElement {
   @property({ attribute: 'article-id' }) articleId?: string;
 
   #serverSearch?: AbortController;
+  #messagesLocale = 'en';
+  readonly #bodyShown = new WeakMap<HTMLElement, string>();
   #caretToEnd = false;
 
   constructor() {
@@ -120,13 +97,21 @@ export class KefuFaq extends KefuElement {
     const faq = this.kefu?.faq;
     if (!faq) return;
     if (faq.articles.peek().status === 'idle') void faq.sync();
-    // createFaqIndex comes with this element's chunk: MiniSearch is part of the FAQ feature, not the shell.
-    void faq.loadIndex(createFaqIndex);
+    // The store imports the search engine (MiniSearch and our tokenizer) as a chunk of its own, at
+    // once: it is in neither the widget shell nor this chunk, and is shared with the chat's suggestions.
+    void faq.loadIndex();
     if (this.kefu?.config.state.peek().status === 'idle') void this.kefu.config.load();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const locale = this.resolvedLocale;
+    if (locale !== this.#messagesLocale) {
+      this.#messagesLocale = locale;
+      void loadFaqMessages(locale).then((messages) => {
+        if (this.#messagesLocale === locale) this.messages = messages;
+      });
+    }
     if (changed.has('query')) {
       this.active = -1;
       this.category = undefined;
@@ -144,9 +129,19 @@ export class KefuFaq extends KefuElement {
       const end = this.input.value.length;
       this.input.setSelectionRange(end, end);
     }
+    this.#fillBody();
     if (changed.has('active') && this.active >= 0) {
       this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
     }
+  }
+
+  /** The open article's body, sanitized (article-body.ts), written once per article into its container. */
+  #fillBody(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.body');
+    const article = this.openedId ? this.kefu?.faq.article(this.openedId) : undefined;
+    if (!container || !article || this.#bodyShown.get(container) === article.body) return;
+    this.#bodyShown.set(container, article.body);
+    void renderArticleBody(container, article.body);
   }
 
   #results(): Results {
@@ -247,7 +242,7 @@ export class KefuFaq extends KefuElement {
   }
 
   override render() {
-    const messages = this.localize(faqMessages);
+    const messages = this.messages;
     if (this.openedId) return this.#renderArticle(messages, this.openedId);
     const results = this.#results();
     const searching = this.query.trim() !== '';
@@ -267,7 +262,7 @@ export class KefuFaq extends KefuElement {
           aria-expanded=${searching && count > 0 ? 'true' : 'false'}
           aria-activedescendant=${this.active >= 0 ? `option-${this.active}` : nothing}
           placeholder=${messages.searchPlaceholder}
-          .value=${live(this.query)}
+          .value=${this.query}
           @input=${this.#onInput}
           @focus=${this.#onFocus}
           @keydown=${this.#onKeydown}
@@ -310,7 +305,7 @@ export class KefuFaq extends KefuElement {
 
   #renderOptions(results: Results, messages: FaqMessages) {
     const option = (hit: FaqSearchHit, index: number) => {
-      const snippet = snippetOf(plainTextOf(hit.article.body), hit.terms);
+      const snippet = snippetOf(plainText(hit.article.body), hit.terms);
       // The keyboard drives the options through the combobox (aria-activedescendant), as the APG says.
       // eslint-disable-next-line lit-a11y/click-events-have-key-events
       return html`<li
@@ -429,7 +424,7 @@ export class KefuFaq extends KefuElement {
       ${back}
       <h3 tabindex="-1">${article.title}</h3>
       <p class="meta">${messages.updated(updated)}</p>
-      ${keyed(article.id, html`<div class="body" part="body" ${bodyOf(article.body)}></div>`)}
+      <div class="body" part="body"></div>
       ${this.#renderFeedback(messages, article.id)}
     </article>`;
   }
