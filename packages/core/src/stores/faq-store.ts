@@ -1,10 +1,9 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
-import type { AsPlainObject } from 'minisearch';
 import type { Article } from '../model/faq.js';
 import type { OutboxItem } from '../outbox/outbox-item.js';
 import type { FaqIndex, FaqSearchHit } from '../search/faq-index.js';
-import { articlesForPath, MAX_PAGE_SUGGESTIONS } from '../faq/suggest.js';
-import { browserPageLocation, type PageLocation } from '../faq/page-location.js';
+import type { FaqSearchEngine } from '../faq/faq-search-engine.js';
+import type { PageLocation } from '../faq/page-location.js';
 import { toKefuError } from '../errors.js';
 import { idle, type AsyncState } from '../state.js';
 import type { StoreContext } from './store-context.js';
@@ -14,13 +13,11 @@ interface CachedArticles {
   readonly articles: readonly Article[];
 }
 
-interface CachedIndex {
-  readonly syncToken: string;
-  readonly index: AsPlainObject;
-}
+/** Kept for callers that pass `createFaqIndex` to `loadIndex`; the engine's chunk now brings its own. */
+export type FaqIndexFactory = (articles: readonly Article[], serialized?: never) => FaqIndex;
 
-/** Builds a search index (`createFaqIndex` from `@kefu/core`); passed in to keep MiniSearch out of the shell. */
-export type FaqIndexFactory = (articles: readonly Article[], serialized?: AsPlainObject) => FaqIndex;
+/** At most this many articles are suggested for a page. */
+const MAX_SUGGESTIONS = 5;
 
 export interface FaqOptions {
   /**
@@ -70,11 +67,11 @@ export interface FaqStore {
   /** Shows cached articles at once, then fetches the changes since the last sync. Never throws. */
   sync(): Promise<void>;
   /**
-   * Builds (or restores from the cache) the local index of the session's locale. Pass
-   * `createFaqIndex` when you have it (the FAQ element does); otherwise it is imported on demand.
-   * Idempotent; never throws.
+   * Loads the search engine (a chunk of its own) and builds, or restores from the cache, the index
+   * of the session's locale. Idempotent; never throws. An argument is accepted and ignored (older
+   * callers passed `createFaqIndex`).
    */
-  loadIndex(factory?: FaqIndexFactory): Promise<void>;
+  loadIndex(_factory?: FaqIndexFactory): Promise<void>;
   /** Local results, synchronously; `[]` until the index is ready. Reading it subscribes to `index`. */
   search(query: string, options?: { limit?: number }): FaqSearchHit[];
   /**
@@ -98,64 +95,50 @@ const notBuilt: FaqIndexState = { status: 'idle', size: 0, version: 0 };
 export function createFaqStore(context: StoreContext, options: FaqOptions = {}): FaqStore {
   const { backend, cache, clock, network, outbox, session, signal: abort } = context;
   const serverSearchAbove = options.serverSearchAbove ?? 5000;
-  const cacheIndexAbove = options.cacheIndexAbove ?? 1000;
-  const location = options.pageLocation ?? (typeof window === 'undefined' ? undefined : browserPageLocation());
 
   const byLocale = signal<Readonly<Record<string, AsyncState<readonly Article[]>>>>({});
   const indexByLocale = signal<Readonly<Record<string, FaqIndexState>>>({});
-  const indexes = new Map<string, FaqIndex>();
   const syncTokens = new Map<string, string>();
-  /** The sync token each built index reflects: a cache read after the index was built rebuilds it. */
-  const indexedAt = new Map<string, string | undefined>();
   const syncing = new Map<string, Promise<void>>();
   const indexing = new Map<string, Promise<void>>();
-  let factory: FaqIndexFactory | undefined;
+  /** The search engine, loaded on demand (see faq-search-engine.ts): none of it is in the shell. */
+  const engine = signal<FaqSearchEngine | undefined>(undefined);
+  let engineLoading: Promise<FaqSearchEngine> | undefined;
 
   const articles = computed<AsyncState<readonly Article[]>>(() => byLocale.value[session.locale.value] ?? idle);
   const index = computed(() => indexByLocale.value[session.locale.value] ?? notBuilt);
-  const pagePath = signal(location?.path() ?? '/');
+  const pagePath = signal('/');
   const suggestionSource = signal<FaqSuggestionSource>(null);
-  location?.subscribe(() => {
-    pagePath.value = location.path();
-    suggestionSource.value = null;
-  }, abort);
 
   function setState(locale: string, state: AsyncState<readonly Article[]>) {
     byLocale.value = { ...byLocale.peek(), [locale]: state };
   }
 
-  function setIndex(locale: string, built: FaqIndex | undefined, status: FaqIndexState['status']) {
-    if (built) {
-      indexes.set(locale, built);
-      indexedAt.set(locale, syncTokens.get(locale));
-    }
+  function setIndex(locale: string, status: FaqIndexState['status']) {
     const version = (indexByLocale.peek()[locale]?.version ?? 0) + 1;
-    indexByLocale.value = { ...indexByLocale.peek(), [locale]: { status, size: built?.size ?? 0, version } };
+    const size = engine.peek()?.size(locale) ?? 0;
+    indexByLocale.value = { ...indexByLocale.peek(), [locale]: { status, size, version } };
   }
 
-  async function cacheIndex(locale: string, built: FaqIndex): Promise<void> {
-    const syncToken = syncTokens.get(locale);
-    if (!syncToken || built.size < cacheIndexAbove) return;
-    await cache.write<CachedIndex>('search-index', { syncToken, index: built.toJSON() }, { key: locale });
-  }
-
-  /** Keeps a built index in step with a sync: a full answer rebuilds it, a delta is applied. */
-  async function updateIndex(
-    locale: string,
-    full: boolean,
-    merged: readonly Article[],
-    changed: readonly Article[],
-    deleted: readonly string[],
-  ) {
-    const built = indexes.get(locale);
-    if (!built || !factory) return;
-    if (full) {
-      setIndex(locale, factory(merged), 'ready');
-    } else if (changed.length > 0 || deleted.length > 0) {
-      built.apply(changed, deleted);
-      setIndex(locale, built, 'ready');
-    } else return;
-    await cacheIndex(locale, indexes.get(locale) ?? built);
+  function loadEngine(): Promise<FaqSearchEngine> {
+    engineLoading ??= import('../faq/faq-search-engine.js').then(({ createFaqSearchEngine }) => {
+      const loaded = createFaqSearchEngine({
+        cache,
+        cacheIndexAbove: options.cacheIndexAbove ?? 1000,
+        ...(options.pageLocation ? { pageLocation: options.pageLocation } : {}),
+      });
+      let first = true;
+      loaded.followPage((path) => {
+        pagePath.value = path;
+        // A navigation ends the host's choice for the previous page.
+        if (!first) suggestionSource.value = null;
+        first = false;
+      }, abort);
+      engine.value = loaded;
+      return loaded;
+    });
+    engineLoading.catch(() => (engineLoading = undefined));
+    return engineLoading;
   }
 
   async function syncLocale(locale: string): Promise<void> {
@@ -164,11 +147,9 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     if (cached) {
       syncTokens.set(locale, cached.data.syncToken);
       setState(locale, { status: 'ready', data: cached.data.articles, updatedAt: cached.savedAt });
-      // An index built before the cache could be read (storage is memory-only until the shopper's
-      // first interaction) is behind it: rebuild it from the cached articles.
-      if (factory && indexes.has(locale) && indexedAt.get(locale) !== cached.data.syncToken) {
-        setIndex(locale, factory(cached.data.articles), 'ready');
-      }
+      // An index built before the cache could be read (storage opens on the shopper's first
+      // interaction) is behind it.
+      if (engine.peek()?.catchUp(locale, cached.data.articles, cached.data.syncToken)) setIndex(locale, 'ready');
     }
     if (!network.isOnline()) return;
     const shown = byLocale.peek()[locale]?.data;
@@ -188,7 +169,8 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
         { syncToken: changes.syncToken, articles: merged },
         { key: locale },
       );
-      await updateIndex(locale, changes.full, merged, changes.articles, changes.deleted);
+      const delta = { full: changes.full, merged, changed: changes.articles, deleted: changes.deleted };
+      if (await engine.peek()?.applySync(locale, delta, changes.syncToken)) setIndex(locale, 'ready');
     } catch (error) {
       const kefuError = toKefuError(error);
       if (kefuError.code !== 'aborted')
@@ -206,38 +188,24 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     return running;
   }
 
-  async function buildIndex(locale: string, given?: FaqIndexFactory): Promise<void> {
-    setIndex(locale, undefined, 'loading');
+  async function buildIndex(locale: string): Promise<void> {
+    setIndex(locale, 'loading');
     try {
-      factory ??= given ?? (await import('../search/faq-index.js')).createFaqIndex;
+      const loaded = await loadEngine();
       if (!byLocale.peek()[locale]?.data) await sync();
-      const data = byLocale.peek()[locale]?.data ?? [];
-      const syncToken = syncTokens.get(locale);
-      const cached = data.length >= cacheIndexAbove ? await cache.read<CachedIndex>('search-index', locale) : undefined;
-      let built: FaqIndex | undefined;
-      if (cached && cached.data.syncToken === syncToken) {
-        try {
-          built = factory(data, cached.data.index);
-        } catch {
-          // An index written by another MiniSearch version: build it again below.
-        }
-      }
-      if (!built) {
-        built = factory(data);
-        void cacheIndex(locale, built);
-      }
-      setIndex(locale, built, 'ready');
+      await loaded.build(locale, byLocale.peek()[locale]?.data ?? [], syncTokens.get(locale));
+      setIndex(locale, 'ready');
     } catch {
-      // The index chunk failed to load (offline before it was ever cached): try again next time.
+      // The engine's chunk failed to load (offline before it was ever cached): try again next time.
       indexing.delete(locale);
-      setIndex(locale, undefined, 'idle');
+      setIndex(locale, 'idle');
     }
   }
 
   function search(query: string, { limit = 20 } = {}): FaqSearchHit[] {
     const locale = session.locale.value;
     if (index.value.status !== 'ready') return [];
-    return indexes.get(locale)?.search(query, { limit }) ?? [];
+    return engine.peek()?.search(locale, query, limit) ?? [];
   }
 
   const categories = computed(() => {
@@ -253,13 +221,14 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
   const suggestions = computed(() => {
     const list = articles.value.data ?? [];
     const source = suggestionSource.value;
-    if (source === null) return articlesForPath(list, pagePath.value);
-    if (typeof source === 'string') return search(source, { limit: MAX_PAGE_SUGGESTIONS }).map((hit) => hit.article);
+    const loaded = engine.value;
+    if (source === null) return loaded ? loaded.forPath(list, pagePath.value) : [];
+    if (typeof source === 'string') return search(source, { limit: MAX_SUGGESTIONS }).map((hit) => hit.article);
     const byId = new Map(list.map((article) => [article.id, article]));
     return source
       .map((id) => byId.get(id))
       .filter((article): article is Article => article !== undefined)
-      .slice(0, MAX_PAGE_SUGGESTIONS);
+      .slice(0, MAX_SUGGESTIONS);
   });
 
   return {
@@ -270,11 +239,11 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     pagePath,
     searchesServer: computed(() => (articles.value.data?.length ?? 0) > serverSearchAbove),
     sync,
-    loadIndex(given) {
+    loadIndex() {
       const locale = session.locale.peek();
       let running = indexing.get(locale);
       if (!running) {
-        running = buildIndex(locale, given);
+        running = buildIndex(locale);
         indexing.set(locale, running);
       }
       return running;
@@ -288,7 +257,7 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
           { q: query, locale: session.locale.peek() },
           { signal: signal ? AbortSignal.any([signal, abort]) : abort },
         );
-        // The words as typed, for highlighting (the tokenizer stays in the index's chunk, not the shell).
+        // The words as typed, for highlighting (the tokenizer stays in the engine's chunk).
         const terms = query.split(/\s+/).filter(Boolean);
         return found
           .filter((article) => !local.has(article.id))
