@@ -111,7 +111,8 @@ describe('returns on the demo storefront with the reference server', () => {
     await returns.locator('.thumbnails img').waitFor();
     await returns.getByRole('radio', { name: /Refund/ }).check();
     await returns.getByLabel(/Anything else/).fill('One towel has a torn hem.');
-    await page.screenshot({ path: resolve(screenshots, 'returns-form-375.png'), fullPage: true });
+    await towels.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(screenshots, 'returns-form-375.png') });
 
     await returns.getByRole('button', { name: 'Review return' }).click();
     await returns.getByRole('heading', { name: 'Check your return' }).waitFor();
@@ -206,10 +207,8 @@ describe('returns on the demo storefront with the reference server', () => {
       await returns.getByRole('radio', { name: /Exchange/ }).check();
       await returns.getByRole('button', { name: 'Review return' }).click();
       await returns.getByText('Some answers need a look. They are marked below.').waitFor();
-      await page.screenshot({
-        path: resolve(screenshots, `returns-errors-${viewport.width}.png`),
-        fullPage: true,
-      });
+      await returns.locator('#field-items-item_1006_2-itemId').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: resolve(screenshots, `returns-errors-${viewport.width}.png`) });
       await returns.locator('svg[part="qr"]').scrollIntoViewIfNeeded();
       await page.screenshot({ path: resolve(screenshots, `returns-history-${viewport.width}.png`) });
       assert.deepEqual(errors, []);

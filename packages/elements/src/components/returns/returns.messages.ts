@@ -1,6 +1,10 @@
 import type { Catalogues } from '../../i18n/localize.js';
 
-/** Strings of `<kefu-returns>`. English is the reference; the others have its type, so none can be missing. */
+/**
+ * Strings of `<kefu-returns>`. English is the reference and ships with the element; the other
+ * languages (returns.messages.<tag>.ts) have its type, so none can be missing, and are loaded only
+ * for a shopper who reads them: together they were a third of the returns chunk.
+ */
 const en = {
   title: 'Return items',
   titleForOrder: (number: string) => `Return items from order ${number}`,
@@ -137,226 +141,44 @@ const en = {
 
 export type ReturnsMessages = typeof en;
 
-const zhCN: ReturnsMessages = {
-  title: '退货',
-  titleForOrder: (number) => `订单 ${number} 退货`,
-  loading: '加载中…',
-  lookupIntro: '请先查找您的订单，再申请退货。',
-  orderNumber: '订单号',
-  orderNumberHint: '例如 MM-1004，见订单确认邮件。',
-  contact: '邮箱或邮政编码',
-  contactHint: '下单时使用的邮箱地址或邮政编码。',
-  findOrder: '查找订单',
-  finding: '查找中…',
-  orderNumberMissing: '请输入订单号。',
-  contactMissing: '请输入下单邮箱或邮政编码。',
-  lookupNotFound: '未找到与这些信息匹配的订单，请检查后重试。',
-  lookupRateLimited: '尝试次数过多，请几分钟后再试。',
-  lookupOffline: '您目前处于离线状态，联网后再查找订单。',
-  lookupFailed: '暂时无法查询订单，请重试。',
-  itemsLegend: '您想退回哪些商品？',
-  returnBy: (date) => `请在 ${date} 前退回`,
-  notReturnable: {
-    final_sale: '特价清仓商品，不支持退货。',
-    window_closed: '退货期限已过。',
-    already_returned: '已退货。',
-    not_delivered: '尚未送达：收到后即可退货。',
-    cancelled: '已取消，无需退货。',
-  },
-  returnThis: (name) => `退回 ${name}`,
-  quantity: '数量',
-  reason: '退货原因',
-  chooseReason: '请选择原因',
-  reasons: {
-    too_small: '尺码偏小',
-    too_large: '尺码偏大',
-    not_as_described: '与描述不符',
-    damaged: '到货时已损坏',
-    wrong_item: '发错商品',
-    changed_mind: '不想要了',
-  },
-  photos: '照片',
-  photosRequired: (max, megabytes) => `此原因需要照片。最多 ${max} 张，JPEG、PNG 或 WebP，每张不超过 ${megabytes} MB。`,
-  photosOptional: (max, megabytes) => `可选。最多 ${max} 张，JPEG、PNG 或 WebP，每张不超过 ${megabytes} MB。`,
-  addPhoto: '添加照片',
-  photoAlt: (index) => `照片 ${index}`,
-  removePhoto: (index) => `删除照片 ${index}`,
-  uploading: (name) => `正在上传 ${name}`,
-  photoTooLarge: (megabytes) => `照片超过 ${megabytes} MB，请选择更小的照片。`,
-  photoWrongType: '该文件不是 JPEG、PNG 或 WebP 格式的照片。',
-  photoTooMany: (max) => `最多可添加 ${max} 张照片。`,
-  photoOffline: '上传照片需要网络连接，请联网后重新添加。',
-  photoFailed: '照片上传失败，请重试。',
-  exchangeFor: '换成',
-  chooseVariant: '请选择尺码或颜色',
-  outOfStock: (name) => `${name}（缺货）`,
-  noVariants: '该商品没有其他尺码或颜色可换。',
-  resolutionLegend: '您希望如何处理？',
-  resolutions: { refund: '退款', exchange: '换货', store_credit: '店铺余额' },
-  resolutionHelp: {
-    refund: '我们收到商品后，款项将原路退回您的支付卡或账户。',
-    exchange: '我们免费为您寄出同款商品的其他尺码或颜色。',
-    store_credit: '金额立即存入您的账户，可用于购买店内任何商品。',
-  },
-  comment: '还有其他需要说明的吗？（可选）',
-  errors: {
-    items: '请至少选择一件要退回的商品。',
-    itemId: '该商品无法退货。',
-    quantity: '请选择退货数量。',
-    reason: '请选择原因。',
-    photoIds: '此原因需要至少一张照片。',
-    photoIdsMissing: '有照片缺失，请重新添加。',
-    exchangeVariantId: '请选择想要换成的尺码或颜色。',
-    resolution: '请选择处理方式。',
-    comment: '备注请简短一些。',
-  },
-  fixErrors: '有些信息需要修改，已在下方标出。',
-  review: '检查退货信息',
-  reviewTitle: '请确认您的退货信息',
-  reviewLine: (quantity, name) => `${quantity} × ${name}`,
-  reviewReason: (reason) => `原因：${reason}`,
-  reviewPhotos: (count) => `${count} 张照片`,
-  reviewExchange: (variant) => `换成：${variant}`,
-  reviewComment: '您的备注',
-  edit: '修改',
-  submit: '提交退货申请',
-  savedOffline: '已保存——恢复联网后会自动发送。',
-  sending: '正在提交退货申请…',
-  submittedTitle: '退货申请已提交',
-  rma: (rma) => `您的退货编号是 ${rma}。`,
-  nextSteps: '审核通过后，我们会发邮件给您，并附上可打印的退货面单。',
-  failed: '退货申请未能提交。',
-  failedUnauthorized: '您对该订单的访问已过期。请重新查找订单后再提交。',
-  retry: '重试',
-  startAnother: '退回其他商品',
-  historyTitle: '该订单的退货',
-  status: {
-    requested: '已申请：我们会尽快审核。',
-    approved: '已批准：请打印面单并寄出包裹。',
-    rejected: '已拒绝',
-    received: '已收到：我们正在检查商品。',
-    refunded: '已退款',
-  },
-  statusTag: { requested: '已申请', approved: '已批准', rejected: '已拒绝', received: '已收到', refunded: '已退款' },
-  requestedOn: (date) => `申请日期：${date}`,
-  rejectedBecause: (reason) => `原因：${reason}`,
-  label: '下载退货面单',
-  qrLabel: (rma) => `${rma} 退货面单的二维码`,
+const loaders: Readonly<Record<string, () => Promise<ReturnsMessages>>> = {
+  'zh-CN': () => import('./returns.messages.zh-CN.js').then((module) => module.zhCN),
+  ar: () => import('./returns.messages.ar.js').then((module) => module.ar),
 };
 
-const ar: ReturnsMessages = {
-  title: 'إرجاع المنتجات',
-  titleForOrder: (number) => `إرجاع منتجات من الطلب ${number}`,
-  loading: 'جارٍ التحميل…',
-  lookupIntro: 'ابحث عن طلبك لبدء الإرجاع.',
-  orderNumber: 'رقم الطلب',
-  orderNumberHint: 'مثل MM-1004، في رسالة تأكيد الطلب.',
-  contact: 'البريد الإلكتروني أو الرمز البريدي',
-  contactHint: 'البريد الإلكتروني أو الرمز البريدي المستخدم في الطلب.',
-  findOrder: 'ابحث عن الطلب',
-  finding: 'جارٍ البحث…',
-  orderNumberMissing: 'أدخل رقم طلبك.',
-  contactMissing: 'أدخل البريد الإلكتروني أو الرمز البريدي للطلب.',
-  lookupNotFound: 'لم نجد طلبًا بهذه البيانات. تحقّق منها وحاول مرة أخرى.',
-  lookupRateLimited: 'محاولات كثيرة. يُرجى الانتظار بضع دقائق ثم المحاولة مجددًا.',
-  lookupOffline: 'أنت غير متصل. ابحث عن طلبك عند عودة الاتصال.',
-  lookupFailed: 'تعذّر البحث عن الطلب. يُرجى المحاولة مرة أخرى.',
-  itemsLegend: 'ما المنتجات التي تريد إرجاعها؟',
-  returnBy: (date) => `أرجِعه قبل ${date}`,
-  notReturnable: {
-    final_sale: 'بيع نهائي: لا يمكن إرجاع هذا المنتج.',
-    window_closed: 'انتهت مهلة الإرجاع.',
-    already_returned: 'تم إرجاعه بالفعل.',
-    not_delivered: 'لم يُسلَّم بعد: يمكنك إرجاعه بعد وصوله.',
-    cancelled: 'ملغى: لا شيء لإرجاعه.',
-  },
-  returnThis: (name) => `إرجاع ${name}`,
-  quantity: 'الكمية',
-  reason: 'السبب',
-  chooseReason: 'اختر سببًا',
-  reasons: {
-    too_small: 'المقاس صغير',
-    too_large: 'المقاس كبير',
-    not_as_described: 'لا يطابق الوصف',
-    damaged: 'وصل تالفًا',
-    wrong_item: 'أُرسل منتج خاطئ',
-    changed_mind: 'غيّرت رأيي',
-  },
-  photos: 'الصور',
-  photosRequired: (max, megabytes) =>
-    `مطلوبة لهذا السبب. حتى ${max} صور بصيغة JPEG أو PNG أو WebP، ${megabytes} ميغابايت لكل صورة.`,
-  photosOptional: (max, megabytes) =>
-    `اختيارية. حتى ${max} صور بصيغة JPEG أو PNG أو WebP، ${megabytes} ميغابايت لكل صورة.`,
-  addPhoto: 'أضف صورة',
-  photoAlt: (index) => `الصورة ${index}`,
-  removePhoto: (index) => `احذف الصورة ${index}`,
-  uploading: (name) => `جارٍ رفع ${name}`,
-  photoTooLarge: (megabytes) => `هذه الصورة أكبر من ${megabytes} ميغابايت. اختر صورة أصغر.`,
-  photoWrongType: 'هذا الملف ليس صورة بصيغة JPEG أو PNG أو WebP.',
-  photoTooMany: (max) => `يمكنك إضافة ${max} صور كحد أقصى.`,
-  photoOffline: 'رفع الصور يحتاج إلى اتصال. أضفها مجددًا عند عودة الاتصال.',
-  photoFailed: 'تعذّر رفع الصورة. يُرجى المحاولة مرة أخرى.',
-  exchangeFor: 'استبدال بـ',
-  chooseVariant: 'اختر المقاس أو اللون',
-  outOfStock: (name) => `${name} (غير متوفر)`,
-  noVariants: 'لا يتوفر مقاس أو لون آخر لهذا المنتج للاستبدال.',
-  resolutionLegend: 'ماذا تريد بدلًا منه؟',
-  resolutions: { refund: 'استرداد المبلغ', exchange: 'استبدال', store_credit: 'رصيد في المتجر' },
-  resolutionHelp: {
-    refund: 'يعود المبلغ إلى البطاقة أو الحساب الذي دفعت به بعد استلامنا المنتجات.',
-    exchange: 'نرسل إليك مقاسًا أو لونًا آخر من المنتج نفسه دون تكلفة إضافية.',
-    store_credit: 'يُضاف المبلغ إلى حسابك فورًا لتنفقه على أي منتج في المتجر.',
-  },
-  comment: 'هل هناك شيء آخر يجب أن نعرفه؟ (اختياري)',
-  errors: {
-    items: 'اختر منتجًا واحدًا على الأقل لإرجاعه.',
-    itemId: 'لا يمكن إرجاع هذا المنتج.',
-    quantity: 'اختر الكمية التي تريد إرجاعها.',
-    reason: 'اختر سببًا.',
-    photoIds: 'أضف صورة واحدة على الأقل لهذا السبب.',
-    photoIdsMissing: 'هناك صورة مفقودة. يُرجى إضافتها مجددًا.',
-    exchangeVariantId: 'اختر المقاس أو اللون الذي تريده بدلًا منه.',
-    resolution: 'اختر ما تريده بدلًا منه.',
-    comment: 'يُرجى اختصار التعليق.',
-  },
-  fixErrors: 'بعض الإجابات تحتاج إلى مراجعة، وهي محددة أدناه.',
-  review: 'راجع الإرجاع',
-  reviewTitle: 'تحقّق من طلب الإرجاع',
-  reviewLine: (quantity, name) => `${quantity} × ${name}`,
-  reviewReason: (reason) => `السبب: ${reason}`,
-  reviewPhotos: (count) => `${count} صور`,
-  reviewExchange: (variant) => `استبدال بـ: ${variant}`,
-  reviewComment: 'تعليقك',
-  edit: 'تعديل',
-  submit: 'أرسل طلب الإرجاع',
-  savedOffline: 'تم الحفظ — سيُرسل عند عودة الاتصال.',
-  sending: 'جارٍ إرسال طلب الإرجاع…',
-  submittedTitle: 'تم طلب الإرجاع',
-  rma: (rma) => `رقم الإرجاع الخاص بك هو ${rma}.`,
-  nextSteps: 'سنراسلك بالبريد الإلكتروني عند الموافقة، مع ملصق الشحن للطباعة.',
-  failed: 'تعذّر إرسال طلب الإرجاع.',
-  failedUnauthorized: 'انتهت صلاحية وصولك إلى هذا الطلب. ابحث عن الطلب مجددًا ثم أرسل.',
-  retry: 'إعادة المحاولة',
-  startAnother: 'إرجاع منتجات أخرى',
-  historyTitle: 'المرتجعات في هذا الطلب',
-  status: {
-    requested: 'مطلوب: سنراجعه قريبًا.',
-    approved: 'تمت الموافقة: اطبع الملصق وأرسل الطرد.',
-    rejected: 'مرفوض',
-    received: 'تم الاستلام: نتحقق من المنتجات.',
-    refunded: 'تم رد المبلغ',
-  },
-  statusTag: {
-    requested: 'مطلوب',
-    approved: 'موافق عليه',
-    rejected: 'مرفوض',
-    received: 'مُستلَم',
-    refunded: 'مُسترد',
-  },
-  requestedOn: (date) => `تاريخ الطلب: ${date}`,
-  rejectedBecause: (reason) => `السبب: ${reason}`,
-  label: 'نزّل ملصق الإرجاع',
-  qrLabel: (rma) => `رمز QR لملصق الإرجاع ${rma}`,
-};
+const loaded: Record<string, ReturnsMessages> = { en };
+const loading = new Map<string, Promise<void>>();
 
-export const returnsMessages: Catalogues<ReturnsMessages> = { en, 'zh-CN': zhCN, ar };
+/** The catalogues loaded so far (English always), for `localize`. */
+export const returnsMessages: Catalogues<ReturnsMessages> = loaded as Catalogues<ReturnsMessages>;
+
+/** The tag of the catalogue a locale reads, as pickCatalogue matches it: exact, else the same language. */
+function catalogueTag(locale: string): string | undefined {
+  if (locale in loaders) return locale;
+  const language = locale.toLowerCase().split('-')[0];
+  return Object.keys(loaders).find((tag) => tag.toLowerCase().split('-')[0] === language);
+}
+
+/**
+ * Undefined when the locale's strings are at hand; else a promise that resolves once they are
+ * (English stands in if loading fails).
+ */
+export function loadReturnsMessages(locale: string): Promise<void> | undefined {
+  const tag = catalogueTag(locale);
+  if (tag === undefined || loaded[tag]) return undefined;
+  const load = loaders[tag];
+  if (!load) return undefined;
+  let pending = loading.get(tag);
+  if (!pending) {
+    pending = load().then(
+      (messages) => {
+        loaded[tag] = messages;
+      },
+      () => {
+        loaded[tag] = en;
+      },
+    );
+    loading.set(tag, pending);
+  }
+  return pending;
+}

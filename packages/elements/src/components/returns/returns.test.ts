@@ -16,6 +16,7 @@ import {
 import '../../define/kefu-returns.js';
 import type { KefuReturns } from './returns.js';
 import { returnsMessages } from './returns.messages.js';
+import { ar } from './returns.messages.ar.js';
 import { startMockServer } from '../../../../../test/support/msw.js';
 import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';
 
@@ -508,7 +509,7 @@ describe('<kefu-returns>', () => {
       const element = await renderReturns(client, 'MM-1006');
       expect(element.dir).to.equal('rtl');
       await pickItem(element, 'item_1006_2');
-      expect(textOf(must(element, 'h2'))).to.equal(returnsMessages['ar']!.titleForOrder('MM-1006'));
+      expect(textOf(must(element, 'h2'))).to.equal(ar.titleForOrder('MM-1006'));
       expect(textOf(must(element, id('items.item_1006_2.reason')))).to.contain('غيّرت رأيي');
       await review(element);
       await expect(element).to.be.accessible();

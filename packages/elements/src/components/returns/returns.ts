@@ -16,7 +16,7 @@ import type {
 } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { returnsMessages, type ReturnsMessages } from './returns.messages.js';
+import { loadReturnsMessages, returnsMessages, type ReturnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
 import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';
 
@@ -85,6 +85,8 @@ export class KefuReturns extends KefuElement {
   readonly #photoErrors = new Map<string, string>();
   readonly #objectUrls = new Map<string, string>();
   #uploadKey = 0;
+  /** Focus was asked for while the shopper's strings were still loading: given once they are drawn. */
+  #focusWanted?: FocusOptions | undefined;
   #openedFor?: string;
   #refreshedFor?: string;
 
@@ -343,7 +345,28 @@ export class KefuReturns extends KefuElement {
 
   // ── Rendering ─────────────────────────────────────────────────────────────────────────────────
 
+  /** Focuses the first control (delegatesFocus), once there is one. */
+  override focus(options?: FocusOptions): void {
+    if (loadReturnsMessages(this.resolvedLocale)) this.#focusWanted = options ?? {};
+    else super.focus(options);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusWanted && !loadReturnsMessages(this.resolvedLocale)) {
+      const options = this.#focusWanted;
+      this.#focusWanted = undefined;
+      super.focus(options);
+    }
+  }
+
   override render() {
+    // Strings other than English load on first need (a few ms, from the same server as the view).
+    const loading = loadReturnsMessages(this.resolvedLocale);
+    if (loading) {
+      void loading.then(() => this.requestUpdate());
+      return html`<div aria-busy="true"></div>`;
+    }
     const messages = this.localize(returnsMessages);
     const client = this.kefu;
     const policy = client?.config.state.value.data?.returnPolicy;
@@ -678,8 +701,8 @@ export class KefuReturns extends KefuElement {
     const id = controlIdOf(key);
     const variants = item.exchangeVariants ?? [];
     if (variants.length === 0) {
-      return html`<p class="hint">${messages.noVariants}</p>
-        ${this.#errorFor(key, errors, messages)}`;
+      // Nothing to choose: the one sentence says why, in red once it stands in the way of the review.
+      return html`<p class=${errors[key] ? 'error' : 'hint'} id="${id}-error">${messages.noVariants}</p>`;
     }
     return html`<div class="field">
       <label for=${id}>${messages.exchangeFor}</label>
