@@ -5,6 +5,7 @@ export const callbackStyles = css`
     display: block;
     background: var(--_surface);
     line-height: 1.45;
+    container-type: inline-size;
   }
   h2 {
     font-size: 1.25rem;
@@ -61,6 +62,12 @@ export const callbackStyles = css`
     display: grid;
     grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     gap: calc(var(--_space) / 2);
+  }
+  /* On a phone the country's name needs the whole width, so the number goes below it. */
+  @container (max-width: 26rem) {
+    .phone {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   .phone input {
     direction: ltr;
