@@ -16,4 +16,5 @@ export * from './callbacks.js';
 export * from './callbacks-calendar.js';
 export * from './phone.js';
 export * from './surveys.js';
+export * from './survey-scales.js';
 export * from './stable-json.js';

@@ -1,19 +1,10 @@
-import type { SurveyKind } from '../model/config.js';
 import type { SurveyResponseInput } from '../model/surveys.js';
+import { surveyScoreRanges } from './survey-scales.js';
 import { isBlank, isOptionalText, MAX_COMMENT_LENGTH, type FieldErrors } from './fields.js';
-
-/** Score ranges per survey kind: CSAT 1–5, NPS 0–10, CES 1–7. */
-export const surveyScoreRanges: Readonly<Record<SurveyKind, { readonly min: number; readonly max: number }>> = {
-  csat: { min: 1, max: 5 },
-  nps: { min: 0, max: 10 },
-  ces: { min: 1, max: 7 },
-};
 
 const subjectTypes: readonly unknown[] = ['conversation', 'return', 'callback', 'store'];
 /** Why a low CSAT was low (`SurveyReason`). */
 export const surveyReasons = ['slow', 'unresolved', 'unclear', 'other'] as const;
-/** A CSAT at or under this asks for a reason. */
-export const LOW_CSAT_MAX = 2;
 
 /** What is wrong with a survey response: a score outside its kind's range, an unknown subject, … */
 export function validateSurveyResponse(input: SurveyResponseInput): FieldErrors {
