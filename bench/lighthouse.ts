@@ -23,7 +23,7 @@ export interface LighthouseResult {
 }
 
 export async function runLighthouseBench(urls: { withKefu: string; without: string }): Promise<LighthouseResult> {
-  const runs = reps(2);
+  const runs = reps(3);
   const chrome = await launch({ chromePath: chromiumPath(), chromeFlags: chromiumArgs, logLevel: 'silent' });
   const samples = { withKefu: [] as LighthouseVariant[], without: [] as LighthouseVariant[] };
   let version = '';
