@@ -176,6 +176,8 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
     weighed.add(key);
     void serially(async () => {
       const current = await settings();
+      // Without the store's settings (offline, no cached config) the event is weighed again next time.
+      if (!current) weighed.delete(key);
       const trigger = current?.triggers.find((candidate) => candidate.on === event.on);
       if (!current || !trigger) return;
       const dueAt = event.at + Math.max(0, trigger.delaySeconds) * 1000;
