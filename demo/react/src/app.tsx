@@ -8,7 +8,9 @@ import { KefuFaq, KefuOrderTracker, KefuWidget, useKefu } from '@kefu/react';
  */
 export function App() {
   const widget = useRef<KefuWidgetElement>(null);
-  const [banner, setBanner] = useState<string>();
+  // What the app heard from Kefu, newest first.
+  const [heard, setHeard] = useState<readonly string[]>([]);
+  const hear = (message: string) => setHeard((earlier) => [message, ...earlier].slice(0, 4));
   // The client's state, as React state: re-renders when the shopper looks up an order.
   const order = useKefu((kefu) => kefu.orders.current);
 
@@ -16,7 +18,7 @@ export function App() {
   const onNavigate = (event: CustomEvent<KefuNavigateDetail>) => {
     event.preventDefault();
     const { view, orderNumber } = event.detail;
-    setBanner(`React heard kefu-navigate: opening ${view}${orderNumber ? ` about ${orderNumber}` : ''}.`);
+    hear(`React heard kefu-navigate: opening ${view}${orderNumber ? ` about ${orderNumber}` : ''}.`);
     void widget.current?.show(event.detail);
   };
 
@@ -30,9 +32,11 @@ export function App() {
       </header>
       <main>
         <h1>Help, inside a React app</h1>
-        <p className="app-banner" role="status" data-testid="app-banner">
-          {banner ?? ''}
-        </p>
+        <ul className="app-banner" role="log" aria-label="What the app heard" data-testid="app-banner">
+          {heard.map((message, index) => (
+            <li key={heard.length - index}>{message}</li>
+          ))}
+        </ul>
         <p data-testid="app-order">
           {order?.status === 'ready'
             ? `Your app knows: order ${order.data.number} is ${order.data.status.replaceAll('_', ' ')}.`
@@ -51,8 +55,8 @@ export function App() {
       </main>
       <KefuWidget
         ref={widget}
-        onKefuOpen={() => setBanner('React heard kefu-open: the help panel opened.')}
-        onKefuClose={() => setBanner('React heard kefu-close: the help panel closed.')}
+        onKefuOpen={() => hear('React heard kefu-open: the help panel opened.')}
+        onKefuClose={() => hear('React heard kefu-close: the help panel closed.')}
       />
     </>
   );
