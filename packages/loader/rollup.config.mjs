@@ -3,13 +3,19 @@
 import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { cleanOutput, esbuildPlugin, failOnUnresolvedImport } from '../../scripts/rollup/library.mjs';
+import {
+  cleanOutput,
+  esbuildPlugin,
+  failOnUnresolvedImport,
+  minifyCssTemplates,
+} from '../../scripts/rollup/library.mjs';
 
 const dir = import.meta.dirname;
 const plugins = () => [
   // "source" builds straight from the other packages' TypeScript; no "development": Lit ships its
   // production build.
   nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
+  minifyCssTemplates(),
   esbuildPlugin(),
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];

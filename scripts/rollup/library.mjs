@@ -55,3 +55,34 @@ export function esbuildPlugin(options = {}) {
     ...options,
   });
 }
+
+/**
+ * Minifies the CSS in Lit's css`…` templates (comments, runs of whitespace, spaces around
+ * punctuation). Terser leaves template literals alone, and every element carries a stylesheet, so
+ * this is a few hundred bytes per feature. Only css`` templates are touched: in html`` templates
+ * whitespace can be meaningful (pre-wrap text).
+ */
+export function minifyCssTemplates() {
+  const cssTemplate = /\bcss`((?:[^`\\]|\\.)*)`/g;
+  return {
+    name: 'kefu-minify-css-templates',
+    transform(code, id) {
+      if (!/\.(ts|js)$/.test(id) || id.includes('/node_modules/') || !code.includes('css`')) return null;
+      const minified = code.replace(cssTemplate, (_, body) => `css\`${minifyCss(body)}\``);
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
+function minifyCss(css) {
+  return (
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // Only after a colon: before one, a space is a descendant combinator (".list :focus").
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim()
+  );
+}

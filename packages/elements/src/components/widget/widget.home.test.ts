@@ -117,6 +117,14 @@ describe('<kefu-widget> home', () => {
     await waitUntil(() => root.querySelector('kefu-survey'), 'survey shown', { timeout: 4000 });
     expect(widget.view).to.equal('survey');
     expect(root.querySelector('kefu-survey')!.kind).to.equal('nps');
+
+    // "Not now" takes the shopper back home, and the card is gone (the cool-down holds it back).
+    const survey = root.querySelector('kefu-survey')!;
+    await waitUntil(() => survey.shadowRoot!.querySelector('[part="dismiss"]'), 'dismiss shown');
+    survey.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
+    await waitUntil(() => widget.view === 'home', 'back home', { timeout: 4000 });
+    await widget.updateComplete;
+    expect(root.querySelector('.survey-prompt')).to.equal(null);
   });
 
   for (const theme of ['light', 'dark'] as const) {
