@@ -1,0 +1,117 @@
+/**
+ * Benchmark: a conversation of 1,000 messages in Chromium — time to the first paint of the
+ * transcript and the DOM node count, windowed (<kefu-chat>) against every message rendered.
+ * Goals: ≤ 100 ms and ≤ 300 nodes. Run: `node --conditions=source --import tsx bench/chat-history.ts`;
+ * writes bench/results/chat-history.json. `runChatHistoryBench()` is what `npm run bench` calls.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { launchBrowser } from '../test/support/browser.js';
+
+const here = import.meta.dirname;
+const MESSAGES = 1000;
+const RUNS = 7;
+export const goals = { firstPaintMs: 100, domNodes: 300 } as const;
+
+export interface ChatHistoryRow {
+  readonly rendering: 'windowed (<kefu-chat>)' | 'every message (comparison)';
+  readonly firstPaintMs: number;
+  readonly domNodes: number;
+  readonly meetsGoals: boolean;
+}
+
+export interface ChatHistoryResult {
+  readonly name: 'chat-history';
+  readonly messages: number;
+  readonly runs: number;
+  readonly goals: typeof goals;
+  readonly rows: readonly ChatHistoryRow[];
+  readonly pass: boolean;
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export async function runChatHistoryBench(options: { write?: boolean } = {}): Promise<ChatHistoryResult> {
+  const bundle = await build({
+    entryPoints: [resolve(here, 'chat-history.page.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    conditions: ['source', 'browser'],
+    tsconfig: resolve(here, '../tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'warning',
+  });
+  const script = bundle.outputFiles[0]?.text ?? '';
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // localhost is a secure context (crypto.randomUUID, IndexedDB); the page is served by a route.
+    await page.route('http://localhost/**', (route) =>
+      route.fulfill(
+        route.request().url().endsWith('/bench.js')
+          ? { contentType: 'text/javascript', body: script }
+          : {
+              contentType: 'text/html',
+              body: '<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>',
+            },
+      ),
+    );
+    await page.goto('http://localhost/');
+    await page.waitForFunction(() => 'chatHistoryBench' in window);
+    const measure = async (kind: 'windowed' | 'unwindowed') => {
+      // One warm-up run (code compiled, styles parsed) that is not counted: a shopper's widget is warm too.
+      await page.evaluate((args) => window.chatHistoryBench[args.kind](args.count), { kind, count: MESSAGES });
+      const samples = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        samples.push(
+          await page.evaluate((args) => window.chatHistoryBench[args.kind](args.count), { kind, count: MESSAGES }),
+        );
+        if (process.env.PROBE) console.log(kind, samples.at(-1));
+      }
+      return {
+        firstPaintMs: median(samples.map((sample) => sample.firstPaintMs)),
+        domNodes: median(samples.map((sample) => sample.domNodes)),
+      };
+    };
+    const windowed = await measure('windowed');
+    const unwindowed = await measure('unwindowed');
+    const row = (
+      rendering: ChatHistoryRow['rendering'],
+      measured: { firstPaintMs: number; domNodes: number },
+    ): ChatHistoryRow => ({
+      rendering,
+      firstPaintMs: Math.round(measured.firstPaintMs * 10) / 10,
+      domNodes: measured.domNodes,
+      meetsGoals: measured.firstPaintMs <= goals.firstPaintMs && measured.domNodes <= goals.domNodes,
+    });
+    const rows = [row('windowed (<kefu-chat>)', windowed), row('every message (comparison)', unwindowed)];
+    const result: ChatHistoryResult = {
+      name: 'chat-history',
+      messages: MESSAGES,
+      runs: RUNS,
+      goals,
+      rows,
+      pass: rows[0]?.meetsGoals ?? false,
+    };
+    if (options.write !== false) {
+      mkdirSync(resolve(here, 'results'), { recursive: true });
+      writeFileSync(resolve(here, 'results/chat-history.json'), `${JSON.stringify(result, null, 2)}\n`);
+    }
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = await runChatHistoryBench();
+  console.log(
+    `Chat history: ${result.messages} messages, median of ${result.runs} runs (goals ≤ ${goals.firstPaintMs} ms, ≤ ${goals.domNodes} nodes)`,
+  );
+  console.table(result.rows);
+  if (!result.pass) process.exitCode = 1;
+}
