@@ -137,3 +137,26 @@ export function applyReturn(order: Order, lines: readonly ReturnItemInput[], sum
     returns: [...order.returns, summary],
   };
 }
+
+/**
+ * A rejected return gives its items back: what it took from each item's returnable quantity is
+ * returnable again (the shopper may ask once more, with the photo that was missing, say), unless
+ * the item was never returnable for another reason (final sale, window closed).
+ */
+export function releaseReturn(order: Order, lines: readonly ReturnItemInput[]): Order {
+  const released = new Map<string, number>();
+  for (const line of lines) released.set(line.itemId, (released.get(line.itemId) ?? 0) + line.quantity);
+  return {
+    ...order,
+    items: order.items.map((item) => {
+      const quantity = released.get(item.id);
+      if (quantity === undefined) return item;
+      const returnableQuantity = Math.min(item.quantity, item.returnableQuantity + quantity);
+      if (item.notReturnableReason !== undefined && item.notReturnableReason !== 'already_returned') {
+        return item;
+      }
+      const { notReturnableReason: _released, ...rest } = item;
+      return { ...rest, returnableQuantity };
+    }),
+  };
+}

@@ -112,6 +112,11 @@ describe('admin services for the agent console', () => {
       order.returns.map((summary) => summary.status),
       ['approved', 'rejected'],
     );
+    // The rejected item is returnable again (one more try, with what was missing); the approved one is not.
+    const itemsById = new Map(order.items.map((item) => [item.id, item]));
+    assert.equal(itemsById.get('item_1004_2')!.returnableQuantity, itemsById.get('item_1004_2')!.quantity);
+    assert.equal(itemsById.get('item_1004_2')!.notReturnableReason, undefined);
+    assert.equal(itemsById.get('item_1004_1')!.returnableQuantity, itemsById.get('item_1004_1')!.quantity - 1);
 
     assert.equal(
       apiError(() => approveReturn(api.server.deps, first.id, 'https://x.example')).code,

@@ -1,5 +1,5 @@
 import type { Order, ReturnInput, ReturnRecord, ReturnStatus } from '@kefu/core';
-import { applyReturn, cleanReturnInput, validateReturn } from '@kefu/core/domain';
+import { applyReturn, cleanReturnInput, releaseReturn, validateReturn } from '@kefu/core/domain';
 import { ApiError } from '../errors.js';
 import type { Caller } from '../http/auth.js';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
@@ -146,7 +146,10 @@ export function createReturnsService(
               : { ...record, status: 'rejected', rejectionReason: decision.reason };
           update.run(decided.status, JSON.stringify(decided), id);
           const stored = orders.find(record.orderId);
-          if (stored) orders.save(withSummaryStatus(stored.order, decided));
+          if (stored) {
+            const order = withSummaryStatus(stored.order, decided);
+            orders.save(decided.status === 'rejected' ? releaseReturn(order, record.items) : order);
+          }
           return decided;
         })
         .immediate();

@@ -7,7 +7,7 @@ import type { MemoryContext } from './memory-context.js';
 import { notFound, throwIfInvalid, unauthorized } from './memory-errors.js';
 import type { OrderAccessCheck, StoredOrder } from './memory-orders.js';
 import { checkPhoto, sniffImageType } from '../../domain/photo-type.js';
-import { applyReturn, cleanReturnInput, validateReturn } from '../../domain/returns.js';
+import { applyReturn, cleanReturnInput, releaseReturn, validateReturn } from '../../domain/returns.js';
 
 export interface StoredUpload {
   readonly photo: UploadedPhoto;
@@ -84,12 +84,15 @@ export function createMemoryReturns(
     returns.set(id, changed);
     const stored = orderOf.get(id);
     if (stored) {
-      stored.order = {
+      const order = {
         ...stored.order,
         returns: stored.order.returns.map((summary) =>
           summary.id === id ? { ...summary, status: changed.status } : summary,
         ),
       };
+      // As on the reference server: a rejected return's items are returnable again.
+      stored.order =
+        changed.status === 'rejected' && record.status !== 'rejected' ? releaseReturn(order, record.items) : order;
     }
     return structuredClone(changed);
   }
