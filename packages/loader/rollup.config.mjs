@@ -38,14 +38,16 @@ export default [
       // The demo store (loaded only when no apiBase is set) goes in its own folder, with its own budget.
       // Each feature (FAQ, orders, …) is a chunk of its own in features/, loaded when the shopper goes there.
       // Two third-party libraries the features need are chunks of their own in vendor/, each with its
-      // budget: the HTML sanitizer (only where the browser has no Sanitizer API) and phone metadata.
+      // budget: the HTML sanitizer (only where the browser has no Sanitizer API), phone metadata,
+      // and the QR code of a return label (only when an approved return is shown).
       manualChunks(id) {
         if (id.includes('/node_modules/dompurify/')) return 'dompurify';
         if (id.includes('/node_modules/libphonenumber-js/')) return 'phone-numbers';
+        if (id.includes('/node_modules/uqr/')) return 'qr-code';
         return undefined;
       },
       chunkFileNames: (chunk) => {
-        if (chunk.name === 'dompurify' || chunk.name === 'phone-numbers') return 'vendor/[name]-[hash].js';
+        if (['dompurify', 'phone-numbers', 'qr-code'].includes(chunk.name)) return 'vendor/[name]-[hash].js';
         if (chunk.moduleIds.some((id) => id.includes('/adapters/memory/'))) return 'demo/[name]-[hash].js';
         if (chunk.isDynamicEntry && chunk.facadeModuleId?.includes('/elements/src/define/'))
           return 'features/[name]-[hash].js';
