@@ -53,7 +53,10 @@ export function snippetOf(text: string, terms: readonly string[], length = 140):
     .sort((a, b) => b.length - a.length)
     .map((term) => lower.indexOf(term.toLowerCase()))
     .find((index) => index !== -1);
-  const start = first === undefined ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), clean.length - length));
+  let start = first === undefined ? 0 : Math.max(0, Math.min(first - Math.floor(length / 4), clean.length - length));
+  // Start on a word, not in the middle of one (Chinese has no spaces: it starts where it falls).
+  const space = start > 0 ? clean.indexOf(' ', start) : -1;
+  if (space !== -1 && space - start < 20 && (first === undefined || space < first)) start = space + 1;
   const end = Math.min(clean.length, start + length);
   return `${start > 0 ? '…' : ''}${clean.slice(start, end).trim()}${end < clean.length ? '…' : ''}`;
 }
