@@ -27,8 +27,8 @@ declare module 'vue' {
       KefuCallback,
       'orderNumber' | 'topic' | 'defaultCountry' | 'timeZone' | 'client' | 'locale',
       {
-        onKefuCallbackRequested?: (event: Event) => void;
-        onKefuCallbackCancelled?: (event: Event) => void;
+        onKefuCallbackRequested?: (event: CustomEvent<unknown>) => void;
+        onKefuCallbackCancelled?: (event: CustomEvent<unknown>) => void;
         onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void;
       }
     >;
@@ -40,41 +40,54 @@ declare module 'vue' {
         onKefuDeflection?: (event: CustomEvent<unknown>) => void;
         onKefuChatStarted?: (event: CustomEvent<unknown>) => void;
         onKefuChatEnded?: (event: CustomEvent<unknown>) => void;
-        onKefuNavigate?: (event: Event) => void;
+        onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void;
       }
     >;
     /** `<kefu-faq>`: Searches the help centre as the shopper types, offline too, and shows articles. */
     'kefu-faq': KefuComponent<
       KefuFaq,
       'query' | 'articleId' | 'client' | 'locale',
-      { onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void }
+      {
+        onKefuArticleOpen?: (event: CustomEvent<unknown>) => void;
+        onKefuArticleFeedback?: (event: CustomEvent<unknown>) => void;
+        onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void;
+      }
     >;
     /** `<kefu-order-tracker>`: Looks up an order by number and email or postal code and follows each shipment. */
     'kefu-order-tracker': KefuComponent<
       KefuOrderTracker,
       'orderNumber' | 'timeZone' | 'client' | 'locale',
-      { onKefuNavigate?: (event: Event) => void }
+      { onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void }
     >;
     /** `<kefu-returns>`: Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards. */
     'kefu-returns': KefuComponent<
       KefuReturns,
       'orderNumber' | 'client' | 'locale',
-      { onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void }
+      {
+        onKefuReturnSubmitted?: (event: CustomEvent<unknown>) => void;
+        onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void;
+      }
     >;
-    /** `<kefu-survey>`: Asks a CSAT, NPS or CES question once per subject and sends the answer through the outbox. */
+    /** `<kefu-survey>`: A CSAT, NPS or CES survey with an optional comment. */
     'kefu-survey': KefuComponent<
       KefuSurvey,
       'kind' | 'subjectType' | 'subjectId' | 'client' | 'locale',
-      { onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void }
+      {
+        onKefuSurveyAnswer?: (event: CustomEvent<unknown>) => void;
+        onKefuSurveyDismiss?: (event: CustomEvent<unknown>) => void;
+        onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void;
+      }
     >;
     /** `<kefu-widget>`: The launcher button and the help panel it opens. */
     'kefu-widget': KefuComponent<
       KefuWidget,
-      'open' | 'position' | 'hostLauncher' | 'theme' | 'client' | 'locale',
+      'open' | 'position' | 'hostLauncher' | 'label' | 'theme' | 'sound' | 'client' | 'locale',
       {
         onKefuOpen?: (event: Event) => void;
         onKefuView?: (event: CustomEvent<unknown>) => void;
         onKefuClose?: (event: Event) => void;
+        onKefuUnread?: (event: CustomEvent<unknown>) => void;
+        onKefuMessage?: (event: CustomEvent<unknown>) => void;
         onKefuNavigate?: (event: CustomEvent<KefuNavigateDetail>) => void;
       }
     >;
