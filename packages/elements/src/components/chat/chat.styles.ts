@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const chatStyles = css`
   :host {
     display: block;
-    --_chat-height: var(--kefu-chat-transcript-height, min(55vh, 420px));
+    --_chat-height: var(--kefu-chat-transcript-height, min(45vh, 420px));
   }
   h2 {
     font-size: 1.125rem;

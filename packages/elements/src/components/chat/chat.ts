@@ -1,7 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Article, Attachment, Availability, ChatStore, TranscriptEntry } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
@@ -65,7 +63,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart message - One message bubble.
  * @csspart composer - The message box and its buttons.
  *
- * @cssprop --kefu-chat-transcript-height - Height of the transcript (default `min(55vh, 420px)`).
+ * @cssprop --kefu-chat-transcript-height - Height of the transcript (default `min(45vh, 420px)`).
  */
 export class KefuChat extends KefuElement {
   static override styles = [tokens, chatStyles];
@@ -437,6 +435,10 @@ export class KefuChat extends KefuElement {
   }
 
   #measureRows() {
+    // Spacer heights through the CSSOM (allowed under a strict CSP, unlike style attributes).
+    for (const spacer of this.renderRoot.querySelectorAll<HTMLElement>('.spacer')) {
+      spacer.style.height = `${spacer.dataset['height'] ?? 0}px`;
+    }
     const rows = this.renderRoot.querySelectorAll<HTMLElement>('li[data-key]');
     const changed = this.#window.measure([...rows].map((row) => [row.dataset['key'] ?? '', row.offsetHeight] as const));
     const scroller = this.scroller;
@@ -681,15 +683,11 @@ export class KefuChat extends KefuElement {
     const agentJoinedAt = chat.conversation.value?.agentName;
     return html`
       <div class="scroller" part="transcript" tabindex="0" aria-label=${messages.title} @scroll=${this.#onScroll}>
-        <div class="spacer" style=${styleMap({ height: `${range.before}px` })}></div>
+        <div class="spacer before" data-height=${range.before}></div>
         <ol class="messages" aria-label=${range.start > 0 ? messages.earlierMessages : messages.title}>
-          ${repeat(
-            visible,
-            (entry) => entry.key,
-            (entry, index) => this.#renderEntry(entry, range.start + index, readUpTo, messages),
-          )}
+          ${visible.map((entry) => this.#renderEntry(entry, readUpTo, messages))}
         </ol>
-        <div class="spacer" style=${styleMap({ height: `${range.after}px` })}></div>
+        <div class="spacer after" data-height=${range.after}></div>
       </div>
       ${
         agentJoinedAt && range.end === transcript.length && transcript.every((entry) => entry.author !== 'agent')
@@ -699,7 +697,7 @@ export class KefuChat extends KefuElement {
     `;
   }
 
-  #renderEntry(entry: TranscriptEntry, _index: number, readUpTo: number, messages: ChatMessages) {
+  #renderEntry(entry: TranscriptEntry, readUpTo: number, messages: ChatMessages) {
     const mine = entry.author === 'shopper';
     const stateLabel =
       entry.state === 'sending'
