@@ -20,7 +20,8 @@ function pagesIn(folder: string, order: readonly string[] = []): DefaultTheme.Si
 
 function titleOf(path: string): string | undefined {
   const heading = /^#\s+(.+)$/m.exec(readFileSync(path, 'utf8'))?.[1];
-  return heading?.replace(/`/g, '').trim();
+  // Sidebar text is HTML: `<kefu-faq>` in a heading must show, not become an (empty) element.
+  return heading?.replace(/`/g, '').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
 }
 
 /** A page that may not be written yet (performance.md comes with the benchmarks). */
