@@ -132,21 +132,29 @@ export class KefuSurvey extends KefuElement {
     const item = await client.survey.answer(answer);
     this.queued = item.status === 'pending' && !client.connectivity.online.value;
     this.phase = 'thanks';
-    this.#emit('kefu-survey-answer', { kind: answer.kind, score: answer.score, subject: answer.subject });
+    this.dispatchEvent(
+      new CustomEvent('kefu-survey-answer', {
+        detail: { kind: answer.kind, score: answer.score, subject: answer.subject },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   };
 
   readonly #onDismiss = async () => {
     await this.kefu?.survey.dismiss({ kind: this.kind, subject: this.#subject });
     this.phase = 'dismissed';
-    this.#emit('kefu-survey-dismiss', { kind: this.kind, subject: this.#subject });
+    this.dispatchEvent(
+      new CustomEvent('kefu-survey-dismiss', {
+        detail: { kind: this.kind, subject: this.#subject },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   };
 
   #nextStep(view: 'chat' | 'callback'): void {
     this.unhandledNextStep = !this.navigate({ view });
-  }
-
-  #emit(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   #question(messages: SurveyMessages): string {
