@@ -41,7 +41,6 @@ const en = {
   reconnecting: 'Reconnecting… Your messages will be sent when we are back.',
   offline: 'You are offline. Messages will be sent when you are back online.',
   agentTyping: (name: string) => `${name} is typing…`,
-  you: 'You',
   agent: 'Agent',
   stateSending: 'Sending…',
   stateWaiting: 'Waiting to send',
@@ -71,7 +70,6 @@ const en = {
   rateQuestion: 'How did we do? It takes ten seconds.',
   newChat: 'Start a new chat',
   newMessageFrom: (name: string, text: string) => `New message from ${name}: ${text}`,
-  earlierMessages: 'Earlier messages',
 };
 
 export type ChatMessages = typeof en;
@@ -118,7 +116,6 @@ export const chatMessages: Catalogues<ChatMessages> = {
     reconnecting: '正在重新连接… 恢复后会自动发送您的消息。',
     offline: '您已离线。恢复网络后会自动发送消息。',
     agentTyping: (name) => `${name} 正在输入…`,
-    you: '我',
     agent: '客服',
     stateSending: '发送中…',
     stateWaiting: '等待发送',
@@ -148,7 +145,6 @@ export const chatMessages: Catalogues<ChatMessages> = {
     rateQuestion: '您对本次服务满意吗？只需十秒钟。',
     newChat: '发起新对话',
     newMessageFrom: (name, text) => `${name} 发来新消息：${text}`,
-    earlierMessages: '更早的消息',
   },
   ar: {
     title: 'تحدّث معنا',
@@ -190,7 +186,6 @@ export const chatMessages: Catalogues<ChatMessages> = {
     reconnecting: 'جارٍ إعادة الاتصال… سنرسل رسائلك عند عودة الاتصال.',
     offline: 'أنت غير متصل. سنرسل الرسائل عند عودة الاتصال.',
     agentTyping: (name) => `${name} يكتب…`,
-    you: 'أنت',
     agent: 'الموظف',
     stateSending: 'جارٍ الإرسال…',
     stateWaiting: 'في انتظار الإرسال',
@@ -220,6 +215,5 @@ export const chatMessages: Catalogues<ChatMessages> = {
     rateQuestion: 'كيف كانت خدمتنا؟ لن يستغرق الأمر سوى عشر ثوانٍ.',
     newChat: 'ابدأ دردشة جديدة',
     newMessageFrom: (name, text) => `رسالة جديدة من ${name}: ${text}`,
-    earlierMessages: 'رسائل سابقة',
   },
 };

@@ -181,9 +181,6 @@ export const chatStyles = css`
   .failed .bubble {
     outline: 2px solid #c5221f;
   }
-  .failed-actions button {
-    color: inherit;
-  }
   .attachments img {
     max-inline-size: 100%;
     max-block-size: 160px;

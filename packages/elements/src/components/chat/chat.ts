@@ -684,7 +684,7 @@ export class KefuChat extends KefuElement {
     return html`
       <div class="scroller" part="transcript" tabindex="0" aria-label=${messages.title} @scroll=${this.#onScroll}>
         <div class="spacer before" data-height=${range.before}></div>
-        <ol class="messages" aria-label=${range.start > 0 ? messages.earlierMessages : messages.title}>
+        <ol class="messages">
           ${visible.map((entry) => this.#renderEntry(entry, readUpTo, messages))}
         </ol>
         <div class="spacer after" data-height=${range.after}></div>
