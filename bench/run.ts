@@ -126,9 +126,9 @@ rows.push([
 ]);
 for (const product of thirdPartyWeb) {
   rows.push([
-    `  ${product.name} (third-party-web 2026, external data, not measured)`,
-    '',
-    ms(product.scriptMs),
+    `  ${product.name}: third-party-web 2026 script time`,
+    'external data',
+    `${ms(product.scriptMs)} (not measured here)`,
     '',
     '',
   ]);
