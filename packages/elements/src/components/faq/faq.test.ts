@@ -13,6 +13,7 @@ import {
 } from '@kefu/core';
 import { faqQueryTable } from '../../../../core/src/search/faq-queries.test-data.js';
 import '../../define/kefu-faq.js';
+import { setSharedClient } from '../../base/shared-client.js';
 import type { KefuFaq } from './faq.js';
 import { en } from './faq.messages.js';
 import { zhCN } from './faq.messages.zh-CN.js';
@@ -66,6 +67,19 @@ afterEach(() => {
 });
 
 describe('<kefu-faq>', () => {
+  it('comes alive when the page’s shared client arrives after the element (a framework app, a late loader)', async () => {
+    const element = await fixture<KefuFaq>(html`<kefu-faq locale="en" theme="light"></kefu-faq>`);
+    const client = clientWith();
+    setSharedClient(client);
+    try {
+      await waitUntil(() => client.faq.index.value.status === 'ready', 'the index is built', { timeout: 4000 });
+      await type(element, 'refund');
+      await waitUntil(() => resultTitles(element).length > 0, 'results shown');
+    } finally {
+      setSharedClient(undefined);
+    }
+  });
+
   it('shows results while the shopper types, with the matches highlighted in the title and the snippet', async () => {
     const element = await renderFaq(clientWith());
     await type(element, 'refund');

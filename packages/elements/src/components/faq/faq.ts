@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit } from '@kefu/core';
+import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit, type KefuClient } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { en, loadFaqMessages, type FaqMessages } from './faq.messages.js';
@@ -94,8 +94,17 @@ export class KefuFaq extends KefuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const faq = this.kefu?.faq;
-    if (!faq) return;
+    this.#prepare();
+  }
+
+  /** The client it was prepared for: a client set (or shared) later is prepared too. */
+  #preparedFor?: KefuClient;
+
+  #prepare(): void {
+    const client = this.kefu;
+    const faq = client?.faq;
+    if (!faq || client === this.#preparedFor) return;
+    this.#preparedFor = client;
     if (faq.articles.peek().status === 'idle') void faq.sync();
     // The store imports the search engine (MiniSearch and our tokenizer) as a chunk of its own, at
     // once: it is in neither the widget shell nor this chunk, and is shared with the chat's suggestions.
@@ -105,6 +114,7 @@ export class KefuFaq extends KefuElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.isConnected) this.#prepare();
     const locale = this.resolvedLocale;
     if (locale !== this.#messagesLocale) {
       this.#messagesLocale = locale;
