@@ -2,17 +2,110 @@
 // Do not edit: run `npm run analyze`.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import type { KefuNavigateDetail } from '@kefu/elements';
+import { KefuCallback as KefuCallbackElement } from '@kefu/elements';
+import '@kefu/elements/define/kefu-callback.js';
+import { KefuChat as KefuChatElement } from '@kefu/elements';
+import '@kefu/elements/define/kefu-chat.js';
+import { KefuFaq as KefuFaqElement } from '@kefu/elements';
+import '@kefu/elements/define/kefu-faq.js';
+import { KefuOrderTracker as KefuOrderTrackerElement } from '@kefu/elements';
+import '@kefu/elements/define/kefu-order-tracker.js';
+import { KefuReturns as KefuReturnsElement } from '@kefu/elements';
+import '@kefu/elements/define/kefu-returns.js';
+import { KefuSurvey as KefuSurveyElement } from '@kefu/elements';
+import '@kefu/elements/define/kefu-survey.js';
 import { KefuWidget as KefuWidgetElement } from '@kefu/elements';
 import '@kefu/elements/define/kefu-widget.js';
 
-/** The launcher button and the help panel it opens. */
+/** `<kefu-callback>`: Requests a call back at a time the shopper picks, in their own timezone. */
+export const KefuCallback = createComponent({
+  tagName: 'kefu-callback',
+  elementClass: KefuCallbackElement,
+  react: React,
+  events: {
+    onKefuCallbackRequested: 'kefu-callback-requested' as EventName<CustomEvent<unknown>>,
+    onKefuCallbackCancelled: 'kefu-callback-cancelled' as EventName<CustomEvent<unknown>>,
+    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
+  },
+  displayName: 'KefuCallback',
+});
+
+/** `<kefu-chat>`: Live chat with the store’s agents, with answers suggested first. */
+export const KefuChat = createComponent({
+  tagName: 'kefu-chat',
+  elementClass: KefuChatElement,
+  react: React,
+  events: {
+    onKefuDeflection: 'kefu-deflection' as EventName<CustomEvent<unknown>>,
+    onKefuChatStarted: 'kefu-chat-started' as EventName<CustomEvent<unknown>>,
+    onKefuChatEnded: 'kefu-chat-ended' as EventName<CustomEvent<unknown>>,
+    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
+  },
+  displayName: 'KefuChat',
+});
+
+/** `<kefu-faq>`: Searches the help centre as the shopper types, offline too, and shows articles. */
+export const KefuFaq = createComponent({
+  tagName: 'kefu-faq',
+  elementClass: KefuFaqElement,
+  react: React,
+  events: {
+    onKefuArticleOpen: 'kefu-article-open' as EventName<CustomEvent<unknown>>,
+    onKefuArticleFeedback: 'kefu-article-feedback' as EventName<CustomEvent<unknown>>,
+    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
+  },
+  displayName: 'KefuFaq',
+});
+
+/** `<kefu-order-tracker>`: Looks up an order by number and email or postal code and follows each shipment. */
+export const KefuOrderTracker = createComponent({
+  tagName: 'kefu-order-tracker',
+  elementClass: KefuOrderTrackerElement,
+  react: React,
+  events: {
+    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
+  },
+  displayName: 'KefuOrderTracker',
+});
+
+/** `<kefu-returns>`: Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards. */
+export const KefuReturns = createComponent({
+  tagName: 'kefu-returns',
+  elementClass: KefuReturnsElement,
+  react: React,
+  events: {
+    onKefuReturnSubmitted: 'kefu-return-submitted' as EventName<CustomEvent<unknown>>,
+    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
+  },
+  displayName: 'KefuReturns',
+});
+
+/** `<kefu-survey>`: A CSAT, NPS or CES survey with an optional comment. */
+export const KefuSurvey = createComponent({
+  tagName: 'kefu-survey',
+  elementClass: KefuSurveyElement,
+  react: React,
+  events: {
+    onKefuSurveyAnswer: 'kefu-survey-answer' as EventName<CustomEvent<unknown>>,
+    onKefuSurveyDismiss: 'kefu-survey-dismiss' as EventName<CustomEvent<unknown>>,
+    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
+  },
+  displayName: 'KefuSurvey',
+});
+
+/** `<kefu-widget>`: The launcher button and the help panel it opens. */
 export const KefuWidget = createComponent({
   tagName: 'kefu-widget',
   elementClass: KefuWidgetElement,
   react: React,
   events: {
     onKefuOpen: 'kefu-open' as EventName<Event>,
+    onKefuView: 'kefu-view' as EventName<CustomEvent<unknown>>,
     onKefuClose: 'kefu-close' as EventName<Event>,
+    onKefuUnread: 'kefu-unread' as EventName<CustomEvent<unknown>>,
+    onKefuMessage: 'kefu-message' as EventName<CustomEvent<unknown>>,
+    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuWidget',
 });
