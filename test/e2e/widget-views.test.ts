@@ -53,6 +53,7 @@ interface AxeViolation {
  * page, which the strict CSP forbids as eval; page.evaluate goes through the DevTools protocol.)
  */
 async function waitForExpression(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  // The expression must give a boolean: a DOM node does not cross the protocol (it arrives empty).
   const deadline = Date.now() + timeoutMs;
   while (!(await page.evaluate(expression))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
@@ -160,14 +161,14 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
       await waitForExpression(
         page,
         `(() => { const faq = document.querySelector('kefu-widget')?.shadowRoot?.querySelector('kefu-faq');
-           return faq?.shadowRoot?.querySelector('[role="option"]'); })()`,
+           return Boolean(faq?.shadowRoot?.querySelector('[role="option"]')); })()`,
       );
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await waitForExpression(
         page,
         `(() => { const faq = document.querySelector('kefu-widget')?.shadowRoot?.querySelector('kefu-faq');
-           return faq?.shadowRoot?.querySelector('article'); })()`,
+           return Boolean(faq?.shadowRoot?.querySelector('article')); })()`,
       );
       await page.screenshot({ path: resolve(screenshots, 'widget-keyboard-article-1280.png') });
       // Back to home with the header's back button, reached with Shift+Tab.

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Availability, KefuClient, Order, OrderStatus } from '@kefu/core';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
 import type { Catalogue } from '../../i18n/messages.js';
+import { loadView } from './views.js';
 
 type Go = (detail: KefuNavigateDetail) => void;
 
@@ -25,14 +26,19 @@ export function renderHome(client: KefuClient | undefined, messages: Catalogue, 
 }
 
 function renderSearch(messages: Catalogue, go: Go) {
+  // The shopper keeps typing here while the help centre's code loads (the first time), and goes
+  // there with everything typed so far: no keystroke lands in a box that is gone.
+  const goWhenLoaded = async (input: HTMLInputElement) => {
+    await loadView('faq');
+    if (input.isConnected) go({ view: 'faq', query: input.value });
+  };
   const search = (event: Event) => {
-    const query = (event.target as HTMLInputElement).value;
-    if (query.trim()) go({ view: 'faq', query });
+    const input = event.target as HTMLInputElement;
+    if (input.value.trim()) void goWhenLoaded(input);
   };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const input = (event.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement;
-    go({ view: 'faq', query: input.value });
+    void goWhenLoaded((event.target as HTMLFormElement).elements.namedItem('q') as HTMLInputElement);
   };
   return html`<form class="home-search" role="search" @submit=${submit}>
     <label for="home-q" class="visually-hidden">${messages.searchLabel}</label>

@@ -118,12 +118,13 @@ describe('<kefu-widget> home', () => {
     expect(widget.view).to.equal('survey');
     expect(root.querySelector('kefu-survey')!.kind).to.equal('nps');
 
-    // "Not now" takes the shopper back home, and the card is gone (the cool-down holds it back).
+    // "Not now": the survey says it will not ask again for a while; back home, the card is gone.
     const survey = root.querySelector('kefu-survey')!;
     await waitUntil(() => survey.shadowRoot!.querySelector('[part="dismiss"]'), 'dismiss shown');
     survey.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
-    await waitUntil(() => widget.view === 'home', 'back home', { timeout: 4000 });
-    await widget.updateComplete;
+    await waitUntil(() => client.survey.prompt.value === undefined, 'prompt withdrawn', { timeout: 4000 });
+    await widget.back();
+    expect(widget.view).to.equal('home');
     expect(root.querySelector('.survey-prompt')).to.equal(null);
   });
 

@@ -129,8 +129,6 @@ export class KefuWidget extends KefuElement {
       // No storage here: the shopper chooses again.
     }
     this.addEventListener(navigateEventName, this.#onNavigate);
-    // "Not now" on a survey: the survey already remembered it; the shopper goes back to where they were.
-    this.addEventListener('kefu-survey-dismiss', this.#onSurveyDismissed);
   }
 
   override firstUpdated(): void {
@@ -218,10 +216,6 @@ export class KefuWidget extends KefuElement {
     if (view && this.current.view !== 'home') view.focus();
     else (this.shadowRoot?.querySelector<HTMLElement>('.home-search input') ?? this.closeButton).focus();
   }
-
-  readonly #onSurveyDismissed = () => {
-    if (this.current.view === 'survey') void this.back();
-  };
 
   readonly #onNavigate = (event: CustomEvent<KefuNavigateDetail>) => {
     // A feature inside the panel asks for another: the widget takes it, nobody outside needs to.
