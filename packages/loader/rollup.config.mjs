@@ -30,6 +30,10 @@ export default [
   },
   {
     input: { 'kefu-widget': resolve(dir, 'src/widget-entry.ts') },
+    // The shell's code goes in kefu-widget.js itself (the features import what they share from
+    // it), not behind a 99-byte facade: the loader's idle modulepreload then fetches the real
+    // thing, and the first click costs one request less.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: resolve(dir, 'dist'),
       format: 'es',
