@@ -5,23 +5,14 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@kefu/server';
 import { startDemoServer } from '../support/demo-server.js';
+import { recordCspViolations, strictCsp } from '../support/csp.js';
 import { launchBrowser } from '../support/browser.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const screenshots = resolve(repo, 'test-results/screenshots');
 
-const strictPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "img-src 'self' data: https:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  // dompurify: only browsers without the Sanitizer API take that path (docs/features/faq.md).
-  'trusted-types lit-html dompurify',
-].join('; ');
+// dompurify: only browsers without the Sanitizer API take that path (docs/features/faq.md).
+const strictPolicy = strictCsp({ trustedTypes: ['dompurify'] });
 
 describe('the FAQ inside the widget on the demo storefront', () => {
   let api: RunningServer;
@@ -51,12 +42,7 @@ describe('the FAQ inside the widget on the demo storefront', () => {
     const page = await browser.newPage({ viewport: { width, height: width < 600 ? 667 : 800 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(`
-      window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) =>
-        window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
-      ${initScript ?? ''}
-    `);
+    await page.addInitScript([recordCspViolations, initScript ?? ''].join('\n'));
     await page.goto(`${origin}/`);
     await page.locator('kefu-launcher button').click();
     await page.locator('kefu-widget [part="header"]').getByText('Maple & Moss').waitFor();

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '@kefu/server';
 import { startDemoServer } from '../support/demo-server.js';
+import { recordCspViolations, strictCsp } from '../support/csp.js';
 import { launchBrowser } from '../support/browser.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -113,17 +114,7 @@ describe('the demo storefront’s pages with inline elements (script tag)', () =
   let api: RunningServer;
   let demo: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "connect-src 'self' ws: wss:",
-    "img-src 'self' data: https:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
-  ].join('; ');
+  const csp = strictCsp();
 
   before(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -143,11 +134,7 @@ describe('the demo storefront’s pages with inline elements (script tag)', () =
 
   async function open(path: string, width = 1280) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.addInitScript(`
-      window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) =>
-        window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
-    `);
+    await page.addInitScript(recordCspViolations);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${demo.origin}${path}`);

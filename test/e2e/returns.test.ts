@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@kefu/server';
 import { startDemoServer } from '../support/demo-server.js';
+import { recordCspViolations, strictCsp } from '../support/csp.js';
 import { launchBrowser } from '../support/browser.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -55,17 +56,7 @@ describe('returns on the demo storefront with the reference server', () => {
       apiOrigin: api.origin,
       // The storefront's strict policy, plus blob: for the photo thumbnails (docs/features/returns.md).
       htmlHeaders: {
-        'Content-Security-Policy': [
-          "default-src 'self'",
-          "script-src 'self'",
-          "style-src 'self'",
-          "connect-src 'self' ws: wss:",
-          "img-src 'self' data: blob: https:",
-          "object-src 'none'",
-          "base-uri 'none'",
-          "require-trusted-types-for 'script'",
-          'trusted-types lit-html',
-        ].join('; '),
+        'Content-Security-Policy': strictCsp({ images: ['blob:'] }),
       },
     });
     browser = await launchBrowser();
@@ -78,11 +69,7 @@ describe('returns on the demo storefront with the reference server', () => {
 
   async function openStorefront(viewport: { width: number; height: number }) {
     const page = await browser.newPage({ viewport });
-    await page.addInitScript(`
-      window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) =>
-        window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
-    `);
+    await page.addInitScript(recordCspViolations);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${demo.origin}/`);

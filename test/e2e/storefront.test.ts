@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@kefu/server';
 import { startDemoServer } from '../support/demo-server.js';
+import { recordCspViolations, strictCsp } from '../support/csp.js';
 import { launchBrowser } from '../support/browser.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -133,25 +134,11 @@ describe('demo storefront with the Kefu script tag', () => {
       root: resolve(repo, 'demo/dist'),
       apiOrigin: api.origin,
       htmlHeaders: {
-        'Content-Security-Policy': [
-          "default-src 'self'",
-          "script-src 'self'",
-          "style-src 'self'",
-          "connect-src 'self' ws: wss:",
-          "img-src 'self' data: https:",
-          "object-src 'none'",
-          "base-uri 'none'",
-          "require-trusted-types-for 'script'",
-          'trusted-types lit-html',
-        ].join('; '),
+        'Content-Security-Policy': strictCsp(),
       },
     });
     const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
-    await page.addInitScript(`
-      window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) =>
-        window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
-    `);
+    await page.addInitScript(recordCspViolations);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@kefu/server';
 import { startDemoServer } from '../support/demo-server.js';
+import { recordCspViolations, strictCsp } from '../support/csp.js';
 import { launchBrowser } from '../support/browser.js';
 
 /*
@@ -28,18 +29,6 @@ const widths = [
   { width: 375, height: 667 },
   { width: 1280, height: 800 },
 ] as const;
-
-export const strictCsp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "img-src 'self' data: blob: https:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html dompurify',
-].join('; ');
 
 interface AxeViolation {
   id: string;
@@ -83,7 +72,7 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
     demo = await startDemoServer({
       root: resolve(repo, 'demo/dist'),
       apiOrigin: api.origin,
-      htmlHeaders: { 'Content-Security-Policy': strictCsp },
+      htmlHeaders: { 'Content-Security-Policy': strictCsp({ images: ['blob:'], trustedTypes: ['dompurify'] }) },
     });
     browser = await launchBrowser();
   });
@@ -97,11 +86,7 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
     for (const variant of variants) {
       it(`${variant.name} at ${viewport.width} px: screenshots, axe-core and CSP on every view`, async () => {
         const page = await browser.newPage({ viewport, colorScheme: variant.colorScheme });
-        await page.addInitScript(`
-          window.cspViolations = [];
-          document.addEventListener('securitypolicyviolation', (event) =>
-            window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
-        `);
+        await page.addInitScript(recordCspViolations);
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
         const problems: string[] = [];
