@@ -217,12 +217,4 @@ export const chatStyles = css`
     font-style: italic;
     margin-block: 4px;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

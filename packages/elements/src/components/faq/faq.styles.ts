@@ -25,14 +25,6 @@ export const faqStyles = css`
     font-size: 1.0625rem;
     margin-block: var(--_space) calc(var(--_space) * 0.5);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   input {
     box-sizing: border-box;
     inline-size: 100%;

@@ -45,14 +45,6 @@ export const ordertrackerStyles = css`
   .hint {
     color: var(--_muted);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   form,
   .order {
     display: grid;

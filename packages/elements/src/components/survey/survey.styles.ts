@@ -174,12 +174,4 @@ export const surveyStyles = css`
     padding-block-start: var(--_space);
     border-block-start: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -224,7 +224,6 @@ export const widgetStyles = css`
     justify-content: space-between;
     gap: 8px;
   }
-  .visually-hidden,
   .announcer {
     position: absolute;
     inline-size: 1px;
