@@ -21,7 +21,10 @@ export default {
   files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!packages/server/**', '!packages/react/**'],
   port,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: in new headless Chromium a second page hides the first, and a hidden page
+  // gets no requestAnimationFrame — the chat's windowed scrolling (and its test) then waits for
+  // ever. The suite takes a little longer; it no longer depends on which page is in front.
+  concurrency: 1,
   // A soak run's property tests take minutes; the default two-minute limit per file is for npm test.
   testsFinishTimeout: process.env.KEFU_SOAK ? 30 * 60_000 : 120_000,
   // Lit announces its development build in every test file; that is expected here, not news.
