@@ -5,6 +5,7 @@ import { SignalWatcher } from './signal-watcher.js';
 import { sharedClient } from './shared-client.js';
 import { requestNavigation, type KefuNavigateDetail } from './navigation.js';
 import { directionOf, pickCatalogue, resolveLocale, type Catalogues } from '../i18n/localize.js';
+import type { LazyCatalogues } from '../i18n/lazy-catalogues.js';
 
 /**
  * The base of every Kefu element: re-renders on the signals it reads, finds its client (its own
@@ -12,6 +13,12 @@ import { directionOf, pickCatalogue, resolveLocale, type Catalogues } from '../i
  * direction.
  */
 export class KefuElement extends SignalWatcher(LitElement) {
+  /**
+   * The element's strings, when they load per language (see `lazyCatalogues`): the element then
+   * renders only once the shopper's language is at hand, so nobody sees English flash first.
+   */
+  static catalogues?: LazyCatalogues<unknown>;
+
   /**
    * The Kefu client this element shows. Leave it unset to use the page's shared client (the one
    * the script tag or `setSharedClient` made), so every element on the page shares one session.
@@ -40,8 +47,30 @@ export class KefuElement extends SignalWatcher(LitElement) {
   }
 
   /** This element's strings in the shopper's language. */
-  protected localize<T>(catalogues: Catalogues<T>): T {
-    return pickCatalogue(catalogues, this.resolvedLocale);
+  protected localize<T>(catalogues: Catalogues<T> | LazyCatalogues<T>): T {
+    const locale = this.resolvedLocale;
+    if (isLazy(catalogues)) return catalogues.loadedFor(locale) ?? catalogues.en;
+    return pickCatalogue(catalogues, locale);
+  }
+
+  /** Whether the strings of the shopper's language are still on their way. */
+  protected get stringsPending(): boolean {
+    const catalogues = (this.constructor as typeof KefuElement).catalogues;
+    return catalogues !== undefined && catalogues.loadedFor(this.resolvedLocale) === undefined;
+  }
+
+  protected override async scheduleUpdate(): Promise<void> {
+    // Waits (a few ms, the first time a language is needed) for the shopper's strings. Lit's
+    // updateComplete includes this wait, so tests and hosts awaiting it see the right language.
+    const catalogues = (this.constructor as typeof KefuElement).catalogues;
+    if (catalogues && this.stringsPending) await catalogues.load(this.resolvedLocale);
+    super.scheduleUpdate();
+  }
+
+  /** Focuses the element's first control, once it has rendered in the shopper's language. */
+  override focus(options?: FocusOptions): void {
+    if (this.stringsPending || !this.hasUpdated) void this.updateComplete.then(() => super.focus(options));
+    else super.focus(options);
   }
 
   /** Hands the shopper to another view (see `requestNavigation`); returns whether it was handled. */
@@ -58,4 +87,8 @@ export class KefuElement extends SignalWatcher(LitElement) {
   readonly #onIntent = () => {
     void this.kefu?.activate();
   };
+}
+
+function isLazy<T>(catalogues: Catalogues<T> | LazyCatalogues<T>): catalogues is LazyCatalogues<T> {
+  return typeof (catalogues as LazyCatalogues<T>).loadedFor === 'function';
 }

@@ -94,6 +94,7 @@ function recordOf(item: OutboxItem<'callback'> | undefined): CallbackRecord | un
  */
 export class KefuCallback extends KefuElement {
   static override styles = [tokens, callbackStyles];
+  static override catalogues = callbackMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** An order the call is about (from the order tracker); sent with the request. */

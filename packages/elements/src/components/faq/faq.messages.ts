@@ -1,4 +1,4 @@
-import { pickCatalogue } from '../../i18n/localize.js';
+import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
 
 /** Strings of `<kefu-faq>`. English is the reference; the others have its type, so none can be missing. */
 export const en = {
@@ -43,17 +43,8 @@ export const en = {
 
 export type FaqMessages = typeof en;
 
-/**
- * The other languages load on demand, each a small chunk of its own: a shopper downloads only the
- * strings of the language they read.
- */
-const loaders = {
-  en: () => Promise.resolve(en),
+/** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
+export const faqMessages = lazyCatalogues(en, {
   'zh-CN': () => import('./faq.messages.zh-CN.js').then((module) => module.zhCN),
   ar: () => import('./faq.messages.ar.js').then((module) => module.ar),
-};
-
-/** The strings for a locale (exact, else the same language, else English); English if loading fails. */
-export function loadFaqMessages(locale: string): Promise<FaqMessages> {
-  return pickCatalogue(loaders, locale)().catch(() => en);
-}
+});

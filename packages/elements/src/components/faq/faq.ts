@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit, type KefuClient } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { en, loadFaqMessages, type FaqMessages } from './faq.messages.js';
+import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
 import { renderArticleBody } from './article-body.js';
 
@@ -57,6 +57,7 @@ function highlighted(text: string, terms: readonly string[]): TemplateResult {
  */
 export class KefuFaq extends KefuElement {
   static override styles = [tokens, faqStyles];
+  static override catalogues = faqMessages;
   static override shadowRootOptions = { ...KefuElement.shadowRootOptions, delegatesFocus: true };
 
   @query('#q') private input?: HTMLInputElement;
@@ -68,7 +69,6 @@ export class KefuFaq extends KefuElement {
   @state() private feedback: Feedback;
   @state() private serverHits: Results['server'] = [];
   /** English at once; another language's strings arrive in their own small chunk. */
-  @state() private messages: FaqMessages = en;
 
   /** A query to search for when the element opens (the widget's home search box sets it). */
   @property() query = '';
@@ -77,7 +77,6 @@ export class KefuFaq extends KefuElement {
   @property({ attribute: 'article-id' }) articleId?: string;
 
   #serverSearch?: AbortController;
-  #messagesLocale = 'en';
   readonly #bodyShown = new WeakMap<HTMLElement, string>();
   #caretToEnd = false;
 
@@ -115,13 +114,6 @@ export class KefuFaq extends KefuElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.isConnected) this.#prepare();
-    const locale = this.resolvedLocale;
-    if (locale !== this.#messagesLocale) {
-      this.#messagesLocale = locale;
-      void loadFaqMessages(locale).then((messages) => {
-        if (this.#messagesLocale === locale) this.messages = messages;
-      });
-    }
     if (changed.has('query')) {
       this.active = -1;
       this.category = undefined;
@@ -252,7 +244,7 @@ export class KefuFaq extends KefuElement {
   }
 
   override render() {
-    const messages = this.messages;
+    const messages = this.localize(faqMessages);
     if (this.openedId) return this.#renderArticle(messages, this.openedId);
     const results = this.#results();
     const searching = this.query.trim() !== '';

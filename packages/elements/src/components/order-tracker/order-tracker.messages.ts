@@ -1,5 +1,5 @@
 import type { OrderStatus, ReturnStatus, ShipmentStatus } from '@kefu/core';
-import { pickCatalogue } from '../../i18n/localize.js';
+import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
 
 /** Strings of `<kefu-order-tracker>`. English is the reference; the others have its type, so none can be missing. */
 export const en = {
@@ -102,17 +102,8 @@ export const en = {
 
 export type OrderTrackerMessages = typeof en;
 
-/**
- * The other languages load on demand, each a small chunk of its own: a shopper downloads only the
- * strings of the language they read (see docs/features/orders.md).
- */
-const loaders = {
-  en: () => Promise.resolve(en),
+/** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
+export const orderTrackerMessages = lazyCatalogues(en, {
   'zh-CN': () => import('./order-tracker.messages.zh-CN.js').then((module) => module.zhCN),
   ar: () => import('./order-tracker.messages.ar.js').then((module) => module.ar),
-};
-
-/** The strings for a locale (exact, else the same language, else English); English if loading fails. */
-export function loadMessages(locale: string): Promise<OrderTrackerMessages> {
-  return pickCatalogue(loaders, locale)().catch(() => en);
-}
+});

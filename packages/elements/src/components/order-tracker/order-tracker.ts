@@ -4,7 +4,7 @@ import type { KefuError, Order, OrderLookup, Shipment, ShipmentStatus } from '@k
 import { KefuElement } from '../../base/kefu-element.js';
 import type { KefuView } from '../../base/navigation.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { en, loadMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
+import { orderTrackerMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
 import { ordertrackerStyles } from './order-tracker.styles.js';
 import {
   checkField,
@@ -57,6 +57,7 @@ const advice: Partial<Record<ShipmentStatus, 'attemptFailedHelp' | 'exceptionHel
  */
 export class KefuOrderTracker extends KefuElement {
   static override styles = [tokens, ordertrackerStyles];
+  static override catalogues = orderTrackerMessages;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** An order number to fill in (an order page passes its own). */
@@ -83,8 +84,6 @@ export class KefuOrderTracker extends KefuElement {
   @state() private now = Date.now();
 
   #ticker?: ReturnType<typeof setInterval>;
-  #messages: OrderTrackerMessages = en;
-  #messagesLocale = 'en';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -116,14 +115,8 @@ export class KefuOrderTracker extends KefuElement {
     }
   }
 
-  /** Renders only once the shopper's language is here, so nobody sees English flash first. */
-  protected override async scheduleUpdate(): Promise<void> {
-    const locale = this.resolvedLocale;
-    if (locale !== this.#messagesLocale) {
-      this.#messages = await loadMessages(locale);
-      this.#messagesLocale = locale;
-    }
-    super.scheduleUpdate();
+  get #messages(): OrderTrackerMessages {
+    return this.localize(orderTrackerMessages);
   }
 
   #formatters(): Formatters {

@@ -1,4 +1,4 @@
-import type { Catalogues } from '../../i18n/localize.js';
+import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
 
 /**
  * Strings of `<kefu-returns>`. English is the reference and ships with the element; the other
@@ -141,44 +141,8 @@ const en = {
 
 export type ReturnsMessages = typeof en;
 
-const loaders: Readonly<Record<string, () => Promise<ReturnsMessages>>> = {
+/** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
+export const returnsMessages = lazyCatalogues(en, {
   'zh-CN': () => import('./returns.messages.zh-CN.js').then((module) => module.zhCN),
   ar: () => import('./returns.messages.ar.js').then((module) => module.ar),
-};
-
-const loaded: Record<string, ReturnsMessages> = { en };
-const loading = new Map<string, Promise<void>>();
-
-/** The catalogues loaded so far (English always), for `localize`. */
-export const returnsMessages: Catalogues<ReturnsMessages> = loaded as Catalogues<ReturnsMessages>;
-
-/** The tag of the catalogue a locale reads, as pickCatalogue matches it: exact, else the same language. */
-function catalogueTag(locale: string): string | undefined {
-  if (locale in loaders) return locale;
-  const language = locale.toLowerCase().split('-')[0];
-  return Object.keys(loaders).find((tag) => tag.toLowerCase().split('-')[0] === language);
-}
-
-/**
- * Undefined when the locale's strings are at hand; else a promise that resolves once they are
- * (English stands in if loading fails).
- */
-export function loadReturnsMessages(locale: string): Promise<void> | undefined {
-  const tag = catalogueTag(locale);
-  if (tag === undefined || loaded[tag]) return undefined;
-  const load = loaders[tag];
-  if (!load) return undefined;
-  let pending = loading.get(tag);
-  if (!pending) {
-    pending = load().then(
-      (messages) => {
-        loaded[tag] = messages;
-      },
-      () => {
-        loaded[tag] = en;
-      },
-    );
-    loading.set(tag, pending);
-  }
-  return pending;
-}
+});

@@ -16,7 +16,7 @@ import type {
 } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { loadReturnsMessages, returnsMessages, type ReturnsMessages } from './returns.messages.js';
+import { returnsMessages, type ReturnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
 import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';
 
@@ -65,6 +65,7 @@ function controlIdOf(key: string): string {
  */
 export class KefuReturns extends KefuElement {
   static override styles = [tokens, returnsStyles];
+  static override catalogues = returnsMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The order to return items from (looked up first if it is not in this session yet). */
@@ -85,8 +86,6 @@ export class KefuReturns extends KefuElement {
   readonly #photoErrors = new Map<string, string>();
   readonly #objectUrls = new Map<string, string>();
   #uploadKey = 0;
-  /** Focus was asked for while the shopper's strings were still loading: given once they are drawn. */
-  #focusWanted?: FocusOptions | undefined;
   #openedFor?: string;
   #refreshedFor?: string;
 
@@ -345,28 +344,7 @@ export class KefuReturns extends KefuElement {
 
   // ── Rendering ─────────────────────────────────────────────────────────────────────────────────
 
-  /** Focuses the first control (delegatesFocus), once there is one. */
-  override focus(options?: FocusOptions): void {
-    if (loadReturnsMessages(this.resolvedLocale)) this.#focusWanted = options ?? {};
-    else super.focus(options);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#focusWanted && !loadReturnsMessages(this.resolvedLocale)) {
-      const options = this.#focusWanted;
-      this.#focusWanted = undefined;
-      super.focus(options);
-    }
-  }
-
   override render() {
-    // Strings other than English load on first need (a few ms, from the same server as the view).
-    const loading = loadReturnsMessages(this.resolvedLocale);
-    if (loading) {
-      void loading.then(() => this.requestUpdate());
-      return html`<div aria-busy="true"></div>`;
-    }
     const messages = this.localize(returnsMessages);
     const client = this.kefu;
     const policy = client?.config.state.value.data?.returnPolicy;

@@ -1,4 +1,4 @@
-import type { Catalogues } from '../../i18n/localize.js';
+import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
 
 type Subject = 'conversation' | 'return' | 'callback' | 'store';
 
@@ -45,82 +45,8 @@ const en = {
 
 export type SurveyMessages = typeof en;
 
-export const surveyMessages: Catalogues<SurveyMessages> = {
-  en,
-  'zh-CN': {
-    title: '请评价我们的服务',
-    csatQuestion: {
-      conversation: '您对本次在线咨询满意吗？',
-      callback: '您对本次回电满意吗？',
-      return: '您对本次退货满意吗？',
-      store: '您对我们的帮助满意吗？',
-    },
-    csatLabels: ['很差', '较差', '一般', '满意', '非常满意'],
-    npsQuestion: (store) => `您有多大可能向朋友推荐${store}？`,
-    npsStoreFallback: '我们',
-    npsLow: '完全不可能',
-    npsHigh: '非常可能',
-    cesQuestion: '获得所需帮助的过程有多轻松？',
-    cesReturnQuestion: '申请退货的过程有多轻松？',
-    cesLow: '非常困难',
-    cesHigh: '非常轻松',
-    reasonLegend: '哪里不满意？',
-    reasons: {
-      slow: '等待时间太长',
-      unresolved: '问题没有解决',
-      unclear: '回答难以理解',
-      other: '其他原因',
-    },
-    comment: '还有什么想告诉我们的吗？（选填）',
-    commentLow: '我们可以在哪些方面做得更好？（选填）',
-    send: '提交',
-    notNow: '以后再说',
-    chooseScore: '请先选择一个评分。',
-    thanks: '感谢您的反馈！',
-    queued: '您的回答已保存，恢复联网后会自动提交。',
-    sorry: '很抱歉没能让您满意。需要和客服聊聊吗？',
-    chat: '在线咨询',
-    callback: '预约回电',
-    noHelpHere: '请打开本页的“帮助”与我们在线咨询或预约回电。',
-    answeredBefore: '您已经回答过这份问卷，谢谢！',
-    dismissed: '好的，近期不会再打扰您。',
-  },
-  ar: {
-    title: 'أخبرنا عن تجربتك',
-    csatQuestion: {
-      conversation: 'ما مدى رضاك عن المحادثة؟',
-      callback: 'ما مدى رضاك عن مكالمتنا؟',
-      return: 'ما مدى رضاك عن عملية الإرجاع؟',
-      store: 'ما مدى رضاك عن مساعدتنا؟',
-    },
-    csatLabels: ['سيئ جدًا', 'سيئ', 'مقبول', 'جيد', 'ممتاز'],
-    npsQuestion: (store) => `ما مدى احتمال أن توصي صديقًا بـ ${store}؟`,
-    npsStoreFallback: 'متجرنا',
-    npsLow: 'غير محتمل إطلاقًا',
-    npsHigh: 'محتمل جدًا',
-    cesQuestion: 'ما مدى سهولة الحصول على المساعدة التي احتجتها؟',
-    cesReturnQuestion: 'ما مدى سهولة طلب الإرجاع؟',
-    cesLow: 'صعب جدًا',
-    cesHigh: 'سهل جدًا',
-    reasonLegend: 'ما الذي لم يكن جيدًا؟',
-    reasons: {
-      slow: 'استغرق الأمر وقتًا طويلًا',
-      unresolved: 'لم تُحل مشكلتي',
-      unclear: 'كان الرد صعب الفهم',
-      other: 'سبب آخر',
-    },
-    comment: 'هل تود إضافة شيء؟ (اختياري)',
-    commentLow: 'ما الذي كان بإمكاننا فعله بشكل أفضل؟ (اختياري)',
-    send: 'إرسال',
-    notNow: 'ليس الآن',
-    chooseScore: 'اختر تقييمًا أولًا.',
-    thanks: 'شكرًا لك على ملاحظاتك!',
-    queued: 'تم حفظ إجابتك وسيتم إرسالها عند عودة الاتصال بالإنترنت.',
-    sorry: 'نأسف لأن التجربة لم تكن أفضل. هل تود التحدث إلى أحد موظفينا؟',
-    chat: 'تحدث معنا',
-    callback: 'اطلب معاودة الاتصال',
-    noHelpHere: 'افتح «المساعدة» في هذه الصفحة للتحدث معنا أو طلب مكالمة.',
-    answeredBefore: 'لقد أجبت على هذا الاستبيان من قبل. شكرًا لك!',
-    dismissed: 'لا بأس. لن نسألك مرة أخرى لفترة.',
-  },
-};
+/** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
+export const surveyMessages = lazyCatalogues(en, {
+  'zh-CN': () => import('./survey.messages.zh-CN.js').then((module) => module.zhCN),
+  ar: () => import('./survey.messages.ar.js').then((module) => module.ar),
+});

@@ -42,6 +42,7 @@ const face = (score: number) =>
  */
 export class KefuSurvey extends KefuElement {
   static override styles = [tokens, surveyStyles];
+  static override catalogues = surveyMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   @query('input[name="score"]') private firstScore?: HTMLInputElement;

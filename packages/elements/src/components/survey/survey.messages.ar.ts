@@ -1,0 +1,41 @@
+import type { SurveyMessages } from './survey.messages.js';
+
+/** Arabic strings, loaded only for a shopper who reads them. */
+export const ar: SurveyMessages = {
+  title: 'أخبرنا عن تجربتك',
+  csatQuestion: {
+    conversation: 'ما مدى رضاك عن المحادثة؟',
+    callback: 'ما مدى رضاك عن مكالمتنا؟',
+    return: 'ما مدى رضاك عن عملية الإرجاع؟',
+    store: 'ما مدى رضاك عن مساعدتنا؟',
+  },
+  csatLabels: ['سيئ جدًا', 'سيئ', 'مقبول', 'جيد', 'ممتاز'],
+  npsQuestion: (store) => `ما مدى احتمال أن توصي صديقًا بـ ${store}؟`,
+  npsStoreFallback: 'متجرنا',
+  npsLow: 'غير محتمل إطلاقًا',
+  npsHigh: 'محتمل جدًا',
+  cesQuestion: 'ما مدى سهولة الحصول على المساعدة التي احتجتها؟',
+  cesReturnQuestion: 'ما مدى سهولة طلب الإرجاع؟',
+  cesLow: 'صعب جدًا',
+  cesHigh: 'سهل جدًا',
+  reasonLegend: 'ما الذي لم يكن جيدًا؟',
+  reasons: {
+    slow: 'استغرق الأمر وقتًا طويلًا',
+    unresolved: 'لم تُحل مشكلتي',
+    unclear: 'كان الرد صعب الفهم',
+    other: 'سبب آخر',
+  },
+  comment: 'هل تود إضافة شيء؟ (اختياري)',
+  commentLow: 'ما الذي كان بإمكاننا فعله بشكل أفضل؟ (اختياري)',
+  send: 'إرسال',
+  notNow: 'ليس الآن',
+  chooseScore: 'اختر تقييمًا أولًا.',
+  thanks: 'شكرًا لك على ملاحظاتك!',
+  queued: 'تم حفظ إجابتك وسيتم إرسالها عند عودة الاتصال بالإنترنت.',
+  sorry: 'نأسف لأن التجربة لم تكن أفضل. هل تود التحدث إلى أحد موظفينا؟',
+  chat: 'تحدث معنا',
+  callback: 'اطلب معاودة الاتصال',
+  noHelpHere: 'افتح «المساعدة» في هذه الصفحة للتحدث معنا أو طلب مكالمة.',
+  answeredBefore: 'لقد أجبت على هذا الاستبيان من قبل. شكرًا لك!',
+  dismissed: 'لا بأس. لن نسألك مرة أخرى لفترة.',
+};

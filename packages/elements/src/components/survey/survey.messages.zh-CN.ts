@@ -1,0 +1,41 @@
+import type { SurveyMessages } from './survey.messages.js';
+
+/** Simplified Chinese strings, loaded only for a shopper who reads them. */
+export const zhCN: SurveyMessages = {
+  title: '请评价我们的服务',
+  csatQuestion: {
+    conversation: '您对本次在线咨询满意吗？',
+    callback: '您对本次回电满意吗？',
+    return: '您对本次退货满意吗？',
+    store: '您对我们的帮助满意吗？',
+  },
+  csatLabels: ['很差', '较差', '一般', '满意', '非常满意'],
+  npsQuestion: (store) => `您有多大可能向朋友推荐${store}？`,
+  npsStoreFallback: '我们',
+  npsLow: '完全不可能',
+  npsHigh: '非常可能',
+  cesQuestion: '获得所需帮助的过程有多轻松？',
+  cesReturnQuestion: '申请退货的过程有多轻松？',
+  cesLow: '非常困难',
+  cesHigh: '非常轻松',
+  reasonLegend: '哪里不满意？',
+  reasons: {
+    slow: '等待时间太长',
+    unresolved: '问题没有解决',
+    unclear: '回答难以理解',
+    other: '其他原因',
+  },
+  comment: '还有什么想告诉我们的吗？（选填）',
+  commentLow: '我们可以在哪些方面做得更好？（选填）',
+  send: '提交',
+  notNow: '以后再说',
+  chooseScore: '请先选择一个评分。',
+  thanks: '感谢您的反馈！',
+  queued: '您的回答已保存，恢复联网后会自动提交。',
+  sorry: '很抱歉没能让您满意。需要和客服聊聊吗？',
+  chat: '在线咨询',
+  callback: '预约回电',
+  noHelpHere: '请打开本页的“帮助”与我们在线咨询或预约回电。',
+  answeredBefore: '您已经回答过这份问卷，谢谢！',
+  dismissed: '好的，近期不会再打扰您。',
+};
