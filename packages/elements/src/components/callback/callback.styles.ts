@@ -153,50 +153,14 @@ export const callbackStyles = css`
     flex: none;
     accent-color: var(--_brand);
   }
-  button,
-  .button {
-    box-sizing: border-box;
-    min-block-size: 44px;
-    padding: 10px 16px;
-    border-radius: var(--_radius);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-    text-align: center;
-    text-decoration: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-  }
-  .primary {
-    border: 0;
-    background: var(--_brand);
-    color: var(--_on-brand);
-  }
-  .secondary,
   .next {
-    border: 1px solid var(--_brand);
-    background: transparent;
-    color: var(--_text);
-  }
-  .next {
+    border-color: var(--_brand);
     justify-content: flex-start;
     text-align: start;
   }
   .next[aria-pressed='true'] {
     border-width: 2px;
     background: color-mix(in srgb, var(--_brand) 12%, var(--_surface));
-  }
-  .link {
-    border: 0;
-    background: transparent;
-    color: var(--_text);
-    text-decoration: underline;
-    padding-inline: 0;
-  }
-  button:disabled {
-    cursor: progress;
-    opacity: 0.7;
   }
   .confirmation {
     display: grid;

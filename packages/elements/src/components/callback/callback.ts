@@ -12,6 +12,7 @@ import {
   type PhoneCheck,
 } from '@kefu/core/domain';
 import { KefuElement } from '../../base/kefu-element.js';
+import { controls } from '../../styles/controls.styles.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { browserTimeZone, cityOf, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
 import { callbackMessages, type CallbackMessages } from './callback.messages.js';
@@ -93,7 +94,7 @@ function recordOf(item: OutboxItem<'callback'> | undefined): CallbackRecord | un
  * @cssprop --kefu-radius - Corner radius of fields and buttons.
  */
 export class KefuCallback extends KefuElement {
-  static override styles = [tokens, callbackStyles];
+  static override styles = [tokens, controls, callbackStyles];
   static override catalogues = callbackMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

@@ -120,35 +120,8 @@ export const ordertrackerStyles = css`
     margin: 0;
     accent-color: var(--_brand);
   }
-  button {
-    font: inherit;
-    min-block-size: 44px;
-    padding: 8px 16px;
-    border-radius: calc(var(--_radius) / 2);
-    cursor: pointer;
-  }
-  .primary {
-    background: var(--_brand);
-    color: var(--_on-brand);
-    border: 1px solid var(--_brand);
-    font-weight: 600;
-  }
-  .secondary {
-    background: transparent;
-    color: var(--_text);
-    border: 1px solid var(--_muted);
-  }
   .link {
-    background: none;
-    border: 0;
-    color: var(--_text);
-    text-decoration: underline;
     justify-self: start;
-    padding-inline: 0;
-  }
-  button:disabled {
-    opacity: 0.7;
-    cursor: progress;
   }
   a {
     color: var(--_text);

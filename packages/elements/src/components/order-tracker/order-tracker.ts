@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { KefuError, Order, OrderLookup, Shipment, ShipmentStatus } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import type { KefuView } from '../../base/navigation.js';
+import { controls } from '../../styles/controls.styles.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { orderTrackerMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
 import { ordertrackerStyles } from './order-tracker.styles.js';
@@ -56,7 +57,7 @@ const advice: Partial<Record<ShipmentStatus, 'attemptFailedHelp' | 'exceptionHel
  * @cssprop --kefu-radius - Corner radius.
  */
 export class KefuOrderTracker extends KefuElement {
-  static override styles = [tokens, ordertrackerStyles];
+  static override styles = [tokens, controls, ordertrackerStyles];
   static override catalogues = orderTrackerMessages;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

@@ -218,38 +218,12 @@ export const returnsStyles = css`
     font-size: 1.125rem;
     line-height: 1;
   }
-  button,
-  .button {
-    box-sizing: border-box;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-block-size: 44px;
-    padding: 8px 16px;
-    border-radius: calc(var(--_radius) / 2);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-    text-decoration: none;
-    border: 2px solid var(--_brand);
-  }
-  .primary {
-    background: var(--_brand);
-    color: var(--_on-brand);
-  }
-  .secondary,
   .remove {
     background: var(--_surface);
-    color: var(--_text);
     border-color: var(--_muted);
   }
   label.button {
     justify-self: start;
-  }
-  .disabled,
-  button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
   }
   form > button[type='submit'],
   .lookup button {

@@ -15,6 +15,7 @@ import type {
   ReturnSummary,
 } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
+import { controls } from '../../styles/controls.styles.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { returnsMessages, type ReturnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
@@ -64,7 +65,7 @@ function controlIdOf(key: string): string {
  * @cssprop --kefu-radius - Corner radius.
  */
 export class KefuReturns extends KefuElement {
-  static override styles = [tokens, returnsStyles];
+  static override styles = [tokens, controls, returnsStyles];
   static override catalogues = returnsMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

@@ -134,24 +134,6 @@ export const surveyStyles = css`
     gap: 8px;
     margin-block-start: var(--_space);
   }
-  button {
-    min-block-size: 44px;
-    padding: 0 18px;
-    border-radius: calc(var(--_radius) * 0.6);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .primary {
-    background: var(--_brand);
-    color: var(--_on-brand);
-    border: 1px solid var(--_brand);
-  }
-  .secondary {
-    background: transparent;
-    color: var(--_text);
-    border: 1px solid color-mix(in srgb, var(--_text) 45%, transparent);
-  }
   /* Marked by its border and weight, not by colour alone; the text colour reads in both themes. */
   .error {
     margin: 6px 0 0;

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { SurveyKind, SurveyReason, SurveySubject } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
+import { controls } from '../../styles/controls.styles.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { surveyMessages, type SurveyMessages } from './survey.messages.js';
 import { surveyStyles } from './survey.styles.js';
@@ -41,7 +42,7 @@ const face = (score: number) =>
  * @cssprop --kefu-radius - Corner radius of the scores and buttons.
  */
 export class KefuSurvey extends KefuElement {
-  static override styles = [tokens, surveyStyles];
+  static override styles = [tokens, controls, surveyStyles];
   static override catalogues = surveyMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
