@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { freePort, startReferenceServer } from './scripts/reference-server.mjs';
+import { reactUnderTestPlugin } from './test/support/react-under-test.mjs';
 
 // Property-based tests run 200 times in npm test and ten times more in npm run soak.
 const propertyRuns = process.env.KEFU_SOAK ? 2000 : 200;
@@ -18,6 +19,8 @@ const referenceServer = await startReferenceServer({
 const mockServiceWorker = new URL('./test/support/public/mockServiceWorker.js', import.meta.url);
 
 export default {
+  // packages/server and packages/react hold Node tests (node:test, server-side rendering), which
+  // scripts/test.mjs runs in its node stage; @kefu/react's browser tests are in test/browser/.
   files: ['packages/*/src/**/*.test.ts', 'test/browser/**/*.test.ts', '!packages/server/**', '!packages/react/**'],
   port,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
@@ -46,8 +49,17 @@ export default {
         __KEFU_REFERENCE_API__: JSON.stringify(referenceServer.apiBase),
       },
     }),
+    // @kefu/react on React 18 and on React 19, and each one's server-rendered page (test/browser/react.test.ts).
+    reactUnderTestPlugin(),
   ],
   middleware: [
+    // A worker's URL is written as bundlers see it, `new URL('./x-worker.js', import.meta.url)`;
+    // here the sources are TypeScript: serve x-worker.ts for it (esbuild then compiles it).
+    function serveWorkerSources(context, next) {
+      if (/^\/packages\/[^/]+\/src\/.+-worker\.js$/.test(context.path))
+        context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
+      return next();
+    },
     // msw's worker must be served from the page root to control the test page.
     async function serveMockServiceWorker(context, next) {
       if (context.path === '/mockServiceWorker.js') {

@@ -78,7 +78,7 @@ interface ReadableSignal<T> {
 
 /**
  * The Kefu client: the nearest `KefuProvider`'s, else the page's shared one (the script tag's).
- * `undefined` during server rendering.
+ * `undefined` during server rendering, and while the page hydrates what the server rendered.
  */
 export function useKefu(): KefuClient | undefined;
 /**
@@ -87,16 +87,26 @@ export function useKefu(): KefuClient | undefined;
  */
 export function useKefu<T>(select: (client: KefuClient) => ReadableSignal<T>): T | undefined;
 export function useKefu<T>(select?: (client: KefuClient) => ReadableSignal<T>): KefuClient | T | undefined {
-  const fromContext = useContext(KefuContext);
-  const shared = useSharedClient();
-  const client = fromContext ?? shared;
+  const client = useClient();
   const value = useSignal(client && select ? select(client) : undefined);
   return select ? value : client;
 }
 
-/** The page's shared client, as React state (the script tag may set it later). */
-function useSharedClient(): KefuClient | undefined {
-  return useSyncExternalStore(subscribeToSharedClient, sharedClient, () => undefined);
+/**
+ * The provider's client, else the page's shared one (the script tag may set it later), as React
+ * state. Hydration must render what the server rendered, which had no client: the server
+ * snapshot keeps it `undefined` then, and React renders again with the client right after. Read
+ * directly, a provider's client (made in the browser's first render) would be there during
+ * hydration, and markup that depends on it (`disabled={!kefu}`) would keep the server's version:
+ * React does not patch attributes that differ after hydration.
+ */
+function useClient(): KefuClient | undefined {
+  const fromContext = useContext(KefuContext);
+  return useSyncExternalStore(
+    subscribeToSharedClient,
+    () => fromContext ?? sharedClient(),
+    () => undefined,
+  );
 }
 
 function subscribeToSharedClient(onChange: () => void): () => void {
