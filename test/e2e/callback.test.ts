@@ -1,35 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '@kefu/server';
-import { startDemoServer } from '../support/demo-server.js';
-import { launchBrowser } from '../support/browser.js';
-
-const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
+import { screenshotPath, useStorefront } from '../support/storefront.js';
 
 describe('callback requests on the demo storefront, against the reference server', () => {
-  let api: RunningServer;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
-    demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-    await api?.close();
-  });
+  const storefront = useStorefront();
 
   for (const width of [375, 1280]) {
     it(`books a call from the widget's "Call me back" at ${width} px, in the shopper's timezone`, async () => {
-      const page = await browser.newPage({
+      const page = await storefront.browser.newPage({
         viewport: { width, height: width === 375 ? 667 : 800 },
         timezoneId: 'America/New_York',
         locale: 'en-US',
@@ -45,7 +23,7 @@ describe('callback requests on the demo storefront, against the reference server
       page.on('request', (request) => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
-      await page.goto(`${demo.origin}/`);
+      await page.goto(`${storefront.demo.origin}/`);
       await page.locator('kefu-launcher button').click();
       await page.locator('kefu-widget').getByRole('button', { name: 'Call me back' }).click();
       const form = page.locator('kefu-callback');
@@ -61,7 +39,7 @@ describe('callback requests on the demo storefront, against the reference server
       await form.getByLabel('Phone number').fill('201 555 01');
       await form.getByLabel('Phone number').press('Tab');
       await form.getByText('This number looks incomplete').waitFor();
-      await page.screenshot({ path: resolve(screenshots, `callback-phone-${width}.png`) });
+      await page.screenshot({ path: screenshotPath(`callback-phone-${width}.png`) });
       await form.getByLabel('Phone number').fill('(201) 555-0123');
       await form.getByText('We will call +1 201 555 0123.').waitFor();
       const next = form.locator('button.next');
@@ -69,14 +47,14 @@ describe('callback requests on the demo storefront, against the reference server
       await next.click();
       await form.getByLabel('I agree to be called').check();
       await form.getByRole('textbox', { name: 'What would you like to talk about?' }).fill('My order, size, colour');
-      await page.screenshot({ path: resolve(screenshots, `callback-form-${width}.png`) });
+      await page.screenshot({ path: screenshotPath(`callback-form-${width}.png`) });
 
       await form.getByRole('button', { name: 'Request the call' }).click();
       await form.getByRole('heading', { name: 'Your call is booked' }).waitFor();
       await form.getByRole('link', { name: 'Add to calendar' }).waitFor();
-      await page.screenshot({ path: resolve(screenshots, `callback-booked-${width}.png`) });
+      await page.screenshot({ path: screenshotPath(`callback-booked-${width}.png`) });
 
-      const booked = api.deps.db
+      const booked = storefront.api.deps.db
         .prepare<[], { phone: string; timezone: string; status: string }>(
           "SELECT phone, timezone, status FROM callbacks WHERE name = 'Ana Lima' ORDER BY created_at DESC",
         )

@@ -1,46 +1,24 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '@kefu/server';
-import { startDemoServer } from '../support/demo-server.js';
 import { recordCspViolations, strictCsp } from '../support/csp.js';
-import { launchBrowser } from '../support/browser.js';
-
-const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
+import { screenshotPath, useStorefront } from '../support/storefront.js';
 
 // The same journey in both apps: the app's own code hears Kefu's events and reads its state.
 for (const app of ['react', 'vue'] as const) {
   const framework = app === 'react' ? 'React' : 'Vue';
 
   describe(`the ${framework} demo app (demo/${app}, built with vite from the npm packages)`, () => {
-    let api: RunningServer;
-    let demo: Awaited<ReturnType<typeof startDemoServer>>;
-    let browser: Browser;
-
-    before(async () => {
-      mkdirSync(screenshots, { recursive: true });
-      api = await startServer({ port: 0 });
-      demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
-      browser = await launchBrowser();
-    });
-    after(async () => {
-      await browser?.close();
-      await demo?.close();
-      await api?.close();
-    });
+    const storefront = useStorefront();
 
     async function openApp(width: number, query = '') {
-      const page = await browser.newPage({ viewport: { width, height: width < 640 ? 740 : 900 } });
+      const page = await storefront.browser.newPage({ viewport: { width, height: width < 640 ? 740 : 900 } });
       const errors: string[] = [];
       const apiRequests: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('request', (request) => {
         if (new URL(request.url()).pathname.startsWith('/v1/')) apiRequests.push(request.url());
       });
-      await page.goto(`${demo.origin}/${app}/${query}`);
+      await page.goto(`${storefront.demo.origin}/${app}/${query}`);
       await page.locator('kefu-widget [part="launcher"]').waitFor();
       return { page, errors, apiRequests };
     }
@@ -55,7 +33,7 @@ for (const app of ['react', 'vue'] as const) {
         apiRequests.some((url) => url.endsWith('/v1/config')),
         'the app’s client talks to the reference server',
       );
-      await page.screenshot({ path: resolve(screenshots, `frameworks-${app}-open-1280.png`) });
+      await page.screenshot({ path: screenshotPath(`frameworks-${app}-open-1280.png`) });
       await page.keyboard.press('Escape');
       await page.locator('kefu-widget:not([open])').waitFor();
       await banner.getByText(`${framework} heard kefu-close`).waitFor();
@@ -84,7 +62,7 @@ for (const app of ['react', 'vue'] as const) {
       await tracker.getByRole('heading', { name: 'Order MM-1004' }).waitFor();
       // useKefu((kefu) => kefu.orders.current) in React, useKefuState(…) in Vue.
       await page.getByTestId('app-order').getByText('Your app knows: order MM-1004').waitFor();
-      await page.screenshot({ path: resolve(screenshots, `frameworks-${app}-order-375.png`), fullPage: true });
+      await page.screenshot({ path: screenshotPath(`frameworks-${app}-order-375.png`), fullPage: true });
 
       await tracker.getByRole('button', { name: 'Chat about this order' }).click();
       await page
@@ -111,33 +89,15 @@ for (const app of ['react', 'vue'] as const) {
 // The storefront's own pages (plain HTML, the script tag only): inline elements come alive through
 // the loader and share the launcher's client, under the strict policy the storefront ships with.
 describe('the demo storefront’s pages with inline elements (script tag)', () => {
-  let api: RunningServer;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
   const csp = strictCsp();
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
-    demo = await startDemoServer({
-      root: resolve(repo, 'demo/dist'),
-      apiOrigin: api.origin,
-      htmlHeaders: { 'Content-Security-Policy': csp },
-    });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-    await api?.close();
-  });
+  const storefront = useStorefront({ htmlHeaders: { 'Content-Security-Policy': csp } });
 
   async function open(path: string, width = 1280) {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await storefront.browser.newPage({ viewport: { width, height: 900 } });
     await page.addInitScript(recordCspViolations);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${demo.origin}${path}`);
+    await page.goto(`${storefront.demo.origin}${path}`);
     const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     return { page, errors, violations };
   }
@@ -149,7 +109,7 @@ describe('the demo storefront’s pages with inline elements (script tag)', () =
     await tracker.getByLabel('Email address').fill('ana.garcia@example.com');
     await tracker.getByRole('button', { name: 'Track order' }).click();
     await tracker.getByRole('heading', { name: 'Order MM-1004' }).waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'storefront-order-page-375.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('storefront-order-page-375.png'), fullPage: true });
     // "Chat about this order" in the inline tracker: the loader opens the panel there.
     await tracker.getByRole('button', { name: 'Chat about this order' }).click();
     await page.locator('kefu-widget[open] kefu-chat').waitFor();
@@ -164,7 +124,7 @@ describe('the demo storefront’s pages with inline elements (script tag)', () =
     const faq = page.locator('kefu-faq');
     await faq.locator('input[type="search"]').fill('return');
     await faq.locator('[role="option"]').first().waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'storefront-help-page-1280.png') });
+    await page.screenshot({ path: screenshotPath('storefront-help-page-1280.png') });
     await page.getByRole('button', { name: 'Call me back' }).click();
     await page.locator('kefu-widget[open] kefu-callback').waitFor();
     // The mode follows the shopper: internal links keep ?backend=memory.
@@ -181,7 +141,7 @@ describe('the demo storefront’s pages with inline elements (script tag)', () =
       if (path === '/product.html') {
         await page.getByRole('button', { name: 'Ask us' }).click();
         await page.locator('kefu-widget[open] kefu-chat').waitFor();
-        await page.screenshot({ path: resolve(screenshots, 'storefront-product-chat-375.png') });
+        await page.screenshot({ path: screenshotPath('storefront-product-chat-375.png') });
       }
       assert.deepEqual(await violations(), []);
       assert.deepEqual(errors, []);

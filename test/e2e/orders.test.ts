@@ -1,44 +1,21 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '@kefu/server';
-import { startDemoServer } from '../support/demo-server.js';
-import { launchBrowser } from '../support/browser.js';
-
-const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
+import { screenshotPath, useStorefront } from '../support/storefront.js';
 
 describe('order tracking on the demo storefront, against the reference server', () => {
-  let api: RunningServer;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
-    demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-    await api?.close();
-  });
+  const storefront = useStorefront();
 
   for (const viewport of [
     { width: 375, height: 667 },
     { width: 1280, height: 800 },
   ]) {
     it(`at ${viewport.width} wide: looks up an order with two parcels and starts a return on it`, async () => {
-      const page = await browser.newPage({ viewport, timezoneId: 'Europe/Berlin' });
+      const page = await storefront.browser.newPage({ viewport, timezoneId: 'Europe/Berlin' });
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      const shot = (name: string) =>
-        page.screenshot({ path: resolve(screenshots, `orders-${name}-${viewport.width}.png`) });
+      const shot = (name: string) => page.screenshot({ path: screenshotPath(`orders-${name}-${viewport.width}.png`) });
 
-      await page.goto(`${demo.origin}/`);
+      await page.goto(`${storefront.demo.origin}/`);
       await page.locator('kefu-launcher button').click();
       await page.locator('kefu-widget [part="header"]').getByText('Maple & Moss').waitFor();
       await page.getByRole('button', { name: 'Track an order' }).click();

@@ -1,15 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@kefu/server';
-import { startDemoServer } from '../support/demo-server.js';
+import type { Page } from 'playwright-core';
 import { recordCspViolations, strictCsp } from '../support/csp.js';
-import { launchBrowser } from '../support/browser.js';
-
-const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
+import { screenshotPath, useStorefront } from '../support/storefront.js';
 
 /** A real 1 × 1 PNG: the reference server checks uploads by their content. */
 const png = Buffer.from(
@@ -44,35 +37,18 @@ async function tabTo(page: Page, matches: (element: Awaited<ReturnType<typeof fo
 }
 
 describe('returns on the demo storefront with the reference server', () => {
-  let api: RunningServer;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
-    demo = await startDemoServer({
-      root: resolve(repo, 'demo/dist'),
-      apiOrigin: api.origin,
-      // The storefront's strict policy, plus blob: for the photo thumbnails (docs/features/returns.md).
-      htmlHeaders: {
-        'Content-Security-Policy': strictCsp({ images: ['blob:'] }),
-      },
-    });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-    await api?.close();
+  const storefront = useStorefront({
+    htmlHeaders: {
+      'Content-Security-Policy': strictCsp({ images: ['blob:'] }),
+    },
   });
 
   async function openStorefront(viewport: { width: number; height: number }) {
-    const page = await browser.newPage({ viewport });
+    const page = await storefront.browser.newPage({ viewport });
     await page.addInitScript(recordCspViolations);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${demo.origin}/`);
+    await page.goto(`${storefront.demo.origin}/`);
     await page.locator('kefu-launcher button').waitFor();
     const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     return { page, errors, violations };
@@ -87,7 +63,7 @@ describe('returns on the demo storefront with the reference server', () => {
     const returns = page.locator('kefu-returns');
     await returns.getByLabel('Order number').fill('MM-1004');
     await returns.getByLabel('Email or postal code').fill('ana.garcia@example.com');
-    await page.screenshot({ path: resolve(screenshots, 'returns-lookup-375.png') });
+    await page.screenshot({ path: screenshotPath('returns-lookup-375.png') });
     await returns.getByRole('button', { name: 'Find order' }).click();
 
     await returns.getByRole('heading', { name: 'Return items from order MM-1004' }).waitFor();
@@ -99,21 +75,21 @@ describe('returns on the demo storefront with the reference server', () => {
     await returns.getByRole('radio', { name: /Refund/ }).check();
     await returns.getByLabel(/Anything else/).fill('One towel has a torn hem.');
     await towels.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: resolve(screenshots, 'returns-form-375.png') });
+    await page.screenshot({ path: screenshotPath('returns-form-375.png') });
 
     await returns.getByRole('button', { name: 'Review return' }).click();
     await returns.getByRole('heading', { name: 'Check your return' }).waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'returns-review-375.png') });
+    await page.screenshot({ path: screenshotPath('returns-review-375.png') });
     await returns.getByRole('button', { name: 'Submit return' }).click();
 
     const status = returns.locator('[part~="status"]');
     await status.getByText(/Your return number is RMA-\d+\./).waitFor();
     // The order was reloaded: the new return is listed, and the towels cannot be returned twice.
     await returns.locator('[part~="history"]').getByText('Requested', { exact: true }).first().waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'returns-status-375.png') });
+    await page.screenshot({ path: screenshotPath('returns-status-375.png') });
 
     const rma = /RMA-\d+/.exec((await status.textContent()) ?? '')![0];
-    const listed = await fetch(`${api.origin}/v1/orders/lookup`, {
+    const listed = await fetch(`${storefront.api.origin}/v1/orders/lookup`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ orderNumber: 'MM-1004', email: 'ana.garcia@example.com' }),
@@ -186,7 +162,7 @@ describe('returns on the demo storefront with the reference server', () => {
       const returns = page.locator('kefu-returns');
       await returns.getByLabel('Order number').fill('MM-1006');
       await returns.getByLabel('Email or postal code').fill('priya.patel@example.com');
-      if (viewport.width === 1280) await page.screenshot({ path: resolve(screenshots, 'returns-lookup-1280.png') });
+      if (viewport.width === 1280) await page.screenshot({ path: screenshotPath('returns-lookup-1280.png') });
       await returns.getByRole('button', { name: 'Find order' }).click();
       await returns.getByRole('link', { name: 'Download the return label' }).waitFor();
       await returns.locator('svg[part="qr"]').waitFor();
@@ -195,9 +171,9 @@ describe('returns on the demo storefront with the reference server', () => {
       await returns.getByRole('button', { name: 'Review return' }).click();
       await returns.getByText('Some answers need a look. They are marked below.').waitFor();
       await returns.locator('#field-items-item_1006_2-itemId').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: resolve(screenshots, `returns-errors-${viewport.width}.png`) });
+      await page.screenshot({ path: screenshotPath(`returns-errors-${viewport.width}.png`) });
       await returns.locator('svg[part="qr"]').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: resolve(screenshots, `returns-history-${viewport.width}.png`) });
+      await page.screenshot({ path: screenshotPath(`returns-history-${viewport.width}.png`) });
       assert.deepEqual(errors, []);
       await page.close();
     }

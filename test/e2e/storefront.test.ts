@@ -1,35 +1,18 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@kefu/server';
+import type { Page } from 'playwright-core';
 import { startDemoServer } from '../support/demo-server.js';
 import { recordCspViolations, strictCsp } from '../support/csp.js';
-import { launchBrowser } from '../support/browser.js';
+import { screenshotPath, useStorefront } from '../support/storefront.js';
 
 const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
 
 describe('demo storefront with the Kefu script tag', () => {
-  let api: RunningServer;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
-    demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-    await api?.close();
-  });
+  const storefront = useStorefront();
 
   async function openStorefront(path: string, viewport = { width: 1280, height: 800 }) {
-    const page = await browser.newPage({ viewport });
+    const page = await storefront.browser.newPage({ viewport });
     const apiRequests: string[] = [];
     const demoStoreRequests: string[] = [];
     const errors: string[] = [];
@@ -39,7 +22,7 @@ describe('demo storefront with the Kefu script tag', () => {
       if (path.startsWith('/kefu/demo/')) demoStoreRequests.push(path);
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${demo.origin}${path}`);
+    await page.goto(`${storefront.demo.origin}${path}`);
     await page.locator('kefu-launcher button, kefu-widget').first().waitFor();
     return { page, apiRequests, demoStoreRequests, errors };
   }
@@ -64,7 +47,7 @@ describe('demo storefront with the Kefu script tag', () => {
 
   it('opens the help panel from the launcher, with the store’s name from the reference server', async () => {
     const { page, apiRequests, demoStoreRequests, errors } = await openStorefront('/');
-    await page.screenshot({ path: resolve(screenshots, 'storefront-1280-closed.png') });
+    await page.screenshot({ path: screenshotPath('storefront-1280-closed.png') });
     await page.locator('kefu-launcher button').click();
     const header = page.locator('kefu-widget [part="header"]');
     await header.getByText('Maple & Moss').waitFor();
@@ -74,7 +57,7 @@ describe('demo storefront with the Kefu script tag', () => {
     );
     assert.deepEqual(demoStoreRequests, [], 'a storefront with a backend never downloads the demo store');
     assert.equal(await page.locator('kefu-widget').getAttribute('open'), '');
-    await page.screenshot({ path: resolve(screenshots, 'storefront-1280-open.png') });
+    await page.screenshot({ path: screenshotPath('storefront-1280-open.png') });
 
     await page.keyboard.press('Escape');
     await page.locator('kefu-widget:not([open])').waitFor();
@@ -89,14 +72,14 @@ describe('demo storefront with the Kefu script tag', () => {
     });
     await page.locator('kefu-launcher button').click();
     await page.locator('kefu-widget [part="header"]').getByText('Maple & Moss').waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'storefront-375-open-memory.png') });
+    await page.screenshot({ path: screenshotPath('storefront-375-open-memory.png') });
     assert.deepEqual(apiRequests, []);
     assert.equal(demoStoreRequests.length, 1, 'the demo store is loaded on demand');
     await page.close();
   });
 
   it('answers the JS API: calls queued before the loader, events, locale, and a second init that changes nothing', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 } });
     // The snippet a storefront pastes before the loader, plus listeners registered through it. A
     // string, not a function: the test's compiler would add helpers the page does not have.
     await page.addInitScript(`
@@ -105,7 +88,7 @@ describe('demo storefront with the Kefu script tag', () => {
       for (const name of ['ready', 'open', 'close']) Kefu('on', name, () => kefuEvents.push(name));
       Kefu('init', { apiBase: undefined });
     `);
-    await page.goto(`${demo.origin}/?backend=memory`);
+    await page.goto(`${storefront.demo.origin}/?backend=memory`);
     await page.locator('kefu-launcher button').waitFor();
     const kefu = (...args: unknown[]) =>
       page.evaluate(
@@ -132,12 +115,12 @@ describe('demo storefront with the Kefu script tag', () => {
   it('runs under a strict Content-Security-Policy with Trusted Types enforced, with no violation', async () => {
     const strict = await startDemoServer({
       root: resolve(repo, 'demo/dist'),
-      apiOrigin: api.origin,
+      apiOrigin: storefront.api.origin,
       htmlHeaders: {
         'Content-Security-Policy': strictCsp(),
       },
     });
-    const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+    const page = await storefront.browser.newPage({ viewport: { width: 375, height: 667 } });
     await page.addInitScript(recordCspViolations);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -156,12 +139,12 @@ describe('demo storefront with the Kefu script tag', () => {
   });
 
   it('opens from the store’s own Help link instead of a launcher, and gives it focus back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(`
       window.Kefu = window.Kefu || function () { (Kefu.q = Kefu.q || []).push(arguments); };
       Kefu('init', { apiBase: undefined, launcher: 'nav[aria-label="Main"] a:last-child' });
     `);
-    await page.goto(`${demo.origin}/?backend=memory`);
+    await page.goto(`${storefront.demo.origin}/?backend=memory`);
     const helpLink = page.locator('nav[aria-label="Main"] a:last-child');
     await helpLink.click();
     await page.locator('kefu-widget[open] [part="panel"]').waitFor();

@@ -1,34 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@kefu/server';
-import { startDemoServer } from '../support/demo-server.js';
-import { launchBrowser } from '../support/browser.js';
-
-const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
+import type { Page } from 'playwright-core';
+import { screenshotPath, useStorefront } from '../support/storefront.js';
 
 describe('surveys on the demo storefront', () => {
-  let api: RunningServer;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0, agentPassword: 'e2e-survey-password' });
-    demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-    await api?.close();
-  });
+  const storefront = useStorefront({ server: { agentPassword: 'e2e-survey-password' } });
 
   const responses = () =>
-    api.deps.db
+    storefront.api.deps.db
       .prepare('SELECT kind, score, reason, comment, subject_type, subject_id FROM survey_responses')
       .all() as {
       kind: string;
@@ -40,7 +19,7 @@ describe('surveys on the demo storefront', () => {
     }[];
 
   async function openStorefront(viewport: { width: number; height: number }, locale?: string) {
-    const page = await browser.newPage({ viewport, ...(locale ? { locale } : {}) });
+    const page = await storefront.browser.newPage({ viewport, ...(locale ? { locale } : {}) });
     const errors: string[] = [];
     const surveyPosts: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -48,7 +27,7 @@ describe('surveys on the demo storefront', () => {
       if (request.method() === 'POST' && request.url().endsWith('/v1/surveys/responses'))
         surveyPosts.push(request.url());
     });
-    await page.goto(`${demo.origin}/`);
+    await page.goto(`${storefront.demo.origin}/`);
     await page.locator('kefu-launcher button').waitFor();
     return { page, errors, surveyPosts };
   }
@@ -63,7 +42,7 @@ describe('surveys on the demo storefront', () => {
     const survey = page.locator('kefu-survey');
     await survey.getByRole('group', { name: /recommend Maple & Moss/ }).waitFor();
     assert.equal(await survey.getByRole('radio').count(), 11);
-    await page.screenshot({ path: resolve(screenshots, 'survey-nps-1280.png') });
+    await page.screenshot({ path: screenshotPath('survey-nps-1280.png') });
 
     await survey.getByRole('radio', { name: /^0/ }).focus();
     for (let step = 0; step < 9; step += 1) await page.keyboard.press('ArrowRight');
@@ -71,7 +50,7 @@ describe('surveys on the demo storefront', () => {
     await survey.getByLabel(/Anything you would like to add/).fill('Fast delivery');
     await survey.getByRole('button', { name: 'Send' }).press('Enter');
     await survey.getByText('Thank you for your feedback!').waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'survey-nps-thanks-1280.png') });
+    await page.screenshot({ path: screenshotPath('survey-nps-thanks-1280.png') });
     await page.waitForTimeout(300);
 
     assert.equal(surveyPosts.length, 1);
@@ -97,14 +76,14 @@ describe('surveys on the demo storefront', () => {
     await kefu(page, 'survey', 'csat');
     const survey = page.locator('kefu-survey');
     await survey.getByRole('group', { name: /How satisfied/ }).waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'survey-csat-375.png') });
+    await page.screenshot({ path: screenshotPath('survey-csat-375.png') });
     await survey.getByRole('radio', { name: /Very poor/ }).check();
     await survey.getByRole('group', { name: 'What went wrong?' }).waitFor();
     await survey.getByRole('radio', { name: 'It took too long' }).check();
-    await page.screenshot({ path: resolve(screenshots, 'survey-csat-low-375.png') });
+    await page.screenshot({ path: screenshotPath('survey-csat-low-375.png') });
     await survey.getByRole('button', { name: 'Send' }).click();
     await survey.getByText('Would you like to talk to someone?').waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'survey-csat-thanks-375.png') });
+    await page.screenshot({ path: screenshotPath('survey-csat-thanks-375.png') });
     await page.waitForTimeout(300);
     assert.deepEqual(
       responses()
@@ -127,7 +106,7 @@ describe('surveys on the demo storefront', () => {
     await survey.getByRole('radio').first().waitFor();
     assert.equal(await survey.getByRole('radio').count(), 7);
     assert.equal(await survey.evaluate((element) => getComputedStyle(element).direction), 'rtl');
-    await page.screenshot({ path: resolve(screenshots, 'survey-ces-ar-375.png') });
+    await page.screenshot({ path: screenshotPath('survey-ces-ar-375.png') });
     await survey.getByRole('button', { name: 'ليس الآن' }).click();
     await survey.getByText('لن نسألك مرة أخرى لفترة').waitFor();
 
@@ -142,8 +121,8 @@ describe('surveys on the demo storefront', () => {
   });
 
   it('the agent console shows the results, the low-CSAT reasons and the comments', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${api.origin}/agent`);
+    const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${storefront.api.origin}/agent`);
     await page.getByLabel('Your name').fill('Mei');
     await page.getByLabel('Password').fill('e2e-survey-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -151,18 +130,18 @@ describe('surveys on the demo storefront', () => {
     const reasons = page.getByRole('region', { name: 'Why low CSATs' });
     await reasons.getByText('It took too long: 1').waitFor();
     await page.getByRole('region', { name: 'Latest comments' }).getByText('Fast delivery').waitFor();
-    await page.screenshot({ path: resolve(screenshots, 'survey-console-1280.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('survey-console-1280.png'), fullPage: true });
     await page.close();
   });
 
   it('a survey view of the page (1280) in dark mode', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
-    await page.goto(`${demo.origin}/`);
+    const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    await page.goto(`${storefront.demo.origin}/`);
     await page.locator('kefu-launcher button').waitFor();
     await kefu(page, 'survey', 'csat');
     await page.locator('kefu-survey').getByRole('radio').first().waitFor();
     await page.locator('kefu-survey').getByRole('radio', { name: /Good/ }).check();
-    await page.screenshot({ path: resolve(screenshots, 'survey-csat-dark-1280.png') });
+    await page.screenshot({ path: screenshotPath('survey-csat-dark-1280.png') });
     await page.close();
   });
 });

@@ -1,13 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@kefu/server';
-import { startDemoServer } from '../support/demo-server.js';
+import type { Page } from 'playwright-core';
 import { recordCspViolations, strictCsp } from '../support/csp.js';
-import { launchBrowser } from '../support/browser.js';
+import { screenshotPath, useStorefront } from '../support/storefront.js';
 
 /*
  * Every view of the widget, as a shopper sees it: at 375 and 1280 px, light, dark and right-to-left,
@@ -15,8 +12,6 @@ import { launchBrowser } from '../support/browser.js';
  * is screenshotted (test-results/screenshots/widget-<view>-<variant>-<width>.png), checked by
  * axe-core, and must raise no CSP violation and no page error.
  */
-const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const views = ['home', 'faq', 'orders', 'returns', 'chat', 'callback', 'survey'] as const;
@@ -62,36 +57,20 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 describe('every widget view, at 375 and 1280 px, light, dark and right-to-left', () => {
-  let api: RunningServer;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
-    demo = await startDemoServer({
-      root: resolve(repo, 'demo/dist'),
-      apiOrigin: api.origin,
-      htmlHeaders: { 'Content-Security-Policy': strictCsp({ images: ['blob:'], trustedTypes: ['dompurify'] }) },
-    });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-    await api?.close();
+  const storefront = useStorefront({
+    htmlHeaders: { 'Content-Security-Policy': strictCsp({ images: ['blob:'], trustedTypes: ['dompurify'] }) },
   });
 
   for (const viewport of widths) {
     for (const variant of variants) {
       it(`${variant.name} at ${viewport.width} px: screenshots, axe-core and CSP on every view`, async () => {
-        const page = await browser.newPage({ viewport, colorScheme: variant.colorScheme });
+        const page = await storefront.browser.newPage({ viewport, colorScheme: variant.colorScheme });
         await page.addInitScript(recordCspViolations);
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(error.message));
         const problems: string[] = [];
         try {
-          await page.goto(`${demo.origin}/`);
+          await page.goto(`${storefront.demo.origin}/`);
           await page.evaluate(`Kefu('setLocale', ${JSON.stringify(variant.locale)})`);
           for (const view of views) {
             await page.evaluate(`Kefu('open', ${JSON.stringify(view)})`);
@@ -107,7 +86,7 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
             // Let a view's first request (articles, availability) answer before the picture.
             await page.waitForTimeout(500);
             await page.screenshot({
-              path: resolve(screenshots, `widget-${view}-${variant.name}-${viewport.width}.png`),
+              path: screenshotPath(`widget-${view}-${variant.name}-${viewport.width}.png`),
             });
             for (const violation of await axeViolations(page)) {
               problems.push(
@@ -127,9 +106,9 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
   }
 
   it('goes, keyboard only, from the launcher to a search result, back, and into another feature', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
-      await page.goto(`${demo.origin}/`);
+      await page.goto(`${storefront.demo.origin}/`);
       // Tab from the top of the page until the launcher has focus.
       for (let i = 0; i < 40; i += 1) {
         await page.keyboard.press('Tab');
@@ -155,7 +134,7 @@ describe('every widget view, at 375 and 1280 px, light, dark and right-to-left',
         `(() => { const faq = document.querySelector('kefu-widget')?.shadowRoot?.querySelector('kefu-faq');
            return Boolean(faq?.shadowRoot?.querySelector('article')); })()`,
       );
-      await page.screenshot({ path: resolve(screenshots, 'widget-keyboard-article-1280.png') });
+      await page.screenshot({ path: screenshotPath('widget-keyboard-article-1280.png') });
       // Back to home with the header's back button, reached with Shift+Tab.
       const focusBack = async () => {
         for (let i = 0; i < 60; i += 1) {

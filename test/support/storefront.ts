@@ -1,0 +1,69 @@
+import { after, before } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer, type ServerOptions } from '@kefu/server';
+import { startDemoServer, type DemoServerOptions } from './demo-server.js';
+import { launchBrowser } from './browser.js';
+
+const repo = resolve(import.meta.dirname, '../..');
+const screenshots = resolve(repo, 'test-results/screenshots');
+
+/** Where an end-to-end test writes a screenshot: test-results/screenshots/<name>, kept by CI. */
+export function screenshotPath(name: string): string {
+  mkdirSync(screenshots, { recursive: true });
+  return resolve(screenshots, name);
+}
+
+export interface Storefront {
+  /** The reference server, on its own fresh database. */
+  readonly api: RunningServer;
+  /** The built demo storefront (demo/dist), forwarding /v1 to `api`. */
+  readonly demo: Awaited<ReturnType<typeof startDemoServer>>;
+  readonly browser: Browser;
+}
+
+export interface StorefrontOptions {
+  readonly server?: Omit<ServerOptions, 'port'>;
+  /** Extra headers on the storefront's pages, e.g. its Content-Security-Policy. */
+  readonly htmlHeaders?: DemoServerOptions['htmlHeaders'];
+}
+
+/**
+ * What every end-to-end journey runs against, as a shopper meets it: the demo storefront in front
+ * of a reference server, and Chromium. Call it inside a `describe`: it starts them before the
+ * block's tests and closes them after; read its fields inside the tests.
+ */
+export function useStorefront(options: StorefrontOptions = {}): Storefront {
+  const stack: { -readonly [K in keyof Storefront]?: Storefront[K] } = {};
+  before(async () => {
+    const api = (stack.api = await startServer({ ...options.server, port: 0 }));
+    stack.demo = await startDemoServer({
+      root: resolve(repo, 'demo/dist'),
+      apiOrigin: api.origin,
+      ...(options.htmlHeaders ? { htmlHeaders: options.htmlHeaders } : {}),
+    });
+    stack.browser = await launchBrowser();
+  });
+  after(async () => {
+    await stack.browser?.close();
+    await stack.demo?.close();
+    await stack.api?.close();
+  });
+  const started = <K extends keyof Storefront>(key: K): Storefront[K] => {
+    const value = stack[key];
+    if (!value) throw new Error(`useStorefront: ${key} is read before the describe block's before() hook ran`);
+    return value as Storefront[K];
+  };
+  return {
+    get api() {
+      return started('api');
+    },
+    get demo() {
+      return started('demo');
+    },
+    get browser() {
+      return started('browser');
+    },
+  };
+}
