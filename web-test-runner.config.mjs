@@ -12,8 +12,12 @@ const propertyRuns = process.env.KEFU_SOAK ? 2000 : 200;
 // The reference server runs beside the test page, so the contract suite can run against it over
 // real HTTP and WebSocket; it allows the test page's origin through CORS.
 const port = await freePort();
+// The contract suite signs identity tokens as a store would, so it needs the server's secret: a
+// test secret, for this throwaway server only.
+const referenceIdentitySecret = 'kefu-contract-suite-identity-secret';
 const referenceServer = await startReferenceServer({
   allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+  env: { KEFU_IDENTITY_SECRET: referenceIdentitySecret },
 });
 
 const mockServiceWorker = new URL('./test/support/public/mockServiceWorker.js', import.meta.url);
@@ -47,6 +51,7 @@ export default {
       define: {
         __KEFU_PROPERTY_RUNS__: String(propertyRuns),
         __KEFU_REFERENCE_API__: JSON.stringify(referenceServer.apiBase),
+        __KEFU_REFERENCE_IDENTITY_SECRET__: JSON.stringify(referenceIdentitySecret),
       },
     }),
     // @kefu/react on React 18 and on React 19, and each one's server-rendered page (test/browser/react.test.ts).

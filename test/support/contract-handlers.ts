@@ -163,7 +163,16 @@ export function createContractHandlers(apiBase: string, backend: KefuBackend): C
     ),
     http.post(
       `${base}/uploads`,
-      creating(async (request, _params, o) => json(await backend.uploadPhoto(await fileField(request), o), 201)),
+      creating(async (request, _params, o) => {
+        const { file, purpose, conversationId } = await uploadParts(request);
+        // The port has one call per purpose; a chat file names its conversation (the http adapter always does).
+        if (purpose === 'chat') {
+          if (!conversationId) throw invalidPart('conversationId', 'Name the conversation the file is for.');
+          return json(await backend.uploadAttachment(conversationId, file, o), 201);
+        }
+        if (purpose !== undefined && purpose !== 'return') throw invalidPart('purpose', 'Expected return or chat.');
+        return json(await backend.uploadPhoto(file, o), 201);
+      }),
     ),
 
     // Callbacks. /callbacks/slots is a GET and /callbacks/:id/cancel a POST, so they cannot collide.
@@ -197,6 +206,23 @@ export function createContractHandlers(apiBase: string, backend: KefuBackend): C
       creating(async (request, _params, o) =>
         json(await backend.startConversation((await jsonBody(request)) as unknown as ConversationInput, o), 201),
       ),
+    ),
+    http.get(
+      `${base}/conversations`,
+      route(async (request, _params, o) => {
+        const query = new URL(request.url).searchParams;
+        // Junk becomes NaN, which the backend refuses with its own message.
+        const limit = query.get('limit');
+        const cursor = query.get('cursor');
+        const page = await backend.listConversations(
+          {
+            ...(limit === null || limit === '' ? {} : { limit: Number(limit) }),
+            ...(cursor === null ? {} : { cursor }),
+          },
+          call(o),
+        );
+        return json(page);
+      }),
     ),
     http.post<{ id: string }>(
       `${base}/conversations/:id/messages`,
@@ -408,16 +434,24 @@ async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
-async function fileField(request: Request): Promise<Blob> {
+/** POST /uploads' parts: the file, what it is for, and (for a chat file) its conversation. */
+async function uploadParts(request: Request): Promise<{ file: Blob; purpose?: string; conversationId?: string }> {
   if (!request.headers.get('content-type')?.startsWith('multipart/form-data')) {
     throw new KefuError('validation', 'Send the photo as multipart/form-data.', {
       status: 415,
       serverCode: 'unsupported_media_type',
     });
   }
-  const file = (await request.formData()).get('file');
+  const form = await request.formData();
+  const file = form.get('file');
   if (!(file instanceof Blob)) throw badBody('file', 'A photo is required.');
-  return file;
+  const purpose = form.get('purpose');
+  const conversationId = form.get('conversationId');
+  return {
+    file,
+    ...(typeof purpose === 'string' ? { purpose } : {}),
+    ...(typeof conversationId === 'string' ? { conversationId } : {}),
+  };
 }
 
 /** Absent is a malformed request; empty is a value like any other, for the backend to judge. */
@@ -431,6 +465,15 @@ function badQuery(name: string, message: string): KefuError {
   return new KefuError('validation', `Bad query parameter "${name}".`, {
     status: 400,
     serverCode: 'invalid_query',
+    fields: { [name]: message },
+  });
+}
+
+/** A multipart part the port has no place for, judged here as the reference server judges it. */
+function invalidPart(name: string, message: string): KefuError {
+  return new KefuError('validation', 'Please check the highlighted fields.', {
+    status: 422,
+    serverCode: 'validation_failed',
     fields: { [name]: message },
   });
 }

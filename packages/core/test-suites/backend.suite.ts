@@ -15,6 +15,12 @@ export interface BackendUnderTest {
    * server cannot). Cases about expiry and waiting out a limit run only when it is given.
    */
   readonly advanceTime?: (ms: number) => Promise<void> | void;
+  /**
+   * The identity token the store would give its signed-in customer `customerId`, when the suite
+   * can make one (the memory backend takes `identity:<id>`, the reference server a JWT signed with
+   * its secret). Cases about signed-in shoppers run only when it is given.
+   */
+  readonly identityToken?: (customerId: string) => Promise<string> | string;
 }
 
 const MINUTE_MS = 60_000;
@@ -26,6 +32,9 @@ const tinyPng = new Uint8Array([
   0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00,
   0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ]);
+
+/** A PDF's first bytes and a little more: what the upload checks look at. */
+const tinyPdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
 /** Fresh keys on every run, so the suite also passes against a server that remembers earlier runs. */
 export const newKey = () => crypto.randomUUID();
@@ -95,6 +104,8 @@ function pickOrders(now = Date.now()) {
 export interface SuiteCapabilities {
   /** The setup returns `advanceTime`: the cases about expiry run (a remote server's clock cannot be moved). */
   readonly controlsTime?: boolean;
+  /** The setup returns `identityToken`: the cases about signed-in shoppers' chat history run. */
+  readonly signsIdentity?: boolean;
 }
 
 export function runBackendSuite(
@@ -104,6 +115,7 @@ export function runBackendSuite(
 ): void {
   // Cases an adapter cannot run are not registered at all, rather than reported as skipped.
   const whenTimeIsControlled = capabilities.controlsTime ? it : () => undefined;
+  const whenIdentified = capabilities.signsIdentity ? it : () => undefined;
   describe(`KefuBackend contract: ${adapterName}`, () => {
     let subject: BackendUnderTest;
     let backend: KefuBackend;
@@ -801,6 +813,91 @@ export function runBackendSuite(
         expect(error.fields).to.have.property('email');
       });
 
+      it('takes a PDF as a chat attachment, judged by its bytes, and sends it with a message', async () => {
+        const conversation = await start();
+        const options = { token: conversation.token, idempotencyKey: newKey() };
+        const uploaded = await backend.uploadAttachment(
+          conversation.id,
+          new File([tinyPdf], 'invoice.pdf', { type: 'application/pdf' }),
+          options,
+        );
+        expect(uploaded.contentType).to.equal('application/pdf');
+        expect(uploaded.size).to.equal(tinyPdf.length);
+        const again = await backend.uploadAttachment(
+          conversation.id,
+          new File([tinyPdf], 'invoice.pdf', { type: 'application/pdf' }),
+          options,
+        );
+        expect(again.id).to.equal(uploaded.id);
+
+        const message = await backend.sendMessage(
+          conversation.id,
+          { clientId: newKey(), text: 'My invoice', attachmentIds: [uploaded.id] },
+          { token: conversation.token },
+        );
+        expect(message.attachments).to.have.length(1);
+        expect(message.attachments![0]).to.include({
+          id: uploaded.id,
+          name: 'invoice.pdf',
+          contentType: 'application/pdf',
+          size: tinyPdf.length,
+        });
+      });
+
+      it('judges a chat attachment by content: a PNG named .pdf is a PNG, HTML named .pdf is refused', async () => {
+        const conversation = await start();
+        const upload = (bytes: BlobPart) =>
+          backend.uploadAttachment(conversation.id, new File([bytes], 'scan.pdf', { type: 'application/pdf' }), {
+            token: conversation.token,
+            idempotencyKey: newKey(),
+          });
+        expect((await upload(tinyPng)).contentType).to.equal('image/png');
+        const error = await rejection(upload('<!doctype html><script>alert(1)</script>'));
+        expect(error.code).to.equal('validation');
+        expect(error.serverCode).to.equal('unsupported_type');
+        expect(error.fields).to.have.property('file');
+      });
+
+      it('keeps chat attachments to their conversation, and return photos to photos', async () => {
+        const conversation = await start();
+        const other = await start();
+        const stranger = await rejection(
+          backend.uploadAttachment(conversation.id, new Blob([tinyPdf]), {
+            token: other.token,
+            idempotencyKey: newKey(),
+          }),
+        );
+        expect(stranger.code).to.equal('unauthorized');
+        // A file uploaded for another conversation cannot be attached here.
+        const elsewhere = await backend.uploadAttachment(other.id, new Blob([tinyPng]), {
+          token: other.token,
+          idempotencyKey: newKey(),
+        });
+        const misattached = await rejection(
+          backend.sendMessage(
+            conversation.id,
+            { clientId: newKey(), text: 'look', attachmentIds: [elsewhere.id] },
+            { token: conversation.token },
+          ),
+        );
+        expect(misattached.fields).to.have.property('attachmentIds');
+
+        const { returnable } = pickOrders();
+        const access = await lookUp(returnable);
+        const pdfAsPhoto = await rejection(
+          backend.uploadPhoto(new File([tinyPdf], 'receipt.pdf'), {
+            token: access.accessToken,
+            idempotencyKey: newKey(),
+          }),
+        );
+        expect(pdfAsPhoto.serverCode).to.equal('unsupported_type');
+        // A conversation's token opens no order's returns.
+        const chatTokenPhoto = await rejection(
+          backend.uploadPhoto(new Blob([tinyPng]), { token: conversation.token, idempotencyKey: newKey() }),
+        );
+        expect(chatTokenPhoto.code).to.equal('unauthorized');
+      });
+
       it('closes a conversation, after which it takes no more messages', async () => {
         const conversation = await start('Hello');
         const options = { token: conversation.token };
@@ -812,6 +909,148 @@ export function runBackendSuite(
         );
         expect(error.code).to.equal('conflict');
       });
+    });
+
+    describe('chat history of a signed-in shopper', () => {
+      const shopper = { name: 'Ana', email: 'ana@example.com', topic: 'Where is my order?' };
+      /** A customer id no earlier run used: a remote server remembers every run. */
+      const newCustomer = () => `cust_${newKey()}`;
+      const signIn = async (customerId = newCustomer()) => subject.identityToken!(customerId);
+      const startAs = (token: string | undefined, input: Record<string, string> = {}) =>
+        backend.startConversation(
+          { ...shopper, ...input },
+          { idempotencyKey: newKey(), ...(token === undefined ? {} : { token }) },
+        );
+
+      whenIdentified(
+        'lists a signed-in shopper’s conversations, most recently active first, and nobody else’s',
+        async () => {
+          const ana = await signIn();
+          const bo = await signIn();
+          const first = await startAs(ana, { topic: 'A refund', message: 'Where is my refund?' });
+          const second = await startAs(ana, { topic: 'Delivery' });
+          const bos = await startAs(bo);
+          const anonymous = await startAs(undefined);
+          // News moves the first one up.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          await backend.sendMessage(first.id, { clientId: newKey(), text: 'Any news?' }, { token: first.token });
+
+          const page = await backend.listConversations({}, { token: ana });
+          const ids = page.conversations.map((conversation) => conversation.id);
+          expect(ids).to.have.members([first.id, second.id]);
+          expect(ids).not.to.include(bos.id);
+          expect(ids).not.to.include(anonymous.id);
+          // Most recently active first (an agent joining is news too, so which one is first may vary).
+          const times = page.conversations.map((conversation) => Date.parse(conversation.updatedAt));
+          expect(times[0]).to.be.at.least(times[1]!);
+          const listed = page.conversations.find((conversation) => conversation.id === first.id)!;
+          expect(listed.topic).to.equal('A refund');
+          expect(['queued', 'open']).to.include(listed.status);
+          expect(Date.parse(listed.updatedAt)).to.be.at.least(Date.parse(listed.createdAt));
+          expect(listed.lastSeq).to.be.at.least(2);
+          expect(listed.unread).to.be.a('number');
+          // The shopper's last words, unless the agent answered already.
+          if (listed.lastMessage?.author === 'shopper') {
+            expect(listed.lastMessage).to.include({ text: 'Any news?', attachmentCount: 0 });
+          } else {
+            expect(listed.lastMessage?.author).to.equal('agent');
+          }
+          expect(page.nextCursor).to.equal(undefined);
+
+          const bosPage = await backend.listConversations({}, { token: bo });
+          expect(bosPage.conversations.map((conversation) => conversation.id)).to.deep.equal([bos.id]);
+        },
+      );
+
+      whenIdentified('pages the history with limit and cursor, and refuses a limit out of range', async () => {
+        const token = await signIn();
+        const started = [];
+        for (const topic of ['one', 'two', 'three']) started.push((await startAs(token, { topic })).id);
+        const first = await backend.listConversations({ limit: 2 }, { token });
+        expect(first.conversations).to.have.length(2);
+        expect(first.nextCursor).to.be.a('string');
+        const second = await backend.listConversations({ limit: 2, cursor: first.nextCursor! }, { token });
+        expect(second.conversations).to.have.length(1);
+        expect(second.nextCursor).to.equal(undefined);
+        expect(
+          [...first.conversations, ...second.conversations].map((conversation) => conversation.id),
+        ).to.have.members(started);
+        const error = await rejection(backend.listConversations({ limit: 0 }, { token }));
+        expect(error.code).to.equal('validation');
+        expect(error.fields).to.have.property('limit');
+      });
+
+      it('lists conversations only for a signed-in shopper', async () => {
+        expect((await rejection(backend.listConversations({}, {}))).code).to.equal('unauthorized');
+        const conversation = await backend.startConversation(shopper, { idempotencyKey: newKey() });
+        const error = await rejection(backend.listConversations({}, { token: conversation.token }));
+        expect(error.code).to.equal('unauthorized');
+        expect(error.status).to.equal(401);
+      });
+
+      whenIdentified(
+        'opens a conversation with its owner’s identity token on another device, and refuses another shopper’s',
+        async () => {
+          const ana = await signIn();
+          const bo = await signIn();
+          const conversation = await startAs(ana, { message: 'Started on my phone' });
+
+          // The laptop has only the identity token.
+          const events: ChatEvent[] = [];
+          const states: string[] = [];
+          const stream = backend.openChatStream(conversation.id, ana, {
+            onEvent: (event) => events.push(event),
+            onConnection: (state) => states.push(state),
+          });
+          await eventually(() => (states.includes('open') ? true : undefined), 'the stream to open');
+          const sent = await backend.sendMessage(
+            conversation.id,
+            { clientId: newKey(), text: 'Now on my laptop' },
+            { token: ana },
+          );
+          await eventually(
+            () => events.find((event) => event.type === 'message' && event.message.id === sent.id),
+            'the message on the stream',
+          );
+          const messages = await backend.getMessages(conversation.id, 0, { token: ana });
+          const shoppers = messages.filter((message) => message.author === 'shopper');
+          expect(shoppers.map((message) => message.text)).to.deep.equal(['Started on my phone', 'Now on my laptop']);
+          await backend.markRead(conversation.id, sent.seq, { token: ana });
+          await backend.sendTyping(conversation.id, false, { token: ana });
+          const attachment = await backend.uploadAttachment(conversation.id, new Blob([tinyPdf]), {
+            token: ana,
+            idempotencyKey: newKey(),
+          });
+          expect(attachment.contentType).to.equal('application/pdf');
+          stream.close();
+
+          // Another shopper's identity: the answer an unknown conversation gets.
+          const foreign = await rejection(backend.getMessages(conversation.id, 0, { token: bo }));
+          const unknown = await rejection(backend.getMessages('conv_does_not_exist', 0, { token: bo }));
+          expect(foreign.code).to.equal('not_found');
+          expect(foreign.serverCode).to.equal(unknown.serverCode);
+          expect(foreign.message).to.equal(unknown.message);
+          expect(
+            (await rejection(backend.sendMessage(conversation.id, { clientId: newKey(), text: 'hi' }, { token: bo })))
+              .code,
+          ).to.equal('not_found');
+          const refusedStates: string[] = [];
+          const refusedEvents: ChatEvent[] = [];
+          const refused = backend.openChatStream(conversation.id, bo, {
+            onEvent: (event) => refusedEvents.push(event),
+            onConnection: (state) => refusedStates.push(state),
+          });
+          await eventually(() => (refusedStates.includes('closed') ? true : undefined), 'the stream to be refused');
+          expect(refusedStates).to.deep.equal(['closed']);
+          expect(refusedEvents).to.deep.equal([]);
+          refused.close();
+
+          // Closing with the identity token answers no token at all: an identity token is never one.
+          const closed = await backend.closeConversation(conversation.id, { token: ana });
+          expect(closed.status).to.equal('closed');
+          expect(closed.token).to.equal('');
+        },
+      );
     });
 
     describe('surveys', () => {

@@ -3,6 +3,8 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import { CHAT_ATTACHMENT_MAX_BYTES } from '@kefu/core/domain';
 import { ApiError, errorBody, sendError } from './errors.js';
 import type { ServerDeps } from './deps.js';
 import { registerApiRoutes } from './routes/index.js';
@@ -26,14 +28,17 @@ export function createApp(deps: ServerDeps) {
       maxAge: 600,
     }),
   );
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      // Photos are the largest bodies: the policy's limit plus room for the multipart envelope.
-      maxSize: deps.config.returnPolicy.photos.maxBytes + 64 * 1024,
-      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is too large.'), 413),
-    }),
-  );
+  // Files are the largest bodies: the larger of a return photo's and a chat attachment's limit,
+  // plus room for the multipart envelope. Everything else keeps the photo's, as before.
+  const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'The request body is too large.'), 413);
+  const envelope = 64 * 1024;
+  const photoMaxBytes = deps.config.returnPolicy.photos.maxBytes;
+  const uploadLimit = bodyLimit({
+    maxSize: Math.max(photoMaxBytes, CHAT_ATTACHMENT_MAX_BYTES) + envelope,
+    onError: tooLarge,
+  });
+  const otherLimit = bodyLimit({ maxSize: photoMaxBytes + envelope, onError: tooLarge });
+  app.use('/v1/*', (c, next) => (c.req.path === '/v1/uploads' ? uploadLimit : otherLimit)(c, next));
 
   const v1 = new OpenAPIHono({
     // Schema failures answer in the contract's error shape, with a message per field.

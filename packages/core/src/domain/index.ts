@@ -1,11 +1,13 @@
 // @kefu/core/domain — the store's rules as pure functions, shared by the memory adapter and the
 // reference server so that both backends answer alike: business hours and callback slots across
-// timezones and daylight-saving changes, photo type sniffing, server-side FAQ search, the demo
+// timezones and daylight-saving changes, photo and attachment type sniffing, server-side FAQ search, the demo
 // agent's replies, and what makes an order lookup, a return, a callback request, a survey
 // response or article feedback valid.
 export * from './zoned-time.js';
 export * from './business-hours.js';
 export * from './photo-type.js';
+export * from './attachment-type.js';
+export * from './chat-history.js';
 export * from './faq-search.js';
 export * from './agent-replies.js';
 export * from './fields.js';

@@ -23,11 +23,25 @@ export type ConversationStatus = 'queued' | 'open' | 'closed';
 
 export interface Conversation {
   readonly id: string;
-  /** Authorizes every later call on this conversation; sent in a header or the socket's first frame. */
+  /**
+   * Authorizes every later call on this conversation; sent in a header or the socket's first frame.
+   * Empty for a conversation a signed-in shopper reopened from their history (on another device):
+   * its calls carry the shopper's identity token instead.
+   */
   readonly token: string;
   readonly status: ConversationStatus;
   readonly queuePosition?: number;
   readonly agentName?: string;
+}
+
+/** What a chat attachment may be, judged by its bytes: a photo or a PDF (a receipt, an invoice). */
+export type AttachmentContentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+
+/** POST /v1/uploads with `purpose: chat`: the stored file, to name in a message's `attachmentIds`. */
+export interface UploadedAttachment {
+  readonly id: string;
+  readonly contentType: AttachmentContentType;
+  readonly size: number;
 }
 
 export interface Attachment {
@@ -57,6 +71,40 @@ export interface MessageInput {
   readonly clientId: string;
   readonly text: string;
   readonly attachmentIds?: readonly string[];
+}
+
+/** The last message of a conversation, as a list shows it: its text shortened, its files only counted. */
+export interface ConversationPreview {
+  readonly author: ChatMessage['author'];
+  readonly authorName?: string;
+  /** At most 140 characters, whitespace collapsed; an ellipsis ends a shortened one. */
+  readonly text: string;
+  /** How many files the message carries (their data is not in a list). */
+  readonly attachmentCount: number;
+  readonly createdAt: string;
+}
+
+/** One of a signed-in shopper's conversations, as GET /v1/conversations lists them. */
+export interface ConversationSummary {
+  readonly id: string;
+  readonly status: ConversationStatus;
+  readonly topic: string;
+  readonly agentName?: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  /** ISO 8601: the last message, agent joining or status change; the list's order, newest first. */
+  readonly updatedAt: string;
+  readonly lastMessage?: ConversationPreview;
+  /** The conversation's highest sequence number (messages and events). */
+  readonly lastSeq: number;
+  /** Agent messages after the shopper's last read receipt. */
+  readonly unread: number;
+}
+
+/** A page of GET /v1/conversations; `nextCursor` asks for the page after it. */
+export interface ConversationPage {
+  readonly conversations: readonly ConversationSummary[];
+  readonly nextCursor?: string;
 }
 
 /** What the live stream carries. Every event has the conversation's sequence number. */

@@ -10,7 +10,9 @@ import type {
   ChatStreamHandlers,
   Conversation,
   ConversationInput,
+  ConversationPage,
   MessageInput,
+  UploadedAttachment,
 } from '../model/chat.js';
 import type { SurveyResponseInput, SurveyResponseRecord } from '../model/surveys.js';
 
@@ -57,7 +59,10 @@ export interface OrdersBackend {
 export interface ReturnsBackend {
   createReturn(input: ReturnInput, options: CreateOptions): Promise<ReturnRecord>;
   getReturn(returnId: string, options: CallOptions): Promise<ReturnRecord>;
-  /** JPEG, PNG or WebP, checked by content; size-limited by the return policy. */
+  /**
+   * A photo for a return (purpose `return`): JPEG, PNG or WebP, checked by content; size-limited by
+   * the return policy. Needs the order's access token or an identity token.
+   */
   uploadPhoto(file: Blob, options: UploadOptions): Promise<UploadedPhoto>;
 }
 
@@ -71,12 +76,32 @@ export interface CallbacksBackend {
 
 export interface ChatBackend {
   getAvailability(options?: CallOptions): Promise<Availability>;
+  /**
+   * With an identity token (in `options.token`) the conversation belongs to that signed-in shopper:
+   * it is in their history, and their identity token opens it on any device.
+   */
   startConversation(input: ConversationInput, options: CreateOptions): Promise<Conversation>;
+  /**
+   * The signed-in shopper's conversations, most recently active first, a page at a time (`limit`
+   * 1–50, default 20; `cursor` from the page before). Needs an identity token.
+   */
+  listConversations(query: { limit?: number; cursor?: string }, options: CallOptions): Promise<ConversationPage>;
   /** A repeated clientId returns the message already stored, never a second one. */
   sendMessage(conversationId: string, input: MessageInput, options: CallOptions): Promise<ChatMessage>;
   /** Messages with seq greater than `afterSeq`, in order. */
   getMessages(conversationId: string, afterSeq: number, options: CallOptions): Promise<readonly ChatMessage[]>;
-  /** Opens the live event stream; the token travels in the first frame, never in the URL. */
+  /**
+   * A photo or a PDF for a message of this conversation (purpose `chat`), checked by content, up to
+   * 10 MB. Attach its id with `sendMessage(…, { attachmentIds })`.
+   */
+  uploadAttachment(conversationId: string, file: Blob, options: UploadOptions): Promise<UploadedAttachment>;
+  /**
+   * Opens the live event stream; the token travels in the first frame, never in the URL.
+   *
+   * Every call on a conversation (this one, the messages, typing, read, close, transcript and
+   * attachments) takes the conversation's token, or the identity token of the signed-in shopper it
+   * belongs to. Another shopper's identity is answered like an unknown conversation (`not_found`).
+   */
   openChatStream(conversationId: string, token: string, handlers: ChatStreamHandlers): ChatStream;
   sendTyping(conversationId: string, typing: boolean, options: CallOptions): Promise<void>;
   markRead(conversationId: string, upToSeq: number, options: CallOptions): Promise<void>;

@@ -7,10 +7,12 @@ import type {
   Attachment,
   Conversation,
   ConversationInput,
+  ConversationSummary,
 } from '../model/chat.js';
-import type { UploadedPhoto } from '../model/returns.js';
 import type { OutboxError } from '../outbox/outbox-item.js';
 import { fullJitterDelay } from '../outbox/backoff.js';
+import { previewOf } from '../domain/chat-history.js';
+import { KefuError } from '../errors.js';
 import { idle, loadInto, toResult, type AsyncState, type Result } from '../state.js';
 import type { StoreContext } from './store-context.js';
 
@@ -39,6 +41,10 @@ export interface ChatSnapshot {
   readonly lastSeq: number;
   /** The highest seq the shopper has read (markRead); agent messages after it are unread. */
   readonly shopperReadUpTo?: number;
+  /** What the shopper chose in the pre-chat form, for the list of recent conversations. */
+  readonly topic?: string;
+  /** ISO 8601: when the conversation started. */
+  readonly startedAt?: string;
 }
 
 export interface ChatStore {
@@ -53,17 +59,36 @@ export interface ChatStore {
   /** Agent messages after the shopper's last read (markRead): the launcher's badge. */
   readonly unread: ReadonlySignal<number>;
   /**
+   * The shopper's recent conversations, most recently active first: a signed-in shopper's from the
+   * server (whichever device they chatted on; `loadRecent` fetches them), with the one open here
+   * kept current live; for anyone else, the one this device has.
+   */
+  readonly recent: ReadonlySignal<readonly ConversationSummary[]>;
+  /** How the last `loadRecent` went (idle for a shopper who is not signed in). */
+  readonly history: ReadonlySignal<AsyncState<readonly ConversationSummary[]>>;
+  /**
    * Articles opened from the chat's FAQ suggestions with no chat started since (a deflection: the
    * shopper went for the answer instead of an agent). Per client; see `recordDeflection`.
    */
   readonly deflections: ReadonlySignal<readonly string[]>;
   loadAvailability(): Promise<void>;
-  /** Starts a conversation (needs the network) and connects to its live stream. */
+  /** Fetches a signed-in shopper's recent conversations into `recent`; does nothing for anyone else. */
+  loadRecent(): Promise<void>;
+  /**
+   * Opens one of `recent` in the chat: its transcript (with the shopper's identity token, on a
+   * device that never saw it), then live unless it has ended. The conversation open before is left
+   * (its unsent messages still go out).
+   */
+  resume(conversationId: string): Promise<Result<void>>;
+  /**
+   * Starts a conversation (needs the network) and connects to its live stream. A signed-in
+   * shopper's conversation is theirs: it is in their history on every device.
+   */
   start(input: ConversationInput): Promise<Conversation | undefined>;
   /** Puts a message in the outbox: shown at once, sent when possible, never twice. */
   send(text: string, options?: { attachments?: readonly Attachment[] }): Promise<void>;
   /**
-   * Uploads an image for the open conversation (with its token); the server checks type by
+   * Uploads a photo or PDF for the open conversation (with its token); the server checks type by
    * content and size. Attach the result with `send(text, { attachments: [result] })`.
    */
   uploadAttachment(file: Blob, onProgress?: (fraction: number) => void): Promise<Result<Attachment>>;
@@ -79,6 +104,8 @@ export interface ChatStore {
 }
 
 const RECONNECT_BACKOFF = { baseMs: 1_000, capMs: 30_000 };
+/** How many recent conversations are fetched: a widget shows a few, a host's page may show more. */
+const RECENT_PAGE_SIZE = 10;
 
 export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
   const byId = new Map(current.map((message) => [message.id, message]));
@@ -86,8 +113,78 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
   return [...byId.values()].sort((a, b) => a.seq - b.seq);
 }
 
+/**
+ * Who an identity token is about, to tell a refreshed token for the same shopper (a new `exp`) from
+ * another shopper signing in. Read from a JWT's payload without checking it: the server checks
+ * every call, this only decides what stays on screen. Any other token stands for itself.
+ */
+export function identitySubject(token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  const parts = token.split('.');
+  if (parts.length !== 3) return token;
+  try {
+    const json = atob((parts[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'));
+    const { sub } = JSON.parse(json) as { sub?: unknown };
+    return typeof sub === 'string' ? sub : token;
+  } catch {
+    return token;
+  }
+}
+
+/** What a list shows of the conversation open on this device, from what this device knows. */
+function summaryOf(current: ChatSnapshot): ConversationSummary {
+  const { conversation, messages } = current;
+  const last = messages.at(-1);
+  const readUpTo = current.shopperReadUpTo ?? 0;
+  const startedAt = current.startedAt ?? messages[0]?.createdAt ?? '';
+  return {
+    id: conversation.id,
+    status: conversation.status,
+    topic: current.topic ?? '',
+    ...(conversation.agentName === undefined ? {} : { agentName: conversation.agentName }),
+    createdAt: startedAt,
+    updatedAt: last && last.createdAt > startedAt ? last.createdAt : startedAt,
+    ...(last ? { lastMessage: previewOf(last) } : {}),
+    lastSeq: current.lastSeq,
+    unread: messages.filter((message) => message.author === 'agent' && message.seq > readUpTo).length,
+  };
+}
+
+/**
+ * The server's list with the conversation open here merged in: what this device saw live is at
+ * least as new as the list, unless the list has seen more of it (sent from another device).
+ */
+function mergeRecent(
+  listed: readonly ConversationSummary[],
+  local: ConversationSummary | undefined,
+): readonly ConversationSummary[] {
+  if (!local) return listed;
+  const known = listed.find((item) => item.id === local.id);
+  const merged = known
+    ? listed.map((item) =>
+        item.id !== local.id
+          ? item
+          : local.lastSeq >= item.lastSeq
+            ? { ...local, topic: item.topic || local.topic }
+            : item,
+      )
+    : [...listed, local];
+  return [...merged].sort((a, b) => (a.updatedAt === b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? 1 : -1));
+}
+
+/**
+ * Where the shopper had read up to, from a list entry: just before the first of the agent messages
+ * it counts as unread (or the whole conversation when none are).
+ */
+function readUpToFrom(summary: ConversationSummary, messages: readonly ChatMessage[]): number {
+  if (summary.unread === 0) return summary.lastSeq;
+  const fromAgent = messages.filter((message) => message.author === 'agent');
+  const firstUnread = fromAgent[Math.max(0, fromAgent.length - summary.unread)];
+  return firstUnread ? firstUnread.seq - 1 : summary.lastSeq;
+}
+
 export function createChatStore(context: StoreContext, options: { random?: () => number } = {}): ChatStore {
-  const { backend, cache, clock, network, outbox, signal: abort } = context;
+  const { backend, cache, clock, network, outbox, session, signal: abort } = context;
   const random = options.random ?? Math.random;
   const availability = signal<AsyncState<Availability>>(idle);
   const snapshot = signal<ChatSnapshot | undefined>(undefined);
@@ -96,6 +193,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   const queue = signal<{ position: number; estimatedWaitSeconds: number } | undefined>(undefined);
   const agentReadUpTo = signal(0);
   const deflections = signal<readonly string[]>([]);
+  const history = signal<AsyncState<readonly ConversationSummary[]>>(idle);
   // "waiting to send" (offline) versus "sending" is shown live, so it must be a signal.
   const online = signal(network.isOnline());
   let stream: ChatStream | undefined;
@@ -104,6 +202,29 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   let disposed = false;
 
   const conversation = computed(() => snapshot.value?.conversation);
+
+  // The files the shopper attached from this device, by upload id: their object URLs open them
+  // here. The server's own address for an attachment is the agent console's, which the shopper's
+  // browser cannot open, so elsewhere the transcript names a file without a link.
+  const localFiles = new Map<string, string>();
+  function forShopper(attachment: Attachment): Attachment {
+    const local = localFiles.get(attachment.id);
+    if (local) return { ...attachment, url: local };
+    return /^(https?|blob):/i.test(attachment.url) ? attachment : { ...attachment, url: '' };
+  }
+
+  const recent = computed(() => {
+    const current = snapshot.value;
+    return mergeRecent(history.value.data ?? [], current ? summaryOf(current) : undefined);
+  });
+
+  /**
+   * What authorizes calls on a conversation: its own token, or — for one a signed-in shopper
+   * reopened on this device, which has none — their identity token, read at the moment of the call.
+   */
+  function tokenOf(open: Conversation): string | undefined {
+    return open.token || session.identityToken.peek();
+  }
 
   const transcript = computed<readonly TranscriptEntry[]>(() => {
     const current = snapshot.value;
@@ -115,7 +236,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       author: message.author,
       ...(message.authorName ? { authorName: message.authorName } : {}),
       text: message.text,
-      ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+      ...(message.attachments?.length ? { attachments: message.attachments.map(forShopper) } : {}),
       createdAt: message.createdAt,
       state: 'sent',
     }));
@@ -133,7 +254,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
             clientId: item.id,
             author: 'shopper' as const,
             text: payload.message.text,
-            ...(payload.attachments?.length ? { attachments: payload.attachments } : {}),
+            ...(payload.attachments?.length ? { attachments: payload.attachments.map(forShopper) } : {}),
             createdAt: new Date(item.createdAt).toISOString(),
             state:
               item.status === 'failed' ? ('failed' as const) : isOnline ? ('sending' as const) : ('waiting' as const),
@@ -214,10 +335,16 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     const current = snapshot.peek();
     if (!current || disposed || current.conversation.status === 'closed') return;
     stream?.close();
+    const token = tokenOf(current.conversation);
+    // A reopened conversation whose shopper signed out: nothing may open it any more.
+    if (!token) {
+      disconnect('closed');
+      return;
+    }
     caughtUp = false;
     streamHighSeq = 0;
     connection.value = reconnectAttempts === 0 ? 'connecting' : 'reconnecting';
-    const { id, token } = current.conversation;
+    const { id } = current.conversation;
     stream = backend.openChatStream(id, token, {
       onEvent,
       onConnection(state, reason) {
@@ -239,8 +366,9 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     const current = snapshot.peek();
     if (!current) return;
     try {
+      const token = tokenOf(current.conversation);
       const missed = await backend.getMessages(current.conversation.id, current.lastSeq, {
-        token: current.conversation.token,
+        ...(token ? { token } : {}),
         signal: abort,
       });
       receive(missed, Math.max(streamHighSeq, ...missed.map((message) => message.seq)));
@@ -290,8 +418,36 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
 
   function tokenOptions() {
     const current = snapshot.peek();
-    return current ? { token: current.conversation.token, signal: abort } : undefined;
+    const token = current && tokenOf(current.conversation);
+    return token ? { token, signal: abort } : undefined;
   }
+
+  /** Leaves the conversation on screen for another (or none): stream, timers and live state. */
+  function leave(): void {
+    disconnect('idle');
+    agentTyping.value = false;
+    queue.value = undefined;
+    agentReadUpTo.value = 0;
+  }
+
+  // Another shopper signed in on this device, or this one signed out: their list goes, and so does
+  // a conversation that only their identity opened here. A refreshed token for the same shopper
+  // (a new expiry) changes nothing on screen.
+  let shopper = identitySubject(session.identityToken.peek());
+  // Counts shopper changes, so an answer that was on its way for the previous one is dropped.
+  let shopperGeneration = 0;
+  const unwatchShopper = session.identityToken.subscribe((token) => {
+    const subject = identitySubject(token);
+    if (subject === shopper) return;
+    shopper = subject;
+    shopperGeneration += 1;
+    history.value = idle;
+    if (snapshot.peek()?.conversation.token === '') {
+      leave();
+      snapshot.value = undefined;
+      void cache.remove('conversation');
+    }
+  });
 
   return {
     availability,
@@ -302,6 +458,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     queue,
     agentReadUpTo,
     unread,
+    recent,
+    history,
     deflections,
     async loadAvailability() {
       await loadInto(
@@ -310,19 +468,88 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         () => clock.now(),
       );
     },
+    async loadRecent() {
+      const token = session.identityToken.peek();
+      if (!token) return;
+      const generation = shopperGeneration;
+      // Loaded aside and copied over while the same shopper is signed in: another's list never shows.
+      const loading = signal(history.peek());
+      const stopCopying = loading.subscribe((state) => {
+        if (generation === shopperGeneration) history.value = state;
+      });
+      try {
+        await loadInto(
+          loading,
+          async () =>
+            (await backend.listConversations({ limit: RECENT_PAGE_SIZE }, { token, signal: abort })).conversations,
+          () => clock.now(),
+        );
+      } finally {
+        stopCopying();
+      }
+    },
+    resume: (conversationId) =>
+      toResult(async () => {
+        const current = snapshot.peek();
+        if (current?.conversation.id === conversationId) {
+          // Already here: only make sure it is live (it may have been left after a refusal).
+          if (connection.peek() === 'idle' || connection.peek() === 'closed') connect();
+          return;
+        }
+        const summary = history.peek().data?.find((item) => item.id === conversationId);
+        if (!summary) throw new KefuError('not_found', 'We could not find that conversation.');
+        const token = session.identityToken.peek();
+        if (!token) throw new KefuError('unauthorized', 'Please sign in again to see this conversation.');
+        const generation = shopperGeneration;
+        const messages = await backend.getMessages(conversationId, 0, { token, signal: abort });
+        if (generation !== shopperGeneration)
+          throw new KefuError('unauthorized', 'Another shopper signed in meanwhile.');
+        leave();
+        snapshot.value = {
+          // No conversation token on this device: its calls carry the identity token (tokenOf).
+          conversation: {
+            id: summary.id,
+            token: '',
+            status: summary.status,
+            ...(summary.agentName === undefined ? {} : { agentName: summary.agentName }),
+          },
+          messages: mergeMessages([], messages),
+          // Messages only: events after the last message come with the stream's catch-up.
+          lastSeq: messages.reduce((highest, message) => Math.max(highest, message.seq), 0),
+          shopperReadUpTo: readUpToFrom(summary, messages),
+          topic: summary.topic,
+          startedAt: summary.createdAt,
+        };
+        await cache.write('conversation', snapshot.peek());
+        connect();
+      }),
     async start(input) {
       const started = signal<AsyncState<Conversation>>(idle);
+      const identity = session.identityToken.peek();
       const created = await loadInto(
         started,
-        () => backend.startConversation(input, { idempotencyKey: crypto.randomUUID(), signal: abort }),
+        () =>
+          backend.startConversation(input, {
+            idempotencyKey: crypto.randomUUID(),
+            signal: abort,
+            // A signed-in shopper's conversation is theirs, on every device.
+            ...(identity ? { token: identity } : {}),
+          }),
         () => clock.now(),
       );
       if (!created) return undefined;
       // The shopper chatted after all: the articles they opened did not answer them.
       deflections.value = [];
+      leave();
       if (created.queuePosition !== undefined)
         queue.value = { position: created.queuePosition, estimatedWaitSeconds: 0 };
-      snapshot.value = { conversation: created, messages: [], lastSeq: 0 };
+      snapshot.value = {
+        conversation: created,
+        messages: [],
+        lastSeq: 0,
+        topic: input.topic,
+        startedAt: new Date(clock.now()).toISOString(),
+      };
       await cache.write('conversation', snapshot.peek());
       connect();
       return created;
@@ -330,6 +557,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     async send(text, sendOptions = {}) {
       const current = snapshot.peek();
       if (!current) return;
+      // Kept with the item until it is sent (then dropped), as a return keeps its order's token.
+      const token = tokenOf(current.conversation);
       const clientId = crypto.randomUUID();
       const attachments = sendOptions.attachments ?? [];
       const message = attachments.length
@@ -343,22 +572,28 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
           message,
           ...(attachments.length ? { attachments } : {}),
         } as { conversationId: string; message: typeof message },
-        { id: clientId, token: current.conversation.token },
+        { id: clientId, ...(token ? { token } : {}) },
       );
     },
     uploadAttachment: (file, onProgress) =>
       toResult(async () => {
         const current = snapshot.peek();
         if (!current) throw new RangeError('No conversation to attach to.');
-        const photo: UploadedPhoto = await backend.uploadPhoto(file, {
-          token: current.conversation.token,
+        const token = tokenOf(current.conversation);
+        const uploaded = await backend.uploadAttachment(current.conversation.id, file, {
+          ...(token ? { token } : {}),
           idempotencyKey: crypto.randomUUID(),
           signal: abort,
           ...(onProgress ? { onProgress } : {}),
         });
-        const name = file instanceof File ? file.name : `attachment-${photo.id}`;
-        // The server gives no public URL for a shopper's upload; the element previews the local file.
-        return { id: photo.id, name, contentType: photo.contentType, size: photo.size, url: '' };
+        const name = file instanceof File ? file.name : `attachment-${uploaded.id}`;
+        // The server gives the shopper no address for their upload: this device shows its own copy.
+        let url = localFiles.get(uploaded.id);
+        if (!url) {
+          url = URL.createObjectURL(file);
+          localFiles.set(uploaded.id, url);
+        }
+        return { id: uploaded.id, name, contentType: uploaded.contentType, size: uploaded.size, url };
       }),
     recordDeflection(articleId) {
       deflections.value = [...deflections.peek(), articleId];
@@ -367,6 +602,13 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       if (snapshot.peek()) return;
       const cached = await cache.read<ChatSnapshot>('conversation');
       if (!cached || cached.data.conversation.status === 'closed') return;
+      // One only a signed-in shopper's identity opened, and nobody is signed in now: not theirs to see.
+      if (!cached.data.conversation.token && !session.identityToken.peek()) {
+        await cache.remove('conversation');
+        return;
+      }
+      // The shopper may have chosen another conversation meanwhile.
+      if (snapshot.peek()) return;
       snapshot.value = cached.data;
       connect();
     },
@@ -404,6 +646,9 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       disconnect('closed');
       unsubscribeNetwork();
       stopWatchingOutbox();
+      unwatchShopper();
+      for (const url of localFiles.values()) URL.revokeObjectURL(url);
+      localFiles.clear();
     },
   };
 }

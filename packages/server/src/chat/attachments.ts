@@ -18,7 +18,7 @@ export function resolveAttachments(
   for (const id of new Set(ids)) {
     const upload = findUpload(deps, id);
     if (!upload || upload.owner.kind !== 'conversation' || upload.owner.id !== conversationId) return undefined;
-    const { contentType, size } = upload.photo;
+    const { contentType, size } = upload.file;
     attachments.push({ id, name: upload.name, contentType, size, url: attachmentUrl(id) });
   }
   return attachments;

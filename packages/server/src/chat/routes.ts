@@ -2,8 +2,9 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import type { ServerDeps } from '../deps.js';
 import type { Conversation } from '@kefu/core';
+import { checkHistoryLimit, historyMessages } from '@kefu/core/domain';
 import { ApiError } from '../errors.js';
-import { acceptConversationTokens, bearerToken } from '../http/auth.js';
+import { acceptConversationTokens, bearerToken, identifiedCustomer, unauthorized } from '../http/auth.js';
 import { createIdempotencyStore, idempotencyKeyOf, jsonRequest } from '../http/idempotency.js';
 import { resolveAttachments } from './attachments.js';
 import { chatRuntime } from './runtime.js';
@@ -12,7 +13,9 @@ import {
   ChatMessageSchema,
   ConversationIdParams,
   ConversationInputSchema,
+  ConversationPageSchema,
   ConversationSchema,
+  HistoryQuery,
   ErrorSchema,
   IdempotencyHeaders,
   MessageInputSchema,
@@ -20,10 +23,13 @@ import {
   TranscriptInputSchema,
   TypingInputSchema,
 } from './schemas.js';
+import type { ShopperCredentials } from './service.js';
+import type { ListPosition } from './tables.js';
 import { messages } from './validation.js';
 
 const tags = ['Chat'];
-const security = [{ conversationToken: [] }];
+// A conversation's routes take its own token, or the identity token of the shopper it belongs to.
+const security: Record<string, string[]>[] = [{ conversationToken: [] }, { identityToken: [] }];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
@@ -34,8 +40,11 @@ const body = <T extends z.ZodType>(schema: T) => ({
 });
 const failure = (description: string) => json(ErrorSchema, description);
 const tokenFailures = {
-  401: failure('Missing token, or not this conversation’s'),
-  404: failure('No such conversation (`conversation_not_found`)'),
+  401: failure('No token, or neither this conversation’s token nor a valid identity token (`unauthorized`)'),
+  404: failure(
+    'No such conversation, or it is not the signed-in shopper’s: the same answer, so ids reveal nothing ' +
+      '(`conversation_not_found`)',
+  ),
 };
 
 const availability = createRoute({
@@ -51,12 +60,33 @@ const start = createRoute({
   path: '/conversations',
   tags,
   summary: 'Starts a conversation in the queue (Idempotency-Key required)',
+  description:
+    'With a valid identity token the conversation belongs to that signed-in shopper: it appears in their ' +
+    'history (GET /conversations) and their identity token opens it on any device. Without one, or with an ' +
+    'invalid or expired one, it is anonymous: a chat never fails to start because a host page’s token expired.',
   request: { headers: IdempotencyHeaders, body: body(ConversationInputSchema) },
   responses: {
     201: json(ConversationSchema, 'The new conversation, or the first answer for a repeated key'),
     400: failure('Missing Idempotency-Key or a body that is not a JSON object'),
     409: failure('The key was used with another body (`idempotency_key_reused`)'),
     422: failure('Invalid `name`, `email`, `topic`, `orderNumber` or `message`'),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/conversations',
+  tags,
+  security: [{ identityToken: [] }],
+  summary: 'The signed-in shopper’s conversations, most recently active first',
+  description:
+    'Paged: `limit` (1–50, default 20) per page; `nextCursor`, when present, asks for the next one. A ' +
+    'conversation with news while the shopper pages moves to the top, where a fresh first page shows it.',
+  request: { query: HistoryQuery },
+  responses: {
+    200: json(ConversationPageSchema, 'A page of their conversations'),
+    401: failure('No valid identity token (`unauthorized`)'),
+    422: failure('`limit` outside 1–50, or a `cursor` this server did not hand out (`validation_failed`)'),
   },
 });
 
@@ -141,18 +171,28 @@ const transcript = createRoute({
 export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   const { service } = chatRuntime(deps);
   const idempotency = createIdempotencyStore(deps.db, deps.now);
-  // A conversation's token also authorizes uploading its attachments (POST /uploads, the REST part).
-  acceptConversationTokens(deps, (token) => service.conversationIdFor(token));
+  // A conversation's token, and its owner's identity, also authorize uploading its attachments
+  // (POST /uploads, the REST part).
+  acceptConversationTokens(deps, {
+    byToken: (token) => service.conversationIdFor(token),
+    ownerOf: (id) => service.ownerOf(id),
+  });
   v1.openAPIRegistry.registerComponent('securitySchemes', 'conversationToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The `token` of POST /conversations.',
   });
 
+  /** The caller's bearer token, and the customer it names when it is a valid identity token. */
+  async function credentialsOf(c: Context): Promise<ShopperCredentials> {
+    const token = bearerToken(c);
+    return { token, customerId: await identifiedCustomer(deps, token) };
+  }
+
   // Before the routes' validators: no token is a 401 whatever the body, and a body that is not a
   // JSON object is the contract's 400 `invalid_json`, not a validator exception.
   v1.use('/conversations/:id/*', async (c, next) => {
-    service.authorize(c.req.param('id') ?? '', bearerToken(c));
+    service.authorize(c.req.param('id') ?? '', await credentialsOf(c));
     await next();
   });
   v1.use('/conversations', requireJsonObject);
@@ -170,19 +210,42 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     await next();
   });
 
-  v1.openapi(start, (c) => {
+  v1.openapi(start, async (c) => {
     const key = idempotencyKeyOf(c);
     const input = c.req.valid('json');
+    const { customerId } = await credentialsOf(c);
     let publish = () => {};
+    // The owner is part of the request: the same key from another shopper is another request (409).
+    const request = jsonRequest(
+      c,
+      'POST /conversations',
+      key,
+      customerId === undefined ? input : { input, customerId },
+    );
     // The lookup, the conversation and the record share one transaction: one key, one conversation.
-    const stored = idempotency.run(jsonRequest(c, 'POST /conversations', key, input), () => {
-      const started = service.start(input);
+    const stored = idempotency.run(request, () => {
+      const started = service.start(input, customerId);
       publish = started.publish;
       return { status: 201, body: JSON.stringify(started.conversation) };
     });
     publish();
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(JSON.parse(stored.body ?? 'null') as Conversation, 201);
+  });
+
+  v1.openapi(list, async (c) => {
+    const { customerId } = await credentialsOf(c);
+    if (customerId === undefined) throw unauthorized('Sign in to see your conversations.');
+    const { limit, cursor } = c.req.valid('query');
+    const checked = checkHistoryLimit(limit);
+    if ('fields' in checked)
+      throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', checked.fields);
+    const page = service.history(customerId, checked.limit, cursor === undefined ? undefined : positionOf(cursor));
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      { conversations: page.conversations, ...(page.next ? { nextCursor: cursorOf(page.next) } : {}) },
+      200,
+    );
   });
 
   v1.openapi(send, (c) => {
@@ -219,9 +282,13 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   });
 
   v1.openapi(close, (c) => {
-    const row = service.close(c.req.valid('param').id);
-    // The token was checked by the middleware; the answer repeats the caller's own.
-    return c.json(service.view(row, bearerToken(c) ?? ''), 200);
+    const { id } = c.req.valid('param');
+    const row = service.close(id);
+    // The middleware let the caller in; the answer repeats their conversation token, and never an
+    // identity token in its place (a resumed conversation's token stays empty).
+    const token = bearerToken(c);
+    const ownToken = token !== undefined && service.isOpenedBy(id, { token }) ? token : '';
+    return c.json(service.view(row, ownToken), 200);
   });
 
   v1.openapi(transcript, (c) => {
@@ -238,6 +305,26 @@ function afterSeq(after: string | undefined): number {
     throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', { after: messages.after });
   }
   return value;
+}
+
+/** An opaque cursor: where the page after it starts. */
+function cursorOf(position: ListPosition): string {
+  return Buffer.from(JSON.stringify([position.updatedAt, position.id])).toString('base64url');
+}
+
+function positionOf(cursor: string): ListPosition {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+      const [updatedAt, id] = value as [string, string];
+      return { updatedAt, id };
+    }
+  } catch {
+    // Not ours: answered below like any other cursor this server did not hand out.
+  }
+  throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
+    cursor: historyMessages.cursor,
+  });
 }
 
 const jsonType = /^application\/([\w.-]+\+)?json$/i;

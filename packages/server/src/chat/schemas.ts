@@ -66,6 +66,42 @@ export const ChatMessageSchema = z
   })
   .openapi('ChatMessage');
 
+const ConversationPreviewSchema = z
+  .object({
+    author: z.enum(['shopper', 'agent', 'system']),
+    authorName: z.string().optional(),
+    text: z.string().openapi({ description: 'At most 140 characters on one line; an ellipsis ends a shortened one.' }),
+    attachmentCount: z.number().int().openapi({ description: 'How many files the message carries; not their data.' }),
+    createdAt: z.string(),
+  })
+  .openapi('ConversationPreview');
+
+export const ConversationSummarySchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'open', 'closed']),
+    topic: z.string(),
+    agentName: z.string().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string().openapi({ description: 'The last message, agent joining or status change.' }),
+    lastMessage: ConversationPreviewSchema.optional(),
+    lastSeq: z.number().int().openapi({ description: 'The highest seq of the conversation, messages and events.' }),
+    unread: z.number().int().openapi({ description: 'Agent messages after the shopper’s last read receipt.' }),
+  })
+  .openapi('ConversationSummary');
+
+export const ConversationPageSchema = z
+  .object({
+    conversations: z.array(ConversationSummarySchema),
+    nextCursor: z.string().optional().openapi({ description: 'Present when there may be more: pass it as `cursor`.' }),
+  })
+  .openapi('ConversationPage');
+
+export const HistoryQuery = z.object({
+  limit: z.string().optional().openapi({ description: 'Conversations per page, 1 to 50 (default 20).', example: '3' }),
+  cursor: z.string().optional().openapi({ description: 'The `nextCursor` of the page before.' }),
+});
+
 export const MessageInputSchema = z
   .object({
     clientId: text(messages.clientId, (value) => !isBlank(value) && value.length <= 100),

@@ -8,12 +8,13 @@ import type {
   Conversation,
   ConversationInput,
   ConversationStatus,
+  ConversationSummary as ShopperConversationSummary,
 } from '@kefu/core';
-import { isOpenAt, nextOpeningAt } from '@kefu/core/domain';
+import { isOpenAt, nextOpeningAt, previewOf } from '@kefu/core/domain';
 import type { ServerDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { ChatHub } from './hub.js';
-import { createChatTables, type ConversationRow } from './tables.js';
+import { createChatTables, type ConversationRow, type ListPosition } from './tables.js';
 import { messages as explain } from './validation.js';
 
 /** Seconds a queued shopper waits per conversation up to and including their own. */
@@ -55,6 +56,14 @@ export interface ConversationSummary {
 }
 
 export type ChatService = ReturnType<typeof createChatService>;
+
+/** What a shopper's call on a conversation carries: its token, or a signed-in shopper's customer id. */
+export interface ShopperCredentials {
+  /** The bearer token as sent (a conversation's token, or anything else). */
+  readonly token?: string | undefined;
+  /** The `sub` of a valid identity token, when the bearer token is one. */
+  readonly customerId?: string | undefined;
+}
 
 /**
  * The chat's rules over SQLite. Every change runs in one IMMEDIATE transaction that takes the next
@@ -105,7 +114,10 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     // `type` then `seq` first, as the contract shows the frames.
     const { type, ...rest } = body;
     const event = { type, seq: tables.nextSeq(conversationId), ...rest } as ChatEvent;
-    tables.insertEvent(conversationId, event, nowIso());
+    const at = nowIso();
+    tables.insertEvent(conversationId, event, at);
+    // What the shopper's history is ordered by: news (an agent, a new status), not typing or receipts.
+    if (type === 'status' || type === 'agent_joined') tables.touch(conversationId, at);
     pending.push({ conversationId, event });
     return event;
   }
@@ -130,6 +142,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     const event: ChatEvent = { type: 'message', seq, message };
     tables.insertEvent(row.id, event, message.createdAt);
     tables.insertMessage(row.id, message, extra.clientId);
+    tables.touch(row.id, message.createdAt);
     pending.push({
       conversationId: row.id,
       event,
@@ -156,10 +169,35 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     listDirty = true;
   }
 
+  const notFound = () => new ApiError(404, 'conversation_not_found', 'We could not find that conversation.');
+
   function existing(id: string): ConversationRow {
     const row = tables.conversation(id);
-    if (!row) throw new ApiError(404, 'conversation_not_found', 'We could not find that conversation.');
+    if (!row) throw notFound();
     return row;
+  }
+
+  /** Whether a shopper's credentials open `row`: its own token, or the identity of its owner. */
+  function opens(row: ConversationRow, credentials: ShopperCredentials): boolean {
+    const { token, customerId } = credentials;
+    if (token !== undefined && sameDigest(row.token_hash, sha256(token))) return true;
+    return customerId !== undefined && row.customer_id === customerId;
+  }
+
+  /** A conversation as the shopper's history lists it. */
+  function historyEntry(row: ConversationRow): ShopperConversationSummary {
+    const last = tables.lastMessage(row.id);
+    return {
+      id: row.id,
+      status: row.status,
+      topic: row.topic,
+      ...(row.agent_name === null ? {} : { agentName: row.agent_name }),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      ...(last ? { lastMessage: previewOf(last) } : {}),
+      lastSeq: row.last_seq,
+      unread: tables.unreadCount(row.id, row.shopper_read_up_to),
+    };
   }
 
   function view(row: ConversationRow, token: string): Conversation {
@@ -213,7 +251,11 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
      * Starts a conversation (input already validated by the route's schema). It runs inside the
      * idempotency record's transaction, so publishing waits: call `publish` once that committed.
      */
-    start(input: ConversationInput): { conversation: Conversation; publish: () => void } {
+    start(
+      input: ConversationInput,
+      /** The signed-in shopper's customer id (a valid identity token's `sub`): the conversation is theirs. */
+      customerId?: string,
+    ): { conversation: Conversation; publish: () => void } {
       const token = randomBytes(24).toString('base64url');
       const { result, publish } = writeDeferred(() => {
         const id = `c_${randomBytes(12).toString('base64url')}`;
@@ -227,6 +269,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
           order_number: input.orderNumber?.trim() || null,
           queue_position: tables.queuedCount() + 1,
           created_at: nowIso(),
+          customer_id: customerId ?? null,
         });
         const firstMessage = input.message?.trim();
         if (firstMessage) post(existing(id), 'shopper', firstMessage, { authorName: name });
@@ -236,20 +279,44 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
       return { conversation: result, publish };
     },
 
-    /** The conversation behind `id` if `token` is its token: 404 when unknown, 401 otherwise. */
-    authorize(id: string, token: string | undefined): ConversationRow {
+    /**
+     * The conversation behind `id` for a shopper's call: with its own token, or with the identity
+     * of the customer it belongs to. 404 when unknown, and for another customer's identity too, so
+     * a signed-in shopper cannot tell which conversations exist; 401 for a missing or wrong token.
+     */
+    authorize(id: string, credentials: ShopperCredentials): ConversationRow {
       const row = existing(id);
-      if (token === undefined || !sameDigest(row.token_hash, sha256(token))) {
-        throw new ApiError(401, 'unauthorized', 'This chat has expired; please start a new one.');
-      }
-      return row;
+      if (opens(row, credentials)) return row;
+      if (credentials.customerId !== undefined) throw notFound();
+      throw new ApiError(401, 'unauthorized', 'This chat has expired; please start a new one.');
     },
 
-    /** Whether `token` opens conversation `id`, without saying which part was wrong (the stream's check). */
-    isTokenFor(id: string, token: string): boolean {
+    /** Whether the credentials open conversation `id`, without saying which part was wrong (the stream's check). */
+    isOpenedBy(id: string, credentials: ShopperCredentials): boolean {
       const row = tables.conversation(id);
-      if (!row) return false;
-      return sameDigest(row.token_hash, sha256(token));
+      return row !== undefined && opens(row, credentials);
+    },
+
+    /** The customer a conversation belongs to; undefined for an unknown or anonymous one. */
+    ownerOf: (id: string) => tables.conversation(id)?.customer_id ?? undefined,
+
+    /**
+     * One page of a customer's conversations, most recently active first, and where the next page
+     * starts when there may be one.
+     */
+    history(
+      customerId: string,
+      limit: number,
+      after?: ListPosition,
+    ): { conversations: ShopperConversationSummary[]; next?: ListPosition } {
+      // One more than asked tells whether another page exists without a second query.
+      const rows = tables.conversationsOf(customerId, limit + 1, after);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        conversations: page.map(historyEntry),
+        ...(rows.length > limit && last ? { next: { updatedAt: last.updated_at, id: last.id } } : {}),
+      };
     },
 
     /** The conversation a bearer token opens, if any (uploads of chat attachments ask). */

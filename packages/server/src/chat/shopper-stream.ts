@@ -7,13 +7,22 @@ export const AUTH_TIMEOUT_MS = 10_000;
 /** Close code of a refused auth frame. */
 export const UNAUTHORIZED_CLOSE_CODE = 4401;
 
+/** The customer a valid identity token names; the socket layer knows the store's secret. */
+export type IdentityCheck = (token: string) => Promise<string | undefined>;
+
 /**
- * A shopper's live stream: the first frame carries the conversation token (never the URL). Once
- * it checks out the socket is subscribed to the hub and then told `subscribed`, in the same
- * turn of the event loop, so every event committed after that reaches it, in seq order.
+ * A shopper's live stream: the first frame carries the conversation token, or the identity token
+ * of the shopper the conversation belongs to (never the URL). Once it checks out the socket is
+ * subscribed to the hub and then told `subscribed`, in the same turn of the event loop, so every
+ * event committed after that reaches it, in seq order.
  */
-export function openShopperStream(socket: WebSocket, conversationId: string, { service, hub }: ChatRuntime): void {
-  let state: 'awaiting_auth' | 'subscribed' | 'closed' = 'awaiting_auth';
+export function openShopperStream(
+  socket: WebSocket,
+  conversationId: string,
+  { service, hub }: ChatRuntime,
+  customerOf: IdentityCheck,
+): void {
+  let state: 'awaiting_auth' | 'checking' | 'subscribed' | 'closed' = 'awaiting_auth';
   let unsubscribe: (() => void) | undefined;
 
   const refuse = (code: 'unauthorized' | 'server', message: string) => {
@@ -36,15 +45,23 @@ export function openShopperStream(socket: WebSocket, conversationId: string, { s
       refuse('unauthorized', 'The first frame must be {"type":"auth","token":"…"}.');
       return;
     }
+    state = 'checking';
+    void authenticate(token);
+  });
+
+  async function authenticate(token: string): Promise<void> {
     let allowed: boolean;
     try {
-      allowed = service.isTokenFor(conversationId, token);
+      allowed = service.isOpenedBy(conversationId, { token, customerId: await customerOf(token) });
     } catch (error) {
       console.error('[kefu] chat stream auth failed:', error instanceof Error ? error.message : String(error));
       refuse('server', 'Something went wrong on our side.');
       return;
     }
-    // An unknown conversation is refused like a wrong token, so the stream does not reveal which exist.
+    // The socket closed while the identity token was being checked: nobody to subscribe.
+    if (state !== 'checking') return;
+    // An unknown conversation, and another shopper's, are refused like a wrong token, so the stream
+    // does not reveal which exist.
     if (!allowed) {
       refuse('unauthorized', 'The conversation refused this token.');
       return;
@@ -52,7 +69,7 @@ export function openShopperStream(socket: WebSocket, conversationId: string, { s
     unsubscribe = hub.subscribe(conversationId, (event) => sendFrame(socket, event));
     state = 'subscribed';
     sendFrame(socket, { type: 'subscribed' });
-  });
+  }
 
   socket.once('close', () => {
     clearTimeout(timer);

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerDeps } from '../deps.js';
 import { consoleSessions } from '../console/sessions.js';
+import { identifiedCustomer } from '../http/auth.js';
 import { openAgentFeed } from './agent-feed.js';
 import { chatRuntime } from './runtime.js';
 import { openShopperStream } from './shopper-stream.js';
@@ -40,7 +41,7 @@ export function attachSockets(server: Server, deps: ServerDeps): { close(): void
       if (!shopperOriginAllowed(request, deps.allowedOrigins)) return refuseUpgrade(socket, 403);
       wss.handleUpgrade(request, socket, head, (ws) => {
         track(ws, { socket: ws, kind: 'shopper', conversationId });
-        openShopperStream(ws, conversationId, runtime);
+        openShopperStream(ws, conversationId, runtime, (token) => identifiedCustomer(deps, token));
       });
       return;
     }

@@ -18,6 +18,10 @@ export interface ConversationRow {
   readonly created_at: string;
   readonly closed_at: string | null;
   readonly last_seq: number;
+  /** The identity token's `sub` it was started with; NULL for an anonymous shopper. */
+  readonly customer_id: string | null;
+  /** The last message, agent joining or status change. */
+  readonly updated_at: string;
 }
 
 interface MessageRow {
@@ -33,8 +37,22 @@ interface MessageRow {
 
 export type NewConversation = Pick<
   ConversationRow,
-  'id' | 'token_hash' | 'shopper_name' | 'shopper_email' | 'topic' | 'order_number' | 'queue_position' | 'created_at'
+  | 'id'
+  | 'token_hash'
+  | 'shopper_name'
+  | 'shopper_email'
+  | 'topic'
+  | 'order_number'
+  | 'queue_position'
+  | 'created_at'
+  | 'customer_id'
 >;
+
+/** Where a page of a shopper's list starts: after this conversation, in (updated_at, id) order. */
+export interface ListPosition {
+  readonly updatedAt: string;
+  readonly id: string;
+}
 
 /** How many closed conversations the console lists besides the live ones. */
 const RECENTLY_CLOSED = 20;
@@ -48,9 +66,29 @@ export function createChatTables(db: Db) {
   const statements = {
     insertConversation: db.prepare<NewConversation>(
       `INSERT INTO chat_conversations
-         (id, token_hash, status, shopper_name, shopper_email, topic, order_number, queue_position, created_at)
-       VALUES (@id, @token_hash, 'queued', @shopper_name, @shopper_email, @topic, @order_number, @queue_position, @created_at)`,
+         (id, token_hash, status, shopper_name, shopper_email, topic, order_number, queue_position, created_at,
+          customer_id, updated_at)
+       VALUES (@id, @token_hash, 'queued', @shopper_name, @shopper_email, @topic, @order_number, @queue_position,
+               @created_at, @customer_id, @created_at)`,
     ),
+    touch: db.prepare<[string, string]>('UPDATE chat_conversations SET updated_at = ? WHERE id = ?'),
+    // Newest first; ties on the instant are broken by id, so a page boundary never splits or repeats one.
+    firstPageOf: db.prepare<[string, number], ConversationRow>(
+      `SELECT * FROM chat_conversations WHERE customer_id = ?
+       ORDER BY updated_at DESC, id DESC LIMIT ?`,
+    ),
+    pageOf: db.prepare<[string, string, string, number], ConversationRow>(
+      `SELECT * FROM chat_conversations WHERE customer_id = ? AND (updated_at, id) < (?, ?)
+       ORDER BY updated_at DESC, id DESC LIMIT ?`,
+    ),
+    lastMessage: db.prepare<[string], MessageRow>(
+      'SELECT * FROM chat_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    unreadCount: db
+      .prepare<[string, number], number>(
+        "SELECT count(*) FROM chat_messages WHERE conversation_id = ? AND author = 'agent' AND seq > ?",
+      )
+      .pluck(),
     conversation: db.prepare<[string], ConversationRow>('SELECT * FROM chat_conversations WHERE id = ?'),
     idByTokenHash: db.prepare<[string], string>('SELECT id FROM chat_conversations WHERE token_hash = ?').pluck(),
     // rowid is arrival order, whatever the clock says.
@@ -105,6 +143,21 @@ export function createChatTables(db: Db) {
 
   return {
     insertConversation: (row: NewConversation) => void statements.insertConversation.run(row),
+    /** Records activity now: the shopper's list puts the conversation first. */
+    touch: (id: string, at: string) => void statements.touch.run(at, id),
+    /** One page of a customer's conversations, most recently active first. */
+    conversationsOf(customerId: string, limit: number, after?: ListPosition): ConversationRow[] {
+      return after
+        ? statements.pageOf.all(customerId, after.updatedAt, after.id, limit)
+        : statements.firstPageOf.all(customerId, limit);
+    },
+    lastMessage(conversationId: string): ChatMessage | undefined {
+      const row = statements.lastMessage.get(conversationId);
+      return row && toMessage(row, false);
+    },
+    /** Agent messages after `readUpTo`. */
+    unreadCount: (conversationId: string, readUpTo: number) =>
+      statements.unreadCount.get(conversationId, readUpTo) ?? 0,
     conversation: (id: string) => statements.conversation.get(id),
     idByTokenHash: (tokenHash: string) => statements.idByTokenHash.get(tokenHash),
     queued: () => statements.queued.all(),

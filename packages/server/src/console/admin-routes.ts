@@ -52,14 +52,25 @@ export function adminRoutes(deps: ServerDeps) {
   });
 
   // A chat attachment, for the agent's eyes: the file's type was judged by its bytes at upload.
+  // Photos show inline; a PDF is downloaded, never rendered under the console's origin, where
+  // whatever script a shopper put in it would run beside the agent's session.
   routes.get('/uploads/:id', async (c) => {
     const upload = findUpload(deps, c.req.param('id'));
     if (!upload) throw new ApiError(404, 'upload_not_found', 'No such upload.');
     const bytes = await readFile(upload.path);
-    c.header('Content-Type', upload.photo.contentType);
-    c.header('Content-Disposition', 'inline');
+    const { contentType } = upload.file;
+    c.header('Content-Type', contentType);
+    c.header('Content-Disposition', contentType.startsWith('image/') ? 'inline' : attachmentDisposition(upload.name));
+    c.header('Content-Security-Policy', "sandbox; default-src 'none'");
     return c.body(bytes);
   });
 
   return routes;
+}
+
+/** `attachment` with the shopper's file name, ASCII fallback first and the exact name in RFC 5987 form. */
+function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

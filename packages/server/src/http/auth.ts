@@ -17,17 +17,31 @@ export type Caller =
 
 export const ANONYMOUS: Caller = { kind: 'anonymous' };
 
-/** Maps a bearer token to the conversation it opens; registered by the chat. */
-export type ConversationTokenCheck = (token: string) => string | undefined;
+/** What the REST part may ask about conversations; the chat registers the answers. */
+export interface ConversationAccess {
+  /** The conversation a conversation token opens, if any. */
+  byToken(token: string): string | undefined;
+  /**
+   * The customer a conversation belongs to (started with their identity token), or undefined for
+   * an unknown conversation and an anonymous one alike.
+   */
+  ownerOf(conversationId: string): string | undefined;
+}
 
-const conversationChecks = new WeakMap<Db, ConversationTokenCheck>();
+const conversationAccess = new WeakMap<Db, ConversationAccess>();
 
 /**
- * Lets conversation tokens authorize uploads (chat attachments): the chat registers how to
- * recognize its tokens, so the REST part needs no knowledge of the chat's tables.
+ * Lets conversation tokens, and a signed-in shopper's identity for their own conversations,
+ * authorize chat attachments (POST /uploads): the chat registers how to recognize them, so the
+ * REST part needs no knowledge of the chat's tables.
  */
-export function acceptConversationTokens(deps: ServerDeps, check: ConversationTokenCheck): void {
-  conversationChecks.set(deps.db, check);
+export function acceptConversationTokens(deps: ServerDeps, access: ConversationAccess): void {
+  conversationAccess.set(deps.db, access);
+}
+
+/** The registered answers, or none (the REST routes served without the chat, as in some tests). */
+export function conversationsOf(db: Db): ConversationAccess {
+  return conversationAccess.get(db) ?? { byToken: () => undefined, ownerOf: () => undefined };
 }
 
 /** `Authorization: Bearer <token>`; tokens are never taken from a URL or a cookie. */
@@ -49,15 +63,20 @@ export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessT
     async identify(c) {
       const token = bearerToken(c);
       if (token === undefined) return ANONYMOUS;
-      const customerId = await customerOf(token, deps.identitySecret, deps.now());
+      const customerId = await identifiedCustomer(deps, token);
       if (customerId !== undefined) return { kind: 'customer', customerId };
       const orderId = orderTokens.orderFor(token);
       if (orderId !== undefined) return { kind: 'order', orderId };
-      const conversationId = conversationChecks.get(deps.db)?.(token);
+      const conversationId = conversationsOf(deps.db).byToken(token);
       if (conversationId !== undefined) return { kind: 'conversation', conversationId };
       return ANONYMOUS;
     },
   };
+}
+
+/** The customer a valid identity token names (`sub`); undefined for anything else, expired ones too. */
+export function identifiedCustomer(deps: ServerDeps, token: string | undefined): Promise<string | undefined> {
+  return token === undefined ? Promise.resolve(undefined) : customerOf(token, deps.identitySecret, deps.now());
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   IdParams,
   ReturnInputSchema,
   ReturnRecordSchema,
-  UploadedPhotoSchema,
+  UploadedFileSchema,
   UploadInputSchema,
 } from './schemas.js';
 
@@ -56,20 +56,29 @@ const upload = createRoute({
   path: '/uploads',
   tags,
   security: [security.orderAccess, security.identity, security.conversation],
-  summary: 'Uploads a photo for a return or a chat message (Idempotency-Key required)',
-  description: 'The type is judged by the bytes, not by the file name or the declared type.',
+  summary: 'Uploads a photo for a return, or a photo or PDF for a chat message (Idempotency-Key required)',
+  description:
+    'The type is judged by the bytes, not by the file name or the declared type. `purpose` says what the ' +
+    'file is for: `return` (JPEG, PNG or WebP up to `returnPolicy.photos.maxBytes`; an order access or ' +
+    'identity token) or `chat` (those or a PDF, up to 10 MB; the conversation’s token, or the identity token ' +
+    'of the shopper it belongs to with `conversationId`). Without `purpose`, a conversation token means ' +
+    '`chat` and any other token `return`.',
   request: {
     headers: IdempotencyKeyHeaders,
     body: { required: true, content: { 'multipart/form-data': { schema: UploadInputSchema } } },
   },
   responses: {
-    201: jsonContent(UploadedPhotoSchema, 'The stored photo'),
+    201: jsonContent(UploadedFileSchema, 'The stored file'),
     400: failure('No Idempotency-Key, or no `file` part'),
-    401: failure('No order access, identity or conversation token (`unauthorized`)'),
+    401: failure('No token that may upload for this purpose (`unauthorized`)'),
+    404: failure('`conversationId` is not the signed-in shopper’s conversation (`conversation_not_found`)'),
     409: failure('The key was used with another file (`idempotency_key_reused`)'),
-    413: failure('Larger than `returnPolicy.photos.maxBytes` (`too_large`)'),
+    413: failure('Larger than the purpose allows (`too_large`)'),
     415: failure('The body is not multipart/form-data (`unsupported_media_type`)'),
-    422: failure('Not a JPEG, PNG or WebP image (`unsupported_type`)'),
+    422: failure(
+      'Not a type the purpose allows (`unsupported_type`); an unknown `purpose`, or `chat` with an identity ' +
+        'token and no `conversationId` (`validation_failed`)',
+    ),
   },
 });
 
@@ -100,18 +109,26 @@ export function registerReturnRoutes(api: OpenAPIHono, services: StoreServices):
     // Whose upload it is is settled before the body is read: strangers do not get to send 5 MB.
     const caller = await callers.identify(c);
     if (caller.kind === 'anonymous') throw unauthorized();
-    let file: FormDataEntryValue | null;
+    let form: FormData;
     try {
-      file = (await c.req.formData()).get('file');
+      form = await c.req.formData();
     } catch {
       throw new ApiError(400, 'invalid_body', 'The multipart body could not be read.');
     }
+    const file = form.get('file');
     if (!(file instanceof Blob)) {
       throw new ApiError(400, 'invalid_body', 'Bad field "file".', { file: 'A photo is required.' });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const name = file instanceof File ? file.name : 'photo';
     const scope = { route: 'POST /uploads', key, method: c.req.method, path: c.req.path };
-    return sendStored(c, await uploads.upload(caller, { bytes, name }, scope));
+    const fields = { purpose: textPart(form, 'purpose'), conversationId: textPart(form, 'conversationId') };
+    return sendStored(c, await uploads.upload(caller, { bytes, name }, fields, scope));
   });
+}
+
+/** A text part of a multipart body; a file sent in its place counts as absent. */
+function textPart(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : undefined;
 }

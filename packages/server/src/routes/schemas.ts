@@ -9,7 +9,7 @@ import type {
   ReturnRecord,
   StoreConfig,
   SurveyResponseRecord,
-  UploadedPhoto,
+  UploadedAttachment,
 } from '@kefu/core';
 
 /**
@@ -268,18 +268,28 @@ export const UploadInputSchema = z
   .object({
     file: z.string().openapi({
       format: 'binary',
-      description: 'The photo. Judged by its bytes: JPEG, PNG or WebP, up to `returnPolicy.photos.maxBytes`.',
+      description:
+        'The file, judged by its bytes: for `return` a JPEG, PNG or WebP photo up to ' +
+        '`returnPolicy.photos.maxBytes`; for `chat` one of those or a PDF, up to 10 MB.',
+    }),
+    purpose: z.enum(['return', 'chat']).optional().openapi({
+      description: 'What the file is for. Default: `chat` with a conversation token, `return` with any other.',
+    }),
+    conversationId: z.string().optional().openapi({
+      description: 'For `chat` with an identity token: the signed-in shopper’s conversation the file is for.',
     }),
   })
   .openapi('UploadInput');
 
-export const UploadedPhotoSchema = z
+export const UploadedFileSchema = z
   .object({
     id: z.string().openapi({ description: 'For `photoIds` or a message’s `attachmentIds`.' }),
-    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    contentType: z
+      .enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf'])
+      .openapi({ description: 'Judged by the bytes; `application/pdf` only for `purpose: chat`.' }),
     size: z.number().int(),
   })
-  .openapi('UploadedPhoto') satisfies z.ZodType<UploadedPhoto>;
+  .openapi('UploadedFile') satisfies z.ZodType<UploadedAttachment>;
 
 // Callbacks
 

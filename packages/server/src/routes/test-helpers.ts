@@ -120,14 +120,26 @@ export const tinyPng = new Uint8Array([
   0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ]);
 
-/** POST /uploads with one `file` part. */
+/** `%PDF-1.7` and a little more: what a PDF's bytes start with. */
+export const tinyPdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+/** POST /uploads with a `file` part, and `purpose` and `conversationId` parts when given. */
 export async function uploadFile(
   base: string,
   bytes: Uint8Array<ArrayBuffer>,
-  options: { token?: string; key?: string; name?: string } = {},
+  options: {
+    token?: string;
+    key?: string;
+    name?: string;
+    type?: string;
+    purpose?: string;
+    conversationId?: string;
+  } = {},
 ): Promise<JsonAnswer> {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type: 'image/png' }), options.name ?? 'photo.png');
+  form.append('file', new Blob([bytes], { type: options.type ?? 'image/png' }), options.name ?? 'photo.png');
+  if (options.purpose !== undefined) form.append('purpose', options.purpose);
+  if (options.conversationId !== undefined) form.append('conversationId', options.conversationId);
   const headers: Record<string, string> = {};
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.key !== undefined) headers['idempotency-key'] = options.key;

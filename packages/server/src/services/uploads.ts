@@ -1,12 +1,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { UploadedPhoto } from '@kefu/core';
-import { checkPhoto, sniffImageType } from '@kefu/core/domain';
+import type { UploadedAttachment } from '@kefu/core';
+import { checkAttachment, checkPhoto, sniffAttachmentType, sniffImageType } from '@kefu/core/domain';
 import { ApiError } from '../errors.js';
-import { unauthorized, type Caller } from '../http/auth.js';
+import { conversationsOf, unauthorized, type Caller } from '../http/auth.js';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
 import { newId, sha256 } from './crypto.js';
-import type { StoreContext } from './context.js';
+import { invalid, notFound, type StoreContext } from './context.js';
 
 /** Who uploaded a file, and so who may use it: a return of that order, a message of that conversation. */
 export interface UploadOwner {
@@ -14,9 +14,16 @@ export interface UploadOwner {
   readonly id: string;
 }
 
+/**
+ * What a file is for, which decides what it may be: `return` — a photo for a return (JPEG, PNG or
+ * WebP, the return policy's size); `chat` — a message's attachment (those, or a PDF, up to 10 MB).
+ */
+export type UploadPurpose = 'return' | 'chat';
+
 /** An upload as the server keeps it. */
 export interface StoredUpload {
-  readonly photo: UploadedPhoto;
+  /** Its id, the type judged from its bytes, and its size. */
+  readonly file: UploadedAttachment;
   /** The file name the browser sent; informative only. */
   readonly name: string;
   readonly owner: UploadOwner;
@@ -25,14 +32,24 @@ export interface StoredUpload {
   readonly path: string;
 }
 
+/** The multipart parts besides the file: what the file is for, and for which conversation. */
+export interface UploadFields {
+  /** `return` or `chat`; absent: `chat` for a conversation token, `return` for any other. */
+  readonly purpose?: string | undefined;
+  /** With an identity token and `purpose: chat`: the signed-in shopper's conversation. */
+  readonly conversationId?: string | undefined;
+}
+
 export interface UploadsService {
   /**
-   * 201 with the photo; 401 without an order, identity or conversation token; 413 / 422 for the
-   * file. The same key with the same bytes from the same owner answers the first upload.
+   * 201 with the file; 401 without a token that may upload for this purpose, 404 for a conversation
+   * that is not the signed-in shopper's; 413 / 422 for the file. The same key with the same bytes
+   * from the same owner for the same purpose answers the first upload.
    */
   upload(
     caller: Caller,
     file: { readonly bytes: Uint8Array<ArrayBuffer>; readonly name: string },
+    fields: UploadFields,
     scope: UploadScope,
   ): Promise<StoredResponse & { readonly replayed: boolean }>;
   find(id: string): StoredUpload | undefined;
@@ -51,23 +68,19 @@ interface UploadRow {
   readonly id: string;
   readonly owner_kind: UploadOwner['kind'];
   readonly owner_id: string;
-  readonly content_type: UploadedPhoto['contentType'];
+  readonly content_type: UploadedAttachment['contentType'];
   readonly size: number;
   readonly name: string;
   readonly created_at: string;
 }
 
-function ownerOf(caller: Caller): UploadOwner {
-  switch (caller.kind) {
-    case 'order':
-      return { kind: 'order', id: caller.orderId };
-    case 'customer':
-      return { kind: 'customer', id: caller.customerId };
-    case 'conversation':
-      return { kind: 'conversation', id: caller.conversationId };
-    default:
-      throw unauthorized();
-  }
+const purposes: readonly UploadPurpose[] = ['return', 'chat'];
+
+function purposeOf(caller: Caller, purpose: string | undefined): UploadPurpose {
+  // Before purposes existed a conversation token could only mean a chat attachment; it still does.
+  if (purpose === undefined || purpose === '') return caller.kind === 'conversation' ? 'chat' : 'return';
+  if ((purposes as readonly string[]).includes(purpose)) return purpose as UploadPurpose;
+  throw invalid({ purpose: 'Expected return or chat.' });
 }
 
 /** A file name fit to show: no control characters, no path, not endless. */
@@ -88,43 +101,73 @@ export function createUploadsService(store: StoreContext): UploadsService {
     'SELECT id, owner_kind, owner_id, content_type, size, name, created_at FROM uploads WHERE id = ?',
   );
 
+  /**
+   * Whose the file will be. A return photo belongs to an order or a customer; a chat attachment to
+   * a conversation, named by its token or, for a signed-in shopper, by id among their own.
+   */
+  function ownerOf(caller: Caller, purpose: UploadPurpose, conversationId: string | undefined): UploadOwner {
+    if (purpose === 'return') {
+      if (caller.kind === 'order') return { kind: 'order', id: caller.orderId };
+      if (caller.kind === 'customer') return { kind: 'customer', id: caller.customerId };
+      // A conversation's token opens that conversation, never an order's returns.
+      throw unauthorized();
+    }
+    if (caller.kind === 'conversation') {
+      // As on the conversation's own routes: its token is not another conversation's (401).
+      if (conversationId && conversationId !== caller.conversationId) throw unauthorized();
+      return { kind: 'conversation', id: caller.conversationId };
+    }
+    if (caller.kind === 'customer') {
+      if (!conversationId) throw invalid({ conversationId: 'Name the conversation the file is for.' });
+      // Another shopper's conversation is answered like one that does not exist.
+      if (conversationsOf(db).ownerOf(conversationId) !== caller.customerId) throw conversationNotFound();
+      return { kind: 'conversation', id: conversationId };
+    }
+    throw unauthorized();
+  }
+
   return {
-    async upload(caller, file, scope) {
-      const owner = ownerOf(caller);
+    async upload(caller, file, fields, scope) {
+      if (caller.kind === 'anonymous') throw unauthorized();
+      const purpose = purposeOf(caller, fields.purpose);
+      const owner = ownerOf(caller, purpose, fields.conversationId);
       const request: IdempotentRequest = {
         route: scope.route,
         key: scope.key,
-        hash: sha256(`${scope.method}\n${scope.path}\n${owner.kind}:${owner.id}\n${sha256(file.bytes)}`),
+        hash: sha256(`${scope.method}\n${scope.path}\n${purpose}\n${owner.kind}:${owner.id}\n${sha256(file.bytes)}`),
       };
       // The type is judged by the bytes, never by the name or the declared type.
-      const contentType = await sniffImageType(new Blob([file.bytes]));
+      const blob = new Blob([file.bytes]);
+      const checked =
+        purpose === 'return'
+          ? checkPhoto(file.bytes.byteLength, await sniffImageType(blob), config.returnPolicy.photos)
+          : checkAttachment(file.bytes.byteLength, await sniffAttachmentType(blob));
       let written: string | undefined;
       try {
         return store.idempotency.run(request, () => {
-          const checked = checkPhoto(file.bytes.byteLength, contentType, config.returnPolicy.photos);
           if ('problem' in checked) {
-            const { status, code, message, fields } = checked.problem;
-            throw new ApiError(status, code, message, fields);
+            const { status, code, message, fields: problemFields } = checked.problem;
+            throw new ApiError(status, code, message, problemFields);
           }
-          const photo: UploadedPhoto = {
+          const stored: UploadedAttachment = {
             id: newId('upl'),
             contentType: checked.contentType,
             size: file.bytes.byteLength,
           };
           mkdirSync(uploadsDir, { recursive: true });
-          written = join(uploadsDir, photo.id);
+          written = join(uploadsDir, stored.id);
           writeFileSync(written, file.bytes);
           insert.run(
-            photo.id,
+            stored.id,
             owner.kind,
             owner.id,
-            photo.contentType,
-            photo.size,
+            stored.contentType,
+            stored.size,
             sha256(file.bytes),
             displayName(file.name),
             new Date(store.now()).toISOString(),
           );
-          return { status: 201, body: JSON.stringify(photo) };
+          return { status: 201, body: JSON.stringify(stored) };
         });
       } catch (error) {
         // The transaction rolled back: no row points at the file, so it must not stay either.
@@ -137,7 +180,7 @@ export function createUploadsService(store: StoreContext): UploadsService {
       const row = byId.get(id);
       if (!row) return undefined;
       return {
-        photo: { id: row.id, contentType: row.content_type, size: row.size },
+        file: { id: row.id, contentType: row.content_type, size: row.size },
         name: row.name,
         owner: { kind: row.owner_kind, id: row.owner_id },
         createdAt: row.created_at,
@@ -145,4 +188,8 @@ export function createUploadsService(store: StoreContext): UploadsService {
       };
     },
   };
+}
+
+function conversationNotFound(): ApiError {
+  return notFound('conversation_not_found', 'We could not find that conversation.');
 }

@@ -49,9 +49,11 @@ runBackendSuite(
       backend: createHttpBackend({ apiBase }),
       teardown: () => controls.dispose(),
       advanceTime: (ms) => controls.advanceTime(ms),
+      // The memory backend behind msw takes its demo identity tokens.
+      identityToken: (customerId) => `identity:${customerId}`,
     };
   },
-  { controlsTime: true },
+  { controlsTime: true, signsIdentity: true },
 );
 
 async function rejection<T>(promise: Promise<T>): Promise<KefuError> {
@@ -358,6 +360,19 @@ const routes: readonly RouteCase[] = [
     idempotencyKey: key,
   },
   {
+    method: 'listConversations',
+    http: 'GET /conversations',
+    invoke: (b) => b.listConversations({ limit: 3, cursor: 'next-page' }, { token }),
+    result: {
+      conversations: [
+        { id: 'c1', status: 'open', topic: 'order', createdAt: 'then', updatedAt: 'now', lastSeq: 4, unread: 1 },
+      ],
+      nextCursor: 'after-c1',
+    },
+    args: [{ limit: 3, cursor: 'next-page' }],
+    token,
+  },
+  {
     method: 'sendMessage',
     http: 'POST /conversations/c1/messages',
     invoke: (b) => b.sendMessage('c1', { clientId: 'cm-1', text: 'Hi' }, { token }),
@@ -418,8 +433,13 @@ const routes: readonly RouteCase[] = [
 ];
 
 describe('http adapter ⇄ contract handlers: every route', () => {
-  it('has a route case here for every method but the upload and the stream, tested on their own', () => {
-    const covered = new Set<string>([...routes.map((r) => r.method), 'uploadPhoto', 'openChatStream']);
+  it('has a route case here for every method but the uploads and the stream, tested on their own', () => {
+    const covered = new Set<string>([
+      ...routes.map((r) => r.method),
+      'uploadPhoto',
+      'uploadAttachment',
+      'openChatStream',
+    ]);
     expect(Object.keys(createHttpBackend({ apiBase })).sort()).to.deep.equal([...covered].sort());
   });
 
@@ -695,6 +715,33 @@ describe('http adapter: photo uploads', () => {
     expect(xhr().withCredentials).to.equal(false);
     expect(xhr().headers).to.include({ authorization: `Bearer ${token}`, 'idempotency-key': key });
     expect(xhr().url).to.equal(`${apiBase}/uploads`);
+  });
+
+  it('says what the file is for: a return photo, or a chat attachment of a named conversation', async () => {
+    const received: { purpose: string | null; conversationId: string | null; name: string }[] = [];
+    serve({});
+    // The parts the port has no place for are read here, off the wire.
+    worker.use(
+      http.post(`${apiBase}/uploads`, async ({ request }) => {
+        const form = await request.formData();
+        const file = form.get('file') as File;
+        received.push({
+          purpose: form.get('purpose') as string | null,
+          conversationId: form.get('conversationId') as string | null,
+          name: file.name,
+        });
+        return HttpResponse.json({ id: 'u1', contentType: 'application/pdf', size: file.size }, { status: 201 });
+      }),
+    );
+    const backend = createHttpBackend({ apiBase });
+    await backend.uploadPhoto(new Blob([pngBytes(8)]), { token, idempotencyKey: key });
+    const pdf = new File(['%PDF-1.7'], 'invoice.pdf', { type: 'application/pdf' });
+    const attachment = await backend.uploadAttachment('c1', pdf, { token, idempotencyKey: 'k2' });
+    expect(attachment).to.deep.equal({ id: 'u1', contentType: 'application/pdf', size: pdf.size });
+    expect(received).to.deep.equal([
+      { purpose: 'return', conversationId: null, name: 'photo' },
+      { purpose: 'chat', conversationId: 'c1', name: 'invoice.pdf' },
+    ]);
   });
 
   it('sends a Blob without a name too', async () => {

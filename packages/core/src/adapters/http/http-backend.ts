@@ -3,7 +3,13 @@ import type { Article, ArticleSync } from '../../model/faq.js';
 import type { Order, OrderAccess } from '../../model/orders.js';
 import type { ReturnRecord, UploadedPhoto } from '../../model/returns.js';
 import type { CallbackRecord, CallbackSlot } from '../../model/callbacks.js';
-import type { Availability, ChatMessage, Conversation } from '../../model/chat.js';
+import type {
+  Availability,
+  ChatMessage,
+  Conversation,
+  ConversationPage,
+  UploadedAttachment,
+} from '../../model/chat.js';
 import type { SurveyResponseRecord } from '../../model/surveys.js';
 import type { CallOptions, CreateOptions, KefuBackend } from '../../ports/backend.js';
 import { createHttpClient, pathOf, webSocketUrl, type HttpClientOptions } from './http-client.js';
@@ -58,12 +64,13 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
       http.request<ReturnRecord>({ method: 'POST', path: '/returns', body: input, ...create(o) }),
     getReturn: (returnId, o) =>
       http.request<ReturnRecord>({ method: 'GET', path: pathOf`/returns/${returnId}`, ...call(o) }),
-    uploadPhoto: (file, o) => {
-      const form = new FormData();
-      // A Blob without a name would be sent as "blob"; the server checks the content, not the name.
-      form.append('file', file, file instanceof File ? file.name : 'photo');
-      return http.upload<UploadedPhoto>({ path: '/uploads', form, ...create(o), onProgress: o.onProgress });
-    },
+    uploadPhoto: (file, o) =>
+      http.upload<UploadedPhoto>({
+        path: '/uploads',
+        form: uploadForm(file, { purpose: 'return' }),
+        ...create(o),
+        onProgress: o.onProgress,
+      }),
 
     // Callbacks
     getCallbackSlots: async ({ from, days }, o) =>
@@ -84,6 +91,16 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
     getAvailability: (o) => http.request<Availability>({ method: 'GET', path: '/availability', ...call(o) }),
     startConversation: (input, o) =>
       http.request<Conversation>({ method: 'POST', path: '/conversations', body: input, ...create(o) }),
+    listConversations: ({ limit, cursor }, o) =>
+      http.request<ConversationPage>({ method: 'GET', path: '/conversations', query: { limit, cursor }, ...call(o) }),
+    uploadAttachment: (conversationId, file, o) =>
+      http.upload<UploadedAttachment>({
+        path: '/uploads',
+        // The conversation is named too, for a signed-in shopper's identity token (which names none).
+        form: uploadForm(file, { purpose: 'chat', conversationId }),
+        ...create(o),
+        onProgress: o.onProgress,
+      }),
     sendMessage: (conversationId, input, o) =>
       http.request<ChatMessage>({
         method: 'POST',
@@ -137,4 +154,14 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
     submitSurvey: (input, o) =>
       http.request<SurveyResponseRecord>({ method: 'POST', path: '/surveys/responses', body: input, ...create(o) }),
   };
+}
+
+/** POST /uploads' multipart body: the file, then what it is for. */
+function uploadForm(file: Blob, fields: { purpose: 'return' | 'chat'; conversationId?: string }): FormData {
+  const form = new FormData();
+  // A Blob without a name would be sent as "blob"; the server checks the content, not the name.
+  form.append('file', file, file instanceof File ? file.name : fields.purpose === 'chat' ? 'attachment' : 'photo');
+  form.append('purpose', fields.purpose);
+  if (fields.conversationId !== undefined) form.append('conversationId', fields.conversationId);
+  return form;
 }

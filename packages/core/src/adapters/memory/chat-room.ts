@@ -17,6 +17,13 @@ export interface StoredConversation {
   readonly id: string;
   readonly token: string;
   readonly input: ConversationInput;
+  /** The signed-in shopper it belongs to (started with their identity token), if any. */
+  readonly customerId: string | undefined;
+  /** Its place in the order conversations started, which breaks ties between equal instants. */
+  readonly arrival: number;
+  readonly createdAt: string;
+  /** The last message, agent joining or status change: what a shopper's history is ordered by. */
+  updatedAt: string;
   status: ConversationStatus;
   agentName: string | undefined;
   queuePosition: number | undefined;
@@ -53,6 +60,10 @@ export function createChatRoom(context: MemoryContext) {
   function append(conversation: StoredConversation, body: ChatEventBody): ChatEvent {
     const event = { ...body, seq: conversation.events.length + 1 } as ChatEvent;
     conversation.events.push(event);
+    // News moves a conversation up the shopper's history; typing and receipts do not.
+    if (event.type === 'message' || event.type === 'status' || event.type === 'agent_joined') {
+      conversation.updatedAt = context.nowIso();
+    }
     for (const subscriber of conversation.subscribers) {
       if (!subscriber.opened) subscriber.backlog.push(event);
       // Delivered asynchronously, as a socket would, so no handler runs inside the caller's call.
@@ -93,11 +104,16 @@ export function createChatRoom(context: MemoryContext) {
     get: (id: string) => conversations.get(id),
     all: () => [...conversations.values()],
     queued,
-    create(input: ConversationInput): StoredConversation {
+    create(input: ConversationInput, customerId?: string): StoredConversation {
+      const createdAt = context.nowIso();
       const conversation: StoredConversation = {
         id: context.nextId('conv'),
         token: context.newToken(),
         input: structuredClone(input),
+        customerId,
+        arrival: conversations.size + 1,
+        createdAt,
+        updatedAt: createdAt,
         status: 'queued',
         agentName: undefined,
         queuePosition: queued().length + 1,

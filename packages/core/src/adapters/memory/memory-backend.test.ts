@@ -17,9 +17,14 @@ runBackendSuite(
   'memory',
   async () => {
     const { backend, controls } = createMemoryBackendWithControls({ agentReplyDelayMs: 20 });
-    return { backend, teardown: () => controls.dispose(), advanceTime: (ms) => controls.advanceTime(ms) };
+    return {
+      backend,
+      teardown: () => controls.dispose(),
+      advanceTime: (ms) => controls.advanceTime(ms),
+      identityToken: (customerId) => `identity:${customerId}`,
+    };
   },
-  { controlsTime: true },
+  { controlsTime: true, signsIdentity: true },
 );
 
 const MINUTE_MS = 60_000;
@@ -582,14 +587,15 @@ describe('memory backend', () => {
       expect((await rejection(backend.markRead(conversation.id, 99, options))).fields).to.have.property('upToSeq');
     });
 
-    it('attaches a photo uploaded with the conversation token', async () => {
+    it('attaches a photo uploaded with the conversation token, shown from an object URL', async () => {
       const { backend } = setUp(now, { simulateAgent: false });
       const conversation = await backend.startConversation(shopper, { idempotencyKey: newKey() });
       const token = conversation.token;
-      const photo = await backend.uploadPhoto(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xdb])]), {
-        idempotencyKey: newKey(),
-        token,
-      });
+      const photo = await backend.uploadAttachment(
+        conversation.id,
+        new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xdb])]),
+        { idempotencyKey: newKey(), token },
+      );
       const message = await backend.sendMessage(
         conversation.id,
         { clientId: newKey(), text: '', attachmentIds: [photo.id] },
@@ -605,6 +611,35 @@ describe('memory backend', () => {
         ),
       );
       expect(missing.fields).to.have.property('attachmentIds');
+    });
+
+    it('takes a PDF for chat by its bytes, up to 10 MB, and refuses the same PDF as a return photo', async () => {
+      const { backend } = setUp(now, { simulateAgent: false });
+      const conversation = await backend.startConversation(shopper, { idempotencyKey: newKey() });
+      const token = conversation.token;
+      const pdf = new File(['%PDF-1.4\n%%EOF'], 'receipt.pdf', { type: 'application/pdf' });
+      const uploaded = await backend.uploadAttachment(conversation.id, pdf, { idempotencyKey: newKey(), token });
+      expect(uploaded).to.include({ contentType: 'application/pdf', size: pdf.size });
+      const message = await backend.sendMessage(
+        conversation.id,
+        { clientId: newKey(), text: '', attachmentIds: [uploaded.id] },
+        { token },
+      );
+      expect(message.attachments![0]).to.include({ name: 'receipt.pdf', contentType: 'application/pdf' });
+
+      const html = new File(['<html><script>alert(1)</script>'], 'receipt.pdf', { type: 'application/pdf' });
+      const refused = await rejection(
+        backend.uploadAttachment(conversation.id, html, { idempotencyKey: newKey(), token }),
+      );
+      expect(refused.serverCode).to.equal('unsupported_type');
+      const big = new File(['%PDF-', new Uint8Array(10 * 1024 * 1024)], 'big.pdf');
+      const tooLarge = await rejection(
+        backend.uploadAttachment(conversation.id, big, { idempotencyKey: newKey(), token }),
+      );
+      expect([tooLarge.status, tooLarge.serverCode]).to.deep.equal([413, 'too_large']);
+
+      const asPhoto = await rejection(backend.uploadPhoto(pdf, { idempotencyKey: newKey(), token: 'identity:cust_1' }));
+      expect(asPhoto.serverCode).to.equal('unsupported_type');
     });
 
     it('stops every timer on dispose', async () => {

@@ -47,7 +47,7 @@ export interface MemoryBackendControls
     ReturnsControls,
     CallbacksControls,
     SurveysControls,
-    Omit<ChatControls, 'isConversationToken' | 'dispose'> {
+    Omit<ChatControls, 'dispose'> {
   now(): number;
   /** Moves the clock forward, firing the agent's timers that fall due (tokens expire, limits lift). */
   advanceTime(ms: number): void;
@@ -74,15 +74,15 @@ export function createMemoryBackendWithControls(options: MemoryBackendOptions = 
   const faq = createMemoryFaq(context, options.articles ?? demoArticles);
   const seedOrders = (options.orders ?? createDemoOrders)(new Date(context.now()));
   const orders = createMemoryOrders(context, seedOrders, options.lookupLimit ?? 5);
-  // Chat attachments go through the same upload endpoint as return photos, with the chat's token.
+  // Return photos need an order's access token or an identity token; chat attachments are the chat's own.
   const returns = createMemoryReturns(
     context,
     orders.access,
-    (token) => orders.access.isValidToken(token) || chat.controls.isConversationToken(token),
+    (token) => orders.access.isValidToken(token),
     seedOrders.map((seed) => seed.order),
   );
   const callbacks = createMemoryCallbacks(context);
-  const chat = createMemoryChat(context, returns.uploads, {
+  const chat = createMemoryChat(context, {
     agentReplyDelayMs: options.agentReplyDelayMs ?? 1500,
     alwaysOpen: options.alwaysOpen ?? true,
     simulateAgent: options.simulateAgent ?? true,
@@ -99,7 +99,7 @@ export function createMemoryBackendWithControls(options: MemoryBackendOptions = 
     ...chat.backend,
     ...surveys.backend,
   };
-  const { isConversationToken: _isConversationToken, dispose: disposeChat, ...chatControls } = chat.controls;
+  const { dispose: disposeChat, ...chatControls } = chat.controls;
   const controls: MemoryBackendControls = {
     ...faq.controls,
     ...orders.controls,

@@ -4,18 +4,13 @@ import type { SeedOrder } from '../../seed/types.js';
 import { KefuError } from '../../errors.js';
 import type { MemoryContext } from './memory-context.js';
 import { notFound, rateLimited, unauthorized, validationError } from './memory-errors.js';
+import { customerIdOf } from './memory-identity.js';
 import { checkOrderLookup, normalizeEmail, normalizeOrderNumber, normalizePostalCode } from '../../domain/orders.js';
 
 const ACCESS_TOKEN_TTL_MS = 30 * 60_000;
 const NUMBER_WINDOW_MS = 10 * 60_000;
 const GLOBAL_WINDOW_MS = 60_000;
 const GLOBAL_FAILURE_LIMIT = 20;
-/**
- * Identity tokens stand for the host's signed-in shopper. A real server verifies a signed JWT; the
- * in-browser demo cannot keep a secret, so it accepts `identity:<customerId>`. Demo only: anyone
- * can write such a token, which is harmless here because the data never leaves the browser.
- */
-const IDENTITY_PREFIX = 'identity:';
 
 /** An order with what only the store knows; `order` is replaced as returns change it. */
 export interface StoredOrder {
@@ -57,12 +52,6 @@ export function createMemoryOrders(
   const accessTokens = new Map<string, { orderId: string; expiresAt: number }>();
   const failuresByNumber = new Map<string, number[]>();
   let allFailures: number[] = [];
-
-  function customerIdOf(token: string | undefined): string | undefined {
-    if (!token?.startsWith(IDENTITY_PREFIX)) return undefined;
-    const customerId = token.slice(IDENTITY_PREFIX.length).trim();
-    return customerId === '' ? undefined : customerId;
-  }
 
   function liveAccess(token: string | undefined) {
     const access = token === undefined ? undefined : accessTokens.get(token);

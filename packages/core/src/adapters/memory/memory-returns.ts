@@ -9,14 +9,10 @@ import type { OrderAccessCheck, StoredOrder } from './memory-orders.js';
 import { checkPhoto, sniffImageType } from '../../domain/photo-type.js';
 import { applyReturn, cleanReturnInput, releaseReturn, validateReturn } from '../../domain/returns.js';
 
-export interface StoredUpload {
+/** An uploaded photo, which returns refer to by id (chat attachments are the chat's own). */
+interface StoredUpload {
   readonly photo: UploadedPhoto;
   readonly file: Blob;
-}
-
-/** Uploaded files, which returns (as photos) and chat (as attachments) refer to by id. */
-export interface UploadLookup {
-  upload(id: string): StoredUpload | undefined;
 }
 
 export interface ReturnsControls {
@@ -65,11 +61,11 @@ function seededRecords(orders: readonly Order[], reason: string): ReturnRecord[]
 export function createMemoryReturns(
   context: MemoryContext,
   orders: OrderAccessCheck,
-  /** Which tokens may upload: order access tokens, identity tokens and, for attachments, chat tokens. */
+  /** Which tokens may upload return photos: order access tokens and identity tokens. */
   mayUpload: (token: string | undefined) => boolean,
   /** The orders as seeded, for the records of the returns they come with. */
   seededOrders: readonly Order[] = [],
-): { backend: ReturnsBackend; uploads: UploadLookup; controls: ReturnsControls } {
+): { backend: ReturnsBackend; controls: ReturnsControls } {
   const seedReason = context.config.returnPolicy.reasons.find((reason) => !reason.requiresPhoto)?.code ?? 'other';
   const returns = new Map<string, ReturnRecord>(
     seededRecords(seededOrders, seedReason).map((record) => [record.id, record]),
@@ -166,7 +162,6 @@ export function createMemoryReturns(
         }),
       uploadPhoto,
     },
-    uploads: { upload: (id) => uploads.get(id) },
     controls: {
       returnRecord: (id) => structuredClone(returns.get(id)),
       decideReturn: (id, decision) =>

@@ -322,6 +322,54 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     await waitUntil(() => root(element).querySelector('li.shopper img'), 'shown in the transcript');
   });
 
+  it('attaches a PDF through the file input, sends it, and shows it as a download link, not inline', async () => {
+    const { client, memory } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    await startChat(element);
+    const input = root(element).querySelector<HTMLInputElement>('input[type="file"]')!;
+    expect(input.accept).to.contain('application/pdf');
+    const choose = (file: File) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+    };
+    // An HTML page renamed .pdf is refused by its bytes before anything is uploaded.
+    choose(new File(['<!doctype html><script>alert(1)</script>'], 'fake.pdf', { type: 'application/pdf' }));
+    await waitUntil(() => text(element).includes('Only JPEG, PNG, WebP images and PDF files'), 'type refused');
+    expect(root(element).querySelector('.pending li')).to.equal(null);
+
+    const pdf = new File(['%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'], 'invoice-MM-1004.pdf', {
+      type: 'application/pdf',
+    });
+    choose(pdf);
+    await waitUntil(() => root(element).querySelector('.pending li'), 'pending attachment');
+    await waitUntil(() => !root(element).querySelector('.pending progress'), 'uploaded', { timeout: 3000 });
+    await type(element, 'composer', 'Here is the invoice.');
+    button(element, 'Send').click();
+
+    const id = client.chat.conversation.value!.id;
+    await waitUntil(
+      () =>
+        memory.controls
+          .events(id)
+          .some(
+            (event) => event.type === 'message' && event.message.attachments?.[0]?.contentType === 'application/pdf',
+          ),
+      'stored with the PDF',
+      { timeout: 3000 },
+    );
+    await waitUntil(() => root(element).querySelector('li.shopper .attachments a'), 'shown in the transcript');
+    const link = root(element).querySelector<HTMLAnchorElement>('li.shopper .attachments a')!;
+    expect(link.textContent!.trim()).to.equal('Attachment: invoice-MM-1004.pdf');
+    expect(link.getAttribute('download')).to.equal('invoice-MM-1004.pdf');
+    expect(link.href).to.match(/^blob:/);
+    expect(root(element).querySelector('li.shopper .attachments img')).to.equal(null);
+    // The link opens this device's own copy of the file.
+    expect(await (await fetch(link.href)).text()).to.match(/^%PDF-1\.7/);
+    await expect(element).to.be.accessible();
+  });
+
   it('shows a failed message with retry and remove', async () => {
     const { client, memory } = setup({ simulateAgent: false });
     const element = await mount(client);

@@ -737,15 +737,19 @@ export class KefuChat extends KefuElement {
     </li>`;
   }
 
+  /**
+   * A photo shows inline; any other file (a PDF) is a link that downloads it — never rendered
+   * inside the store's page — or, where this device has no copy, its name.
+   */
   #renderAttachments(attachments: readonly Attachment[], messages: ChatMessages) {
     return html`<ul class="attachments">
       ${attachments.map((attachment) =>
         attachment.contentType.startsWith('image/') && attachment.url
           ? html`<li><img src=${attachment.url} alt=${messages.attachment(attachment.name)} loading="lazy" /></li>`
-          : html`<li>
+          : html`<li class="file">
               ${
                 attachment.url
-                  ? html`<a href=${attachment.url} target="_blank" rel="noopener noreferrer"
+                  ? html`<a href=${attachment.url} download=${attachment.name} rel="noopener noreferrer"
                       >${messages.attachment(attachment.name)}</a
                     >`
                   : messages.attachment(attachment.name)

@@ -1,20 +1,25 @@
 import { html, nothing } from 'lit';
-import type { Availability, KefuClient, Order, OrderStatus } from '@kefu/core';
+import { signal, type Signal } from '@preact/signals-core';
+import type { Availability, ConversationSummary, KefuClient, Order, OrderStatus } from '@kefu/core';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
 import type { Catalogue } from '../../i18n/messages.js';
 import { loadView } from './views.js';
 
 type Go = (detail: KefuNavigateDetail) => void;
 
+/** How many recent conversations home shows; the rest are a tap away in the chat. */
+const RECENT_SHOWN = 3;
+
 /**
  * The panel's first view: a search box (typing goes straight to the help centre's results), the
- * order the shopper looked up last, the things shoppers come for (chat or a call back, depending
- * on who is there, with the wait), and the conversation in progress.
+ * recent conversations (a signed-in shopper's from any device, else the one on this device), the
+ * order the shopper looked up last, and the things shoppers come for (chat or a call back,
+ * depending on who is there, with the wait).
  */
 export function renderHome(client: KefuClient | undefined, messages: Catalogue, locale: string, go: Go) {
   return html`<p class="greeting">${messages.greeting}</p>
     ${renderSearch(messages, go)} ${client ? renderSurveyPrompt(client, messages, go) : nothing}
-    ${client ? renderConversation(client, messages, go) : nothing}
+    ${client ? renderRecentConversations(client, messages, locale, go) : nothing}
     ${client ? renderLastOrder(client.orders.current.value.data, messages, locale, go) : nothing}
     <h3 class="section-title">${messages.quickActions}</h3>
     <ul class="actions" part="actions">
@@ -68,17 +73,67 @@ function renderSurveyPrompt(client: KefuClient, messages: Catalogue, go: Go) {
   </button>`;
 }
 
-function renderConversation(client: KefuClient, messages: Catalogue, go: Go) {
-  const conversation = client.chat.conversation.value;
-  if (!conversation || conversation.status === 'closed') return nothing;
-  const last = client.chat.transcript.value.at(-1);
+/** Which conversation could not be opened, per client: home says so until the shopper tries again. */
+const failedToOpen = new WeakMap<KefuClient, Signal<string | undefined>>();
+
+function failureOf(client: KefuClient): Signal<string | undefined> {
+  let failed = failedToOpen.get(client);
+  if (!failed) {
+    failed = signal<string | undefined>(undefined);
+    failedToOpen.set(client, failed);
+  }
+  return failed;
+}
+
+/**
+ * Up to three conversations, newest first, each with where it stands and its last words; one tap
+ * opens it in the chat (on a device that never saw it, with the shopper's identity).
+ */
+function renderRecentConversations(client: KefuClient, messages: Catalogue, locale: string, go: Go) {
+  const recent = client.chat.recent.value.slice(0, RECENT_SHOWN);
+  if (recent.length === 0) return nothing;
+  const failed = failureOf(client);
+  const open = async (conversation: ConversationSummary) => {
+    failed.value = undefined;
+    const resumed = await client.chat.resume(conversation.id);
+    if (resumed.ok) go({ view: 'chat' });
+    else failed.value = conversation.id;
+  };
   return html`<h3 class="section-title">${messages.recentConversations}</h3>
-    <button type="button" class="card conversation" @click=${() => go({ view: 'chat' })}>
-      <span class="card-title"
-        >${conversation.agentName ? format(messages.conversationWith, { name: conversation.agentName }) : messages.conversationWaiting}</span
-      >
-      ${last ? html`<span class="card-detail">${last.text}</span>` : nothing}
-    </button>`;
+    ${failed.value ? html`<p class="notice" role="alert">${messages.conversationUnavailable}</p>` : nothing}
+    <ul class="conversations">
+      ${recent.map(
+        (conversation) =>
+          html`<li>
+            <button type="button" class="card conversation" @click=${() => void open(conversation)}>
+              <span class="card-title"
+                >${conversationStatus(conversation, messages)}${
+                  conversation.unread > 0
+                    ? html` <span class="unread"
+                        >${format(messages.unreadCount, { count: new Intl.NumberFormat(locale).format(conversation.unread) })}</span
+                      >`
+                    : nothing
+                }</span
+              >
+              <span class="card-detail">${conversationPreview(conversation, messages)}</span>
+            </button>
+          </li>`,
+      )}
+    </ul>`;
+}
+
+function conversationStatus(conversation: ConversationSummary, messages: Catalogue): string {
+  if (conversation.status === 'closed') return messages.conversationEnded;
+  if (conversation.agentName) return format(messages.conversationWith, { name: conversation.agentName });
+  return conversation.status === 'queued' ? messages.conversationWaiting : messages.conversationOpen;
+}
+
+/** The last message's words; a file sent without words says so; before any message, the topic. */
+function conversationPreview(conversation: ConversationSummary, messages: Catalogue): string {
+  const last = conversation.lastMessage;
+  if (!last) return conversation.topic;
+  if (last.text) return last.text;
+  return last.attachmentCount > 0 ? messages.conversationFile : conversation.topic;
 }
 
 const orderStatusKeys: Record<OrderStatus, keyof Catalogue> = {

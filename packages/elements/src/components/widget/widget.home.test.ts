@@ -1,6 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, createMemoryStorage, type Availability, type KefuBackend } from '@kefu/core';
+import {
+  createKefu,
+  createMemoryBackend,
+  createMemoryBackendWithControls,
+  createMemoryStorage,
+  type Availability,
+  type KefuBackend,
+  type KefuClient,
+} from '@kefu/core';
 import '../../define/kefu-widget.js';
 // The views load on demand in the product; here they are loaded up front so that a slow first
 // compile by the test server is not mistaken for a slow widget.
@@ -8,6 +16,7 @@ import '../../define/kefu-faq.js';
 import '../../define/kefu-order-tracker.js';
 import '../../define/kefu-returns.js';
 import '../../define/kefu-survey.js';
+import '../../define/kefu-chat.js';
 import type { KefuWidget } from './widget.js';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
 
@@ -23,6 +32,28 @@ async function openWidget(backend: KefuBackend = createMemoryBackend({ latencyMs
 function withAvailability(availability: Availability): KefuBackend {
   const memory = createMemoryBackend({ latencyMs: 5 });
   return { ...memory, getAvailability: () => Promise.resolve(availability) };
+}
+
+const shopper = { name: 'Ana Garcia', email: 'ana.garcia@example.com' };
+const signedIn = 'identity:cust_ana';
+const cardTexts = (root: ShadowRoot) =>
+  [...root.querySelectorAll<HTMLButtonElement>('.conversations button')].map((button) =>
+    button.textContent!.replace(/\s+/g, ' ').trim(),
+  );
+
+/** Another device of the same shopper (its own storage), where their earlier conversations happened. */
+async function chatElsewhere(
+  backend: KefuBackend,
+  identityToken: string | undefined,
+  run: (client: KefuClient) => Promise<void>,
+) {
+  const phone = createKefu({ backend, storage, ...(identityToken ? { identityToken } : {}) });
+  await phone.activate();
+  try {
+    await run(phone);
+  } finally {
+    phone.dispose();
+  }
 }
 
 const actionLabels = (root: ShadowRoot) =>
@@ -128,16 +159,100 @@ describe('<kefu-widget> home', () => {
     expect(root.querySelector('.survey-prompt')).to.equal(null);
   });
 
+  it('shows a signed-in shopper their two conversations from another device, newest first, and opens one in the chat', async () => {
+    const { backend, controls } = createMemoryBackendWithControls({ latencyMs: 5, simulateAgent: false });
+    let ended = '';
+    let waiting = '';
+    await chatElsewhere(backend, signedIn, async (phone) => {
+      ended = (await phone.chat.start({ ...shopper, topic: 'Parcel', message: 'My parcel is late.' }))!.id;
+      controls.agentJoin(ended, 'Mei');
+      controls.agentSend(ended, 'It arrives tomorrow.');
+      controls.closeAsAgent(ended);
+      waiting = (await phone.chat.start({ ...shopper, topic: 'Sizes', message: 'Is the coat true to size?' }))!.id;
+    });
+
+    // This device has never seen them: fresh storage, only the store's identity token.
+    const client = createKefu({ backend, storage, identityToken: signedIn });
+    const widget = await fixture<KefuWidget>(html`<kefu-widget locale="en" .client=${client}></kefu-widget>`);
+    await widget.show();
+    const root = widget.shadowRoot!;
+    await waitUntil(() => cardTexts(root).length === 2, 'both conversations listed', { timeout: 4000 });
+    expect(root.querySelector('.conversations')!.previousElementSibling!.textContent).to.equal('Recent conversations');
+    expect(cardTexts(root)).to.deep.equal([
+      'Waiting for an agent Is the coat true to size?',
+      'Ended 1 new It arrives tomorrow.',
+    ]);
+
+    root.querySelectorAll<HTMLButtonElement>('.conversations button')[1]!.click();
+    await waitUntil(() => root.querySelector('kefu-chat'), 'chat shown', { timeout: 4000 });
+    expect(widget.view).to.equal('chat');
+    expect(client.chat.conversation.value?.id).to.equal(ended);
+    const chat = root.querySelector('kefu-chat')!;
+    await waitUntil(() => chat.shadowRoot!.textContent!.includes('It arrives tomorrow.'), 'its transcript');
+    expect(chat.shadowRoot!.textContent).to.contain('My parcel is late.');
+    expect(waiting).to.not.equal('');
+    client.dispose();
+    controls.dispose();
+  });
+
+  it('shows at most three, and a shopper who is not signed in the conversation on this device', async () => {
+    const { backend, controls } = createMemoryBackendWithControls({ latencyMs: 5, simulateAgent: false });
+    await chatElsewhere(backend, signedIn, async (phone) => {
+      for (const topic of ['One', 'Two', 'Three', 'Four']) await phone.chat.start({ ...shopper, topic });
+    });
+    const mine = await openWidget(backend);
+    mine.client.session.identify(signedIn);
+    await mine.client.chat.loadRecent();
+    await waitUntil(() => cardTexts(mine.root).length === 3, 'three shown');
+    expect(cardTexts(mine.root)).to.deep.equal([
+      'Waiting for an agent Four',
+      'Waiting for an agent Three',
+      'Waiting for an agent Two',
+    ]);
+
+    // Signed out: their list goes; a visitor sees only what they started here.
+    mine.client.session.identify(undefined);
+    await waitUntil(() => cardTexts(mine.root).length === 0, 'their list gone');
+    await mine.client.chat.start({ ...shopper, topic: 'Visitor', message: 'Just looking' });
+    await waitUntil(() => cardTexts(mine.root).length === 1, 'the visitor’s conversation');
+    await waitUntil(() => cardTexts(mine.root)[0]!.includes('Just looking'), 'with its preview');
+    controls.dispose();
+  });
+
+  it('says so, and stays home, when a conversation cannot be opened', async () => {
+    const { backend, controls } = createMemoryBackendWithControls({ latencyMs: 5, simulateAgent: false });
+    await chatElsewhere(backend, signedIn, async (phone) => {
+      await phone.chat.start({ ...shopper, topic: 'Parcel', message: 'Hello' });
+    });
+    const offline: KefuBackend = {
+      ...backend,
+      getMessages: () => Promise.reject(new TypeError('Failed to fetch')),
+    };
+    const client = createKefu({ backend: offline, storage, identityToken: signedIn });
+    const widget = await fixture<KefuWidget>(html`<kefu-widget locale="zh-CN" .client=${client}></kefu-widget>`);
+    await widget.show();
+    const root = widget.shadowRoot!;
+    await waitUntil(() => cardTexts(root).length === 1, 'listed', { timeout: 4000 });
+    root.querySelector<HTMLButtonElement>('.conversations button')!.click();
+    await waitUntil(() => root.querySelector('[role="alert"]'), 'the failure said');
+    expect(root.querySelector('[role="alert"]')!.textContent).to.equal('无法打开该对话。请检查网络连接后重试。');
+    expect(widget.view).to.equal('home');
+    client.dispose();
+    controls.dispose();
+  });
+
   for (const theme of ['light', 'dark'] as const) {
-    it(`passes axe-core with the last order and the actions shown (${theme})`, async () => {
+    it(`passes axe-core with a recent conversation, the last order and the actions shown (${theme})`, async () => {
       const client = createKefu({ backend: createMemoryBackend({ latencyMs: 5 }), storage });
       const widget = await fixture<KefuWidget>(
         html`<kefu-widget locale="en" theme=${theme} .client=${client}></kefu-widget>`,
       );
       await widget.show();
       await client.orders.lookup({ orderNumber: 'MM-1001', email: 'ana.garcia@example.com' });
+      await client.chat.start({ ...shopper, topic: 'Parcel', message: 'Where is my parcel?' });
       await waitUntil(() => widget.shadowRoot!.querySelector('.card.order'));
       await waitUntil(() => widget.shadowRoot!.querySelector('.actions .hint'));
+      await waitUntil(() => cardTexts(widget.shadowRoot!)[0]?.includes('Where is my parcel?'));
       await expect(widget).to.be.accessible();
     });
   }

@@ -208,6 +208,17 @@ export const widgetStyles = css`
   .card-title {
     font-weight: 600;
   }
+  .conversations {
+    display: grid;
+    gap: 8px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .unread {
+    font-weight: 400;
+    color: var(--_muted);
+  }
   .card-detail,
   .hint {
     color: var(--_muted);

@@ -148,7 +148,7 @@ export class KefuWidget extends KefuElement {
     else this.#releasePage();
   }
 
-  /** What home shows: the store's configuration, the last order, who is there to chat. */
+  /** What home shows: the store's configuration, the last order, recent conversations, who is there to chat. */
   async #loadHome(): Promise<void> {
     const client = this.kefu;
     if (!client) return;
@@ -158,6 +158,8 @@ export class KefuWidget extends KefuElement {
       client.orders.current.peek().data ? undefined : client.orders.restoreLast(),
       client.chat.loadAvailability(),
       client.chat.conversation.peek() ? undefined : client.chat.restore(),
+      // A signed-in shopper's conversations from every device, for home's recent conversations.
+      client.chat.loadRecent(),
     ]);
   }
 

@@ -2,7 +2,30 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Thread } from './chat-model.js';
 import { base, clock } from './styles.js';
-import type { ConsoleOrder } from './types.js';
+import type { ChatMessage, ConsoleOrder } from './types.js';
+
+type Attachment = NonNullable<ChatMessage['attachments']>[number];
+
+/**
+ * A photo shows as a thumbnail that opens it; anything else (a PDF) is a link that downloads it
+ * (the server sends it as an attachment), named with its type and size so the agent knows what
+ * they are getting.
+ */
+function renderAttachment(attachment: Attachment) {
+  if (attachment.contentType.startsWith('image/')) {
+    return html`<a href=${attachment.url} target="_blank" rel="noopener"
+      ><img src=${attachment.url} alt=${attachment.name} loading="lazy"
+    /></a>`;
+  }
+  const kind = attachment.contentType === 'application/pdf' ? 'PDF' : attachment.contentType;
+  return html`<a class="file" href=${attachment.url} download=${attachment.name}
+    >${attachment.name} (${kind}, ${fileSize(attachment.size)})</a
+  >`;
+}
+
+function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
 
 /**
  * One conversation: the live transcript, the shopper's typing, the reply box (which reports the
@@ -97,6 +120,12 @@ export class KefuConversation extends LitElement {
         border-radius: 6px;
         display: block;
       }
+      .attachments .file {
+        display: inline-block;
+        padding: 4px 8px;
+        border: 1px solid var(--line);
+        border-radius: 6px;
+      }
       .warning {
         color: var(--warn);
       }
@@ -187,12 +216,7 @@ export class KefuConversation extends LitElement {
                 ${
                   message.attachments?.length
                     ? html`<span class="attachments">
-                        ${message.attachments.map(
-                          (attachment) =>
-                            html`<a href=${attachment.url} target="_blank" rel="noopener"
-                              ><img src=${attachment.url} alt=${attachment.name} loading="lazy"
-                            /></a>`,
-                        )}
+                        ${message.attachments.map((attachment) => renderAttachment(attachment))}
                       </span>`
                     : nothing
                 }

@@ -2,6 +2,12 @@ import type { Migration } from '../database.js';
 import { storeMigration } from './001-store.js';
 import { chatMigration } from './002-chat.js';
 import { surveyReasonsMigration } from './003-survey-reasons.js';
+import { conversationOwnerMigration } from './004-conversation-owner.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
-export const migrations: readonly Migration[] = [storeMigration, chatMigration, surveyReasonsMigration];
+export const migrations: readonly Migration[] = [
+  storeMigration,
+  chatMigration,
+  surveyReasonsMigration,
+  conversationOwnerMigration,
+];

@@ -1,0 +1,25 @@
+import type { Migration } from '../database.js';
+
+/**
+ * A signed-in shopper's chat history. `customer_id` is the identity token's `sub` when the
+ * conversation was started with one (else NULL: an anonymous conversation has no owner);
+ * `updated_at` is the last message, agent joining or status change, the order the shopper's list
+ * goes in. Existing conversations take their last event's time.
+ */
+export const conversationOwnerMigration: Migration = {
+  id: 4,
+  name: 'conversation-owner',
+  up(db) {
+    db.exec(`
+      ALTER TABLE chat_conversations ADD COLUMN customer_id TEXT;
+      ALTER TABLE chat_conversations ADD COLUMN updated_at TEXT;
+      UPDATE chat_conversations SET updated_at = coalesce(
+        (SELECT max(created_at) FROM chat_events WHERE chat_events.conversation_id = chat_conversations.id),
+        created_at
+      );
+      -- The shopper's list: their conversations, most recently active first, paged by (updated_at, id).
+      CREATE INDEX chat_conversations_by_customer ON chat_conversations (customer_id, updated_at DESC, id DESC)
+        WHERE customer_id IS NOT NULL;
+    `);
+  },
+};
