@@ -16,6 +16,6 @@ export { KefuReturns } from './components/returns/returns.js';
 export { KefuChat } from './components/chat/chat.js';
 export { KefuCallback } from './components/callback/callback.js';
 export { KefuSurvey } from './components/survey/survey.js';
-export { catalogueFor, directionOf, pickCatalogue, resolveLocale, type Catalogues } from './i18n/localize.js';
+export { directionOf, pickCatalogue, resolveLocale, type Catalogues } from './i18n/localize.js';
 export { readableTextOn } from './styles/contrast.js';
 export type { Catalogue, MessageKey } from './i18n/messages.js';

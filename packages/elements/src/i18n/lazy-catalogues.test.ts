@@ -5,6 +5,8 @@ import '../define/kefu-order-tracker.js';
 import '../define/kefu-returns.js';
 import '../define/kefu-callback.js';
 import '../define/kefu-survey.js';
+import '../define/kefu-chat.js';
+import '../define/kefu-widget.js';
 import type { KefuElement } from '../base/kefu-element.js';
 
 /**
@@ -29,6 +31,13 @@ const features = [
     tag: 'kefu-survey',
     attributes: { kind: 'csat' },
     titles: { en: 'Tell us how we did', 'zh-CN': '请评价我们的服务', ar: 'أخبرنا عن تجربتك' },
+  },
+  { tag: 'kefu-chat', attributes: {}, titles: { en: 'Chat with us', 'zh-CN': '在线客服', ar: 'تحدّث معنا' } },
+  {
+    // The widget's own strings: its home's greeting, with the panel open.
+    tag: 'kefu-widget',
+    attributes: { open: '' },
+    titles: { en: 'Hi! How can we help?', 'zh-CN': '您好！有什么可以帮您？', ar: 'مرحبًا! كيف يمكننا مساعدتك؟' },
   },
 ] as const;
 

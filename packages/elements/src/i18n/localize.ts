@@ -1,5 +1,3 @@
-import { catalogues, en, type Catalogue } from './messages.js';
-
 /**
  * A feature's message catalogues by locale tag. `en` is the reference and complete, and every
  * other catalogue has its type, so a missing string fails type-checking.
@@ -17,11 +15,6 @@ export function pickCatalogue<T>(available: Catalogues<T>, locale: string | unde
   const language = locale.toLowerCase().split('-')[0];
   const sameLanguage = Object.keys(available).find((tag) => tag.toLowerCase().split('-')[0] === language);
   return sameLanguage ? (available[sameLanguage] ?? available.en) : available.en;
-}
-
-/** The widget's own catalogue for a locale (see `pickCatalogue`). */
-export function catalogueFor(locale: string | undefined): Catalogue {
-  return pickCatalogue<Catalogue>({ ...catalogues, en }, locale);
 }
 
 /** The locale to speak: the option, else the page's `lang`, else the browser's. */

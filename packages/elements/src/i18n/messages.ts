@@ -1,7 +1,9 @@
+import { lazyCatalogues } from './lazy-catalogues.js';
+
 /**
- * Message catalogues. Every string a shopper reads comes from here; English is the reference and
- * complete, Simplified Chinese complete, Arabic there to prove right-to-left layout. A catalogue's
- * type is English's, so a missing key fails type-checking.
+ * The widget's own strings (launcher, panel, home); each feature has its catalogues beside it.
+ * English is the reference and complete, Simplified Chinese complete, Arabic there to prove
+ * right-to-left layout. A catalogue's type is English's, so a missing key fails type-checking.
  */
 export const en = {
   launcherLabel: 'Help',
@@ -54,98 +56,8 @@ export const en = {
 export type MessageKey = keyof typeof en;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
-const zhCN: Catalogue = {
-  launcherLabel: '帮助',
-  back: '返回',
-  searchLabel: '搜索帮助中心',
-  searchPlaceholder: '搜索问题答案',
-  browseHelp: '浏览帮助文章',
-  trackOrder: '查询订单',
-  startReturn: '申请退货',
-  chatWithUs: '在线咨询',
-  callMeBack: '预约回电',
-  quickActions: '常用服务',
-  unreadMessages: '{count} 条新消息',
-  unreadMessage: '1 条新消息',
-  soundOn: '新回复提示音',
-  surveyPrompt: '请评价我们的服务',
-  surveyPromptDetail: '只有一个问题，几秒钟即可完成。',
-  lastOrder: '您最近查询的订单',
-  orderNumber: '订单 {number}',
-  recentConversations: '最近的对话',
-  conversationWith: '与 {name} 的对话',
-  conversationWaiting: '正在等待客服接入',
-  conversationOpen: '对话进行中',
-  conversationEnded: '已结束',
-  conversationFile: '发送了一个文件',
-  conversationUnavailable: '无法打开该对话。请检查网络连接后重试。',
-  unreadCount: '{count} 条新消息',
-  chatWait: '预计等待约 {minutes} 分钟',
-  chatClosed: '当前不在服务时间',
-  chatOpensAt: '{time} 开始服务',
-  orderProcessing: '正在备货',
-  orderPartiallyShipped: '部分已发货',
-  orderShipped: '运输中',
-  orderOutForDelivery: '派送中',
-  orderDelivered: '已送达',
-  orderCancelled: '已取消',
-  orderDeliveryFailed: '派送异常',
-  openHelp: '打开帮助',
-  closeHelp: '关闭帮助',
-  panelTitle: '帮助',
-  greeting: '您好！有什么可以帮您？',
-  loading: '加载中…',
-  loadFailed: '暂时无法连接帮助中心，请重试。',
-  retry: '重试',
-  offline: '您目前处于离线状态。您提交的内容已保存，恢复联网后会自动发送。',
-  storageUnavailable: '此浏览器无法离线保存数据；请在请求发送完成前保持此页面打开。',
-};
-
-const ar: Catalogue = {
-  launcherLabel: 'المساعدة',
-  back: 'رجوع',
-  searchLabel: 'ابحث في مركز المساعدة',
-  searchPlaceholder: 'ابحث عن إجابات',
-  browseHelp: 'تصفّح مقالات المساعدة',
-  trackOrder: 'تتبّع طلبًا',
-  startReturn: 'ابدأ الإرجاع',
-  chatWithUs: 'تحدّث معنا',
-  callMeBack: 'اتصلوا بي',
-  quickActions: 'خدمات سريعة',
-  unreadMessages: '{count} رسائل جديدة',
-  unreadMessage: 'رسالة جديدة واحدة',
-  soundOn: 'صوت للردود الجديدة',
-  surveyPrompt: 'أخبرنا عن تجربتك',
-  surveyPromptDetail: 'سؤال واحد، بضع ثوانٍ.',
-  lastOrder: 'طلبك الأخير',
-  orderNumber: 'الطلب {number}',
-  recentConversations: 'المحادثات الأخيرة',
-  conversationWith: 'محادثة مع {name}',
-  conversationWaiting: 'في انتظار موظف',
-  conversationOpen: 'محادثة جارية',
-  conversationEnded: 'انتهت',
-  conversationFile: 'أرسل ملفًا',
-  conversationUnavailable: 'تعذّر فتح هذه المحادثة. يُرجى التحقق من الاتصال والمحاولة مرة أخرى.',
-  unreadCount: '{count} جديدة',
-  chatWait: 'انتظار نحو {minutes} دقيقة',
-  chatClosed: 'مغلق الآن',
-  chatOpensAt: 'يفتح {time}',
-  orderProcessing: 'قيد التجهيز',
-  orderPartiallyShipped: 'شُحن جزئيًا',
-  orderShipped: 'في الطريق',
-  orderOutForDelivery: 'خرج للتوصيل',
-  orderDelivered: 'تم التوصيل',
-  orderCancelled: 'أُلغي',
-  orderDeliveryFailed: 'مشكلة في التوصيل',
-  openHelp: 'فتح المساعدة',
-  closeHelp: 'إغلاق المساعدة',
-  panelTitle: 'المساعدة',
-  greeting: 'مرحبًا! كيف يمكننا مساعدتك؟',
-  loading: 'جارٍ التحميل…',
-  loadFailed: 'تعذّر الوصول إلى مركز المساعدة. يُرجى المحاولة مرة أخرى.',
-  retry: 'إعادة المحاولة',
-  offline: 'أنت غير متصل بالإنترنت. ما ترسله محفوظ وسيُرسل عند عودة الاتصال.',
-  storageUnavailable: 'لا يستطيع هذا المتصفح حفظ البيانات للاستخدام دون اتصال؛ أبقِ هذه الصفحة مفتوحة حتى يُرسل طلبك.',
-};
-
-export const catalogues: Readonly<Record<string, Catalogue>> = { en, 'zh-CN': zhCN, ar };
+/** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
+export const widgetMessages = lazyCatalogues<Catalogue>(en, {
+  'zh-CN': () => import('./messages.zh-CN.js').then((module) => module.zhCN),
+  ar: () => import('./messages.ar.js').then((module) => module.ar),
+});

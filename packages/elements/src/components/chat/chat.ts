@@ -67,6 +67,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export class KefuChat extends KefuElement {
   static override styles = [tokens, chatStyles];
+  static override catalogues = chatMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   @query('.scroller') private scroller?: HTMLElement;

@@ -2,8 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KefuElement } from '../../base/kefu-element.js';
 import { navigateEventName, type KefuNavigateDetail, type KefuView } from '../../base/navigation.js';
-import { catalogueFor } from '../../i18n/localize.js';
-import type { Catalogue } from '../../i18n/messages.js';
+import { widgetMessages, type Catalogue } from '../../i18n/messages.js';
 import { MediaQueryController } from '../../controllers/media-query-controller.js';
 import { ScrollLock } from '../../controllers/scroll-lock.js';
 import { tabbableElements } from '../../controllers/focus.js';
@@ -44,6 +43,7 @@ import { renderHome } from './home.js';
  */
 export class KefuWidget extends KefuElement {
   static override styles = [tokens, widgetStyles];
+  static override catalogues = widgetMessages;
   // Focusing the element focuses its launcher (or the open panel), as a host page would expect.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -422,7 +422,7 @@ export class KefuWidget extends KefuElement {
   }
 
   override render() {
-    const messages = catalogueFor(this.resolvedLocale);
+    const messages = this.localize(widgetMessages);
     const brandName = this.kefu?.config.state.value.data?.brand.name;
     const fullscreen = this.fullscreen;
     const unread = this.#attention.unread;
