@@ -1,6 +1,7 @@
 // Two builds into dist/: the loader itself as an IIFE for a classic <script src> (kefu.js), and the
-// widget it loads on intent as ES modules with shared chunks beside it (kefu-widget.js, chunks/).
-import { resolve } from 'node:path';
+// widget it loads on intent as ES modules with shared chunks beside it (kefu-widget.js, chunks/,
+// and workers/ for Web Workers).
+import { basename, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import {
@@ -11,6 +12,57 @@ import {
 } from '../../scripts/rollup/library.mjs';
 
 const dir = import.meta.dirname;
+
+/**
+ * A Web Worker written the way bundlers know, `new URL('./faq-index-worker.js', import.meta.url)`
+ * (any `./…-worker.js`), becomes a chunk in workers/ and the URL points at it, relative to the
+ * chunk that starts it, so it works from any path the files are served from. It shares chunks with
+ * the widget (MiniSearch and the tokenizer are fetched once); it must never import an entry point
+ * or a feature — those define elements, and a worker has no DOM — so the build fails if it does.
+ */
+function workerChunks() {
+  const pattern = /new URL\((['"])(\.{1,2}\/[^'"]+-worker\.js)\1,\s*import\.meta\.url\)/g;
+  const references = new Set();
+  return {
+    name: 'kefu-worker-chunks',
+    async transform(code, id) {
+      if (id.includes('/node_modules/') || !code.includes('-worker.js')) return null;
+      let transformed = code;
+      for (const [expression, , path] of code.matchAll(pattern)) {
+        const resolved = await this.resolve(path, id);
+        if (!resolved) this.error(`The worker ${path} (in ${id}) was not found`);
+        const reference = this.emitFile({
+          type: 'chunk',
+          id: resolved.id,
+          name: basename(path, '.js'),
+          // Nothing else imports from the worker's chunk: rollup must not move shared code into it.
+          preserveSignature: 'strict',
+        });
+        references.add(reference);
+        transformed = transformed.replace(expression, `new URL(import.meta.ROLLUP_FILE_URL_${reference})`);
+      }
+      // map: null — only an expression changed, within its line: the source map stays right.
+      return transformed === code ? null : { code: transformed, map: null };
+    },
+    generateBundle(_, bundle) {
+      for (const reference of references) {
+        const worker = bundle[this.getFileName(reference)];
+        const seen = new Set();
+        const visit = (fileName) => {
+          if (seen.has(fileName)) return;
+          seen.add(fileName);
+          const chunk = bundle[fileName];
+          if (chunk?.type !== 'chunk') return;
+          if (chunk !== worker && (chunk.isEntry || chunk.isDynamicEntry))
+            this.error(`The worker ${worker.fileName} imports ${fileName}, an entry point: workers have no DOM`);
+          chunk.imports.forEach(visit);
+        };
+        visit(worker.fileName);
+      }
+    },
+  };
+}
+
 const plugins = () => [
   // "source" builds straight from the other packages' TypeScript; no "development": Lit ships its
   // production build.
@@ -52,13 +104,14 @@ export default [
       },
       chunkFileNames: (chunk) => {
         if (['dompurify', 'phone-numbers', 'qr-code'].includes(chunk.name)) return 'vendor/[name]-[hash].js';
+        if (chunk.name.endsWith('-worker')) return 'workers/[name]-[hash].js';
         if (chunk.moduleIds.some((id) => id.includes('/adapters/memory/'))) return 'demo/[name]-[hash].js';
         if (chunk.isDynamicEntry && chunk.facadeModuleId?.includes('/elements/src/define/'))
           return 'features/[name]-[hash].js';
         return 'chunks/[name]-[hash].js';
       },
     },
-    plugins: plugins(),
+    plugins: [workerChunks(), ...plugins()],
     onwarn: failOnUnresolvedImport,
   },
 ];

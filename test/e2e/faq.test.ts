@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { Article } from '@kefu/core';
 import { startServer, type RunningServer } from '@kefu/server';
 import { startDemoServer } from '../support/demo-server.js';
 import { recordCspViolations, strictCsp } from '../support/csp.js';
@@ -13,6 +14,52 @@ const screenshots = resolve(repo, 'test-results/screenshots');
 
 // dompurify: only browsers without the Sanitizer API take that path (docs/features/faq.md).
 const strictPolicy = strictCsp({ trustedTypes: ['dompurify'] });
+
+/** Above the default `indexInWorkerAbove` (1,000): the index is built in a Web Worker. */
+const LARGE_HELP_CENTRE = 1200;
+/** An article among them whose body alone has "paddle": titles and tags (what answers during the build) do not find it. */
+const kayak: Article = {
+  id: 'en-kayak',
+  locale: 'en',
+  title: 'Can I return a kayak?',
+  body: '<p>Yes, within 30 days, with its paddle and the original straps.</p>',
+  tags: ['returns'],
+  category: 'returns',
+  updatedAt: '2026-01-01T00:00:00Z',
+};
+
+/** Counts the answers the page's workers send (`window.workerAnswers`): a worker that failed to load sends none. */
+const countWorkerAnswers = `
+  window.workerAnswers = 0;
+  window.Worker = class extends Worker {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', () => (window.workerAnswers += 1));
+    }
+  };
+`;
+
+/** A help centre of `count` generated English articles, and the kayak, in the reference server's database. */
+function addArticles(server: RunningServer, count: number) {
+  const insert = server.deps.db.prepare('INSERT INTO articles (id, locale, json) VALUES (?, ?, ?)');
+  const topics = ['delivery', 'invoice', 'warranty', 'sizing', 'account', 'voucher', 'customs', 'fabric'];
+  server.deps.db.transaction(() => {
+    for (let index = 0; index < count; index += 1) {
+      const topic = topics[index % topics.length] ?? 'delivery';
+      const article: Article = {
+        id: `en-generated-${index}`,
+        locale: 'en',
+        title: `About ${topic}, question ${index}`,
+        body: `<p>Everything about ${topic} for item ${index}: when, how and what it costs.</p>`,
+        tags: [topic],
+        category: 'shipping',
+        updatedAt: '2026-01-01T00:00:00Z',
+      };
+      insert.run(article.id, article.locale, JSON.stringify(article));
+    }
+    insert.run(kayak.id, kayak.locale, JSON.stringify(kayak));
+  })();
+}
 
 describe('the FAQ inside the widget on the demo storefront', () => {
   let api: RunningServer;
@@ -38,8 +85,9 @@ describe('the FAQ inside the widget on the demo storefront', () => {
     await api?.close();
   });
 
-  async function openWidget(origin: string, width: number, initScript?: string) {
+  async function openWidget(origin: string, width: number, initScript?: string, beforeLoad?: (page: Page) => void) {
     const page = await browser.newPage({ viewport: { width, height: width < 600 ? 667 : 800 } });
+    beforeLoad?.(page);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript([recordCspViolations, initScript ?? ''].join('\n'));
@@ -122,4 +170,60 @@ describe('the FAQ inside the widget on the demo storefront', () => {
       await page.close();
     });
   }
+
+  describe('a large help centre: the index is built in a Web Worker', () => {
+    let large: RunningServer;
+    before(async () => {
+      large = await startServer({ port: 0 });
+      addArticles(large, LARGE_HELP_CENTRE);
+    });
+    after(() => large?.close());
+
+    /** The strict policy, the worker's Trusted Types policy allowed or not (docs/security.md). */
+    async function searchBodyText(allowWorkerPolicy: boolean) {
+      const server = await startDemoServer({
+        root: resolve(repo, 'demo/dist'),
+        apiOrigin: large.origin,
+        htmlHeaders: {
+          'Content-Security-Policy': strictCsp({ trustedTypes: allowWorkerPolicy ? ['kefu-worker'] : [] }),
+        },
+      });
+      try {
+        const workers: string[] = [];
+        const { page, errors } = await openWidget(server.origin, 1280, countWorkerAnswers, (opened) =>
+          opened.on('worker', (worker) => workers.push(worker.url())),
+        );
+        await page.locator('kefu-widget .home-search input').click();
+        await page.keyboard.type('paddle', { delay: 30 });
+        // Only the index finds a word of the body: this waits for it, however it was built.
+        await page.locator('kefu-faq [role="option"] .result-title', { hasText: kayak.title }).waitFor();
+        const { violations, answers } = await page.evaluate(() => {
+          const recorded = window as unknown as { cspViolations: string[]; workerAnswers: number };
+          return { violations: recorded.cspViolations, answers: recorded.workerAnswers };
+        });
+        await page.close();
+        return { workers, answers, violations, errors };
+      } finally {
+        await server.close();
+      }
+    }
+
+    it('builds it in a worker under the strict CSP with the kefu-worker policy, with no violation', async () => {
+      const { workers, answers, violations, errors } = await searchBodyText(true);
+      assert.equal(workers.length, 1, workers.join(' | '));
+      assert.equal(answers, 1, 'the worker sent the index back');
+      assert.match(workers[0] ?? '', /\/kefu\/workers\/faq-index-worker-[\w-]+\.js$/);
+      assert.deepEqual(violations, []);
+      assert.deepEqual(errors, []);
+    });
+
+    it('still searches, built on the main thread, where the page does not allow the policy', async () => {
+      const { workers, answers, violations, errors } = await searchBodyText(false);
+      assert.deepEqual(workers, []);
+      assert.equal(answers, 0);
+      // The browser reports the refused policy name once; nothing else is refused.
+      assert.deepEqual(violations, ['trusted-types trusted-types-policy']);
+      assert.deepEqual(errors, []);
+    });
+  });
 });

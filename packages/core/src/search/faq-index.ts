@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Article } from '../model/faq.js';
 import { plainText } from './plain-text.js';
+import { loadIndex, splitIndex, type SerializedFaqIndex } from './serialized-index.js';
 import { isCjkToken, tokenize, tokenizeQuery } from './tokenize.js';
 
 export interface FaqSearchHit {
@@ -70,11 +71,45 @@ function toIndexed(article: Article): IndexedArticle {
 
 /** A local full-text index over FAQ articles, in Chinese and English; search never waits for the network. */
 export function createFaqIndex(articles: readonly Article[], serialized?: AsPlainObject): FaqIndex {
+  return wrap(
+    serialized ? MiniSearch.loadJS<IndexedArticle>(serialized, options) : buildMiniSearch(articles),
+    articles,
+  );
+}
+
+/**
+ * Builds an index and returns it serialized, in pieces (see serialized-index.ts): what the index
+ * worker runs, off the main thread, for a large help centre.
+ */
+export function buildSerializedFaqIndex(articles: readonly Article[]): SerializedFaqIndex {
+  return splitIndex(buildMiniSearch(articles).toJSON());
+}
+
+/**
+ * An index from its serialized pieces (built by the worker, or read from the cache) without a long
+ * task: see serialized-index.ts.
+ */
+export async function restoreFaqIndex(
+  articles: readonly Article[],
+  serialized: SerializedFaqIndex,
+  signal?: AbortSignal,
+): Promise<FaqIndex> {
+  return wrap(await loadIndex<IndexedArticle>(serialized, options, signal), articles);
+}
+
+/** The serialized pieces of an index built here, to cache it. */
+export function serializeFaqIndex(index: FaqIndex): SerializedFaqIndex {
+  return splitIndex(index.toJSON());
+}
+
+function buildMiniSearch(articles: readonly Article[]): MiniSearch<IndexedArticle> {
+  const index = new MiniSearch<IndexedArticle>(options);
+  index.addAll(articles.map(toIndexed));
+  return index;
+}
+
+function wrap(index: MiniSearch<IndexedArticle>, articles: readonly Article[]): FaqIndex {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const index = serialized
-    ? MiniSearch.loadJS<IndexedArticle>(serialized, options)
-    : new MiniSearch<IndexedArticle>(options);
-  if (!serialized) index.addAll(articles.map(toIndexed));
   return {
     get size() {
       return index.documentCount;

@@ -178,6 +178,166 @@ describe('the FAQ store', () => {
     for (const hit of server) expect(local).not.to.include(hit.article.id);
   });
 
+  describe('a large help centre: the index is built in a Web Worker', () => {
+    const NativeWorker = globalThis.Worker;
+    /** Workers started (their URLs) and those that answered; `held` keeps every message to them until `release()`. */
+    let started: string[] = [];
+    let answered = new Set<Worker>();
+    let held: (() => void)[] | undefined;
+    function release() {
+      for (const send of held?.splice(0) ?? []) send();
+      held = undefined;
+    }
+    class ObservedWorker extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        started.push(String(url));
+        this.addEventListener('message', () => answered.add(this));
+      }
+      override postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
+        if (held) held.push(() => super.postMessage(message, transfer as StructuredSerializeOptions));
+        else super.postMessage(message, transfer as StructuredSerializeOptions);
+      }
+    }
+    beforeEach(() => {
+      started = [];
+      answered = new Set();
+      globalThis.Worker = ObservedWorker;
+    });
+    afterEach(() => {
+      release();
+      globalThis.Worker = NativeWorker;
+    });
+
+    /** Every locale's client: the index built in a worker (above 10 articles) or on the main thread. */
+    function clientFor(locale: string, indexInWorkerAbove: number, backend = createMemoryBackend({ latencyMs: 1 })) {
+      return open({
+        backend,
+        storage: () => createMemoryStorage(),
+        locale,
+        faq: { indexInWorkerAbove, pageLocation: manualPageLocation() },
+      });
+    }
+
+    it('answers the query table exactly as the main-thread build does', async () => {
+      for (const locale of ['en', 'zh-CN']) {
+        const inWorker = clientFor(locale, 10);
+        const onMainThread = clientFor(locale, Infinity);
+        await Promise.all([inWorker.faq.loadIndex(), onMainThread.faq.loadIndex()]);
+        expect(inWorker.faq.index.value).to.include({ status: 'ready' });
+        expect(inWorker.faq.index.value.size).to.equal(onMainThread.faq.index.value.size);
+        for (const [query, expected] of faqQueryTable.filter(([, id]) => localeOf(id) === locale)) {
+          const fromWorker = inWorker.faq.search(query).map((hit) => [hit.article.id, hit.score.toFixed(6)]);
+          expect(fromWorker, query).to.deep.equal(
+            onMainThread.faq.search(query).map((hit) => [hit.article.id, hit.score.toFixed(6)]),
+          );
+          expect(fromWorker.map(([id]) => id)).to.include(expected);
+        }
+      }
+      // One worker per help centre, and each answered: neither index was built on the main thread.
+      expect(started).to.have.length(2);
+      expect(started[0]).to.match(/faq-index-worker\.js$/);
+      expect(answered.size).to.equal(2);
+    });
+
+    it('answers from titles and tags while the worker builds', async () => {
+      held = [];
+      const client = clientFor('en', 10);
+      const loading = client.faq.loadIndex();
+      await waitUntil(() => started.length === 1 && client.faq.index.value.status === 'loading');
+      const hits = client.faq.search('refund');
+      expect(hits.length).to.be.above(0);
+      for (const { article } of hits) expect(`${article.title} ${article.tags.join(' ')}`).to.match(/refund/i);
+      release();
+      await loading;
+      expect(client.faq.index.value.status).to.equal('ready');
+      expect(answered.size).to.equal(1);
+      // The index finds what titles alone could not: words in the body, and typos.
+      expect(client.faq.search('refnud').length).to.be.above(0);
+    });
+
+    it('puts an article that changed during the build into the index it lands', async () => {
+      held = [];
+      const { backend, controls } = createMemoryBackendWithControls({ latencyMs: 1 });
+      const client = clientFor('en', 10, backend);
+      const loading = client.faq.loadIndex();
+      await waitUntil(() => started.length === 1);
+      const base = demoArticles.find((article) => article.id === 'en-returns-how-to-start')!;
+      controls.upsertArticle({ ...base, id: 'en-kayak', title: 'Can I return a kayak?', tags: ['kayak'] });
+      const syncing = client.faq.sync();
+      await waitUntil(() => started.length === 2);
+      release();
+      await Promise.all([loading, syncing]);
+      // The first build was given up for the second, which had the kayak.
+      expect(answered.size).to.equal(1);
+      expect(client.faq.search('kayak').map((hit) => hit.article.id)).to.deep.equal(['en-kayak']);
+    });
+
+    it('caches the index the worker built: after a reload, offline, it is restored without a worker', async () => {
+      const databaseName = `kefu-faq-worker-test-${Math.random()}`;
+      const backend = createMemoryBackend({ latencyMs: 1 });
+      const faq = { indexInWorkerAbove: 10, cacheIndexAbove: 10, pageLocation: manualPageLocation() };
+      const first = open({ backend, locale: 'zh-CN', faq, storage: () => createIdbStorage(databaseName) });
+      await first.activate();
+      await first.faq.loadIndex();
+      await waitUntil(async () => (await createIdbStorage(databaseName).get('cache/search-index/zh-CN')) !== undefined);
+      const online = faqQueryTable
+        .filter(([, id]) => localeOf(id) === 'zh-CN')
+        .map(([query]) => first.faq.search(query).map((hit) => hit.article.id));
+      first.dispose();
+      expect(started).to.have.length(1);
+
+      const offline = counting(backend);
+      const second = open({
+        backend: offline.backend,
+        network: manualNetworkStatus(false),
+        locale: 'zh-CN',
+        faq,
+        storage: () => createIdbStorage(databaseName),
+      });
+      await second.activate();
+      await second.faq.loadIndex();
+      expect(started).to.have.length(1);
+      expect(offline.calls).to.deep.equal([]);
+      const restored = faqQueryTable
+        .filter(([, id]) => localeOf(id) === 'zh-CN')
+        .map(([query]) => second.faq.search(query).map((hit) => hit.article.id));
+      expect(restored).to.deep.equal(online);
+    });
+
+    it('builds on the main thread when no worker can start (a CSP or Trusted Types refusal)', async () => {
+      globalThis.Worker = class RefusedWorker extends NativeWorker {
+        constructor() {
+          super('data:,');
+          throw new DOMException('Refused to create a worker', 'SecurityError');
+        }
+      };
+      const client = clientFor('zh-CN', 10);
+      await client.faq.loadIndex();
+      expect(client.faq.index.value.status).to.equal('ready');
+      for (const [query, expected, within = 3] of faqQueryTable.filter(([, id]) => localeOf(id) === 'zh-CN')) {
+        expect(
+          client.faq.search(query, { limit: within }).map((hit) => hit.article.id),
+          query,
+        ).to.include(expected);
+      }
+    });
+
+    it('builds on the main thread when the worker script does not load', async () => {
+      globalThis.Worker = class MissingWorker extends NativeWorker {
+        constructor(_url: string | URL, options?: WorkerOptions) {
+          super('/no-such-worker.js', options);
+        }
+      };
+      const client = clientFor('en', 10);
+      await client.faq.loadIndex();
+      expect(client.faq.index.value.status).to.equal('ready');
+      expect(client.faq.search('gift card', { limit: 3 }).map((hit) => hit.article.id)).to.include(
+        'en-payment-gift-cards',
+      );
+    });
+  });
+
   it('sends “was this helpful” through the outbox', async () => {
     const { backend, controls } = createMemoryBackendWithControls({ latencyMs: 1 });
     const client = open({ backend, storage: () => createMemoryStorage(), locale: 'en' });

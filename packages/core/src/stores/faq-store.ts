@@ -30,6 +30,15 @@ export interface FaqOptions {
    * few milliseconds and the cache would cost more than it saves). Default 1,000.
    */
   readonly cacheIndexAbove?: number;
+  /**
+   * From this many articles on, the index is built in a Web Worker: building takes about half a
+   * second per 1,000 articles on a laptop, which on the main thread would be one long task. Until
+   * it is ready, search answers from titles and tags. Where no worker can run (Trusted Types
+   * policy `kefu-worker` not allowed, the script served from another origin), the main thread
+   * builds it. Default 1,000, as `cacheIndexAbove`: the policy is asked for by large help centres
+   * only, whose index is then cached. Lower it where the policy is allowed; `Infinity`: never.
+   */
+  readonly indexInWorkerAbove?: number;
   /** Where the page's path comes from, for page suggestions. Default: the browser's location. */
   readonly pageLocation?: PageLocation;
 }
@@ -54,7 +63,10 @@ export type FaqSuggestionSource = readonly string[] | string | null;
 export interface FaqStore {
   /** Every article of the session's locale: from the cache at once, kept current by delta sync. */
   readonly articles: ReadonlySignal<AsyncState<readonly Article[]>>;
-  /** The local search index of the session's locale; `search` answers once it is `ready`. */
+  /**
+   * The local search index of the session's locale; `search` answers once it is `ready` (a large
+   * help centre from titles and tags while it is `loading`).
+   */
   readonly index: ReadonlySignal<FaqIndexState>;
   /** The articles by category, in the help centre's order. */
   readonly categories: ReadonlySignal<readonly FaqCategory[]>;
@@ -72,7 +84,10 @@ export interface FaqStore {
    * callers passed `createFaqIndex`).
    */
   loadIndex(_factory?: FaqIndexFactory): Promise<void>;
-  /** Local results, synchronously; `[]` until the index is ready. Reading it subscribes to `index`. */
+  /**
+   * Local results, synchronously; `[]` until the index is built, except for a large help centre,
+   * which answers from titles and tags meanwhile. Reading it subscribes to `index`.
+   */
   search(query: string, options?: { limit?: number }): FaqSearchHit[];
   /**
    * For large help centres (`searchesServer`): the server's results that the local search did not
@@ -125,6 +140,8 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
       const loaded = createFaqSearchEngine({
         cache,
         cacheIndexAbove: options.cacheIndexAbove ?? 1000,
+        indexInWorkerAbove: options.indexInWorkerAbove ?? 1000,
+        signal: abort,
         ...(options.pageLocation ? { pageLocation: options.pageLocation } : {}),
       });
       let first = true;
@@ -149,7 +166,11 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
       setState(locale, { status: 'ready', data: cached.data.articles, updatedAt: cached.savedAt });
       // An index built before the cache could be read (storage opens on the shopper's first
       // interaction) is behind it.
-      if (engine.peek()?.catchUp(locale, cached.data.articles, cached.data.syncToken)) setIndex(locale, 'ready');
+      void engine
+        .peek()
+        ?.catchUp(locale, cached.data.articles, cached.data.syncToken)
+        .then((changed) => changed && setIndex(locale, 'ready'))
+        .catch(() => undefined);
     }
     if (!network.isOnline()) return;
     const shown = byLocale.peek()[locale]?.data;
@@ -193,7 +214,10 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     try {
       const loaded = await loadEngine();
       if (!byLocale.peek()[locale]?.data) await sync();
-      await loaded.build(locale, byLocale.peek()[locale]?.data ?? [], syncTokens.get(locale));
+      const building = loaded.build(locale, byLocale.peek()[locale]?.data ?? [], syncTokens.get(locale));
+      // A large help centre answers from titles and tags while its index is built: show that now.
+      setIndex(locale, 'loading');
+      await building;
       setIndex(locale, 'ready');
     } catch {
       // The engine's chunk failed to load (offline before it was ever cached): try again next time.
@@ -204,7 +228,8 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
 
   function search(query: string, { limit = 20 } = {}): FaqSearchHit[] {
     const locale = session.locale.value;
-    if (index.value.status !== 'ready') return [];
+    // Read for its version too: a caller that renders the results renders them again when it changes.
+    if (index.value.status === 'idle') return [];
     return engine.peek()?.search(locale, query, limit) ?? [];
   }
 
