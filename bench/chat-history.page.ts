@@ -4,6 +4,7 @@
  * the first frame painted after the transcript is in the DOM.
  */
 import { html, render } from 'lit';
+import { effect } from '@preact/signals-core';
 import { createKefu, createMemoryStorage, type TranscriptEntry } from '@kefu/core';
 import { createMemoryBackendWithControls } from '../packages/core/src/adapters/memory/memory-backend.js';
 import { renderFormatted } from '../packages/elements/src/components/chat/chat-format.js';
@@ -81,9 +82,44 @@ async function measureUnwindowed(count: number): Promise<Measurement> {
   return { firstPaintMs, domNodes };
 }
 
+/**
+ * A busy live conversation: agent messages arrive one at a time over the stream, into a client on
+ * real IndexedDB. Returns the milliseconds each batch of `batch` messages took to reach the
+ * transcript; a flat series means a message costs the same at 1,000 as at 100.
+ */
+async function measureLive(count: number, batch: number): Promise<readonly number[]> {
+  const memory = createMemoryBackendWithControls({ latencyMs: 0, simulateAgent: false });
+  const client = createKefu({ backend: memory.backend, locale: 'en', databaseName: `kefu-bench-${Math.random()}` });
+  await client.activate();
+  const conversation = await client.chat.start({ name: 'Ana', email: 'ana@example.com', topic: 'Bench' });
+  if (!conversation) throw new Error('no conversation');
+  memory.controls.agentJoin(conversation.id, 'Mei');
+  const received = (target: number) =>
+    new Promise<void>((done) => {
+      const stop = effect(() => {
+        if (client.chat.transcript.value.length >= target) queueMicrotask(() => (stop(), done()));
+      });
+    });
+  const batches: number[] = [];
+  for (let sent = 0; sent < count; sent += batch) {
+    const start = performance.now();
+    for (let index = sent + 1; index <= sent + batch; index += 1) {
+      memory.controls.agentSend(conversation.id, `Message ${index}`);
+      await received(index);
+    }
+    batches.push(performance.now() - start);
+  }
+  client.dispose();
+  return batches;
+}
+
 declare global {
   interface Window {
-    chatHistoryBench: { windowed: typeof measureWindowed; unwindowed: typeof measureUnwindowed };
+    chatHistoryBench: {
+      windowed: typeof measureWindowed;
+      unwindowed: typeof measureUnwindowed;
+      live: typeof measureLive;
+    };
   }
 }
-window.chatHistoryBench = { windowed: measureWindowed, unwindowed: measureUnwindowed };
+window.chatHistoryBench = { windowed: measureWindowed, unwindowed: measureUnwindowed, live: measureLive };

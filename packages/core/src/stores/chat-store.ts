@@ -104,10 +104,18 @@ export interface ChatStore {
 }
 
 const RECONNECT_BACKOFF = { baseMs: 1_000, capMs: 30_000 };
+/** How long what the live stream brings may wait before it is written to the cache. */
+const PERSIST_STREAM_MS = 250;
 /** How many recent conversations are fetched: a widget shows a few, a host's page may show more. */
 const RECENT_PAGE_SIZE = 10;
 
 export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+  // The live case: messages newer than everything held (the server numbers a conversation's
+  // events in order, so a higher seq is a message not seen yet). Appending keeps a long
+  // conversation's per-message cost flat instead of rebuilding and sorting it every time.
+  const last = current.at(-1)?.seq ?? 0;
+  if (incoming.every((message, index) => message.seq > (index === 0 ? last : (incoming[index - 1]?.seq ?? 0))))
+    return [...current, ...incoming];
   const byId = new Map(current.map((message) => [message.id, message]));
   for (const message of incoming) byId.set(message.id, message);
   return [...byId.values()].sort((a, b) => a.seq - b.seq);
@@ -226,20 +234,32 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     return open.token || session.identityToken.peek();
   }
 
+  // A stored message's entry is made once: a new message then costs one entry, not the whole
+  // transcript again (and the entries of old messages stay the same objects for the renderer).
+  const entries = new WeakMap<ChatMessage, TranscriptEntry>();
+  const entryOf = (message: ChatMessage): TranscriptEntry => {
+    let entry = entries.get(message);
+    if (!entry) {
+      entry = {
+        key: message.id,
+        ...(message.clientId ? { clientId: message.clientId } : {}),
+        seq: message.seq,
+        author: message.author,
+        ...(message.authorName ? { authorName: message.authorName } : {}),
+        text: message.text,
+        ...(message.attachments?.length ? { attachments: message.attachments.map(forShopper) } : {}),
+        createdAt: message.createdAt,
+        state: 'sent',
+      };
+      entries.set(message, entry);
+    }
+    return entry;
+  };
+
   const transcript = computed<readonly TranscriptEntry[]>(() => {
     const current = snapshot.value;
     if (!current) return [];
-    const stored: TranscriptEntry[] = current.messages.map((message) => ({
-      key: message.id,
-      ...(message.clientId ? { clientId: message.clientId } : {}),
-      seq: message.seq,
-      author: message.author,
-      ...(message.authorName ? { authorName: message.authorName } : {}),
-      text: message.text,
-      ...(message.attachments?.length ? { attachments: message.attachments.map(forShopper) } : {}),
-      createdAt: message.createdAt,
-      state: 'sent',
-    }));
+    const stored = current.messages.map(entryOf);
     const storedClientIds = new Set(current.messages.map((message) => message.clientId));
     const isOnline = online.value;
     const unsent: TranscriptEntry[] = outbox.items.value
@@ -272,12 +292,29 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     return current.messages.filter((message) => message.author === 'agent' && message.seq > readUpTo).length;
   });
 
-  function update(change: (current: ChatSnapshot) => ChatSnapshot): void {
+  // What the stream brings is written to the cache at most every PERSIST_STREAM_MS, not once per
+  // event: a busy conversation would otherwise write its whole transcript to IndexedDB per message.
+  // Losing the last few on a crash costs nothing — lastSeq is written with them, so the catch-up
+  // after the next load fetches them again. Everything else (a new conversation, a status the
+  // shopper caused) is written at once.
+  let pendingWrite: ReturnType<typeof setTimeout> | undefined;
+  function persistNow(): void {
+    if (pendingWrite !== undefined) clearTimeout(pendingWrite);
+    pendingWrite = undefined;
+    const current = snapshot.peek();
+    if (current) void cache.write('conversation', current);
+  }
+  function cancelPendingWrite(): void {
+    if (pendingWrite !== undefined) clearTimeout(pendingWrite);
+    pendingWrite = undefined;
+  }
+
+  function update(change: (current: ChatSnapshot) => ChatSnapshot, persist: 'now' | 'soon' = 'now'): void {
     const current = snapshot.peek();
     if (!current) return;
-    const next = change(current);
-    snapshot.value = next;
-    void cache.write('conversation', next);
+    snapshot.value = change(current);
+    if (persist === 'now') persistNow();
+    else pendingWrite ??= setTimeout(persistNow, PERSIST_STREAM_MS);
   }
 
   /**
@@ -286,12 +323,15 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
    * in order). A message the outbox delivered says nothing about what came before it: letting it
    * move lastSeq would skip an agent message sent while the stream was down.
    */
-  function receive(messages: readonly ChatMessage[], seenUpTo?: number): void {
-    update((current) => ({
-      ...current,
-      messages: mergeMessages(current.messages, messages),
-      lastSeq: seenUpTo === undefined ? current.lastSeq : Math.max(current.lastSeq, seenUpTo),
-    }));
+  function receive(messages: readonly ChatMessage[], seenUpTo?: number, persist: 'now' | 'soon' = 'now'): void {
+    update(
+      (current) => ({
+        ...current,
+        messages: mergeMessages(current.messages, messages),
+        lastSeq: seenUpTo === undefined ? current.lastSeq : Math.max(current.lastSeq, seenUpTo),
+      }),
+      persist,
+    );
   }
 
   // Per subscription: whether the catch-up fetch after subscribing has landed, and the highest seq
@@ -300,11 +340,13 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   let streamHighSeq = 0;
 
   function onEvent(event: ChatEvent): void {
+    streamHighSeq = Math.max(streamHighSeq, event.seq);
     switch (event.type) {
       case 'message':
         if (event.message.author === 'agent') agentTyping.value = false;
-        receive([event.message]);
-        break;
+        // One update per message: merged and, once caught up, lastSeq moved with it.
+        receive([event.message], caughtUp ? event.seq : undefined, 'soon');
+        return;
       case 'typing':
         if (event.author === 'agent') agentTyping.value = event.typing;
         break;
@@ -326,8 +368,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         if (event.status === 'closed') disconnect('closed');
         break;
     }
-    streamHighSeq = Math.max(streamHighSeq, event.seq);
-    if (caughtUp) update((current) => ({ ...current, lastSeq: Math.max(current.lastSeq, event.seq) }));
+    if (caughtUp) update((current) => ({ ...current, lastSeq: Math.max(current.lastSeq, event.seq) }), 'soon');
   }
 
   /** Subscribe first, then fetch what came after the last seq: the two overlap, merging by id removes the overlap. */
@@ -444,6 +485,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     history.value = idle;
     if (snapshot.peek()?.conversation.token === '') {
       leave();
+      cancelPendingWrite();
       snapshot.value = undefined;
       void cache.remove('conversation');
     }
@@ -643,6 +685,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       }),
     dispose() {
       disposed = true;
+      // What the stream brought last is kept: the next page starts from it.
+      if (pendingWrite !== undefined) persistNow();
       disconnect('closed');
       unsubscribeNetwork();
       stopWatchingOutbox();
