@@ -25,6 +25,12 @@ export interface Storefront {
 
 export interface StorefrontOptions {
   readonly server?: Omit<ServerOptions, 'port'>;
+  /**
+   * The storefront's widget talks to the reference server on its own origin (CORS allowed for the
+   * storefront's), as it must for the chat's WebSocket: the demo server forwards plain HTTP only.
+   * Point the widget there with `Kefu('init', { apiBase: \`${api.origin}/v1\` })`.
+   */
+  readonly serverOnItsOwnOrigin?: boolean;
   /** Extra headers on the storefront's pages, e.g. its Content-Security-Policy. */
   readonly htmlHeaders?: DemoServerOptions['htmlHeaders'];
 }
@@ -37,12 +43,14 @@ export interface StorefrontOptions {
 export function useStorefront(options: StorefrontOptions = {}): Storefront {
   const stack: { -readonly [K in keyof Storefront]?: Storefront[K] } = {};
   before(async () => {
-    const api = (stack.api = await startServer({ ...options.server, port: 0 }));
-    stack.demo = await startDemoServer({
-      root: resolve(repo, 'demo/dist'),
-      apiOrigin: api.origin,
-      ...(options.htmlHeaders ? { htmlHeaders: options.htmlHeaders } : {}),
-    });
+    const htmlHeaders = options.htmlHeaders ? { htmlHeaders: options.htmlHeaders } : {};
+    if (options.serverOnItsOwnOrigin) {
+      const demo = (stack.demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), ...htmlHeaders }));
+      stack.api = await startServer({ ...options.server, allowedOrigins: [demo.origin], port: 0 });
+    } else {
+      const api = (stack.api = await startServer({ ...options.server, port: 0 }));
+      stack.demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin, ...htmlHeaders });
+    }
     stack.browser = await launchBrowser();
   });
   after(async () => {

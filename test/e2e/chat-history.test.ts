@@ -1,0 +1,121 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { BrowserContext, Page } from 'playwright-core';
+import { sign } from 'hono/jwt';
+import { screenshotPath, useStorefront } from '../support/storefront.js';
+
+const PASSWORD = 'e2e-chat-history-console-password';
+const IDENTITY_SECRET = 'e2e-chat-history-identity-secret';
+
+/** What the store's own server does when its customer signs in: an HS256 JWT, sub = customer id. */
+const identityFor = (customerId: string) =>
+  sign({ sub: customerId, exp: Math.floor(Date.now() / 1000) + 3600 }, IDENTITY_SECRET, 'HS256');
+
+/**
+ * A signed-in shopper's chat history on any device: Ana chats on her laptop; later, on her phone
+ * (a browser with nothing stored), the widget's home lists that conversation, opens it with every
+ * message, and she goes on chatting there. Another customer signed in on a third device sees none
+ * of it.
+ */
+describe('a signed-in shopper’s conversations on another device (Chromium, reference server)', () => {
+  process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
+  const storefront = useStorefront({
+    server: { agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET },
+    serverOnItsOwnOrigin: true,
+  });
+
+  const bubbles = (page: Page) => page.locator('kefu-chat li[data-key] .bubble > p').allTextContents();
+
+  async function until<T>(read: () => Promise<T> | T, expected: T, what: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: T | undefined;
+    while (Date.now() < deadline) {
+      last = await read();
+      if (JSON.stringify(last) === JSON.stringify(expected)) return;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    assert.deepEqual(last, expected, `${what} (timed out)`);
+  }
+
+  /** A browser of its own (its own IndexedDB), where the store signed the given customer in. */
+  async function device(customerId: string, viewport: { width: number; height: number }) {
+    const context: BrowserContext = await storefront.browser.newContext({ viewport });
+    const token = await identityFor(customerId);
+    // The chat's WebSocket goes to the reference server itself (the demo server does not proxy it).
+    // A string, not a function: tsx's transform would add helpers the page does not have.
+    await context.addInitScript(
+      `window.Kefu = function () { (window.Kefu.q = window.Kefu.q || []).push(arguments); };
+       window.Kefu('init', { apiBase: ${JSON.stringify(`${storefront.api.origin}/v1`)} });
+       window.Kefu('identify', { token: ${JSON.stringify(token)} });`,
+    );
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${storefront.demo.origin}/`);
+    await page.locator('kefu-launcher button').click();
+    return { context, page, problems };
+  }
+
+  it('lists the conversation on a second device, opens it with every message and chats on', async () => {
+    const agentContext = await storefront.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const agent = await agentContext.newPage();
+    await agent.goto(`${storefront.api.origin}/agent`);
+    await agent.getByLabel('Your name').fill('Mei');
+    await agent.getByLabel('Password').fill(PASSWORD);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByText('Mei · 1 online').waitFor();
+
+    // The laptop: Ana starts a chat and is answered.
+    const laptop = await device('cus_ana', { width: 1280, height: 800 });
+    await laptop.page
+      .locator('kefu-widget')
+      .getByRole('button', { name: /Chat with us/ })
+      .first()
+      .click();
+    const laptopChat = laptop.page.locator('kefu-chat');
+    await laptopChat.getByLabel('Name').fill('Ana Garcia');
+    await laptopChat.getByLabel('Email').fill('ana.garcia@example.com');
+    await laptopChat.getByLabel('Topic').fill('Delivery');
+    await laptopChat.getByLabel('How can we help?').fill('Where is my parcel?');
+    await laptopChat.getByRole('button', { name: 'Start chat' }).click();
+    await laptopChat.getByLabel('Message', { exact: true }).waitFor();
+    await agent.getByRole('button', { name: 'Accept' }).first().click();
+    await laptopChat.getByText('Chatting with Mei').waitFor();
+    await agent.getByLabel('Reply').fill('It is out for delivery today.');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    await until(() => bubbles(laptop.page), ['Where is my parcel?', 'It is out for delivery today.'], 'the laptop');
+
+    // The phone: nothing stored, the same customer signed in.
+    const phone = await device('cus_ana', { width: 375, height: 740 });
+    const home = phone.page.locator('kefu-widget');
+    await home.getByRole('heading', { name: 'Recent conversations' }).waitFor();
+    const card = home.getByRole('button', { name: /Chat with Mei/ });
+    await card.getByText('It is out for delivery today.').waitFor();
+    await phone.page.screenshot({ path: screenshotPath('chat-history-home-375.png') });
+    await card.click();
+    const phoneChat = phone.page.locator('kefu-chat');
+    await until(() => bubbles(phone.page), ['Where is my parcel?', 'It is out for delivery today.'], 'the phone');
+
+    // Chatting on from the phone reaches the agent and the laptop, once each.
+    await phoneChat.getByLabel('Message', { exact: true }).fill('Thank you, I will be home.');
+    await phoneChat.getByLabel('Message', { exact: true }).press('Enter');
+    await agent.getByText('Thank you, I will be home.').waitFor();
+    const transcript = ['Where is my parcel?', 'It is out for delivery today.', 'Thank you, I will be home.'];
+    await until(() => bubbles(laptop.page), transcript, 'the laptop hears the phone');
+    await agent.getByLabel('Reply').fill('Great!');
+    await agent.getByRole('button', { name: 'Send' }).click();
+    await until(() => bubbles(phone.page), [...transcript, 'Great!'], 'the phone is live');
+    await phone.page.screenshot({ path: screenshotPath('chat-history-resumed-375.png') });
+
+    // Another customer on a third device sees no conversation of Ana's.
+    const stranger = await device('cus_wang', { width: 1280, height: 800 });
+    await stranger.page
+      .locator('kefu-widget')
+      .getByRole('button', { name: /Track an order/ })
+      .waitFor();
+    assert.equal(await stranger.page.locator('kefu-widget').getByText('Recent conversations').count(), 0);
+
+    assert.deepEqual([...laptop.problems, ...phone.problems, ...stranger.problems], [], 'no page errors');
+    for (const context of [laptop.context, phone.context, stranger.context, agentContext]) await context.close();
+  });
+});
