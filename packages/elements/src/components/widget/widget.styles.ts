@@ -124,13 +124,16 @@ export const widgetStyles = css`
     cursor: pointer;
   }
   .sound {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
     min-block-size: 44px;
     min-inline-size: 44px;
     margin-inline-start: auto;
     border: 0;
     border-radius: 8px;
     background: transparent;
-    font-size: 18px;
+    color: inherit;
     cursor: pointer;
   }
   .sound + .close {

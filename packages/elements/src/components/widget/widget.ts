@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KefuElement } from '../../base/kefu-element.js';
 import { navigateEventName, type KefuNavigateDetail, type KefuView } from '../../base/navigation.js';
@@ -321,7 +321,7 @@ export class KefuWidget extends KefuElement {
       aria-label=${messages.soundOn}
       @click=${toggle}
     >
-      <span aria-hidden="true">${this.sound ? '🔔' : '🔕'}</span>
+      ${bellIcon(this.sound)}
     </button>`;
   }
 
@@ -471,4 +471,26 @@ export class KefuWidget extends KefuElement {
       <div class="announcer chat-announcer" role="status" aria-live="polite">${this.#attention.announcement}</div>
     </div>`;
   }
+}
+
+/**
+ * A bell, struck through while the sound is off. Drawn, not an emoji: emoji fonts differ from
+ * device to device (some have none), and a drawing takes the header's text colour.
+ */
+function bellIcon(on: boolean) {
+  return html`<svg
+    aria-hidden="true"
+    width="22"
+    height="22"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  >
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    ${on ? nothing : svg`<path d="M3 3l18 18" />`}
+  </svg>`;
 }
