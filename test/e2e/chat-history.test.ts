@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { sign } from 'hono/jwt';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
+import { until } from '../support/until.js';
 
 const PASSWORD = 'e2e-chat-history-console-password';
 const IDENTITY_SECRET = 'e2e-chat-history-identity-secret';
@@ -25,17 +26,6 @@ describe('a signed-in shopper’s conversations on another device (Chromium, ref
   });
 
   const bubbles = (page: Page) => page.locator('kefu-chat li[data-key] .bubble > p').allTextContents();
-
-  async function until<T>(read: () => Promise<T> | T, expected: T, what: string, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let last: T | undefined;
-    while (Date.now() < deadline) {
-      last = await read();
-      if (JSON.stringify(last) === JSON.stringify(expected)) return;
-      await new Promise((done) => setTimeout(done, 50));
-    }
-    assert.deepEqual(last, expected, `${what} (timed out)`);
-  }
 
   /** A browser of its own (its own IndexedDB), where the store signed the given customer in. */
   async function device(customerId: string, viewport: { width: number; height: number }) {

@@ -1,16 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../packages/server/src/server.js';
+import type { Page } from 'playwright-core';
 import { dropSockets } from '../../packages/server/src/chat/socket.js';
-import { startDemoServer } from '../support/demo-server.js';
-import { launchBrowser } from '../support/browser.js';
+import { screenshotPath, useStorefront } from '../support/storefront.js';
+import { until } from '../support/until.js';
 
-const repo = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repo, 'test-results/screenshots');
 const PASSWORD = 'e2e-chat-console-password';
 
 /**
@@ -20,31 +14,17 @@ const PASSWORD = 'e2e-chat-console-password';
  * shopper's screen, in the console and in the server's database alike.
  */
 describe('live chat: the demo’s widget and the agent console (Chromium, reference server)', () => {
-  let browser: Browser;
-  let demo: Awaited<ReturnType<typeof startDemoServer>>;
-  let server: RunningServer;
-  let dataDir: string;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'kefu-chat-e2e-'));
-    // The demo must chat at any hour the test runs.
-    process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
-    demo = await startDemoServer({ root: resolve(repo, 'demo/dist') });
-    server = await startServer({ port: 0, dataDir, agentPassword: PASSWORD, allowedOrigins: [demo.origin] });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await demo?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  // The demo must chat at any hour the test runs.
+  process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
+  const storefront = useStorefront({ server: { agentPassword: PASSWORD }, serverOnItsOwnOrigin: true });
 
   const latestConversationId = () =>
-    server.deps.db.prepare('SELECT id FROM chat_conversations ORDER BY rowid DESC LIMIT 1').pluck().get() as string;
+    storefront.api.deps.db
+      .prepare('SELECT id FROM chat_conversations ORDER BY rowid DESC LIMIT 1')
+      .pluck()
+      .get() as string;
   const serverTexts = (conversationId: string) =>
-    server.deps.db
+    storefront.api.deps.db
       .prepare('SELECT text FROM chat_messages WHERE conversation_id = ? ORDER BY seq')
       .pluck()
       .all(conversationId) as string[];
@@ -54,25 +34,14 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
   const consoleTexts = (page: Page) =>
     page.locator('kefu-console-conversation li.message[data-seq] .text').allTextContents();
 
-  async function until<T>(read: () => Promise<T> | T, expected: T, what: string, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let last: T | undefined;
-    while (Date.now() < deadline) {
-      last = await read();
-      if (JSON.stringify(last) === JSON.stringify(expected)) return;
-      await new Promise((done) => setTimeout(done, 50));
-    }
-    assert.deepEqual(last, expected, `${what} (timed out)`);
-  }
-
   async function openShopper(viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport });
+    const context = await storefront.browser.newContext({ viewport });
     // The demo asks its own origin for /v1; the chat's WebSocket must reach the server itself, which
     // the demo server does not proxy: point the widget at the server with Kefu's command queue.
     // A string, not a function: tsx's transform would add helpers the page does not have.
     await context.addInitScript(
       `window.Kefu = function () { (window.Kefu.q = window.Kefu.q || []).push(arguments); };
-       window.Kefu('init', { apiBase: ${JSON.stringify(`${server.origin}/v1`)} });`,
+       window.Kefu('init', { apiBase: ${JSON.stringify(`${storefront.api.origin}/v1`)} });`,
     );
     const page = await context.newPage();
     return { context, page };
@@ -80,7 +49,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
 
   it('chats, is answered live, and survives dropped sockets with every message once and in order', async () => {
     const { context: shopperContext, page: shopper } = await openShopper({ width: 1280, height: 800 });
-    const agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const agentContext = await storefront.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await agentContext.newPage();
     const problems: string[] = [];
     for (const page of [shopper, agent]) {
@@ -93,14 +62,14 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     });
 
     // The agent is signed in and waiting.
-    await agent.goto(`${server.origin}/agent`);
+    await agent.goto(`${storefront.api.origin}/agent`);
     await agent.getByLabel('Your name').fill('Mei');
     await agent.getByLabel('Password').fill(PASSWORD);
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.getByText('Mei · 1 online').waitFor();
 
     // The shopper opens the widget on the demo and goes to chat.
-    await shopper.goto(`${demo.origin}/`);
+    await shopper.goto(`${storefront.demo.origin}/`);
     await shopper.locator('kefu-launcher button').click();
     await shopper
       .locator('kefu-widget')
@@ -114,7 +83,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     await chat.getByLabel('Topic').fill('Where is my order?');
     await chat.getByLabel('Order number (optional)').fill('MM-1001');
     await chat.getByLabel('How can we help?').fill('Hello, my parcel has not arrived.');
-    await shopper.screenshot({ path: join(screenshots, 'chat-prechat-1280.png') });
+    await shopper.screenshot({ path: screenshotPath('chat-prechat-1280.png') });
     await chat.getByRole('button', { name: 'Start chat' }).click();
     await chat.getByLabel('Message', { exact: true }).waitFor();
     const conversationId = latestConversationId();
@@ -136,10 +105,10 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     );
     // The agent's console has it open: the shopper's messages are read.
     await until(async () => (await shopperStates(shopper)).includes('Read'), true, 'a read receipt');
-    await shopper.screenshot({ path: join(screenshots, 'chat-conversation-1280.png') });
+    await shopper.screenshot({ path: screenshotPath('chat-conversation-1280.png') });
 
     // The connections drop; both sides keep writing while they are down.
-    assert.ok(dropSockets(server.deps, { conversationId, agents: true }) >= 2, 'both sockets were open');
+    assert.ok(dropSockets(storefront.api.deps, { conversationId, agents: true }) >= 2, 'both sockets were open');
     await chat.getByLabel('Message', { exact: true }).fill('Are you still there?');
     await chat.getByLabel('Message', { exact: true }).press('Enter');
     await agent.getByLabel('Reply').fill('Yes: it left the depot this morning.');
@@ -170,7 +139,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
       'all sent',
     );
     assert.ok(sockets.shopper >= 2, 'the shopper’s widget reconnected');
-    await shopper.screenshot({ path: join(screenshots, 'chat-after-reconnect-1280.png') });
+    await shopper.screenshot({ path: screenshotPath('chat-after-reconnect-1280.png') });
 
     // A reload shows the conversation at once and keeps it live.
     await shopper.reload();
@@ -190,7 +159,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     await chat.getByRole('button', { name: 'End chat' }).click();
     await chat.getByText('This chat has ended.').waitFor();
     await chat.getByRole('button', { name: 'Rate this chat' }).waitFor();
-    await shopper.screenshot({ path: join(screenshots, 'chat-ended-1280.png') });
+    await shopper.screenshot({ path: screenshotPath('chat-ended-1280.png') });
     await chat.getByRole('button', { name: 'Rate this chat' }).click();
     await shopper.locator('kefu-survey').waitFor();
 
@@ -201,7 +170,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
 
   it('looks right on a phone (375 px)', async () => {
     const { context, page } = await openShopper({ width: 375, height: 740 });
-    await page.goto(`${demo.origin}/`);
+    await page.goto(`${storefront.demo.origin}/`);
     await page.locator('kefu-launcher button').click();
     await page
       .locator('kefu-widget')
@@ -210,7 +179,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
       .click();
     const chat = page.locator('kefu-chat');
     await chat.getByLabel('Name').waitFor();
-    await page.screenshot({ path: join(screenshots, 'chat-prechat-375.png') });
+    await page.screenshot({ path: screenshotPath('chat-prechat-375.png') });
     await chat.getByLabel('Name').fill('Li Wei');
     await chat.getByLabel('Email').fill('li.wei@example.com');
     await chat.getByLabel('How can we help?').fill('Can I change the **size** of my order?');
@@ -219,7 +188,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     await chat.getByLabel('Message', { exact: true }).fill('Order MM-1002, see https://example.com/orders');
     await chat.getByLabel('Message', { exact: true }).press('Enter');
     await chat.locator('li.shopper a[href="https://example.com/orders"]').waitFor();
-    await page.screenshot({ path: join(screenshots, 'chat-conversation-375.png') });
+    await page.screenshot({ path: screenshotPath('chat-conversation-375.png') });
     await context.close();
   });
 });

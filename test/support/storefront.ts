@@ -2,7 +2,9 @@ import { after, before } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer, type ServerOptions } from '@kefu/server';
+// The server's source, not its package entry: a test that reaches into the running server (the
+// chat test drops its sockets through chat/socket.js) must share its module instances.
+import { startServer, type RunningServer, type ServerOptions } from '../../packages/server/src/server.js';
 import { startDemoServer, type DemoServerOptions } from './demo-server.js';
 import { launchBrowser } from './browser.js';
 
