@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { launchBrowser } from '../test/support/browser.js';
+import { bundleBenchScript, openBenchPage } from './lib/bench-page.js';
 
 const here = import.meta.dirname;
 const MESSAGES = 1000;
@@ -50,34 +50,11 @@ export interface ChatHistoryResult {
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export async function runChatHistoryBench(options: { write?: boolean } = {}): Promise<ChatHistoryResult> {
-  const bundle = await build({
-    entryPoints: [resolve(here, 'chat-history.page.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['source', 'browser'],
-    tsconfig: resolve(here, '../tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    logLevel: 'warning',
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
+  const script = await bundleBenchScript('chat-history.page.ts', { production: true });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // localhost is a secure context (crypto.randomUUID, IndexedDB); the page is served by a route.
-    await page.route('http://localhost/**', (route) =>
-      route.fulfill(
-        route.request().url().endsWith('/bench.js')
-          ? { contentType: 'text/javascript', body: script }
-          : {
-              contentType: 'text/html',
-              body: '<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>',
-            },
-      ),
-    );
-    await page.goto('http://localhost/');
-    await page.waitForFunction(() => 'chatHistoryBench' in window);
+    await openBenchPage(page, { '/bench.js': script }, 'chatHistoryBench');
     const measure = async (kind: 'windowed' | 'unwindowed') => {
       // One warm-up run (code compiled, styles parsed) that is not counted: a shopper's widget is warm too.
       await page.evaluate((args) => window.chatHistoryBench[args.kind](args.count), { kind, count: MESSAGES });

@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleBenchScript, openBenchPage } from './lib/bench-page.js';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
 import { median, quick, reps, round } from './lib/conditions.js';
@@ -42,20 +42,6 @@ export interface FaqIndexBuildResult {
   /** Per size: the main thread's longest task divided by the worker's. */
   readonly ratios: Readonly<Record<number, number>>;
   readonly pass: boolean;
-}
-
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(here, entry)],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['source', 'browser'],
-    tsconfig: resolve(here, '../tsconfig.json'),
-    write: false,
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0]?.text ?? '';
 }
 
 interface TraceEvent {
@@ -139,26 +125,16 @@ export async function runFaqIndexBuildBench(
   options: { write?: boolean; sizes?: readonly number[] } = {},
 ): Promise<FaqIndexBuildResult> {
   const [pageScript, workerScript] = await Promise.all([
-    bundle('faq-index-build.page.ts'),
-    bundle('../packages/core/src/search/faq-index-worker.ts'),
+    bundleBenchScript('faq-index-build.page.ts'),
+    bundleBenchScript('../packages/core/src/search/faq-index-worker.ts'),
   ]);
   const browser = await launchBrowser();
   const runs = reps(3);
   try {
     const page = await browser.newPage();
-    // localhost is a secure context; the page is served by a route. The worker sits beside the
-    // page's script, where the engine's `new URL('./faq-index-worker.js', import.meta.url)` points.
-    await page.route('http://localhost/**', (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: pageScript });
-      if (path === '/faq-index-worker.js') return route.fulfill({ contentType: 'text/javascript', body: workerScript });
-      return route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>',
-      });
-    });
-    await page.goto('http://localhost/');
-    await page.waitForFunction(() => 'faqIndexBuildBench' in window);
+    // The worker sits beside the page's script, where the engine's
+    // `new URL('./faq-index-worker.js', import.meta.url)` points.
+    await openBenchPage(page, { '/bench.js': pageScript, '/faq-index-worker.js': workerScript }, 'faqIndexBuildBench');
     const rows: FaqIndexBuildRow[] = [];
     for (const size of options.sizes ?? SIZES) {
       for (const mode of MODES) {

@@ -3,12 +3,10 @@
  * records, and putting an item in the outbox — next to localStorage for the reads and a bare
  * idb-keyval `set` for the put. Each repetition runs in a fresh browser context (empty storage).
  */
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'esbuild';
+import { bundleBenchScript, openBenchPage, waitForBenchPage } from './lib/bench-page.js';
 import { median, reps, round } from './lib/conditions.js';
 
-const here = import.meta.dirname;
 const RECORDS = 100;
 const PUTS = 15;
 
@@ -24,24 +22,8 @@ export interface IndexedDbResult {
   readonly outboxPut: { readonly outboxMs: number; readonly bareSetMs: number };
 }
 
-async function bundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(here, 'indexeddb.page.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['source', 'browser'],
-    tsconfig: resolve(here, '../tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    minify: true,
-    write: false,
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
 export async function runIndexedDbBench(browser: Browser): Promise<IndexedDbResult> {
-  const script = await bundle();
+  const script = await bundleBenchScript('indexeddb.page.ts', { production: true, minify: true });
   const runs = reps(5);
   const samples: {
     first: { indexedDbMs: number; localStorageMs: number };
@@ -51,20 +33,8 @@ export async function runIndexedDbBench(browser: Browser): Promise<IndexedDbResu
   for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    // localhost is a secure context (crypto.randomUUID, Web Locks); the page is served by a route.
-    await page.route('http://localhost/**', (route) =>
-      route.fulfill(
-        route.request().url().endsWith('/bench.js')
-          ? { contentType: 'text/javascript', body: script }
-          : {
-              contentType: 'text/html',
-              body: '<!doctype html><html lang="en"><body><script type="module" src="/bench.js"></script></body></html>',
-            },
-      ),
-    );
-    const ready = () => page.waitForFunction('"indexedDbBench" in window');
-    await page.goto('http://localhost/');
-    await ready();
+    await openBenchPage(page, { '/bench.js': script }, 'indexedDbBench');
+    const ready = () => waitForBenchPage(page, 'indexedDbBench');
     await page.evaluate(`indexedDbBench.seed(${RECORDS})`);
     await page.reload();
     await ready();
