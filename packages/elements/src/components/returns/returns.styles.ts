@@ -172,14 +172,6 @@ export const returnsStyles = css`
     display: block;
     font-weight: 600;
   }
-  .file {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .file:focus-visible + label {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

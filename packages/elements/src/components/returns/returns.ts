@@ -660,7 +660,7 @@ export class KefuReturns extends KefuElement {
       }
       <input
         id=${id}
-        class="file"
+        class="file visually-hidden"
         type="file"
         accept=${policy.photos.types.join(',')}
         capture="environment"

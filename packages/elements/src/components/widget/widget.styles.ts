@@ -238,12 +238,4 @@ export const widgetStyles = css`
     justify-content: space-between;
     gap: 8px;
   }
-  .announcer {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
