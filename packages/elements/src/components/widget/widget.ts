@@ -468,7 +468,9 @@ export class KefuWidget extends KefuElement {
         ${unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${unread}</span>` : nothing}
       </button>
       <div class="announcer visually-hidden" role="status" aria-live="polite"></div>
-      <div class="announcer chat-announcer visually-hidden" role="status" aria-live="polite">${this.#attention.announcement}</div>
+      <div class="announcer chat-announcer visually-hidden" role="status" aria-live="polite">
+        ${this.#attention.announcement}
+      </div>
     </div>`;
   }
 }
