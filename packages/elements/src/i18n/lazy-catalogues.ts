@@ -20,12 +20,11 @@ export interface LazyCatalogues<T> {
 export function lazyCatalogues<T>(en: T, loaders: Readonly<Record<string, () => Promise<T>>>): LazyCatalogues<T> {
   const loaded = new Map<string, T>([['en', en]]);
   const loading = new Map<string, Promise<T>>();
-  // The catalogue a locale reads, as pickCatalogue matches it: exact, else the same language, else English.
-  const tagOf = (locale: string) => {
-    const tags: Record<string, string> = { en: 'en' };
-    for (const tag of Object.keys(loaders)) tags[tag] = tag;
-    return pickCatalogue<string>(tags as { en: string }, locale);
-  };
+  // The catalogue a locale reads, as pickCatalogue matches it: exact, else the same language, else
+  // English. The tags are gathered once: localize() asks on every render.
+  const tags: { en: string } & Record<string, string> = { en: 'en' };
+  for (const tag of Object.keys(loaders)) tags[tag] = tag;
+  const tagOf = (locale: string) => pickCatalogue<string>(tags, locale);
   return {
     en,
     loadedFor(locale) {
