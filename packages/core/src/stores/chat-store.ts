@@ -298,15 +298,14 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   // after the next load fetches them again. Everything else (a new conversation, a status the
   // shopper caused) is written at once.
   let pendingWrite: ReturnType<typeof setTimeout> | undefined;
-  function persistNow(): void {
-    if (pendingWrite !== undefined) clearTimeout(pendingWrite);
-    pendingWrite = undefined;
-    const current = snapshot.peek();
-    if (current) void cache.write('conversation', current);
-  }
   function cancelPendingWrite(): void {
     if (pendingWrite !== undefined) clearTimeout(pendingWrite);
     pendingWrite = undefined;
+  }
+  function persistNow(): void {
+    cancelPendingWrite();
+    const current = snapshot.peek();
+    if (current) void cache.write('conversation', current);
   }
 
   function update(change: (current: ChatSnapshot) => ChatSnapshot, persist: 'now' | 'soon' = 'now'): void {
