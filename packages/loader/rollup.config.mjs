@@ -9,6 +9,7 @@ import {
   esbuildPlugin,
   failOnUnresolvedImport,
   minifyCssTemplates,
+  minifyHtmlTemplates,
 } from '../../scripts/rollup/library.mjs';
 
 const dir = import.meta.dirname;
@@ -69,6 +70,7 @@ const plugins = () => [
   nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
   minifyCssTemplates(),
   esbuildPlugin(),
+  minifyHtmlTemplates(),
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 

@@ -3,6 +3,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
+import MagicString from 'magic-string';
 import esbuild from 'rollup-plugin-esbuild';
 
 /**
@@ -72,6 +73,44 @@ export function minifyCssTemplates() {
       return minified === code ? null : { code: minified, map: null };
     },
   };
+}
+
+/**
+ * Collapses the indentation in Lit's html`…` templates: every run of whitespace that holds a line
+ * break becomes one space. Outside `white-space: pre*` the browser renders both the same (one
+ * space, or nothing at a block's edge), and our templates keep pre-wrap text (chat bubbles, the
+ * return comment) on one line, so nothing on screen changes; the indentation was about 1.2 KB
+ * brotli of the widget. Terser leaves template literals alone, and a regular expression cannot
+ * find where a template ends once templates nest (html`${x ? html`…` : y}`), so this walks the
+ * syntax tree — after esbuild, on JavaScript — and rewrites only the static parts of templates
+ * tagged `html` or `svg`, through magic-string so the source maps stay right.
+ */
+export function minifyHtmlTemplates() {
+  return {
+    name: 'kefu-minify-html-templates',
+    transform(code, id) {
+      if (id.includes('/node_modules/') || !/\b(html|svg)`/.test(code)) return null;
+      const source = new MagicString(code);
+      visit(this.parse(code), (node) => {
+        if (node.type !== 'TaggedTemplateExpression' || !['html', 'svg'].includes(node.tag.name)) return;
+        for (const quasi of node.quasi.quasis) {
+          const raw = quasi.value.raw;
+          const collapsed = raw.replace(/[ \t]*\r?\n\s*/g, ' ');
+          if (collapsed !== raw) source.overwrite(quasi.start, quasi.end, collapsed);
+        }
+      });
+      return source.hasChanged() ? { code: source.toString(), map: source.generateMap({ hires: true }) } : null;
+    },
+  };
+}
+
+/** Calls `enter` on every node of an ESTree syntax tree, parents before children. */
+function visit(node, enter) {
+  enter(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((child) => child?.type && visit(child, enter));
+    else if (value?.type && value !== node) visit(value, enter);
+  }
 }
 
 function minifyCss(css) {
