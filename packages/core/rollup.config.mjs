@@ -10,7 +10,7 @@ export default [
   }),
   // The FAQ index worker as one self-contained file beside the module that starts it
   // (search/index-worker.js: `new URL('./faq-index-worker.js', import.meta.url)`). A bundler that
-  // copies it as an asset (Vite, webpack) ships a worker that runs: MiniSearch and our tokenizer
+  // copies it as an asset (Vite, webpack) ships a worker that runs: the index and our tokenizer
   // are inside, no bare import is left to resolve. Built after the library, which empties dist/.
   {
     input: resolve(dir, 'src/search/faq-index-worker.ts'),

@@ -18,7 +18,7 @@ const dir = import.meta.dirname;
  * A Web Worker written the way bundlers know, `new URL('./faq-index-worker.js', import.meta.url)`
  * (any `./…-worker.js`), becomes a chunk in workers/ and the URL points at it, relative to the
  * chunk that starts it, so it works from any path the files are served from. It shares chunks with
- * the widget (MiniSearch and the tokenizer are fetched once); it must never import an entry point
+ * the widget (the search index and the tokenizer are fetched once); it must never import an entry point
  * or a feature — those define elements, and a worker has no DOM — so the build fails if it does.
  */
 function workerChunks() {

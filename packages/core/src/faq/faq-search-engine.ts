@@ -130,7 +130,7 @@ export function createFaqSearchEngine(deps: {
       return await restoreFaqIndex(articles, cached.data.serialized, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      // Written by another MiniSearch version: build it again.
+      // In another format (an older Kefu cached a MiniSearch index): build it again.
       return undefined;
     }
   }

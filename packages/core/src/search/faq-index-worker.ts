@@ -1,6 +1,6 @@
 /**
  * The Web Worker that builds a large help centre's index (started by index-worker.ts): it takes the
- * articles in batches, builds the MiniSearch index with our tokenizer, and answers with the index
+ * articles in batches, builds the index with our tokenizer, and answers with the index
  * serialized in pieces, which the main thread loads without a long task. Building 10,000 articles
  * takes seconds; here it takes none of the page's main thread.
  *

@@ -1,5 +1,5 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Article } from '../model/faq.js';
+import { createInvertedIndex, type IndexData, type InvertedIndex, type QueryTerm } from './inverted-index.js';
 import { plainText } from './plain-text.js';
 import { loadIndex, splitIndex, type SerializedFaqIndex } from './serialized-index.js';
 import { isCjkToken, tokenize, tokenizeQuery } from './tokenize.js';
@@ -16,39 +16,37 @@ export interface FaqIndex {
   /** Applies a delta sync: new or changed articles replace their old version, deleted ones leave. */
   apply(changed: readonly Article[], deleted: readonly string[]): void;
   /** Plain data, to cache the built index in IndexedDB (building 10k articles takes a while). */
-  toJSON(): AsPlainObject;
+  toJSON(): IndexData;
   readonly size: number;
 }
 
-interface IndexedArticle {
-  readonly id: string;
-  readonly title: string;
-  readonly text: string;
-  readonly tags: string;
+/** Boosts of the fields title, tags and body text, in the order `fieldTokens` lists them. */
+const FIELD_BOOSTS = [3, 2, 1];
+
+function fieldTokens(article: Article): string[][] {
+  return [article.title, article.tags.join(' '), plainText(article.body)].map(tokenize);
 }
 
-const options = {
-  fields: ['title', 'tags', 'text'],
-  storeFields: [],
-  // Terms arrive lowercased and split by our tokenizer; MiniSearch must not split them again.
-  tokenize: (text: string) => tokenize(text),
-  processTerm: (term: string) => term,
-  searchOptions: {
-    tokenize: tokenizeQuery,
-    processTerm: (term: string) => term,
-    boost: { title: 3, tags: 2, text: 1 },
-    combineWith: 'OR' as const,
-    // Latin words: "retu" finds "return" while typing, "refnd" finds "refund". CJK characters are
-    // matched exactly: a one-character "typo" would be another word.
-    // From three letters on: a two-letter prefix matches half the vocabulary and costs the most
-    // time while saying little; typo tolerance from five letters ("refnud", "shiping").
-    prefix: (term: string) => !isCjkToken(term) && term.length >= 3,
-    fuzzy: (term: string) => (!isCjkToken(term) && term.length >= 5 ? 0.25 : false),
-    // A Chinese pair (退货) says far more than one character (退): without this, an article that
-    // has a common word in its title outranks one whose body has the rare word the shopper typed.
-    boostTerm: (term: string) => (isCjkToken(term) ? (term.length >= 2 ? 2 : 0.5) : 1),
-  },
-};
+/**
+ * How each query term is looked up. Latin words: "retu" finds "return" while typing, "refnd" finds
+ * "refund". CJK characters are matched exactly: a one-character "typo" would be another word.
+ * Prefixes from three letters on (a two-letter prefix matches half the vocabulary and costs the
+ * most time while saying little); typo tolerance from five letters ("refnud", "shiping"), a
+ * quarter of the word's length in edits. A Chinese pair (退货) says far more than one character
+ * (退): without its boost, an article that has a common word in its title outranks one whose body
+ * has the rare word the shopper typed.
+ */
+function queryTerms(query: string): QueryTerm[] {
+  return tokenizeQuery(query).map((term) => {
+    const latin = !isCjkToken(term);
+    return {
+      term,
+      boost: latin ? 1 : term.length >= 2 ? 2 : 0.5,
+      prefix: latin && term.length >= 3,
+      maxDistance: latin && term.length >= 5 ? Math.min(6, Math.round(term.length * 0.25)) : 0,
+    };
+  });
+}
 
 /** How many of the best results are checked for the query's Chinese words written in a row. */
 const PHRASE_WINDOW = 200;
@@ -65,16 +63,12 @@ function cjkPhrases(query: string): string[] {
   return [...joined.matchAll(cjkRunPattern)].map((match) => match[0]);
 }
 
-function toIndexed(article: Article): IndexedArticle {
-  return { id: article.id, title: article.title, text: plainText(article.body), tags: article.tags.join(' ') };
-}
-
 /** A local full-text index over FAQ articles, in Chinese and English; search never waits for the network. */
-export function createFaqIndex(articles: readonly Article[], serialized?: AsPlainObject): FaqIndex {
-  return wrap(
-    serialized ? MiniSearch.loadJS<IndexedArticle>(serialized, options) : buildMiniSearch(articles),
-    articles,
-  );
+export function createFaqIndex(articles: readonly Article[], serialized?: IndexData): FaqIndex {
+  if (!serialized) return wrap(build(articles), articles);
+  const index = createInvertedIndex(FIELD_BOOSTS);
+  index.load(serialized);
+  return wrap(index, articles);
 }
 
 /**
@@ -82,7 +76,7 @@ export function createFaqIndex(articles: readonly Article[], serialized?: AsPlai
  * worker runs, off the main thread, for a large help centre.
  */
 export function buildSerializedFaqIndex(articles: readonly Article[]): SerializedFaqIndex {
-  return splitIndex(buildMiniSearch(articles).toJSON());
+  return splitIndex(build(articles).toJSON());
 }
 
 /**
@@ -94,7 +88,9 @@ export async function restoreFaqIndex(
   serialized: SerializedFaqIndex,
   signal?: AbortSignal,
 ): Promise<FaqIndex> {
-  return wrap(await loadIndex<IndexedArticle>(serialized, options, signal), articles);
+  const index = createInvertedIndex(FIELD_BOOSTS);
+  await loadIndex(serialized, index, signal);
+  return wrap(index, articles);
 }
 
 /** The serialized pieces of an index built here, to cache it. */
@@ -102,27 +98,27 @@ export function serializeFaqIndex(index: FaqIndex): SerializedFaqIndex {
   return splitIndex(index.toJSON());
 }
 
-function buildMiniSearch(articles: readonly Article[]): MiniSearch<IndexedArticle> {
-  const index = new MiniSearch<IndexedArticle>(options);
-  index.addAll(articles.map(toIndexed));
+function build(articles: readonly Article[]): InvertedIndex {
+  const index = createInvertedIndex(FIELD_BOOSTS);
+  for (const article of articles) index.add(article.id, fieldTokens(article));
   return index;
 }
 
-function wrap(index: MiniSearch<IndexedArticle>, articles: readonly Article[]): FaqIndex {
+function wrap(index: InvertedIndex, articles: readonly Article[]): FaqIndex {
   const byId = new Map(articles.map((article) => [article.id, article]));
   return {
     get size() {
-      return index.documentCount;
+      return index.size;
     },
     search(query, { limit = 20 } = {}) {
       if (!query.trim()) return [];
-      let results = index.search(query);
+      let results = index.search(queryTerms(query));
       // Pairs and characters find every article with 礼品卡, but rank it by its pieces: one that has
       // the common 礼品 in its title would come first. Those with the whole word go up.
       const phrases = cjkPhrases(query);
       if (phrases.length > 0) {
         const head = results.slice(0, PHRASE_WINDOW).map((result) => {
-          const article = byId.get(String(result.id));
+          const article = byId.get(result.id);
           if (!article) return result;
           const text = `${article.title}${article.tags.join('')}${plainText(article.body)}`.replace(/\s+/g, '');
           const found = phrases.filter((phrase) => text.includes(phrase)).length;
@@ -132,7 +128,7 @@ function wrap(index: MiniSearch<IndexedArticle>, articles: readonly Article[]): 
       }
       const hits: FaqSearchHit[] = [];
       for (const result of results) {
-        const article = byId.get(String(result.id));
+        const article = byId.get(result.id);
         if (article) hits.push({ article, score: result.score, terms: result.terms });
         if (hits.length >= limit) break;
       }
@@ -140,12 +136,12 @@ function wrap(index: MiniSearch<IndexedArticle>, articles: readonly Article[]): 
     },
     apply(changed, deleted) {
       for (const id of [...deleted, ...changed.map((article) => article.id)]) {
-        if (index.has(id)) index.discard(id);
+        index.discard(id);
         byId.delete(id);
       }
       for (const article of changed) {
         byId.set(article.id, article);
-        index.add(toIndexed(article));
+        index.add(article.id, fieldTokens(article));
       }
     },
     toJSON: () => index.toJSON(),
