@@ -1,12 +1,36 @@
 import { css } from 'lit';
 
 /**
- * Buttons as every feature draws them: one primary action in the brand colour, secondary actions
- * outlined, links underlined, all at least 44 px tall (touch targets). A feature's own stylesheet
- * comes after this one and adjusts what it needs (a round remove button, a full-width submit).
- * Before this sheet each feature had its own copy, with four radii and three border widths.
+ * What every feature element (FAQ, orders, returns, chat, callback, survey) draws the same way:
+ * its own surface, the text's line height and the headings. A feature's own stylesheet comes
+ * after this one and adjusts what it needs.
  */
-export const controls = css`
+export const featureBase = css`
+  :host {
+    display: block;
+    /* Standalone on a page, the element paints its own surface, so dark text never meets a light page. */
+    background: var(--_surface);
+    line-height: 1.5;
+  }
+  h2,
+  h3 {
+    margin: 0 0 calc(var(--_space) * 0.75);
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25rem;
+  }
+  h3 {
+    font-size: 1.0625rem;
+  }
+`;
+
+/**
+ * Buttons as every form feature draws them: one primary action in the brand colour, secondary
+ * actions outlined, links underlined, all at least 44 px tall (touch targets). Before this sheet
+ * each feature had its own copy, with four radii and three border widths.
+ */
+const buttons = css`
   button,
   .button {
     box-sizing: border-box;
@@ -45,7 +69,100 @@ export const controls = css`
     opacity: 0.7;
     cursor: not-allowed;
   }
-  button[aria-busy='true'] {
-    cursor: progress;
+`;
+
+/**
+ * Forms as every form feature lays them out: a grid of fields, each its label (the field's first
+ * child, in bold), its hint, its control and its error; fieldsets without a frame; a row of actions.
+ */
+const fields = css`
+  p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  /* Our lists are of items, cards and steps, not bullets (a chat message's own lists get theirs back). */
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  /* A form spaces its children with the grid's gap, not with their margins. */
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  form > p {
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+  }
+  .field > :first-child,
+  legend {
+    font-weight: 600;
+  }
+  fieldset {
+    min-inline-size: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: calc(var(--_space) / 2);
+  }
+  .intro,
+  .muted,
+  .hint {
+    color: var(--_muted);
+  }
+  .hint,
+  .error {
+    font-size: 0.875rem;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .error:empty {
+    display: none;
+  }
+  input:not([type='radio'], [type='checkbox'], [type='file']),
+  select,
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 8px 12px;
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+    color: var(--_text);
+    font-family: inherit;
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true']:not([type='radio'], [type='checkbox']) {
+    border: 2px solid var(--_error);
+  }
+  input:is([type='radio'], [type='checkbox']) {
+    flex: none;
+    inline-size: 20px;
+    block-size: 20px;
+    margin: 0;
+    accent-color: var(--_brand);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
   }
 `;
+
+/**
+ * Everything the form features (orders, returns, chat, callback, survey) share, in cascade order;
+ * the FAQ, a list more than a form, takes only `featureBase`.
+ */
+export const controls = [featureBase, buttons, fields];

@@ -1,62 +1,9 @@
 import { css } from 'lit';
 
+/** The callback form's own rules; headings, fields, errors and buttons come from `controls`. */
 export const callbackStyles = css`
   :host {
-    display: block;
-    background: var(--_surface);
-    line-height: 1.45;
     container-type: inline-size;
-  }
-  h2 {
-    font-size: 1.25rem;
-    margin: 0 0 calc(var(--_space) / 2);
-  }
-  h3 {
-    font-size: 1.1rem;
-    margin: 0 0 calc(var(--_space) / 2);
-  }
-  p {
-    margin: 0 0 calc(var(--_space) / 2);
-  }
-  .intro,
-  .hint {
-    color: var(--_muted);
-  }
-  .hint {
-    font-size: 0.875rem;
-  }
-  form {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
-  }
-  form > p {
-    margin: 0;
-  }
-  .field {
-    display: grid;
-    gap: 4px;
-    font-weight: 600;
-  }
-  input:not([type='radio'], [type='checkbox']),
-  select,
-  textarea {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: 44px;
-    padding: 8px 12px;
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface);
-    color: var(--_text);
-    font-family: inherit;
-    font-weight: 400;
-  }
-  textarea {
-    resize: vertical;
-  }
-  [aria-invalid='true']:not([type='radio']) {
-    border-color: #c62828;
-    border-width: 2px;
   }
   .phone {
     display: grid;
@@ -76,31 +23,10 @@ export const callbackStyles = css`
   :host([dir='rtl']) .phone input {
     text-align: end;
   }
-  .error {
-    color: #b3261e;
-    font-weight: 600;
-    font-size: 0.9rem;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) .error {
-      color: #ffb4ab;
-    }
-  }
-  :host([theme='dark']) .error {
-    color: #ffb4ab;
-  }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
+  fieldset,
+  .confirmation {
     display: grid;
     gap: calc(var(--_space) / 2);
-    min-inline-size: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0;
-    margin-block-end: 4px;
   }
   .times {
     display: grid;
@@ -127,11 +53,9 @@ export const callbackStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  .time input {
-    margin: 2px 0 0;
-    inline-size: 20px;
-    block-size: 20px;
-    accent-color: var(--_brand);
+  .time input,
+  .consent input {
+    margin-block-start: 2px;
   }
   .time-text {
     display: grid;
@@ -146,13 +70,6 @@ export const callbackStyles = css`
     gap: 10px;
     align-items: flex-start;
   }
-  .consent input {
-    margin: 2px 0 0;
-    inline-size: 22px;
-    block-size: 22px;
-    flex: none;
-    accent-color: var(--_brand);
-  }
   .next {
     border-color: var(--_brand);
     justify-content: flex-start;
@@ -163,13 +80,6 @@ export const callbackStyles = css`
     background: color-mix(in srgb, var(--_brand) 12%, var(--_surface));
   }
   .confirmation {
-    display: grid;
-    gap: calc(var(--_space) / 2);
     justify-items: start;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
   }
 `;

@@ -12,8 +12,7 @@ import {
   type PhoneCheck,
 } from '@kefu/core/domain';
 import { KefuElement } from '../../base/kefu-element.js';
-import { controls } from '../../styles/controls.styles.js';
-import { tokens } from '../../styles/tokens.styles.js';
+import { controls, tokens } from '../../styles/tokens.styles.js';
 import { browserTimeZone, cityOf, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
 import { callbackMessages, type CallbackMessages } from './callback.messages.js';
 import { callbackStyles } from './callback.styles.js';

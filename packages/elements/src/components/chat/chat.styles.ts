@@ -1,22 +1,15 @@
 import { css } from 'lit';
 
+/** The chat's own rules; headings, fields, errors and buttons come from `controls`. */
 export const chatStyles = css`
   :host {
-    display: block;
     --_chat-height: var(--kefu-chat-transcript-height, min(45vh, 420px));
   }
-  h2 {
-    font-size: 1.125rem;
-    margin: 0 0 calc(var(--_space) / 2);
-  }
+  /* The suggestions' heading sits inside the form, close to the articles it introduces. */
   h3 {
     font-size: 0.9375rem;
-    margin: 0 0 4px;
+    margin-block-end: 4px;
   }
-  p {
-    margin: 0 0 calc(var(--_space) / 2);
-  }
-  .muted,
   .meta,
   .status,
   .typing,
@@ -31,76 +24,19 @@ export const chatStyles = css`
     background: #1e8e3e;
     margin-inline-end: 0.4em;
   }
+  /* Link buttons side by side need more room between them than their gap gives. */
   .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
     align-items: center;
+    column-gap: 16px;
     margin-block: 8px;
   }
+  /* The remove (×) button of an attachment is a link with one character: still a 44 px target. */
   button {
-    font: inherit;
-    min-block-size: 44px;
     min-inline-size: 44px;
-    border-radius: var(--_radius);
-    cursor: pointer;
   }
-  button.primary {
-    background: var(--_brand);
-    color: var(--_on-brand);
-    border: 0;
-    padding-inline: 16px;
-  }
-  button.secondary {
-    background: transparent;
-    color: var(--_text);
-    border: 1px solid currentColor;
-    padding-inline: 12px;
-  }
-  button.link {
-    background: none;
-    border: 0;
+  /* Links in a message bubble take the bubble's colour (on the brand colour for the shopper's). */
+  .link {
     color: inherit;
-    text-decoration: underline;
-    padding-inline: 8px;
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: default;
-  }
-  form {
-    display: grid;
-    gap: 8px;
-  }
-  .field {
-    display: grid;
-    gap: 4px;
-  }
-  input,
-  textarea {
-    font-family: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 8px 10px;
-    min-block-size: 44px;
-    box-sizing: border-box;
-    inline-size: 100%;
-  }
-  textarea {
-    resize: vertical;
-  }
-  [aria-invalid='true'] {
-    border-color: #c5221f;
-  }
-  .error {
-    color: #c5221f;
-    min-block-size: 0;
-    margin: 0;
-  }
-  .error:empty {
-    display: none;
   }
   .notice,
   .banner {
@@ -108,18 +44,12 @@ export const chatStyles = css`
     border-radius: calc(var(--_radius) / 2);
     border: 1px solid var(--_muted);
   }
-  .suggestions ul,
-  .messages,
-  .attachments,
-  .pending {
-    list-style: none;
-    margin: 0;
-    padding: 0;
+  a {
+    color: inherit;
   }
   .suggestions a {
     display: inline-block;
     padding-block: 10px;
-    color: inherit;
   }
   .scroller {
     block-size: var(--_chat-height);
@@ -158,9 +88,7 @@ export const chatStyles = css`
   .bubble ol {
     margin: 4px 0;
     padding-inline-start: 1.25em;
-  }
-  .bubble a {
-    color: inherit;
+    list-style: revert;
   }
   .author {
     display: block;
@@ -179,7 +107,7 @@ export const chatStyles = css`
     outline-offset: 1px;
   }
   .failed .bubble {
-    outline: 2px solid #c5221f;
+    outline: 2px solid var(--_error);
   }
   .attachments img {
     max-inline-size: 100%;

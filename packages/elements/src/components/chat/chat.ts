@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Article, Attachment, Availability, ChatStore, TranscriptEntry } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
-import { tokens } from '../../styles/tokens.styles.js';
+import { controls, tokens } from '../../styles/tokens.styles.js';
 import { chatMessages, type ChatMessages } from './chat.messages.js';
 import { chatStyles } from './chat.styles.js';
 import { renderFormatted } from './chat-format.js';
@@ -66,7 +66,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssprop --kefu-chat-transcript-height - Height of the transcript (default `min(45vh, 420px)`).
  */
 export class KefuChat extends KefuElement {
-  static override styles = [tokens, chatStyles];
+  static override styles = [tokens, controls, chatStyles];
   static override catalogues = chatMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

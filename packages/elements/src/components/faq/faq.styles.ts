@@ -1,47 +1,26 @@
 import { css } from 'lit';
 
+/** The FAQ's own rules; the surface and the headings come from `featureBase`. */
 export const faqStyles = css`
   :host {
-    display: block;
-    background: var(--_surface);
-    --_match: var(--kefu-match-color, #fff0a8);
-    --_line: color-mix(in srgb, var(--_text) 18%, transparent);
     --_hover: color-mix(in srgb, var(--_brand) 10%, transparent);
-    line-height: 1.5;
-  }
-  :host([theme='dark']) {
-    --_match: var(--kefu-match-color, #4a3f00);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_match: var(--kefu-match-color, #4a3f00);
-    }
-  }
-  h2 {
-    font-size: 1.25rem;
-    margin-block: 0 calc(var(--_space) * 0.75);
   }
   h3 {
-    font-size: 1.0625rem;
     margin-block: var(--_space) calc(var(--_space) * 0.5);
   }
   input {
     box-sizing: border-box;
     inline-size: 100%;
     min-block-size: 44px;
-    padding-block: 8px;
-    padding-inline: 12px;
+    padding: 8px 12px;
     border: 1px solid var(--_muted);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
     font-family: inherit;
   }
-  input:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 1px;
-  }
-  ul {
+  /* Our lists (results, articles, categories), not an article's own. */
+  ul:where(:not(.body *)) {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -74,8 +53,16 @@ export const faqStyles = css`
   .result-title {
     font-weight: 600;
   }
-  .snippet {
+  .snippet,
+  .separator,
+  .notice,
+  .count,
+  .meta {
     color: var(--_muted);
+  }
+  .snippet,
+  .count,
+  .meta {
     font-size: 0.875rem;
   }
   mark {
@@ -88,13 +75,11 @@ export const faqStyles = css`
     text-underline-offset: 2px;
   }
   .separator {
-    color: var(--_muted);
     font-size: 0.8125rem;
     padding-block: 8px 4px;
     padding-inline: 12px;
   }
   .notice {
-    color: var(--_muted);
     margin-block: calc(var(--_space) * 0.5);
   }
   button {
@@ -131,8 +116,6 @@ export const faqStyles = css`
     gap: var(--_space);
   }
   .count {
-    color: var(--_muted);
-    font-size: 0.875rem;
     white-space: nowrap;
   }
   .back {
@@ -143,15 +126,7 @@ export const faqStyles = css`
   .article h3 {
     font-size: 1.25rem;
   }
-  .article h3:focus {
-    outline: none;
-  }
-  .article h3:focus-visible {
-    outline: 3px solid var(--_focus);
-  }
   .meta {
-    color: var(--_muted);
-    font-size: 0.875rem;
     margin-block-start: 0;
   }
   .body {
@@ -163,7 +138,6 @@ export const faqStyles = css`
   }
   .body a {
     color: inherit;
-    text-decoration: underline;
   }
   .body table {
     border-collapse: collapse;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit, type KefuClient } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
-import { tokens } from '../../styles/tokens.styles.js';
+import { featureBase, tokens } from '../../styles/tokens.styles.js';
 import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
 import { renderArticleBody } from './article-body.js';
@@ -56,7 +56,7 @@ function highlighted(text: string, terms: readonly string[]): TemplateResult {
  * @cssprop --kefu-match-color - Background of highlighted matches.
  */
 export class KefuFaq extends KefuElement {
-  static override styles = [tokens, faqStyles];
+  static override styles = [tokens, featureBase, faqStyles];
   static override catalogues = faqMessages;
   static override shadowRootOptions = { ...KefuElement.shadowRootOptions, delegatesFocus: true };
 

@@ -1,84 +1,23 @@
 import { css } from 'lit';
 
+/** The order tracker's own rules; headings, fields, errors and buttons come from `controls`. */
 export const ordertrackerStyles = css`
+  /* Problems with an order, and the form's errors with them, are orange (see the tokens). */
   :host {
-    display: block;
-    background: var(--_surface);
-    line-height: 1.5;
-    --_line: color-mix(in srgb, var(--_text) 18%, transparent);
-    --_warn: #a33a00;
+    --_error: var(--_orange);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_warn: #ffb37a;
-    }
-  }
-  :host([theme='dark']) {
-    --_warn: #ffb37a;
-  }
-  h2,
-  h3,
   h4 {
-    margin: 0 0 calc(var(--_space) / 2);
+    margin: var(--_space) 0 calc(var(--_space) / 2);
+    font-size: 0.95rem;
     line-height: 1.25;
   }
-  h2 {
-    font-size: 1.25rem;
-  }
-  h3 {
-    font-size: 1.05rem;
-  }
-  h4 {
-    font-size: 0.95rem;
-    margin-block-start: var(--_space);
-  }
-  h2:focus {
-    outline: none;
-  }
-  h2:focus-visible {
-    outline: 3px solid var(--_focus);
-  }
-  p {
-    margin: 0 0 calc(var(--_space) / 2);
-  }
-  .muted,
-  .hint {
-    color: var(--_muted);
-  }
-  form,
   .order {
     display: grid;
     gap: var(--_space);
   }
-  .field {
-    display: grid;
-    gap: 4px;
-  }
-  label {
-    font-weight: 600;
-  }
-  .hint,
-  .error {
-    font-size: 0.9rem;
-  }
-  input[type='text'],
-  input[type='email'] {
-    min-block-size: 44px;
-    padding: 8px 12px;
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface);
-    color: var(--_text);
-    box-sizing: border-box;
-    inline-size: 100%;
-  }
-  input[aria-invalid='true'] {
-    border: 2px solid var(--_warn);
-  }
-  .error,
   .alert,
   .problem {
-    color: var(--_warn);
+    color: var(--_error);
   }
   .error::before,
   .alert::before {
@@ -98,27 +37,12 @@ export const ordertrackerStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 4px var(--_space);
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-  .switch legend {
-    font-weight: 600;
-    padding: 0;
-    margin-block-end: 4px;
   }
   .switch label {
     display: inline-flex;
     align-items: center;
     gap: 8px;
     min-block-size: 44px;
-    font-weight: 400;
-  }
-  .switch input {
-    inline-size: 20px;
-    block-size: 20px;
-    margin: 0;
-    accent-color: var(--_brand);
   }
   .link {
     justify-self: start;
@@ -153,10 +77,6 @@ export const ordertrackerStyles = css`
   .progress {
     display: grid;
     grid-template-columns: repeat(4, 1fr);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    counter-reset: step;
   }
   .step {
     position: relative;
@@ -177,8 +97,7 @@ export const ordertrackerStyles = css`
     block-size: 2px;
     background: var(--_line);
   }
-  .step.done + .step::before,
-  .step.done + .step.current::before {
+  .step.done + .step::before {
     background: var(--_brand);
   }
   .dot {
@@ -208,8 +127,8 @@ export const ordertrackerStyles = css`
     border-width: 4px;
   }
   .step.current.problem .dot {
-    border-color: var(--_warn);
-    color: var(--_warn);
+    border-color: var(--_error);
+    color: var(--_error);
     border-width: 2px;
   }
   .shipment-status {
@@ -217,8 +136,8 @@ export const ordertrackerStyles = css`
   }
   .advice {
     padding: calc(var(--_space) / 2);
-    border-inline-start: 4px solid var(--_warn);
-    background: color-mix(in srgb, var(--_warn) 8%, var(--_surface));
+    border-inline-start: 4px solid var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
   }
   .facts {
     display: grid;
@@ -252,13 +171,8 @@ export const ordertrackerStyles = css`
     min-block-size: 36px;
     padding-block: 4px;
   }
-  ul,
-  ol {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .items {
+  .items,
+  .mine {
     display: grid;
     gap: 8px;
   }
@@ -310,7 +224,7 @@ export const ordertrackerStyles = css`
     background: var(--_brand);
   }
   .timeline li.problem::before {
-    background: var(--_warn);
+    background: var(--_error);
   }
   .timeline li:last-child {
     border-inline-start-color: transparent;
@@ -320,18 +234,11 @@ export const ordertrackerStyles = css`
   }
   .actions {
     display: grid;
-    gap: 8px;
-  }
-  .mine {
-    display: grid;
-    gap: 8px;
   }
   .mine-order {
     display: grid;
     inline-size: 100%;
     text-align: start;
-    background: transparent;
-    color: var(--_text);
-    border: 1px solid var(--_line);
+    border-color: var(--_line);
   }
 `;

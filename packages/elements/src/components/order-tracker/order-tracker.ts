@@ -3,8 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { KefuError, Order, OrderLookup, Shipment, ShipmentStatus } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import type { KefuView } from '../../base/navigation.js';
-import { controls } from '../../styles/controls.styles.js';
-import { tokens } from '../../styles/tokens.styles.js';
+import { controls, tokens } from '../../styles/tokens.styles.js';
 import { orderTrackerMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
 import { ordertrackerStyles } from './order-tracker.styles.js';
 import {

@@ -1,33 +1,14 @@
 import { css } from 'lit';
 
+/** The returns flow's own rules; headings, fields, errors and buttons come from `controls`. */
 export const returnsStyles = css`
   :host {
-    display: block;
-    line-height: 1.45;
-    /* Standalone on a page, the element paints its own surface, so dark text never meets a light page. */
-    background: var(--_surface);
+    --_card: color-mix(in srgb, var(--_text) 4%, var(--_surface));
   }
-  h2,
-  h3 {
-    margin-block: 0 calc(var(--_space) * 0.75);
-    line-height: 1.25;
-  }
-  h2 {
-    font-size: 1.25rem;
-  }
-  h3 {
-    font-size: 1.0625rem;
-  }
-  h2:focus,
-  h3:focus,
-  [part~='status']:focus {
-    outline: none;
-  }
-  p {
-    margin-block: 0 calc(var(--_space) * 0.5);
-  }
+  /* Secondary facts (the intro, next steps, dates) are set smaller here. */
   .muted,
-  .hint {
+  .why,
+  .until {
     color: var(--_muted);
     font-size: 0.875rem;
   }
@@ -36,73 +17,17 @@ export const returnsStyles = css`
     margin-block: 2px 0;
   }
   .error {
-    color: var(--_error);
-    font-weight: 600;
-    font-size: 0.875rem;
     margin-block: 4px 0;
   }
-  .error:empty {
-    display: none;
-  }
-  :host {
-    --_error: #b3261e;
-    --_card: color-mix(in srgb, var(--_text) 4%, var(--_surface));
-    --_line: color-mix(in srgb, var(--_text) 22%, var(--_surface));
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_error: #ffb4ab;
-    }
-  }
-  :host([theme='dark']) {
-    --_error: #ffb4ab;
-  }
-  form,
   section {
     display: grid;
     gap: calc(var(--_space) * 0.75);
+  }
+  form,
+  section {
     margin-block-end: var(--_space);
   }
-  fieldset {
-    border: none;
-    margin: 0;
-    padding: 0;
-    min-inline-size: 0;
-  }
-  legend,
-  .label,
-  label {
-    font-weight: 600;
-  }
-  legend {
-    padding: 0;
-    margin-block-end: calc(var(--_space) * 0.5);
-  }
-  .field {
-    display: grid;
-    gap: 4px;
-  }
-  input[type='text'],
-  select,
-  textarea {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: 44px;
-    padding: 8px 12px;
-    border: 1px solid var(--_muted);
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface);
-    color: var(--_text);
-    font-family: inherit;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
   ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
     display: grid;
     gap: calc(var(--_space) * 0.5);
   }
@@ -129,8 +54,6 @@ export const returnsStyles = css`
     margin: 0;
   }
   .why {
-    color: var(--_muted);
-    font-size: 0.875rem;
     margin-block-start: 2px;
   }
   .pick,
@@ -139,30 +62,19 @@ export const returnsStyles = css`
     align-items: flex-start;
     gap: 12px;
   }
-  .pick input,
-  .choice input {
-    flex: none;
-    inline-size: 24px;
-    block-size: 24px;
-    margin: 0;
-    accent-color: var(--_brand);
-  }
   .pick label,
   .choice label {
-    font-weight: normal;
-    min-block-size: 24px;
     cursor: pointer;
   }
   .until {
     display: block;
-    color: var(--_muted);
-    font-size: 0.875rem;
   }
   .details {
     display: grid;
     gap: calc(var(--_space) * 0.75);
     margin-block-start: calc(var(--_space) * 0.75);
-    padding-inline-start: 36px;
+    /* Under the item's name: the checkbox (20 px) and the gap (12 px) to its side. */
+    padding-inline-start: 32px;
   }
   .resolutions {
     display: grid;
@@ -206,25 +118,19 @@ export const returnsStyles = css`
     block-size: 32px;
     min-block-size: 32px;
     padding: 0;
+    border-color: var(--_muted);
     border-radius: 50%;
+    background: var(--_surface);
     font-size: 1.125rem;
     line-height: 1;
-  }
-  .remove {
-    background: var(--_surface);
-    border-color: var(--_muted);
   }
   label.button {
     justify-self: start;
   }
-  form > button[type='submit'],
-  .lookup button {
+  form > button[type='submit'] {
     justify-self: stretch;
   }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
     justify-content: flex-end;
   }
   .review ul {
@@ -280,8 +186,7 @@ export const returnsStyles = css`
     margin-block-start: 8px;
   }
   @media (min-width: 640px) {
-    form > button[type='submit'],
-    .lookup button {
+    form > button[type='submit'] {
       justify-self: end;
     }
   }

@@ -15,8 +15,7 @@ import type {
   ReturnSummary,
 } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
-import { controls } from '../../styles/controls.styles.js';
-import { tokens } from '../../styles/tokens.styles.js';
+import { controls, tokens } from '../../styles/tokens.styles.js';
 import { returnsMessages, type ReturnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
 import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';

@@ -1,26 +1,16 @@
 import { css } from 'lit';
 
+/** The survey's own rules; headings, fields, errors and buttons come from `controls`. */
 export const surveyStyles = css`
   :host {
-    display: block;
     container-type: inline-size;
-    background: var(--_surface);
-    line-height: 1.45;
   }
-  h2 {
-    font-size: 1.15rem;
-    margin: 0 0 calc(var(--_space) * 0.75);
+  /* The comment's label sits right above its box: the survey spaces its parts with their margins. */
+  form {
+    display: block;
   }
   fieldset {
-    border: 0;
-    margin: 0 0 var(--_space);
-    padding: 0;
-    min-inline-size: 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0;
-    margin-block-end: calc(var(--_space) * 0.5);
+    margin-block-end: var(--_space);
   }
   .options {
     display: grid;
@@ -48,9 +38,8 @@ export const surveyStyles = css`
     gap: 2px;
     min-block-size: 44px;
     padding: 6px 2px;
-    border: 1px solid color-mix(in srgb, var(--_text) 35%, transparent);
-    border-radius: calc(var(--_radius) * 0.6);
-    color: var(--_text);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
     cursor: pointer;
     text-align: center;
   }
@@ -60,7 +49,6 @@ export const surveyStyles = css`
     inset: 0;
     inline-size: 100%;
     block-size: 100%;
-    margin: 0;
     opacity: 0;
     cursor: pointer;
   }
@@ -107,45 +95,18 @@ export const surveyStyles = css`
     min-block-size: 44px;
     cursor: pointer;
   }
-  .reason input {
-    inline-size: 20px;
-    block-size: 20px;
-    margin: 0;
-    accent-color: var(--_brand);
-  }
   .comment-label {
     display: block;
     margin-block-end: 4px;
   }
-  textarea {
-    box-sizing: border-box;
-    inline-size: 100%;
-    padding: 10px;
-    border: 1px solid color-mix(in srgb, var(--_text) 45%, transparent);
-    border-radius: calc(var(--_radius) * 0.6);
-    background: var(--_surface);
-    color: var(--_text);
-    font-family: inherit;
-    resize: vertical;
-  }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
     margin-block-start: var(--_space);
   }
-  /* Marked by its border and weight, not by colour alone; the text colour reads in both themes. */
+  /* Marked by a bar and its weight, not by colour alone. */
   .error {
     margin: 6px 0 0;
     padding-inline-start: 8px;
-    border-inline-start: 4px solid var(--kefu-error-color, #d93025);
-    font-weight: 600;
-  }
-  .outcome:focus {
-    outline: none;
-  }
-  .outcome:focus-visible {
-    outline: 3px solid var(--_focus);
+    border-inline-start: 4px solid;
   }
   .lead {
     font-size: 1.05rem;
@@ -154,6 +115,6 @@ export const surveyStyles = css`
   .next {
     margin-block-start: var(--_space);
     padding-block-start: var(--_space);
-    border-block-start: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
+    border-block-start: 1px solid var(--_line);
   }
 `;

@@ -88,15 +88,20 @@ export const widgetStyles = css`
     margin: 0;
     font-size: 18px;
   }
-  .close {
+  /* The header's buttons: an icon each, on the brand colour. */
+  .close,
+  .sound,
+  .back {
     min-inline-size: 44px;
     min-block-size: 44px;
     border: 0;
     border-radius: 8px;
     background: transparent;
     color: inherit;
-    font-size: 24px;
     cursor: pointer;
+  }
+  .close {
+    font-size: 24px;
   }
   .body {
     flex: 1;
@@ -127,28 +132,11 @@ export const widgetStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-block-size: 44px;
-    min-inline-size: 44px;
     margin-inline-start: auto;
-    border: 0;
-    border-radius: 8px;
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
-  .sound + .close {
-    margin-inline-start: 0;
   }
   .back {
-    min-block-size: 44px;
-    min-inline-size: 44px;
-    border: 0;
-    border-radius: 8px;
-    background: transparent;
-    color: inherit;
     font-size: 28px;
     line-height: 1;
-    cursor: pointer;
   }
   /* The arrow points back in the direction of reading. */
   :host([dir='rtl']) .back span {
@@ -169,24 +157,36 @@ export const widgetStyles = css`
     background: var(--_surface);
     color: var(--_text);
   }
-  .actions {
+  .actions,
+  .conversations {
     display: grid;
     gap: 8px;
-    margin: 16px 0 0;
+    margin: 0;
     padding: 0;
     list-style: none;
   }
-  .actions button {
+  .actions {
+    margin-block-start: 16px;
+  }
+  /* The quick actions and the cards (recent conversations, last order): full-width rows. */
+  .actions button,
+  .card {
     inline-size: 100%;
     min-block-size: 48px;
     padding: 0 14px;
-    border: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
+    border: 1px solid var(--_line);
     border-radius: 10px;
     background: transparent;
     color: var(--_text);
     font: inherit;
     text-align: start;
     cursor: pointer;
+  }
+  .actions button {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
   }
   .section-title {
     margin: 20px 0 8px;
@@ -197,26 +197,11 @@ export const widgetStyles = css`
   .card {
     display: grid;
     gap: 4px;
-    inline-size: 100%;
-    min-block-size: 48px;
-    padding: 10px 14px;
-    border: 1px solid color-mix(in srgb, var(--_text) 20%, transparent);
-    border-radius: 10px;
+    padding-block: 10px;
     background: color-mix(in srgb, var(--_brand) 6%, var(--_surface));
-    color: var(--_text);
-    font: inherit;
-    text-align: start;
-    cursor: pointer;
   }
   .card-title {
     font-weight: 600;
-  }
-  .conversations {
-    display: grid;
-    gap: 8px;
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .unread {
     font-weight: 400;
@@ -231,11 +216,5 @@ export const widgetStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-  }
-  .actions button {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 8px;
   }
 `;
