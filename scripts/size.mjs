@@ -86,10 +86,13 @@ function staticGraph(file, seen = new Set()) {
 function expand(pattern) {
   const fixed = pattern.split('/').filter((_, i, parts) => !parts.slice(0, i + 1).some((p) => p.includes('*')));
   const base = resolve(root, fixed.join('/'));
+  // "**/" is any number of folders, "*" anything within one; "**/" is replaced last, or its "*"
+  // would become a one-folder "*" too (and files two folders down were left out).
   const source = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\//g, '(?:.*/)?')
-    .replace(/\*/g, '[^/]*');
+    .split('**/')
+    .map((part) => part.replace(/\*/g, '[^/]*'))
+    .join('(?:.*/)?');
   const matcher = new RegExp(`^${source}$`);
   if (!existsSync(base)) return [];
   const walk = (dir) =>

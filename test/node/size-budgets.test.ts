@@ -32,4 +32,17 @@ describe('size budgets', () => {
     assert.equal(result.status, 1);
     assert.match(result.stdout, /MISSING/);
   });
+
+  it('counts files at any depth under ** (a file moved between folders must not change the figure)', () => {
+    // Until this test, "**/" matched one folder at most: files deeper down were silently left out
+    // (all of @kefu/elements' components/*/ folders, for one).
+    const direct = checkSizes([
+      { name: 'worker', files: ['test/support/public/mockServiceWorker.js'], brotli: 100_000 },
+    ]);
+    const deep = checkSizes([{ name: 'worker', files: ['test/**/mockServiceWorker.js'], brotli: 100_000 }]);
+    assert.equal(deep.status, 0, deep.stdout);
+    const figures = (output: string) => /worker\s+([\d.]+ KB\s+[\d.]+ KB)/.exec(output)?.[1];
+    assert.ok(figures(direct.stdout));
+    assert.equal(figures(deep.stdout), figures(direct.stdout));
+  });
 });
