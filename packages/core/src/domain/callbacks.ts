@@ -1,7 +1,8 @@
 import type { CallbackInput } from '../model/callbacks.js';
 import type { StoreConfig } from '../model/config.js';
 import { slotsBetween, type SlotTime } from './business-hours.js';
-import { isBlank, isOptionalText, type FieldErrors } from './fields.js';
+import { isOptionalText, type FieldErrors } from './fields.js';
+import { isBlank } from './text-fields.js';
 import { zonedParts, zonedTimeToUtc } from './zoned-time.js';
 
 /** Agents who can take calls in the same slot. */

@@ -1,17 +1,14 @@
-import type { ChatMessage, ConversationPreview } from '../model/chat.js';
 import type { FieldErrors } from './fields.js';
 
 /**
  * A signed-in shopper's chat history (GET /v1/conversations), the rules both backends share: page
- * sizes, what a preview shows, and the messages for a bad query.
+ * sizes and the messages for a bad query (what a preview shows is in chat-preview.ts).
  */
 
 /** A page holds this many conversations unless the caller asks for another number… */
 export const HISTORY_PAGE_SIZE = 20;
 /** …up to this many. */
 export const HISTORY_PAGE_MAX = 50;
-/** A preview's length: a line in a list, not the message. */
-export const PREVIEW_LENGTH = 140;
 
 export const historyMessages = {
   limit: `Expected a whole number from 1 to ${HISTORY_PAGE_MAX}.`,
@@ -25,18 +22,4 @@ export function checkHistoryLimit(limit: number | string | undefined): { limit: 
   if (!Number.isInteger(value) || value < 1 || value > HISTORY_PAGE_MAX)
     return { fields: { limit: historyMessages.limit } };
   return { limit: value };
-}
-
-/** What a list shows of a conversation's last message: its text on one line, shortened, and a count of files. */
-export function previewOf(message: ChatMessage): ConversationPreview {
-  const text = message.text.replace(/\s+/g, ' ').trim();
-  // Cut by code point, so a shortened Chinese or emoji text never ends in half a character.
-  const characters = [...text];
-  return {
-    author: message.author,
-    ...(message.authorName === undefined ? {} : { authorName: message.authorName }),
-    text: characters.length > PREVIEW_LENGTH ? `${characters.slice(0, PREVIEW_LENGTH - 1).join('')}…` : text,
-    attachmentCount: message.attachments?.length ?? 0,
-    createdAt: message.createdAt,
-  };
 }

@@ -1,18 +1,10 @@
 /**
  * Field-level validation shared by every backend: a map from an input path (`email`,
  * `items.0.quantity`) to what is wrong with it, so a form can mark every mistake at once.
+ * isEmail and isBlank, which only the backends use, are in text-fields.ts: the widget does not
+ * download them.
  */
 export type FieldErrors = Record<string, string>;
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function isEmail(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 254 && emailPattern.test(value.trim());
-}
-
-export function isBlank(value: unknown): boolean {
-  return typeof value !== 'string' || value.trim() === '';
-}
 
 /** Absent, or a string of at most `max` characters. Input arrives as JSON, so types are not a given. */
 export function isOptionalText(value: unknown, max: number): boolean {

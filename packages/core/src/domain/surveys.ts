@@ -1,6 +1,7 @@
 import type { SurveyResponseInput } from '../model/surveys.js';
 import { surveyScoreRanges } from './survey-scales.js';
-import { isBlank, isOptionalText, MAX_COMMENT_LENGTH, type FieldErrors } from './fields.js';
+import { isOptionalText, MAX_COMMENT_LENGTH, type FieldErrors } from './fields.js';
+import { isBlank } from './text-fields.js';
 
 const subjectTypes: readonly unknown[] = ['conversation', 'return', 'callback', 'store'];
 /** Why a low CSAT was low (`SurveyReason`). */

@@ -1,5 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals-core';
-import type { KefuBackend } from '../ports/backend.js';
+import type { CreateOptions, KefuBackend } from '../ports/backend.js';
 import type { KeyValueStorage } from '../ports/storage.js';
 import type { Clock } from '../ports/clock.js';
 import type { NetworkStatus } from '../ports/network.js';
@@ -53,34 +53,20 @@ export interface Outbox {
   dispose(): void;
 }
 
-type Sender = (backend: KefuBackend, item: OutboxItem, signal: AbortSignal) => Promise<unknown>;
-
-/** How each kind is sent. The item's id is the idempotency key on every attempt. */
-const senders: { [K in OutboxKind]: Sender } = {
-  return: (backend, item, signal) =>
-    backend.createReturn(payloadOf<'return'>(item), { idempotencyKey: item.id, signal, ...token(item) }),
-  callback: (backend, item, signal) =>
-    backend.requestCallback(payloadOf<'callback'>(item), { idempotencyKey: item.id, signal, ...token(item) }),
-  survey: (backend, item, signal) =>
-    backend.submitSurvey(payloadOf<'survey'>(item), { idempotencyKey: item.id, signal, ...token(item) }),
-  'article-feedback': (backend, item, signal) =>
-    backend.sendArticleFeedback(payloadOf<'article-feedback'>(item), {
-      idempotencyKey: item.id,
-      signal,
-      ...token(item),
-    }),
-  'chat-message': (backend, item, signal) => {
-    const { conversationId, message } = payloadOf<'chat-message'>(item);
-    return backend.sendMessage(conversationId, message, { signal, ...token(item) });
-  },
+/** How each kind is sent. The options carry the item's id, its idempotency key on every attempt. */
+const senders: {
+  [K in OutboxKind]: (backend: KefuBackend, payload: OutboxPayloads[K], options: CreateOptions) => Promise<unknown>;
+} = {
+  return: (backend, payload, options) => backend.createReturn(payload, options),
+  callback: (backend, payload, options) => backend.requestCallback(payload, options),
+  survey: (backend, payload, options) => backend.submitSurvey(payload, options),
+  'article-feedback': (backend, payload, options) => backend.sendArticleFeedback(payload, options),
+  // A message's idempotency key is its clientId, which is the item's id.
+  'chat-message': (backend, { conversationId, message }, options) =>
+    backend.sendMessage(conversationId, message, options),
 };
 
-function payloadOf<K extends OutboxKind>(item: OutboxItem): OutboxPayloads[K] {
-  return item.payload as OutboxPayloads[K];
-}
-function token(item: OutboxItem): { token?: string } {
-  return item.token === undefined ? {} : { token: item.token };
-}
+const byCreation = (a: OutboxItem, b: OutboxItem) => a.createdAt - b.createdAt;
 
 /**
  * The durable outbox every submission goes through. Guarantees, in order of importance:
@@ -118,7 +104,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function readAll(): Promise<OutboxItem[]> {
     const keys = await storage.keys(OUTBOX_PREFIX);
     const loaded = await Promise.all(keys.map((key) => storage.get<OutboxItem>(key)));
-    return loaded.filter((item): item is OutboxItem => item !== undefined).sort((a, b) => a.createdAt - b.createdAt);
+    return loaded.filter((item): item is OutboxItem => item !== undefined).sort(byCreation);
   }
 
   async function refresh(): Promise<void> {
@@ -131,7 +117,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await storage.set(keyOf(item.id), item);
     if (disposed) return;
     const others = items.value.filter((existing) => existing.id !== item.id);
-    items.value = [...others, item].sort((a, b) => a.createdAt - b.createdAt);
+    items.value = [...others, item].sort(byCreation);
     channel?.postMessage({ type: 'changed', id: item.id });
   }
 
@@ -160,7 +146,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function sendOne(item: OutboxItem): Promise<'sent' | 'retry' | 'failed' | 'offline'> {
     try {
-      const result = await senders[item.kind](backend, item, inFlight.signal);
+      // The kind and the payload were saved together: the payload is this kind's.
+      const send = senders[item.kind] as (backend: KefuBackend, payload: unknown, options: CreateOptions) => unknown;
+      const result = await send(backend, item.payload, {
+        idempotencyKey: item.id,
+        signal: inFlight.signal,
+        token: item.token,
+      });
       const { payload: _sentPayload, token: _usedToken, error: _lastError, ...rest } = item;
       await save({ ...rest, status: 'sent', result, sentAt: clock.now(), attempts: item.attempts + 1 });
       return 'sent';
@@ -235,14 +227,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
     payload: OutboxPayloads[K],
     enqueueOptions: { id?: string; token?: string } = {},
   ): Promise<OutboxItem<K>> {
+    const now = clock.now();
     const item: OutboxItem<K> = {
       id: enqueueOptions.id ?? createId(),
       kind,
       payload,
       ...(enqueueOptions.token === undefined ? {} : { token: enqueueOptions.token }),
-      createdAt: clock.now(),
+      createdAt: now,
       attempts: 0,
-      nextAttemptAt: clock.now(),
+      nextAttemptAt: now,
       status: 'pending',
     };
     // An id already queued is the same submission (a double tap): keep the first.

@@ -11,7 +11,7 @@ import type {
 } from '../model/chat.js';
 import type { OutboxError } from '../outbox/outbox-item.js';
 import { fullJitterDelay } from '../outbox/backoff.js';
-import { previewOf } from '../domain/chat-history.js';
+import { previewOf } from '../domain/chat-preview.js';
 import { KefuError } from '../errors.js';
 import { idle, loadInto, toResult, type AsyncState, type Result } from '../state.js';
 import type { StoreContext } from './store-context.js';

@@ -1,7 +1,7 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
 import type { CallbackRecord } from '../model/callbacks.js';
 import type { Conversation } from '../model/chat.js';
-import type { SurveyKind, SurveySettings, SurveyTrigger } from '../model/config.js';
+import type { StoreConfig, SurveyKind, SurveyTrigger } from '../model/config.js';
 import type { SurveyResponseInput, SurveySubject } from '../model/surveys.js';
 import type { OutboxItem } from '../outbox/outbox-item.js';
 import type { StorageMode } from '../storage/kefu-storage.js';
@@ -80,6 +80,9 @@ interface SubjectRecord {
 const subjectKey = (kind: SurveyKind, subject: SurveySubject) =>
   `subject/${kind}/${subject.type}/${encodeURIComponent(subject.id)}`;
 const sameSubject = (a: SurveySubject, b: SurveySubject) => a.type === b.type && a.id === b.id;
+/** The same survey: its kind, about the same subject. */
+const sameSurvey = (a: Pick<SurveyPrompt, 'kind' | 'subject'>, b: Pick<SurveyPrompt, 'kind' | 'subject'>) =>
+  a.kind === b.kind && sameSubject(a.subject, b.subject);
 const PENDING_KEY = 'pending';
 const DISMISSED_KEY = 'dismissed';
 
@@ -128,10 +131,10 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
     if (Number.isFinite(next)) timer = clock.setTimeout(tick, Math.min(next - at, MAX_TIMER_MS));
   }
 
-  async function settings(): Promise<(SurveySettings & { enabled: boolean }) | undefined> {
+  /** The store's configuration, loaded first if it is not yet. */
+  async function storeConfig(): Promise<StoreConfig | undefined> {
     if (!deps.config.state.peek().data) await deps.config.load();
-    const config = deps.config.state.peek().data;
-    return config ? { ...config.surveys, enabled: config.channels.surveys } : undefined;
+    return deps.config.state.peek().data;
   }
 
   async function setPending(next: readonly SurveyPrompt[]): Promise<void> {
@@ -157,11 +160,7 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
   async function consider(prompt: SurveyPrompt, enabled: boolean): Promise<SurveyAskOutcome> {
     if (!enabled) return 'disabled';
     const status = await statusOf(prompt.kind, prompt.subject);
-    if (
-      status === 'pending' &&
-      pending.peek().some((p) => p.kind === prompt.kind && sameSubject(p.subject, prompt.subject))
-    )
-      return 'prompted';
+    if (status === 'pending' && pending.peek().some((p) => sameSurvey(p, prompt))) return 'prompted';
     if (status !== 'new') return 'asked-before';
     const until = coolingDownUntil.peek();
     if (until !== undefined && prompt.dueAt < until) return 'cooling-down';
@@ -175,13 +174,13 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
     if (weighed.has(key) || disposed) return;
     weighed.add(key);
     void serially(async () => {
-      const current = await settings();
+      const config = await storeConfig();
       // Without the store's settings (offline, no cached config) the event is weighed again next time.
-      if (!current) weighed.delete(key);
-      const trigger = current?.triggers.find((candidate) => candidate.on === event.on);
-      if (!current || !trigger) return;
+      if (!config) weighed.delete(key);
+      const trigger = config?.surveys.triggers.find((candidate) => candidate.on === event.on);
+      if (!config || !trigger) return;
       const dueAt = event.at + Math.max(0, trigger.delaySeconds) * 1000;
-      await consider({ kind: trigger.kind, subject: event.subject, trigger: event.on, dueAt }, current.enabled);
+      await consider({ kind: trigger.kind, subject: event.subject, trigger: event.on, dueAt }, config.channels.surveys);
     }).catch(() => undefined);
   }
 
@@ -194,9 +193,7 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
       ]);
       if (dismissed && (dismissedAt.peek() ?? 0) < dismissed.data.at) dismissedAt.value = dismissed.data.at;
       const current = pending.peek();
-      const earlier = (stored?.data ?? []).filter(
-        (p) => !current.some((c) => c.kind === p.kind && sameSubject(c.subject, p.subject)),
-      );
+      const earlier = (stored?.data ?? []).filter((p) => !current.some((c) => sameSurvey(c, p)));
       if (earlier.length > 0 || current.length > 0) await setPending([...earlier, ...current]);
       else tick();
     }).catch(() => undefined);
@@ -224,8 +221,8 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
     coolingDownUntil,
     ask: (kind, subject = storeSubject) =>
       serially(async () => {
-        const current = await settings();
-        return consider({ kind, subject, trigger: 'api', dueAt: clock.now() }, current?.enabled ?? false);
+        const config = await storeConfig();
+        return consider({ kind, subject, trigger: 'api', dueAt: clock.now() }, config?.channels.surveys ?? false);
       }),
     async answer(input) {
       const item = await outbox.enqueue('survey', input, {
@@ -233,7 +230,7 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
       });
       await serially(async () => {
         await record(input.kind, input.subject, 'answered');
-        await removePrompts((p) => p.kind === input.kind && sameSubject(p.subject, input.subject));
+        await removePrompts((p) => sameSurvey(p, input));
       }).catch(() => undefined);
       return item;
     },
@@ -248,7 +245,7 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
         await cache.write('survey', { at }, { key: DISMISSED_KEY });
         if (!dismissed) return;
         await record(dismissed.kind, dismissed.subject, 'dismissed');
-        await removePrompts((p) => p.kind === dismissed.kind && sameSubject(p.subject, dismissed.subject));
+        await removePrompts((p) => sameSurvey(p, dismissed));
       }).catch(() => undefined),
     withdraw: (subject) =>
       serially(async () => {

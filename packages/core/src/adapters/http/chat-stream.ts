@@ -70,20 +70,17 @@ export function openWebSocketChatStream(
   };
 }
 
+/** A frame this client understands, or undefined for anything else (malformed, binary, unknown). */
 function parseFrame(data: unknown): StreamControlFrame | ChatEvent | undefined {
-  if (typeof data !== 'string') return undefined;
-  let value: unknown;
   try {
-    value = JSON.parse(data);
+    // Anything but a JSON object fails here or below: a binary frame is not JSON, null has no type.
+    const frame = JSON.parse(data as string) as { type?: unknown; seq?: unknown };
+    const known =
+      frame.type === 'subscribed' ||
+      frame.type === 'error' ||
+      (chatEventTypes.has(frame.type as string) && typeof frame.seq === 'number');
+    return known ? (frame as StreamControlFrame | ChatEvent) : undefined;
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const frame = value as { type?: unknown; seq?: unknown; code?: unknown };
-  if (frame.type === 'subscribed') return { type: 'subscribed' };
-  if (frame.type === 'error') return value as StreamControlFrame;
-  if (typeof frame.type === 'string' && chatEventTypes.has(frame.type) && typeof frame.seq === 'number') {
-    return value as ChatEvent;
-  }
-  return undefined;
 }

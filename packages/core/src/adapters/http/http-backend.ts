@@ -11,8 +11,8 @@ import type {
   UploadedAttachment,
 } from '../../model/chat.js';
 import type { SurveyResponseRecord } from '../../model/surveys.js';
-import type { CallOptions, CreateOptions, KefuBackend } from '../../ports/backend.js';
-import { createHttpClient, pathOf, webSocketUrl, type HttpClientOptions } from './http-client.js';
+import type { CallOptions, CreateOptions, KefuBackend, UploadOptions } from '../../ports/backend.js';
+import { createHttpClient, pathOf, webSocketUrl, type HttpClientOptions, type HttpRequest } from './http-client.js';
 import { openWebSocketChatStream } from './chat-stream.js';
 
 export interface HttpBackendOptions extends HttpClientOptions {
@@ -24,135 +24,75 @@ export interface HttpBackendOptions extends HttpClientOptions {
 export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
   const http = createHttpClient(options);
 
-  // What every call forwards: the caller's signal and token. Creates add their idempotency key.
-  const call = ({ signal, token }: CallOptions = {}) => ({ signal, token });
-  const create = ({ signal, token, idempotencyKey }: CreateOptions) => ({ signal, token, idempotencyKey });
+  // What every call forwards: the caller's signal and token, and a create's idempotency key.
+  const forwarded = ({ signal, token, idempotencyKey }: Partial<CreateOptions> = {}) => ({
+    signal,
+    token,
+    idempotencyKey,
+  });
+  const get = <T>(path: string, o?: CallOptions, query?: HttpRequest['query']) =>
+    http.request<T>({ method: 'GET', path, query, ...forwarded(o) });
+  const post = <T>(path: string, o?: Partial<CreateOptions>, body?: unknown) =>
+    http.request<T>({ method: 'POST', path, body, ...forwarded(o) });
+  const upload = <T>(form: FormData, o: UploadOptions) =>
+    http.upload<T>({ path: '/uploads', form, ...forwarded(o), onProgress: o.onProgress });
+  const conversation = (id: string, action: string) => pathOf`/conversations/${id}/` + action;
 
   return {
-    getConfig: (o) => http.request<StoreConfig>({ method: 'GET', path: '/config', ...call(o) }),
+    getConfig: (o) => get<StoreConfig>('/config', o),
 
     // FAQ
-    listArticles: ({ locale, since }, o) =>
-      http.request<ArticleSync>({ method: 'GET', path: '/articles', query: { locale, since }, ...call(o) }),
-    getArticle: (id, o) => http.request<Article>({ method: 'GET', path: pathOf`/articles/${id}`, ...call(o) }),
+    listArticles: ({ locale, since }, o) => get<ArticleSync>('/articles', o, { locale, since }),
+    getArticle: (id, o) => get<Article>(pathOf`/articles/${id}`, o),
     sendArticleFeedback: ({ articleId, helpful, comment }, o) =>
-      http.request<undefined>({
-        method: 'POST',
-        path: pathOf`/articles/${articleId}/feedback`,
-        body: { helpful, comment },
-        ...create(o),
-      }),
+      post<undefined>(pathOf`/articles/${articleId}/feedback`, o, { helpful, comment }),
     searchArticles: async ({ q, locale }, o) =>
-      (
-        await http.request<{ articles: Article[] }>({
-          method: 'GET',
-          path: '/search',
-          query: { q, locale },
-          ...call(o),
-        })
-      ).articles,
+      (await get<{ articles: Article[] }>('/search', o, { q, locale })).articles,
 
     // Orders
-    lookupOrder: (lookup, o) =>
-      http.request<OrderAccess>({ method: 'POST', path: '/orders/lookup', body: lookup, ...call(o) }),
-    getOrder: (orderId, o) => http.request<Order>({ method: 'GET', path: pathOf`/orders/${orderId}`, ...call(o) }),
-    listMyOrders: async (o) =>
-      (await http.request<{ orders: Order[] }>({ method: 'GET', path: '/orders', ...call(o) })).orders,
+    lookupOrder: (lookup, o) => post<OrderAccess>('/orders/lookup', o, lookup),
+    getOrder: (orderId, o) => get<Order>(pathOf`/orders/${orderId}`, o),
+    listMyOrders: async (o) => (await get<{ orders: Order[] }>('/orders', o)).orders,
 
     // Returns
-    createReturn: (input, o) =>
-      http.request<ReturnRecord>({ method: 'POST', path: '/returns', body: input, ...create(o) }),
-    getReturn: (returnId, o) =>
-      http.request<ReturnRecord>({ method: 'GET', path: pathOf`/returns/${returnId}`, ...call(o) }),
-    uploadPhoto: (file, o) =>
-      http.upload<UploadedPhoto>({
-        path: '/uploads',
-        form: uploadForm(file, { purpose: 'return' }),
-        ...create(o),
-        onProgress: o.onProgress,
-      }),
+    createReturn: (input, o) => post<ReturnRecord>('/returns', o, input),
+    getReturn: (returnId, o) => get<ReturnRecord>(pathOf`/returns/${returnId}`, o),
+    uploadPhoto: (file, o) => upload<UploadedPhoto>(uploadForm(file, { purpose: 'return' }), o),
 
     // Callbacks
     getCallbackSlots: async ({ from, days }, o) =>
-      (
-        await http.request<{ slots: CallbackSlot[] }>({
-          method: 'GET',
-          path: '/callbacks/slots',
-          query: { from, days },
-          ...call(o),
-        })
-      ).slots,
-    requestCallback: (input, o) =>
-      http.request<CallbackRecord>({ method: 'POST', path: '/callbacks', body: input, ...create(o) }),
-    cancelCallback: (callbackId, o) =>
-      http.request<CallbackRecord>({ method: 'POST', path: pathOf`/callbacks/${callbackId}/cancel`, ...call(o) }),
+      (await get<{ slots: CallbackSlot[] }>('/callbacks/slots', o, { from, days })).slots,
+    requestCallback: (input, o) => post<CallbackRecord>('/callbacks', o, input),
+    cancelCallback: (callbackId, o) => post<CallbackRecord>(pathOf`/callbacks/${callbackId}/cancel`, o),
 
     // Chat
-    getAvailability: (o) => http.request<Availability>({ method: 'GET', path: '/availability', ...call(o) }),
-    startConversation: (input, o) =>
-      http.request<Conversation>({ method: 'POST', path: '/conversations', body: input, ...create(o) }),
-    listConversations: ({ limit, cursor }, o) =>
-      http.request<ConversationPage>({ method: 'GET', path: '/conversations', query: { limit, cursor }, ...call(o) }),
+    getAvailability: (o) => get<Availability>('/availability', o),
+    startConversation: (input, o) => post<Conversation>('/conversations', o, input),
+    listConversations: ({ limit, cursor }, o) => get<ConversationPage>('/conversations', o, { limit, cursor }),
     uploadAttachment: (conversationId, file, o) =>
-      http.upload<UploadedAttachment>({
-        path: '/uploads',
-        // The conversation is named too, for a signed-in shopper's identity token (which names none).
-        form: uploadForm(file, { purpose: 'chat', conversationId }),
-        ...create(o),
-        onProgress: o.onProgress,
-      }),
+      // The conversation is named too, for a signed-in shopper's identity token (which names none).
+      upload<UploadedAttachment>(uploadForm(file, { purpose: 'chat', conversationId }), o),
     sendMessage: (conversationId, input, o) =>
-      http.request<ChatMessage>({
-        method: 'POST',
-        path: pathOf`/conversations/${conversationId}/messages`,
-        body: input,
-        // The clientId is the message's idempotency key; the header says so to proxies and logs alike.
-        ...call(o),
-        idempotencyKey: input.clientId,
-      }),
+      // The clientId is the message's idempotency key; the header says so to proxies and logs alike.
+      post<ChatMessage>(conversation(conversationId, 'messages'), { ...o, idempotencyKey: input.clientId }, input),
     getMessages: async (conversationId, afterSeq, o) =>
-      (
-        await http.request<{ messages: ChatMessage[] }>({
-          method: 'GET',
-          path: pathOf`/conversations/${conversationId}/messages`,
-          query: { after: afterSeq },
-          ...call(o),
-        })
-      ).messages,
+      (await get<{ messages: ChatMessage[] }>(conversation(conversationId, 'messages'), o, { after: afterSeq }))
+        .messages,
     openChatStream: (conversationId, token, handlers) =>
       openWebSocketChatStream(
-        webSocketUrl(options.apiBase, pathOf`/conversations/${conversationId}/stream`),
+        webSocketUrl(options.apiBase, conversation(conversationId, 'stream')),
         token,
         handlers,
         options.WebSocket ?? globalThis.WebSocket,
       ),
-    sendTyping: (conversationId, typing, o) =>
-      http.request<undefined>({
-        method: 'POST',
-        path: pathOf`/conversations/${conversationId}/typing`,
-        body: { typing },
-        ...call(o),
-      }),
-    markRead: (conversationId, upToSeq, o) =>
-      http.request<undefined>({
-        method: 'POST',
-        path: pathOf`/conversations/${conversationId}/read`,
-        body: { upToSeq },
-        ...call(o),
-      }),
-    closeConversation: (conversationId, o) =>
-      http.request<Conversation>({ method: 'POST', path: pathOf`/conversations/${conversationId}/close`, ...call(o) }),
+    sendTyping: (conversationId, typing, o) => post<undefined>(conversation(conversationId, 'typing'), o, { typing }),
+    markRead: (conversationId, upToSeq, o) => post<undefined>(conversation(conversationId, 'read'), o, { upToSeq }),
+    closeConversation: (conversationId, o) => post<Conversation>(conversation(conversationId, 'close'), o),
     emailTranscript: (conversationId, email, o) =>
-      http.request<undefined>({
-        method: 'POST',
-        path: pathOf`/conversations/${conversationId}/transcript`,
-        body: { email },
-        ...call(o),
-      }),
+      post<undefined>(conversation(conversationId, 'transcript'), o, { email }),
 
     // Surveys
-    submitSurvey: (input, o) =>
-      http.request<SurveyResponseRecord>({ method: 'POST', path: '/surveys/responses', body: input, ...create(o) }),
+    submitSurvey: (input, o) => post<SurveyResponseRecord>('/surveys/responses', o, input),
   };
 }
 

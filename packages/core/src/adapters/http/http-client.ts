@@ -98,16 +98,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw failure(error);
     }
 
-    if (!response.ok) throw await errorFromResponse(response, now());
-    if (response.status === 204) return undefined as T;
-    let text: string;
+    const { ok, status, statusText } = response;
+    let body = '';
     try {
       // The body streams in after the headers, so the time limit and the caller's signal still apply.
-      text = await response.text();
+      body = await response.text();
     } catch (error) {
-      throw failure(error);
+      // An error's body cut off leaves its status to speak alone.
+      if (ok) throw failure(error);
     }
-    return parseJson<T>(text, response.status, req.path);
+    if (!ok) throw errorOf(status, statusText, body, response.headers.get('retry-after'), now());
+    return bodyOf<T>(body, status, req.path);
   }
 
   function upload<T>(req: HttpUpload): Promise<T> {
@@ -164,26 +165,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         report(1);
       });
       xhr.addEventListener('progress', armStallTimer);
-      xhr.addEventListener('error', () =>
-        settle(() => reject(new KefuError('network', `The upload to ${req.path} failed.`))),
-      );
+      const failed = () => reject(new KefuError('network', `The upload to ${req.path} failed.`));
+      xhr.addEventListener('error', () => settle(failed));
       xhr.addEventListener('load', () =>
         settle(() => {
-          if (xhr.status === 0) {
-            reject(new KefuError('network', `The upload to ${req.path} failed.`));
-            return;
-          }
-          if (xhr.status < 200 || xhr.status >= 300) {
-            errorFromResponse(responseOf(xhr), now()).then(reject, reject);
-            return;
-          }
+          const { status, statusText, responseText } = xhr;
+          if (status === 0) return failed();
+          if (status < 200 || status >= 300)
+            return reject(errorOf(status, statusText, responseText, xhr.getResponseHeader('retry-after'), now()));
           report(1);
-          if (xhr.status === 204) {
-            resolve(undefined as T);
-            return;
-          }
           try {
-            resolve(parseJson<T>(xhr.responseText, xhr.status, req.path));
+            resolve(bodyOf<T>(responseText, status, req.path));
           } catch (error) {
             reject(error);
           }
@@ -200,12 +192,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
 /** Encodes one id for a path segment, so an id can never reach another route. */
 export function pathOf(strings: TemplateStringsArray, ...ids: readonly string[]): string {
-  return strings
-    .map((part, i) => {
-      const id = ids[i];
-      return part + (id === undefined ? '' : encodeURIComponent(id));
-    })
-    .join('');
+  return String.raw({ raw: strings }, ...ids.map(encodeURIComponent));
 }
 
 /** The WebSocket URL of a path below apiBase: http → ws, https → wss. */
@@ -233,26 +220,15 @@ function buildUrl(apiBase: string, path: string, query: HttpRequest['query']): s
   return `${apiBase}${path}${search ? `?${search}` : ''}`;
 }
 
-function parseJson<T>(text: string, status: number, path: string): T {
+/** A successful response's JSON body (none for 204). */
+function bodyOf<T>(text: string, status: number, path: string): T {
+  if (status === 204) return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch (error) {
     // A proxy or a misrouted apiBase answering 200 with HTML: a server fault, not the shopper's.
     throw new KefuError('server', `${path} answered ${status} without a JSON body.`, { status, cause: error });
   }
-}
-
-/** Wraps a finished XHR as a Response, so uploads share fetch's error mapping. */
-function responseOf(xhr: XMLHttpRequest): Response {
-  const headers = new Headers();
-  for (const line of xhr
-    .getAllResponseHeaders()
-    .trim()
-    .split(/[\r\n]+/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
-  }
-  return new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers });
 }
 
 interface ErrorBody {
@@ -272,25 +248,30 @@ const codeByStatus: Record<number, KefuErrorCode> = {
   429: 'rate_limited',
 };
 
-async function errorFromResponse(response: Response, nowMs: number): Promise<KefuError> {
-  let body: ErrorBody = {};
+/** The KefuError of an error response (fetch's or an upload's): its status, error body and Retry-After. */
+function errorOf(
+  status: number,
+  statusText: string,
+  body: string,
+  retryAfter: string | null,
+  nowMs: number,
+): KefuError {
+  let error: ErrorBody['error'];
   try {
-    body = (await response.json()) as ErrorBody;
+    ({ error } = JSON.parse(body) as ErrorBody);
   } catch {
     // A proxy's HTML error page, or an empty body: the status alone has to do.
   }
-  const serverCode = typeof body?.error?.code === 'string' ? body.error.code : undefined;
-  const message =
-    typeof body?.error?.message === 'string' ? body.error.message : `${response.status} ${response.statusText}`;
-  const fields = isStringRecord(body?.error?.fields) ? body.error.fields : undefined;
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);
-  const code = codeByStatus[response.status] ?? 'server';
-  return new KefuError(code, message, {
-    status: response.status,
-    ...(serverCode === undefined ? {} : { serverCode }),
-    ...(fields === undefined ? {} : { fields }),
-    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-  });
+  return new KefuError(
+    codeByStatus[status] ?? 'server',
+    typeof error?.message === 'string' ? error.message : `${status} ${statusText}`,
+    {
+      status,
+      serverCode: typeof error?.code === 'string' ? error.code : undefined,
+      fields: isStringRecord(error?.fields) ? error.fields : undefined,
+      retryAfterMs: parseRetryAfter(retryAfter, nowMs),
+    },
+  );
 }
 
 /** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */

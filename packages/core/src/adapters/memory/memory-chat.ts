@@ -11,7 +11,8 @@ import type {
 import type { ChatBackend } from '../../ports/backend.js';
 import { KefuError } from '../../errors.js';
 import { checkAttachment, sniffAttachmentType } from '../../domain/attachment-type.js';
-import { checkHistoryLimit, historyMessages, previewOf } from '../../domain/chat-history.js';
+import { checkHistoryLimit, historyMessages } from '../../domain/chat-history.js';
+import { previewOf } from '../../domain/chat-preview.js';
 import { customerIdOf } from './memory-identity.js';
 import { isOpenAt, nextOpeningAt } from '../../domain/business-hours.js';
 import { createChatRoom, WAIT_SECONDS_PER_CONVERSATION, type StoredConversation } from './chat-room.js';

@@ -2,7 +2,7 @@ import { KefuError } from '../../errors.js';
 import type { FieldErrors } from '../../domain/fields.js';
 
 export type { FieldErrors } from '../../domain/fields.js';
-export { isBlank, isEmail } from '../../domain/fields.js';
+export { isBlank, isEmail } from '../../domain/text-fields.js';
 
 /**
  * The errors the memory backend rejects with, shaped as an HTTP server's would be after the http

@@ -7,7 +7,8 @@ import type { MemoryContext } from './memory-context.js';
 import { notFound, throwIfInvalid, unauthorized } from './memory-errors.js';
 import type { OrderAccessCheck, StoredOrder } from './memory-orders.js';
 import { checkPhoto, sniffImageType } from '../../domain/photo-type.js';
-import { applyReturn, cleanReturnInput, releaseReturn, validateReturn } from '../../domain/returns.js';
+import { validateReturn } from '../../domain/returns.js';
+import { applyReturn, cleanReturnInput, releaseReturn } from '../../domain/return-records.js';
 
 /** An uploaded photo, which returns refer to by id (chat attachments are the chat's own). */
 interface StoredUpload {
