@@ -139,7 +139,8 @@ export default [
         if (['dompurify', 'phone-numbers', 'qr-code'].includes(chunk.name)) return 'vendor/[name]-[hash].js';
         if (chunk.name.endsWith('-worker')) return 'workers/[name]-[hash].js';
         if (chunk.moduleIds.some((id) => id.includes('/adapters/memory/'))) return 'demo/[name]-[hash].js';
-        if (chunk.isDynamicEntry && chunk.facadeModuleId === '\0kefu-features') return 'features/kefu-features-[hash].js';
+        if (chunk.isDynamicEntry && chunk.facadeModuleId === '\0kefu-features')
+          return 'features/kefu-features-[hash].js';
         return 'chunks/[name]-[hash].js';
       },
     },
