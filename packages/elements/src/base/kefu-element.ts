@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { KefuClient } from '@kefu/core';
 import { SignalWatcher } from './signal-watcher.js';
 import { sharedClient } from './shared-client.js';
@@ -20,13 +19,25 @@ export class KefuElement extends SignalWatcher(LitElement) {
   static catalogues?: LazyCatalogues<unknown>;
 
   /**
+   * Lit's reactive properties, declared here rather than with decorators, whose helpers and call
+   * sites cost the widget most of a kilobyte. Each element declares its own (Lit adds these to
+   * them); the fields keep their types, defaults and documentation. Internal state (private fields)
+   * is `{ attribute: false }`, all that `state: true` means to Lit: the manifest analyzer reads only
+   * `attribute`, and would list `state: true` properties as attributes.
+   */
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    locale: {},
+  };
+
+  /**
    * The Kefu client this element shows. Leave it unset to use the page's shared client (the one
    * the script tag or `setSharedClient` made), so every element on the page shares one session.
    */
-  @property({ attribute: false }) client?: KefuClient;
+  client?: KefuClient;
 
   /** The shopper's language (BCP 47); defaults to the client's, then the page's `lang`, then the browser's. */
-  @property() locale?: string;
+  locale?: string;
 
   constructor() {
     super();

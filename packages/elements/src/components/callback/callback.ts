@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { CallbackInput, CallbackRecord, CallbackSlot, KefuClient, OutboxItem } from '@kefu/core';
 import {
   callbackCalendar,
@@ -96,18 +95,24 @@ export class KefuCallback extends KefuElement {
   static override styles = [tokens, controls, callbackStyles];
   static override catalogues = callbackMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    orderNumber: { attribute: 'order-number' },
+    topic: {},
+    defaultCountry: { attribute: 'default-country' },
+    timeZone: { attribute: 'time-zone' },
+  };
 
   /** An order the call is about (from the order tracker); sent with the request. */
-  @property({ attribute: 'order-number' }) orderNumber?: string;
+  orderNumber?: string;
 
   /** A topic to start the form with (from the chat, the order tracker). */
-  @property() topic?: string;
+  topic?: string;
 
   /** The phone country when the locale has no region and its language none usual (ISO 3166-1, e.g. "FR"). */
-  @property({ attribute: 'default-country' }) defaultCountry?: string;
+  defaultCountry?: string;
 
   /** The shopper's IANA timezone; defaults to the browser's. Times are shown, and sent, in it. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  timeZone?: string;
 
   #draft: Draft = {
     name: '',

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { Article, Attachment, Availability, ChatStore, TranscriptEntry } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
@@ -69,51 +68,77 @@ export class KefuChat extends KefuElement {
   static override styles = [tokens, controls, chatStyles];
   static override catalogues = chatMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    values: { attribute: false },
+    errors: { attribute: false },
+    mode: { attribute: false },
+    starting: { attribute: false },
+    startFailed: { attribute: false },
+    leftMessageAt: { attribute: false },
+    suggestions: { attribute: false },
+    composer: { attribute: false },
+    pending: { attribute: false },
+    attachError: { attribute: false },
+    transcriptFormOpen: { attribute: false },
+    transcriptEmail: { attribute: false },
+    transcriptState: { attribute: false },
+    confirmingEnd: { attribute: false },
+    announcement: { attribute: false },
+    windowTick: { attribute: false },
+    newChatRequested: { attribute: false },
+    orderNumber: { attribute: 'order-number' },
+    topic: {},
+    articleId: { attribute: 'article-id' },
+    prechatFields: {
+      attribute: 'prechat-fields',
+      converter: {
+        fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean) as PrechatField[],
+        toAttribute: (value: PrechatField[]) => value.join(' '),
+      },
+    },
+    shopper: { attribute: false },
+    longWaitMinutes: { type: Number, attribute: 'long-wait-minutes' },
+  };
 
-  @query('.scroller') private scroller?: HTMLElement;
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
 
-  @state() private values: PrechatValues = { name: '', email: '', topic: '', orderNumber: '', message: '' };
-  @state() private errors: PrechatErrors = {};
-  @state() private mode: 'choose' | 'chat' | 'message' = 'choose';
-  @state() private starting = false;
-  @state() private startFailed = false;
-  @state() private leftMessageAt?: string;
-  @state() private suggestions: readonly Article[] = [];
-  @state() private composer = '';
-  @state() private pending: PendingAttachment[] = [];
-  @state() private attachError?: string;
-  @state() private transcriptFormOpen = false;
-  @state() private transcriptEmail = '';
-  @state() private transcriptState: 'idle' | 'sending' | 'sent' | 'failed' = 'idle';
-  @state() private confirmingEnd = false;
-  @state() private announcement = '';
-  @state() private windowTick = 0;
-  @state() private newChatRequested = false;
+  private values: PrechatValues = { name: '', email: '', topic: '', orderNumber: '', message: '' };
+  private errors: PrechatErrors = {};
+  private mode: 'choose' | 'chat' | 'message' = 'choose';
+  private starting = false;
+  private startFailed = false;
+  private leftMessageAt?: string;
+  private suggestions: readonly Article[] = [];
+  private composer = '';
+  private pending: PendingAttachment[] = [];
+  private attachError?: string;
+  private transcriptFormOpen = false;
+  private transcriptEmail = '';
+  private transcriptState: 'idle' | 'sending' | 'sent' | 'failed' = 'idle';
+  private confirmingEnd = false;
+  private announcement = '';
+  private windowTick = 0;
+  private newChatRequested = false;
 
   /** An order the conversation is about. */
-  @property({ attribute: 'order-number' }) orderNumber?: string;
+  orderNumber?: string;
 
   /** A topic to pre-select. */
-  @property() topic?: string;
+  topic?: string;
 
   /** An article the shopper read first (sent to the agent as context). */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
 
   /** The optional fields of the pre-chat form, space-separated: `topic order-number` (default), or empty. */
-  @property({
-    attribute: 'prechat-fields',
-    converter: {
-      fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean) as PrechatField[],
-      toAttribute: (value: PrechatField[]) => value.join(' '),
-    },
-  })
   prechatFields: PrechatField[] = ['topic', 'order-number'];
 
   /** An identified shopper (name, email): the form is pre-filled and, when nothing else is asked, skipped. */
-  @property({ attribute: false }) shopper?: ChatShopper;
+  shopper?: ChatShopper;
 
   /** From this expected wait on (minutes), a callback or a message by email is offered first. */
-  @property({ type: Number, attribute: 'long-wait-minutes' }) longWaitMinutes = 5;
+  longWaitMinutes = 5;
 
   #suggestionSource?: Promise<SuggestionSource | undefined>;
   #typingTimer?: ReturnType<typeof setTimeout>;

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit, type KefuClient } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { featureBase, tokens } from '../../styles/tokens.styles.js';
@@ -59,22 +58,33 @@ export class KefuFaq extends KefuElement {
   static override styles = [tokens, featureBase, faqStyles];
   static override catalogues = faqMessages;
   static override shadowRootOptions = { ...KefuElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    active: { attribute: false },
+    category: { attribute: false },
+    openedId: { attribute: false },
+    feedback: { attribute: false },
+    serverHits: { attribute: false },
+    query: {},
+    articleId: { attribute: 'article-id' },
+  };
 
-  @query('#q') private input?: HTMLInputElement;
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('#q');
+  }
 
   /** The highlighted result (-1: none, focus stays on typing). */
-  @state() private active = -1;
-  @state() private category?: string;
-  @state() private openedId?: string;
-  @state() private feedback: Feedback;
-  @state() private serverHits: Results['server'] = [];
+  private active = -1;
+  private category?: string;
+  private openedId?: string;
+  private feedback: Feedback;
+  private serverHits: Results['server'] = [];
   /** English at once; another language's strings arrive in their own small chunk. */
 
   /** A query to search for when the element opens (the widget's home search box sets it). */
-  @property() query = '';
+  query = '';
 
   /** An article to show when the element opens. */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
 
   #serverSearch?: AbortController;
   readonly #bodyShown = new WeakMap<HTMLElement, string>();

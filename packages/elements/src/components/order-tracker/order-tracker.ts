@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { KefuError, Order, OrderLookup, Shipment, ShipmentStatus } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import type { KefuView } from '../../base/navigation.js';
@@ -59,29 +58,43 @@ export class KefuOrderTracker extends KefuElement {
   static override styles = [tokens, controls, ordertrackerStyles];
   static override catalogues = orderTrackerMessages;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    orderNumber: { attribute: 'order-number' },
+    timeZone: { attribute: 'time-zone' },
+    by: { attribute: false },
+    values: { attribute: false },
+    problems: { attribute: false },
+    checkAsTyped: { attribute: false },
+    wantsForm: { attribute: false },
+    searching: { attribute: false },
+    lookupError: { attribute: false },
+    blockedUntil: { attribute: false },
+    announcement: { attribute: false },
+    now: { attribute: false },
+  };
 
   /** An order number to fill in (an order page passes its own). */
-  @property({ attribute: 'order-number' }) orderNumber?: string;
+  orderNumber?: string;
 
   /** The IANA time zone to show times in; defaults to the shopper's own. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  timeZone?: string;
 
-  @state() private by: 'email' | 'postalCode' = 'email';
-  @state() private values: Record<LookupField, string> = { orderNumber: '', email: '', postalCode: '' };
-  @state() private problems: FieldProblems = {};
+  private by: 'email' | 'postalCode' = 'email';
+  private values: Record<LookupField, string> = { orderNumber: '', email: '', postalCode: '' };
+  private problems: FieldProblems = {};
   /** After the first submit, fields are checked as the shopper types. */
-  @state() private checkAsTyped = false;
+  private checkAsTyped = false;
   /** The form shows instead of the current order ("track another order", or a new order number). */
-  @state() private wantsForm = false;
-  @state() private searching = false;
+  private wantsForm = false;
+  private searching = false;
   /** Why the last lookup failed; a failed refresh of a shown order is not this. */
-  @state() private lookupError?: KefuError;
-  @state() private blockedUntil = 0;
+  private lookupError?: KefuError;
+  private blockedUntil = 0;
   /** The order number the server said "too many tries" for; another number may be tried at once. */
   #blockedNumber = '';
   /** The polite announcement (copied, could not copy, this page cannot open that). */
-  @state() private announcement = '';
-  @state() private now = Date.now();
+  private announcement = '';
+  private now = Date.now();
 
   #ticker?: ReturnType<typeof setInterval>;
 

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type {
   DraftPhoto,
   KefuClient,
@@ -67,20 +66,30 @@ export class KefuReturns extends KefuElement {
   static override styles = [tokens, controls, returnsStyles];
   static override catalogues = returnsMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    orderNumber: { attribute: 'order-number' },
+    lookupNumber: { attribute: false },
+    lookupContact: { attribute: false },
+    lookupErrors: { attribute: false },
+    lookingUp: { attribute: false },
+    errors: { attribute: false },
+    answered: { attribute: false },
+    submitting: { attribute: false },
+  };
 
   /** The order to return items from (looked up first if it is not in this session yet). */
-  @property({ attribute: 'order-number' }) orderNumber?: string;
+  orderNumber?: string;
 
   /** What the shopper typed in the lookup form. */
-  @state() private lookupNumber = '';
-  @state() private lookupContact = '';
-  @state() private lookupErrors: FieldErrors = {};
-  @state() private lookingUp = false;
+  private lookupNumber = '';
+  private lookupContact = '';
+  private lookupErrors: FieldErrors = {};
+  private lookingUp = false;
   /** Problems found on "Review": shown next to their fields until the field changes. */
-  @state() private errors: FieldErrors = {};
+  private errors: FieldErrors = {};
   /** Server objections the shopper has since answered (changed the field), so they are hidden. */
-  @state() private answered: ReadonlySet<string> = new Set();
-  @state() private submitting = false;
+  private answered: ReadonlySet<string> = new Set();
+  private submitting = false;
 
   readonly #uploads = new Map<string, PendingUpload[]>();
   readonly #photoErrors = new Map<string, string>();

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { SurveyKind, SurveyReason, SurveySubject } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
@@ -44,26 +43,41 @@ export class KefuSurvey extends KefuElement {
   static override styles = [tokens, controls, surveyStyles];
   static override catalogues = surveyMessages;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    phase: { attribute: false },
+    score: { attribute: false },
+    reason: { attribute: false },
+    scoreMissing: { attribute: false },
+    queued: { attribute: false },
+    unhandledNextStep: { attribute: false },
+    kind: {},
+    subjectType: { attribute: 'subject-type' },
+    subjectId: { attribute: 'subject-id' },
+  };
 
-  @query('input[name="score"]') private firstScore?: HTMLInputElement;
-  @query('.outcome') private outcome?: HTMLElement;
+  private get firstScore(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('input[name="score"]');
+  }
+  private get outcome(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.outcome');
+  }
 
-  @state() private phase: Phase = 'asking';
-  @state() private score?: number;
-  @state() private reason?: SurveyReason;
-  @state() private scoreMissing = false;
-  @state() private queued = false;
-  @state() private unhandledNextStep = false;
+  private phase: Phase = 'asking';
+  private score?: number;
+  private reason?: SurveyReason;
+  private scoreMissing = false;
+  private queued = false;
+  private unhandledNextStep = false;
   #comment = '';
 
   /** Which survey: satisfaction (csat, 1–5), recommendation (nps, 0–10) or effort (ces, 1–7). */
-  @property() kind: SurveyKind = 'csat';
+  kind: SurveyKind = 'csat';
 
   /** What is rated: `conversation`, `return`, `callback` or `store`. */
-  @property({ attribute: 'subject-type' }) subjectType: SurveySubject['type'] = 'store';
+  subjectType: SurveySubject['type'] = 'store';
 
   /** The id of what is rated. */
-  @property({ attribute: 'subject-id' }) subjectId = 'store';
+  subjectId = 'store';
 
   override connectedCallback(): void {
     super.connectedCallback();

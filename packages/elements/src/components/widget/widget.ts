@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { KefuElement } from '../../base/kefu-element.js';
 import { navigateEventName, type KefuNavigateDetail, type KefuView } from '../../base/navigation.js';
 import { widgetMessages, type Catalogue } from '../../i18n/messages.js';
@@ -46,45 +45,65 @@ export class KefuWidget extends KefuElement {
   static override catalogues = widgetMessages;
   // Focusing the element focuses its launcher (or the open panel), as a host page would expect.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    current: { attribute: false },
+    history: { attribute: false },
+    viewLoading: { attribute: false },
+    position: { reflect: true },
+    hostLauncher: { attribute: false },
+    label: {},
+    theme: { reflect: true },
+    sound: { type: Boolean, reflect: true },
+  };
 
   readonly #narrow = new MediaQueryController(this, '(max-width: 639.98px)');
   readonly #scrollLock = new ScrollLock();
 
-  @query('.launcher') private launcherButton!: HTMLButtonElement;
-  @query('.close') private closeButton!: HTMLButtonElement;
-  @query('.panel') private panel!: HTMLElement;
-  @query('.announcer') private announcer!: HTMLElement;
+  // Always in the template (the launcher too, hidden when the host has its own): there once rendered.
+  private get launcherButton(): HTMLButtonElement {
+    return this.renderRoot.querySelector('.launcher') as HTMLButtonElement;
+  }
+  private get closeButton(): HTMLButtonElement {
+    return this.renderRoot.querySelector('.close') as HTMLButtonElement;
+  }
+  private get panel(): HTMLElement {
+    return this.renderRoot.querySelector('.panel') as HTMLElement;
+  }
+  private get announcer(): HTMLElement {
+    return this.renderRoot.querySelector('.announcer') as HTMLElement;
+  }
 
   /** Whether the panel is open. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** What the panel shows: home, or a feature and what it is about. */
-  @state() private current: KefuNavigateDetail = { view: 'home' };
+  private current: KefuNavigateDetail = { view: 'home' };
   /** Where "back" goes. */
-  @state() private history: readonly KefuNavigateDetail[] = [];
+  private history: readonly KefuNavigateDetail[] = [];
   /** The current view's code is still loading. */
-  @state() private viewLoading = false;
+  private viewLoading = false;
 
   /** Which bottom corner the launcher sits in: `end` (right in left-to-right pages) or `start`. */
-  @property({ reflect: true }) position: 'start' | 'end' = 'end';
+  position: 'start' | 'end' = 'end';
 
   /**
    * The store's own button that opens Kefu, when there is one: Kefu then draws no launcher, keeps
    * the button's `aria-expanded` current, and gives it focus back on close.
    */
-  @property({ attribute: false }) hostLauncher?: HTMLElement;
+  hostLauncher?: HTMLElement;
 
   /** The launcher's text, when the store wants its own ("Need help?"); default: "Help", localized. */
-  @property() label?: string;
+  label?: string;
 
   /** Forces a colour scheme; by default the widget follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /**
    * The shopper allowed a sound (and "(1)" in the tab's title) for new chat replies. Set by the
    * shopper's own choice in the chat view; one tab of the store rings, never all of them.
    */
-  @property({ type: Boolean, reflect: true }) sound = false;
+  sound = false;
 
   /**
    * The Web Lock that elects the one tab that rings. Tests give each page its own, since a test
