@@ -265,4 +265,28 @@ describe('the client’s stores over the memory backend', () => {
     await client.forget();
     expect(phone.disk.entries.size).to.equal(0);
   });
+
+  it('forgets a live conversation too: nothing of it is written back afterwards, and it is gone on screen', async () => {
+    const { backend: memory, controls } = createMemoryBackendWithControls({ simulateAgent: false });
+    const client = phone.open(memory);
+    await client.activate();
+    const conversation = await client.chat.start({ name: 'Ana', email: ana.email, topic: 'Delivery' });
+    await waitUntil(() => client.chat.connection.value === 'open');
+    // A message from the stream is written to storage a moment later (writes are coalesced)...
+    controls.agentJoin(conversation!.id, 'Mei');
+    controls.agentSend(conversation!.id, 'Your parcel left Lyon this morning.');
+    await waitUntil(() => client.chat.transcript.value.some((entry) => entry.author === 'agent'));
+    // ...and the shopper asks Kefu to forget this device before it is.
+    await client.forget();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect([...phone.disk.entries.keys()]).to.not.include('cache/conversation');
+    expect(client.chat.conversation.value).to.equal(undefined);
+    expect(client.chat.connection.value).to.not.equal('open');
+    // The agent's next message reaches nobody here.
+    controls.agentSend(conversation!.id, 'Anything else?');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(client.chat.transcript.value).to.deep.equal([]);
+    expect([...phone.disk.entries.keys()]).to.not.include('cache/conversation');
+    controls.dispose();
+  });
 });

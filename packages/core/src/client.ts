@@ -137,6 +137,8 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
       if (activation) await outbox.start();
     },
     async forget() {
+      // First the live conversation, which would otherwise write itself back on its next message.
+      chat.forget();
       // Kefu's database holds nothing but Kefu's data: clearing it removes the cache, the outbox
       // and every token, in memory and on disk.
       await storage.clear();

@@ -100,6 +100,11 @@ export interface ChatStore {
   markRead(): Promise<void>;
   end(): Promise<void>;
   emailTranscript(email: string): Promise<Result<void>>;
+  /**
+   * Drops the conversation on this device: disconnects, and clears it from memory and from the
+   * cache, with any write still pending (`client.forget()` calls it). The server keeps it.
+   */
+  forget(): void;
   dispose(): void;
 }
 
@@ -482,13 +487,15 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     shopper = subject;
     shopperGeneration += 1;
     history.value = idle;
-    if (snapshot.peek()?.conversation.token === '') {
-      leave();
-      cancelPendingWrite();
-      snapshot.value = undefined;
-      void cache.remove('conversation');
-    }
+    if (snapshot.peek()?.conversation.token === '') forgetConversation();
   });
+
+  function forgetConversation(): void {
+    leave();
+    cancelPendingWrite();
+    snapshot.value = undefined;
+    void cache.remove('conversation');
+  }
 
   return {
     availability,
@@ -682,6 +689,11 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         const options = tokenOptions();
         if (current && options) await backend.emailTranscript(current.conversation.id, email, options);
       }),
+    forget() {
+      forgetConversation();
+      shopperGeneration += 1;
+      history.value = idle;
+    },
     dispose() {
       disposed = true;
       // What the stream brought last is kept: the next page starts from it.
