@@ -115,8 +115,8 @@ export class KefuFaq extends KefuElement {
     if (!faq || client === this.#preparedFor) return;
     this.#preparedFor = client;
     if (faq.articles.peek().status === 'idle') void faq.sync();
-    // The store imports the search engine (MiniSearch and our tokenizer) as a chunk of its own, at
-    // once: it is in neither the widget shell nor this chunk, and is shared with the chat's suggestions.
+    // The store imports the search engine (our index and tokenizer) as a chunk of its own, at once:
+    // it is in neither the widget shell nor the features' chunk, and is shared with the chat's suggestions.
     void faq.loadIndex();
     if (this.kefu?.config.state.peek().status === 'idle') void this.kefu.config.load();
   }
