@@ -76,17 +76,18 @@ function workerChunks() {
  */
 function oneFeaturesChunk() {
   const featuresId = '\0kefu-features';
-  const featureDefinition = /\/elements\/src\/define\/kefu-(faq|order-tracker|returns|chat|callback|survey)\.(js|ts)$/;
-  const definitions = [];
+  // Fixed, not gathered as the imports resolve: rollup may load the virtual module before it has
+  // resolved all six imports, and a list gathered so far would leave features out.
+  const definitions = ['faq', 'order-tracker', 'returns', 'chat', 'callback', 'survey'].map((feature) =>
+    resolve(dir, `../elements/src/define/kefu-${feature}.ts`),
+  );
   return {
     name: 'kefu-one-features-chunk',
     async resolveId(source, importer, options) {
       if (source === featuresId) return featuresId;
       if (!importer?.includes('/elements/src/components/widget/views.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (!resolved || !featureDefinition.test(resolved.id)) return null;
-      if (!definitions.includes(resolved.id)) definitions.push(resolved.id);
-      return featuresId;
+      return resolved && definitions.includes(resolved.id) ? featuresId : null;
     },
     load(id) {
       if (id !== featuresId) return null;
