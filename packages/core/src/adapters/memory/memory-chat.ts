@@ -9,7 +9,6 @@ import type {
   UploadedAttachment,
 } from '../../model/chat.js';
 import type { ChatBackend } from '../../ports/backend.js';
-import { KefuError } from '../../errors.js';
 import { checkAttachment, sniffAttachmentType } from '../../domain/attachment-type.js';
 import { checkHistoryLimit, historyMessages } from '../../domain/chat-history.js';
 import { previewOf } from '../../domain/chat-preview.js';
@@ -25,6 +24,7 @@ import {
   notFound,
   throwIfInvalid,
   unauthorized,
+  uploadRefused,
   validationError,
   type FieldErrors,
 } from './memory-errors.js';
@@ -174,10 +174,7 @@ export function createMemoryChat(
         `chat:${conversation.id}:${file.size}:${file.type}`,
         () => {
           const checked = checkAttachment(file.size, contentType);
-          if ('problem' in checked) {
-            const { status, code, message, fields } = checked.problem;
-            throw new KefuError('validation', message, { status, serverCode: code, fields });
-          }
+          if ('problem' in checked) throw uploadRefused(checked.problem);
           const stored: UploadedAttachment = {
             id: context.nextId('upl'),
             contentType: checked.contentType,

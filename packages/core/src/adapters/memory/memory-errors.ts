@@ -1,5 +1,6 @@
 import { KefuError } from '../../errors.js';
 import type { FieldErrors } from '../../domain/fields.js';
+import type { PhotoProblem } from '../../domain/photo-type.js';
 
 export type { FieldErrors } from '../../domain/fields.js';
 export { isBlank, isEmail } from '../../domain/text-fields.js';
@@ -11,6 +12,11 @@ export { isBlank, isEmail } from '../../domain/text-fields.js';
 
 export function validationError(fields: FieldErrors, message = 'Please check the highlighted fields.'): KefuError {
   return new KefuError('validation', message, { status: 422, serverCode: 'validation_failed', fields });
+}
+
+/** A refused upload (a return photo or a chat attachment), with the status and code the server gives it. */
+export function uploadRefused({ status, code, message, fields }: PhotoProblem): KefuError {
+  return new KefuError('validation', message, { status, serverCode: code, fields });
 }
 
 /** Throws when any field failed, with all of them, so a form can mark every mistake at once. */

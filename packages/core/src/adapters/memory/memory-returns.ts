@@ -4,7 +4,7 @@ import type { ReturnsBackend } from '../../ports/backend.js';
 import { KefuError } from '../../errors.js';
 import { stableJson } from '../../domain/stable-json.js';
 import type { MemoryContext } from './memory-context.js';
-import { notFound, throwIfInvalid, unauthorized } from './memory-errors.js';
+import { notFound, throwIfInvalid, unauthorized, uploadRefused } from './memory-errors.js';
 import type { OrderAccessCheck, StoredOrder } from './memory-orders.js';
 import { checkPhoto, sniffImageType } from '../../domain/photo-type.js';
 import { validateReturn } from '../../domain/returns.js';
@@ -128,10 +128,7 @@ export function createMemoryReturns(
       if (!mayUpload(options.token)) throw unauthorized();
       return context.idempotency.run('upload', options.idempotencyKey, `${file.size}:${file.type}`, () => {
         const checked = checkPhoto(file.size, contentType, context.config.returnPolicy.photos);
-        if ('problem' in checked) {
-          const { status, code, message, fields } = checked.problem;
-          throw new KefuError('validation', message, { status, serverCode: code, fields });
-        }
+        if ('problem' in checked) throw uploadRefused(checked.problem);
         const uploaded: UploadedPhoto = {
           id: context.nextId('upl'),
           contentType: checked.contentType,
