@@ -2,7 +2,7 @@ import type { Article } from '../model/faq.js';
 import { createInvertedIndex, type IndexData, type InvertedIndex, type QueryTerm } from './inverted-index.js';
 import { plainText } from './plain-text.js';
 import { loadIndex, splitIndex, type SerializedFaqIndex } from './serialized-index.js';
-import { isCjkToken, tokenize, tokenizeQuery } from './tokenize.js';
+import { closeCjkSpaces, isCjkToken, tokenize, tokenizeQuery } from './tokenize.js';
 
 export interface FaqSearchHit {
   readonly article: Article;
@@ -56,11 +56,7 @@ const cjkRunPattern = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 
 /** The Chinese words of a query (runs of two characters or more, spaces between them closed). */
 function cjkPhrases(query: string): string[] {
-  const joined = query.replace(
-    /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu,
-    '$1',
-  );
-  return [...joined.matchAll(cjkRunPattern)].map((match) => match[0]);
+  return [...closeCjkSpaces(query).matchAll(cjkRunPattern)].map((match) => match[0]);
 }
 
 /** A local full-text index over FAQ articles, in Chinese and English; search never waits for the network. */

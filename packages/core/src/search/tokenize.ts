@@ -34,11 +34,16 @@ export function tokenize(text: string): string[] {
  * only add noise and time. A lone character is looked up as itself.
  */
 export function tokenizeQuery(query: string): string[] {
-  const joined = query.replace(
-    /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu,
-    '$1',
-  );
+  const joined = closeCjkSpaces(query);
   const singles = new Set<string>();
   for (const [run] of joined.matchAll(cjkRun)) if ([...run].length === 1) singles.add(run);
   return [...new Set(tokenize(joined).filter((token) => !isCjkToken(token) || token.length > 1 || singles.has(token)))];
+}
+
+/** Drops the spaces between two CJK characters: a shopper who types 退 货 means 退货. */
+export function closeCjkSpaces(text: string): string {
+  return text.replace(
+    /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu,
+    '$1',
+  );
 }
