@@ -4,13 +4,11 @@
  * Goals: ≤ 100 ms and ≤ 300 nodes. Run: `node --conditions=source --import tsx bench/chat-history.ts`;
  * writes bench/results/chat-history.json. `runChatHistoryBench()` is what `npm run bench` calls.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../test/support/browser.js';
 import { bundleBenchScript, openBenchPage } from './lib/bench-page.js';
+import { writeBenchResult } from './lib/results.js';
 
-const here = import.meta.dirname;
 const MESSAGES = 1000;
 const RUNS = 7;
 export const goals = { firstPaintMs: 100, domNodes: 300, liveMsPerMessage: 1 } as const;
@@ -107,8 +105,7 @@ export async function runChatHistoryBench(options: { write?: boolean } = {}): Pr
       pass: (rows[0]?.meetsGoals ?? false) && live.meetsGoal,
     };
     if (options.write !== false) {
-      mkdirSync(resolve(here, 'results'), { recursive: true });
-      writeFileSync(resolve(here, 'results/chat-history.json'), `${JSON.stringify(result, null, 2)}\n`);
+      writeBenchResult('chat-history', result);
     }
     return result;
   } finally {

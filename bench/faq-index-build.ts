@@ -9,16 +9,14 @@
  * Run: `node --conditions=source --import tsx bench/faq-index-build.ts` (about a minute); writes
  * bench/results/faq-index-build.json. `runFaqIndexBuildBench()` is what `npm run bench` calls.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleBenchScript, openBenchPage } from './lib/bench-page.js';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
 import { median, quick, reps, round } from './lib/conditions.js';
 import type { BuildMode } from './faq-index-build.page.js';
+import { writeBenchResult } from './lib/results.js';
 
-const here = import.meta.dirname;
 export const goals = { longestTaskMsWithWorker: 50 } as const;
 const SIZES = [1000, 10000] as const;
 const MODES: readonly BuildMode[] = ['main thread', 'worker'];
@@ -162,8 +160,7 @@ export async function runFaqIndexBuildBench(
       .every((row) => row.longestTaskMs <= goals.longestTaskMsWithWorker);
     const result: FaqIndexBuildResult = { name: 'faq-index-build', runs, goals, rows, ratios, pass };
     if (options.write !== false) {
-      mkdirSync(resolve(here, 'results'), { recursive: true });
-      writeFileSync(resolve(here, 'results/faq-index-build.json'), `${JSON.stringify(result, null, 2)}\n`);
+      writeBenchResult('faq-index-build', result);
     }
     return result;
   } finally {

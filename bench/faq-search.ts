@@ -8,8 +8,6 @@
  * Run: `node --conditions=source --import tsx bench/faq-search.ts` (1–3 minutes on 2 cores);
  * writes bench/results/faq-search.json. `runFaqSearchBench()` is what `npm run bench` calls.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -19,8 +17,8 @@ import type { Article } from '../packages/core/src/model/faq.js';
 import { createFaqIndex } from '../packages/core/src/search/faq-index.js';
 import { plainText } from '../packages/core/src/domain/faq-search.js';
 import { chineseQueries, englishQueries, generateHelpCentre } from './lib/help-centre.js';
+import { writeBenchResult } from './lib/results.js';
 
-const here = import.meta.dirname;
 export const goals = { p95Ms: { 1000: 16, 10000: 50 }, chineseRecall: 1 } as const;
 const SIZES = [1000, 10000] as const;
 const LIMIT = 20;
@@ -219,8 +217,7 @@ export async function runFaqSearchBench(
     pass: rows.every((row) => row.meetsGoals !== false),
   };
   if (options.write !== false) {
-    mkdirSync(resolve(here, 'results'), { recursive: true });
-    writeFileSync(resolve(here, 'results/faq-search.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeBenchResult('faq-search', result);
   }
   return result;
 }
