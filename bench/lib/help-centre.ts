@@ -83,31 +83,10 @@ const enWords = [
 const enGlue = ['the', 'a', 'and', 'in', 'your', 'we', 'can', 'need', 'if', 'please', 'already', 'will', 'usually'];
 
 /**
- * Chinese queries and the rare terms planted in a few articles each: the ground truth is every
- * article whose text contains the query's characters in a row (spaces removed).
+ * The rare Chinese terms planted in a few articles each, and the queries: those terms plus common
+ * words. The ground truth is every article whose text contains the query's characters in a row
+ * (spaces removed).
  */
-export const chineseQueries = [
-  '退货',
-  '退 货',
-  '如何退货',
-  '退款',
-  '退款多久到账',
-  '换尺码',
-  '运费',
-  '包邮',
-  '发票',
-  '增值税发票',
-  '忘记密码',
-  '保修',
-  '洗碗机',
-  '重复扣款',
-  '关税',
-  '礼品卡',
-  '快递单号',
-  '亚麻',
-  '陶瓷',
-  '缩水',
-];
 const plantedChinese = [
   '如何退货',
   '退款多久到账',
@@ -126,6 +105,7 @@ const plantedChinese = [
   '陶瓷',
   '缩水',
 ];
+export const chineseQueries = ['退货', '退 货', '退款', '发票', ...plantedChinese];
 export const englishQueries = [
   'return',
   'refund',
