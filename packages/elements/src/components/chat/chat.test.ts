@@ -62,6 +62,14 @@ async function type(element: KefuChat, name: string, value: string) {
   await sendKeys({ type: value });
 }
 
+/** What the browser does when the shopper picks a file in the file input. */
+function choose(input: HTMLInputElement, file: File) {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+}
+
 async function startChat(element: KefuChat, message = 'Hello, where is my parcel?') {
   await waitUntil(() => field(element, 'name'), 'the pre-chat form');
   await type(element, 'name', 'Ana Garcia');
@@ -294,19 +302,13 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     const element = await mount(client);
     await startChat(element);
     const input = root(element).querySelector<HTMLInputElement>('input[type="file"]')!;
-    const choose = (file: File) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(file);
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change'));
-    };
-    choose(new File(['not really a picture'], 'photo.png', { type: 'image/png' }));
+    choose(input, new File(['not really a picture'], 'photo.png', { type: 'image/png' }));
     await waitUntil(() => text(element).includes('Only JPEG, PNG, WebP images and PDF files'), 'type refused');
     const png = Uint8Array.from(
       atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
       (character) => character.charCodeAt(0),
     );
-    choose(new File([png], 'parcel.png', { type: 'image/png' }));
+    choose(input, new File([png], 'parcel.png', { type: 'image/png' }));
     await waitUntil(() => root(element).querySelector('.pending li'), 'pending attachment');
     await waitUntil(() => !root(element).querySelector('.pending progress'), 'uploaded', { timeout: 3000 });
     button(element, 'Send').click();
@@ -328,21 +330,15 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     await startChat(element);
     const input = root(element).querySelector<HTMLInputElement>('input[type="file"]')!;
     expect(input.accept).to.contain('application/pdf');
-    const choose = (file: File) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(file);
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change'));
-    };
     // An HTML page renamed .pdf is refused by its bytes before anything is uploaded.
-    choose(new File(['<!doctype html><script>alert(1)</script>'], 'fake.pdf', { type: 'application/pdf' }));
+    choose(input, new File(['<!doctype html><script>alert(1)</script>'], 'fake.pdf', { type: 'application/pdf' }));
     await waitUntil(() => text(element).includes('Only JPEG, PNG, WebP images and PDF files'), 'type refused');
     expect(root(element).querySelector('.pending li')).to.equal(null);
 
     const pdf = new File(['%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'], 'invoice-MM-1004.pdf', {
       type: 'application/pdf',
     });
-    choose(pdf);
+    choose(input, pdf);
     await waitUntil(() => root(element).querySelector('.pending li'), 'pending attachment');
     await waitUntil(() => !root(element).querySelector('.pending progress'), 'uploaded', { timeout: 3000 });
     await type(element, 'composer', 'Here is the invoice.');
