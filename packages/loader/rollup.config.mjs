@@ -70,9 +70,10 @@ function workerChunks() {
  * prefetchViews), so a shopper who shows intent downloads all six either way; as one file they
  * compress to 30.7 KB brotli instead of 36.6 KB, because brotli shares what they have in common
  * (Lit templates, form markup, the same words) only within a file. The cost: a tap on a feature
- * before that prefetch has finished waits for all six, and for the phone metadata the callback
- * form imports statically (decision 0003 has the figures). @kefu/elements keeps one dynamic import per feature, so a
- * storefront's own bundler still splits them as it sees fit; only this build groups them.
+ * before that prefetch has finished waits for all six (decision 0003 has the figures); not for the
+ * phone metadata, which the callback form imports dynamically. @kefu/elements keeps one dynamic
+ * import per feature, so a storefront's own bundler still splits them as it sees fit; only this
+ * build groups them.
  */
 function oneFeaturesChunk() {
   const featuresId = '\0kefu-features';

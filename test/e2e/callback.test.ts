@@ -72,4 +72,47 @@ describe('callback requests on the demo storefront, against the reference server
       await page.close();
     });
   }
+
+  it('opens the other features while the phone metadata is still on its way, and says what to do when it cannot come', async () => {
+    const page = await storefront.browser.newPage({ viewport: { width: 375, height: 667 } });
+    // The phone metadata (24 KB) cannot be fetched at first, as offline; later it is held back, as
+    // on a slow link, until the test lets it through.
+    let metadata: 'fails' | 'held' = 'fails';
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let phoneRequests = 0;
+    await page.route(/\/vendor\/phone-numbers-[\w-]+\.js$/, async (route) => {
+      phoneRequests += 1;
+      if (metadata === 'fails') return route.abort('internetdisconnected');
+      await released;
+      return route.continue();
+    });
+    await page.goto(`${storefront.demo.origin}/`);
+    await page.locator('kefu-launcher button').click();
+    await page.locator('kefu-widget').getByRole('button', { name: 'Track an order' }).click();
+    const tracker = page.locator('kefu-widget kefu-order-tracker');
+    await tracker.getByRole('heading', { name: 'Track your order' }).waitFor();
+    await tracker.getByLabel('Order number').waitFor();
+    assert.ok(phoneRequests >= 1, 'the features chunk asked for the phone metadata, and did not wait for it');
+
+    await page.locator('kefu-widget').getByRole('button', { name: 'Back' }).click();
+    await page.locator('kefu-widget').getByRole('button', { name: 'Call me back' }).click();
+    const form = page.locator('kefu-callback');
+    await form.getByRole('heading', { name: 'Request a call back' }).waitFor();
+    await form.getByRole('alert').getByText('We could not load the form').waitFor();
+
+    // Chromium does not fetch a module again once it has failed: the page is reloaded, and this
+    // time the metadata is slow to come.
+    metadata = 'held';
+    await page.reload();
+    await page.locator('kefu-launcher button').click();
+    await page.locator('kefu-widget').getByRole('button', { name: 'Call me back' }).click();
+    await form.getByRole('status').getByText('Loading the form').waitFor();
+    release();
+    await form.getByLabel('Phone number').waitFor();
+    await form.getByLabel('Phone number').fill('(201) 555-0123');
+    await form.getByLabel('Phone number').press('Tab');
+    await form.getByText('We will call +1 201 555 0123.').waitFor();
+    await page.close();
+  });
 });

@@ -1,15 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import type { CallbackInput, CallbackRecord, CallbackSlot, KefuClient, OutboxItem } from '@kefu/core';
-import {
-  callbackCalendar,
-  callingCodeOf,
-  checkPhone,
-  defaultPhoneCountry,
-  isPhoneCountry,
-  phoneCountries,
-  type CountryCode,
-  type PhoneCheck,
-} from '@kefu/core/domain';
+import { callbackCalendar } from '@kefu/core/domain';
+import type * as PhoneModule from '@kefu/core/phone';
+import type { CountryCode, PhoneCheck } from '@kefu/core/phone';
 import { KefuElement } from '../../base/kefu-element.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
 import { browserTimeZone, cityOf, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
@@ -30,16 +23,41 @@ interface Draft {
   consent: boolean;
 }
 
+type PhoneNumbers = typeof PhoneModule;
+
+let phoneNumbers: PhoneNumbers | undefined;
+let phoneNumbersLoading: Promise<PhoneNumbers> | undefined;
+
+/**
+ * libphonenumber-js and its metadata (24 KB) come with this form, not with the other features: a
+ * dynamic import, so a shopper opening the order tracker never waits for them. Started when this
+ * module is evaluated (the widget prefetches the features at idle), so the form is ready when
+ * opened, offline too. A failed fetch is asked again the next time the form opens, but Chromium
+ * keeps a module's failure until the page reloads, so the form says to reload.
+ */
+function loadPhoneNumbers(): Promise<PhoneNumbers> {
+  phoneNumbersLoading ??= import('@kefu/core/phone').then(
+    (module) => (phoneNumbers = module),
+    (error: unknown) => {
+      phoneNumbersLoading = undefined;
+      throw error;
+    },
+  );
+  return phoneNumbersLoading;
+}
+loadPhoneNumbers().catch(() => undefined);
+
 const countryListCache = new Map<string, readonly { code: CountryCode; label: string }[]>();
 
 /** Every country with its calling code, named and sorted in the shopper's language. */
-function countryOptions(locale: string): readonly { code: CountryCode; label: string }[] {
+function countryOptions(phone: PhoneNumbers, locale: string): readonly { code: CountryCode; label: string }[] {
   let list = countryListCache.get(locale);
   if (!list) {
     const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
     const collator = new Intl.Collator(locale);
-    list = phoneCountries()
-      .map((code) => ({ code, label: `${names.of(code) ?? code} (${callingCodeOf(code)})` }))
+    list = phone
+      .phoneCountries()
+      .map((code) => ({ code, label: `${names.of(code) ?? code} (${phone.callingCodeOf(code)})` }))
       .sort((a, b) => collator.compare(a.label, b.label));
     countryListCache.set(locale, list);
   }
@@ -135,11 +153,18 @@ export class KefuCallback extends KefuElement {
   #cancelling = false;
   #calendar: { id: string; url: string } | undefined;
   #loadedFor: KefuClient | undefined;
+  /** The phone numbers' chunk could not be fetched (offline before it came): the form cannot show. */
+  #phoneNumbersFailed = false;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     // A topic handed over (from the chat, an order) starts the form, unless the shopper wrote one.
     if (changed.has('topic') && this.topic && !this.#draft.topic.trim()) this.#draft.topic = this.topic;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!phoneNumbers) this.#waitForPhoneNumbers();
   }
 
   override disconnectedCallback(): void {
@@ -166,8 +191,25 @@ export class KefuCallback extends KefuElement {
     return this.timeZone || browserTimeZone();
   }
 
+  /** Only the form and what it does use this, and the form shows once the phone numbers are here. */
+  get #phone(): PhoneNumbers {
+    if (!phoneNumbers) throw new Error('Kefu: the phone numbers are not loaded yet');
+    return phoneNumbers;
+  }
+
   get #country(): CountryCode {
-    return this.#draft.country ?? defaultPhoneCountry(this.resolvedLocale, this.defaultCountry);
+    return this.#draft.country ?? this.#phone.defaultPhoneCountry(this.resolvedLocale, this.defaultCountry);
+  }
+
+  #waitForPhoneNumbers(): void {
+    this.#phoneNumbersFailed = false;
+    loadPhoneNumbers().then(
+      () => this.requestUpdate(),
+      () => {
+        this.#phoneNumbersFailed = true;
+        this.requestUpdate();
+      },
+    );
   }
 
   /** The request to show: the one this element made, else the latest that still matters. */
@@ -215,7 +257,7 @@ export class KefuCallback extends KefuElement {
         if (this.#errors.name && target.value.trim()) this.#errors = { ...this.#errors, name: undefined };
         break;
       case 'country':
-        this.#draft.country = isPhoneCountry(target.value) ? target.value : undefined;
+        this.#draft.country = this.#phone.isPhoneCountry(target.value) ? target.value : undefined;
         if (this.#draft.phone.trim()) this.#checkPhoneField(messages);
         break;
       case 'phone':
@@ -246,7 +288,7 @@ export class KefuCallback extends KefuElement {
   };
 
   #checkPhoneField(messages: CallbackMessages): PhoneCheck {
-    const check = checkPhone(this.#draft.phone, this.#country);
+    const check = this.#phone.checkPhone(this.#draft.phone, this.#country);
     this.#errors = { ...this.#errors, phone: phoneMessage(check, this.#country, this.resolvedLocale, messages) };
     return check;
   }
@@ -463,7 +505,8 @@ export class KefuCallback extends KefuElement {
   #renderForm(kefu: KefuClient, messages: CallbackMessages, storeZone: string | undefined) {
     const draft = this.#draft;
     const country = this.#country;
-    const phoneCheck = draft.phone.trim() && !this.#errors.phone ? checkPhone(draft.phone, country) : undefined;
+    const phoneCheck =
+      draft.phone.trim() && !this.#errors.phone ? this.#phone.checkPhone(draft.phone, country) : undefined;
     const errors = this.#errors;
     return html`<p class="intro">${messages.intro}</p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
@@ -485,7 +528,7 @@ export class KefuCallback extends KefuElement {
           <label class="field country">
             <span>${messages.countryLabel}</span>
             <select name="country" autocomplete="tel-country-code" @change=${this.#onInput}>
-              ${countryOptions(this.resolvedLocale).map(
+              ${countryOptions(this.#phone, this.resolvedLocale).map(
                 (option) =>
                   html`<option value=${option.code} ?selected=${option.code === country}>${option.label}</option>`,
               )}
@@ -586,6 +629,12 @@ export class KefuCallback extends KefuElement {
     </div>`;
   }
 
+  #renderPhoneNumbersWait(messages: CallbackMessages) {
+    return this.#phoneNumbersFailed
+      ? html`<p class="error" role="alert">${messages.formFailed}</p>`
+      : html`<p role="status">${messages.formLoading}</p>`;
+  }
+
   #renderBody(kefu: KefuClient, messages: CallbackMessages) {
     const storeZone = kefu.config.state.value.data?.businessHours.timezone;
     if (this.#cancelledId && kefu.callback.cancellation.value.data?.id === this.#cancelledId) {
@@ -595,6 +644,7 @@ export class KefuCallback extends KefuElement {
     if (current?.status === 'pending') return this.#renderPending(kefu, current, messages, storeZone);
     const record = recordOf(current);
     if (current && record) return this.#renderBooked(current, record, messages, storeZone);
+    if (!phoneNumbers) return this.#renderPhoneNumbersWait(messages);
     if (current?.status === 'failed') this.#restore(current, messages);
     return this.#renderForm(kefu, messages, storeZone);
   }
