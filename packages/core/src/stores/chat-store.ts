@@ -144,11 +144,15 @@ export function identitySubject(token: string | undefined): string | undefined {
   }
 }
 
+/** Agent messages after the shopper's last read (markRead). */
+function unreadIn({ messages, shopperReadUpTo = 0 }: ChatSnapshot): number {
+  return messages.filter((message) => message.author === 'agent' && message.seq > shopperReadUpTo).length;
+}
+
 /** What a list shows of the conversation open on this device, from what this device knows. */
 function summaryOf(current: ChatSnapshot): ConversationSummary {
   const { conversation, messages } = current;
   const last = messages.at(-1);
-  const readUpTo = current.shopperReadUpTo ?? 0;
   const startedAt = current.startedAt ?? messages[0]?.createdAt ?? '';
   return {
     id: conversation.id,
@@ -159,7 +163,7 @@ function summaryOf(current: ChatSnapshot): ConversationSummary {
     updatedAt: last && last.createdAt > startedAt ? last.createdAt : startedAt,
     ...(last ? { lastMessage: previewOf(last) } : {}),
     lastSeq: current.lastSeq,
-    unread: messages.filter((message) => message.author === 'agent' && message.seq > readUpTo).length,
+    unread: unreadIn(current),
   };
 }
 
@@ -292,9 +296,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
 
   const unread = computed(() => {
     const current = snapshot.value;
-    if (!current) return 0;
-    const readUpTo = current.shopperReadUpTo ?? 0;
-    return current.messages.filter((message) => message.author === 'agent' && message.seq > readUpTo).length;
+    return current ? unreadIn(current) : 0;
   });
 
   // What the stream brings is written to the cache at most every PERSIST_STREAM_MS, not once per
@@ -572,20 +574,19 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         connect();
       }),
     async start(input) {
-      const started = signal<AsyncState<Conversation>>(idle);
       const identity = session.identityToken.peek();
-      const created = await loadInto(
-        started,
-        () =>
-          backend.startConversation(input, {
-            idempotencyKey: crypto.randomUUID(),
-            signal: abort,
-            // A signed-in shopper's conversation is theirs, on every device.
-            ...(identity ? { token: identity } : {}),
-          }),
-        () => clock.now(),
-      );
-      if (!created) return undefined;
+      let created: Conversation;
+      try {
+        created = await backend.startConversation(input, {
+          idempotencyKey: crypto.randomUUID(),
+          signal: abort,
+          // A signed-in shopper's conversation is theirs, on every device.
+          ...(identity ? { token: identity } : {}),
+        });
+      } catch {
+        // The element keeps what the shopper typed and offers to try again.
+        return undefined;
+      }
       // The shopper chatted after all: the articles they opened did not answer them.
       deflections.value = [];
       leave();

@@ -2,9 +2,6 @@ import { css } from 'lit';
 
 /** The chat's own rules; headings, fields, errors and buttons come from `controls`. */
 export const chatStyles = css`
-  :host {
-    --_chat-height: var(--kefu-chat-transcript-height, min(45vh, 420px));
-  }
   /* The suggestions' heading sits inside the form, close to the articles it introduces. */
   h3 {
     font-size: 0.9375rem;
@@ -34,7 +31,8 @@ export const chatStyles = css`
   button {
     min-inline-size: 44px;
   }
-  /* Links in a message bubble take the bubble's colour (on the brand colour for the shopper's). */
+  /* Links take the text's colour: a message bubble's (on the brand colour for the shopper's) or the page's. */
+  a,
   .link {
     color: inherit;
   }
@@ -44,15 +42,12 @@ export const chatStyles = css`
     border-radius: calc(var(--_radius) / 2);
     border: 1px solid var(--_muted);
   }
-  a {
-    color: inherit;
-  }
   .suggestions a {
     display: inline-block;
     padding-block: 10px;
   }
   .scroller {
-    block-size: var(--_chat-height);
+    block-size: var(--kefu-chat-transcript-height, min(45vh, 420px));
     overflow-y: auto;
     overscroll-behavior: contain;
     border: 1px solid color-mix(in srgb, var(--_muted) 40%, transparent);
@@ -122,14 +117,9 @@ export const chatStyles = css`
   .compose-row textarea {
     flex: 1;
   }
+  /* The file input's label, drawn as a secondary button (controls' .button .secondary). */
   .attach {
-    display: inline-grid;
-    place-items: center;
     min-inline-size: 44px;
-    min-block-size: 44px;
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius);
-    cursor: pointer;
     font-size: 1.25rem;
   }
   .attach:focus-within {

@@ -1,12 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { Article, Attachment, Availability, ChatStore, TranscriptEntry } from '@kefu/core';
+import type { Article, Attachment, Availability, ChatStore, Conversation, TranscriptEntry } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
 import { chatMessages, type ChatMessages } from './chat.messages.js';
 import { chatStyles } from './chat.styles.js';
 import { renderFormatted } from './chat-format.js';
 import { TranscriptWindow } from './transcript-window.js';
-import { checkAttachment, MAX_ATTACHMENT_BYTES } from './attachment-check.js';
+import { isAttachable, MAX_ATTACHMENT_BYTES } from './attachment-check.js';
 import type { SuggestionSource } from './faq-suggestions.js';
 
 /** The pre-chat form's optional fields; name and email are always asked unless the shopper is known. */
@@ -18,10 +18,9 @@ export interface ChatShopper {
   readonly email?: string;
 }
 
+/** A file being uploaded for the next message; the store keeps the copy the transcript shows. */
 interface PendingAttachment {
-  readonly id: number;
   readonly file: File;
-  readonly previewUrl: string;
   progress: number;
   uploaded?: Attachment;
   failed?: boolean;
@@ -84,17 +83,14 @@ export class KefuChat extends KefuElement {
     transcriptState: { attribute: false },
     confirmingEnd: { attribute: false },
     announcement: { attribute: false },
-    windowTick: { attribute: false },
     newChatRequested: { attribute: false },
     orderNumber: { attribute: 'order-number' },
     topic: {},
     articleId: { attribute: 'article-id' },
     prechatFields: {
       attribute: 'prechat-fields',
-      converter: {
-        fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean) as PrechatField[],
-        toAttribute: (value: PrechatField[]) => value.join(' '),
-      },
+      // Read from the attribute only: the property is not reflected, so no toAttribute.
+      converter: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean) as PrechatField[],
     },
     shopper: { attribute: false },
     longWaitMinutes: { type: Number, attribute: 'long-wait-minutes' },
@@ -119,7 +115,6 @@ export class KefuChat extends KefuElement {
   private transcriptState: 'idle' | 'sending' | 'sent' | 'failed' = 'idle';
   private confirmingEnd = false;
   private announcement = '';
-  private windowTick = 0;
   private newChatRequested = false;
 
   /** An order the conversation is about. */
@@ -150,7 +145,6 @@ export class KefuChat extends KefuElement {
   #viewportHeight = 420;
   #stickToEnd = true;
   #scrollFrame = 0;
-  #nextAttachmentId = 0;
 
   #initializedFor?: ChatStore;
 
@@ -176,7 +170,6 @@ export class KefuChat extends KefuElement {
     cancelAnimationFrame(this.#scrollFrame);
     if (this.#typingSent) void this.kefu?.chat.setTyping(false);
     this.#typingSent = false;
-    for (const attachment of this.pending) URL.revokeObjectURL(attachment.previewUrl);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -262,14 +255,15 @@ export class KefuChat extends KefuElement {
     this.starting = true;
     this.startFailed = false;
     const { name, email, topic, orderNumber, message } = this.values;
-    const context = this.articleId ? `\n(${this.articleId})` : '';
+    const text = message.trim();
     const conversation = await chat.start({
       name: name.trim(),
       email: email.trim(),
       topic: topic.trim() || (this.mode === 'message' ? 'Message' : 'Chat'),
       ...(orderNumber.trim() ? { orderNumber: orderNumber.trim() } : {}),
-      ...(message.trim()
-        ? { message: message.trim() + (this.articleId && !message.includes(this.articleId) ? context : '') }
+      // The article read first goes with the message, for the agent, unless the shopper named it.
+      ...(text
+        ? { message: this.articleId && !text.includes(this.articleId) ? `${text}\n(${this.articleId})` : text }
         : {}),
     });
     this.starting = false;
@@ -326,7 +320,6 @@ export class KefuChat extends KefuElement {
     const attachments = this.pending.flatMap((attachment) => (attachment.uploaded ? [attachment.uploaded] : []));
     if (!text && !attachments.length) return;
     this.composer = '';
-    for (const attachment of this.pending) URL.revokeObjectURL(attachment.previewUrl);
     this.pending = [];
     this.attachError = undefined;
     this.#stopTyping();
@@ -343,26 +336,22 @@ export class KefuChat extends KefuElement {
     const messages = this.localize(chatMessages);
     this.attachError = undefined;
     for (const file of files) {
-      const check = await checkAttachment(file);
-      if (!check.ok) {
-        this.attachError =
-          check.reason === 'size'
-            ? messages.attachmentSize(this.#formatBytes(MAX_ATTACHMENT_BYTES))
-            : messages.attachmentType;
+      // Checked as the server checks it, so a file it would refuse is never uploaded.
+      if (file.size > MAX_ATTACHMENT_BYTES) {
+        this.attachError = messages.attachmentSize(this.#formatBytes(MAX_ATTACHMENT_BYTES));
         continue;
       }
-      const pending: PendingAttachment = {
-        id: (this.#nextAttachmentId += 1),
-        file,
-        previewUrl: URL.createObjectURL(file),
-        progress: 0,
-      };
+      if (!(await isAttachable(file))) {
+        this.attachError = messages.attachmentType;
+        continue;
+      }
+      const pending: PendingAttachment = { file, progress: 0 };
       this.pending = [...this.pending, pending];
       const result = await chat.uploadAttachment(file, (fraction) => {
         pending.progress = fraction;
         this.pending = [...this.pending];
       });
-      if (result.ok) pending.uploaded = { ...result.value, url: result.value.url || pending.previewUrl };
+      if (result.ok) pending.uploaded = result.value;
       else {
         pending.failed = true;
         this.attachError = result.error.message || messages.attachmentFailed;
@@ -371,10 +360,8 @@ export class KefuChat extends KefuElement {
     }
   }
 
-  #removeAttachment(id: number) {
-    const attachment = this.pending.find((item) => item.id === id);
-    if (attachment) URL.revokeObjectURL(attachment.previewUrl);
-    this.pending = this.pending.filter((item) => item.id !== id);
+  #removeAttachment(attachment: PendingAttachment) {
+    this.pending = this.pending.filter((item) => item !== attachment);
   }
 
   readonly #onScroll = () => {
@@ -384,7 +371,7 @@ export class KefuChat extends KefuElement {
     this.#viewportHeight = scroller.clientHeight;
     this.#stickToEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 24;
     cancelAnimationFrame(this.#scrollFrame);
-    this.#scrollFrame = requestAnimationFrame(() => (this.windowTick += 1));
+    this.#scrollFrame = requestAnimationFrame(() => this.requestUpdate());
   };
 
   async #emailTranscript(event: Event) {
@@ -472,7 +459,7 @@ export class KefuChat extends KefuElement {
       this.#viewportHeight = scroller.clientHeight || this.#viewportHeight;
       if (this.#stickToEnd) scroller.scrollTop = scroller.scrollHeight;
     }
-    if (changed) this.windowTick += 1;
+    if (changed) this.requestUpdate();
   }
 
   #markReadIfSeen(chat: ChatStore) {
@@ -510,7 +497,8 @@ export class KefuChat extends KefuElement {
     const showConversation = conversation && !(conversation.status === 'closed' && this.newChatRequested);
     return html`
       <h2>${messages.title}</h2>
-      ${showConversation ? this.#renderConversation(chat, messages) : this.#renderBefore(chat, messages)}
+      ${this.leftMessageAt ? html`<p class="notice" role="status">${messages.messageAnsweredByEmail(this.leftMessageAt)}</p>` : nothing}
+      ${showConversation ? this.#renderConversation(chat, conversation, messages) : this.#renderBefore(chat, messages)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -561,7 +549,6 @@ export class KefuChat extends KefuElement {
             : nothing
         }
       </section>
-      ${this.leftMessageAt ? html`<p class="notice" role="status">${messages.messageAnsweredByEmail(this.leftMessageAt)}</p>` : nothing}
       ${mode === 'choose' ? nothing : this.#renderForm(mode, messages)}
     `;
   }
@@ -661,11 +648,10 @@ export class KefuChat extends KefuElement {
     `;
   }
 
-  #renderConversation(chat: ChatStore, messages: ChatMessages) {
-    const conversation = chat.conversation.value;
-    if (!conversation) return nothing;
+  #renderConversation(chat: ChatStore, conversation: Conversation, messages: ChatMessages) {
     const transcript = chat.transcript.value;
     const connection = chat.connection.value;
+    const online = this.kefu?.connectivity.online.value;
     const queue = chat.queue.value;
     const closed = conversation.status === 'closed';
     const agentName = conversation.agentName ?? messages.agent;
@@ -686,13 +672,10 @@ export class KefuChat extends KefuElement {
         }
       </p>
       ${
-        !closed && !this.kefu?.connectivity.online.value
-          ? html`<p class="banner">${messages.offline}</p>`
-          : !closed && connection === 'reconnecting'
-            ? html`<p class="banner">${messages.reconnecting}</p>`
-            : nothing
+        !closed && (!online || connection === 'reconnecting')
+          ? html`<p class="banner">${online ? messages.reconnecting : messages.offline}</p>`
+          : nothing
       }
-      ${this.leftMessageAt ? html`<p class="notice">${messages.messageAnsweredByEmail(this.leftMessageAt)}</p>` : nothing}
       ${this.#renderTranscript(chat, transcript, messages)}
       ${!closed && chat.agentTyping.value ? html`<p class="typing">${messages.agentTyping(agentName)}</p>` : nothing}
       ${closed ? this.#renderEnded(conversation.id, messages) : this.#renderComposer(messages)}
@@ -701,7 +684,6 @@ export class KefuChat extends KefuElement {
   }
 
   #renderTranscript(chat: ChatStore, transcript: readonly TranscriptEntry[], messages: ChatMessages) {
-    void this.windowTick;
     const keys = transcript.map((entry) => entry.key);
     const range = this.#window.range(keys, this.#scrollTop, this.#viewportHeight, this.#stickToEnd);
     const visible = transcript.slice(range.start, range.end);
@@ -809,7 +791,7 @@ export class KefuChat extends KefuElement {
                         type="button"
                         class="link"
                         aria-label=${messages.removeAttachment(attachment.file.name)}
-                        @click=${() => this.#removeAttachment(attachment.id)}
+                        @click=${() => this.#removeAttachment(attachment)}
                       >
                         ×
                       </button>
@@ -820,7 +802,7 @@ export class KefuChat extends KefuElement {
         }
         <p class="error" role="alert">${this.attachError ?? ''}</p>
         <div class="compose-row">
-          <label class="attach" title=${messages.attach}>
+          <label class="attach button secondary" title=${messages.attach}>
             <span class="visually-hidden">${messages.attach}</span>
             <span aria-hidden="true">+</span>
             <input
@@ -852,17 +834,22 @@ export class KefuChat extends KefuElement {
                   ${messages.endChat}
                 </button>`
           }
-          <button
-            type="button"
-            class="link"
-            aria-expanded=${this.transcriptFormOpen ? 'true' : 'false'}
-            @click=${this.#toggleTranscriptForm}
-          >
-            ${messages.emailTranscript}
-          </button>
+          ${this.#renderTranscriptToggle(messages)}
         </div>
       </form>
     `;
+  }
+
+  /** "Email me the transcript": under the composer while chatting, beside the rating once ended. */
+  #renderTranscriptToggle(messages: ChatMessages) {
+    return html`<button
+      type="button"
+      class="link"
+      aria-expanded=${this.transcriptFormOpen ? 'true' : 'false'}
+      @click=${this.#toggleTranscriptForm}
+    >
+      ${messages.emailTranscript}
+    </button>`;
   }
 
   #toggleTranscriptForm() {
@@ -903,7 +890,7 @@ export class KefuChat extends KefuElement {
       <p>${messages.rateQuestion}</p>
       <div class="actions">
         <button type="button" class="primary" @click=${() => this.#rate(conversationId)}>${messages.rateChat}</button>
-        <button type="button" class="link" @click=${this.#toggleTranscriptForm}>${messages.emailTranscript}</button>
+        ${this.#renderTranscriptToggle(messages)}
         <button type="button" class="link" @click=${this.#newChat}>${messages.newChat}</button>
       </div>
     </div>`;

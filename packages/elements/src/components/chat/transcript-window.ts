@@ -12,20 +12,15 @@ export interface WindowRange {
   readonly after: number;
 }
 
+/** Rows rendered beyond each edge of the view, so a short scroll shows no gap. */
+const OVERSCAN = 6;
+
+const sum = (heights: readonly number[]) => heights.reduce((total, height) => total + height, 0);
+
 export class TranscriptWindow {
   readonly #heights = new Map<string, number>();
-  #estimate: number;
-
-  constructor(
-    estimate = 64,
-    readonly overscan = 6,
-  ) {
-    this.#estimate = estimate;
-  }
-
-  heightOf(key: string): number {
-    return this.#heights.get(key) ?? this.#estimate;
-  }
+  /** The height of a row not measured yet: the average of those measured (a guess before any is). */
+  #estimate = 64;
 
   /** Records measured heights; returns whether any changed (so the caller lays out again). */
   measure(measured: Iterable<readonly [string, number]>): boolean {
@@ -41,7 +36,6 @@ export class TranscriptWindow {
         changed = true;
       }
     }
-    // Unmeasured rows are guessed from the ones seen so far.
     if (count) this.#estimate = Math.round(total / count);
     return changed;
   }
@@ -51,39 +45,17 @@ export class TranscriptWindow {
    * window at the last row (a chat opens at its newest message).
    */
   range(keys: readonly string[], scrollTop: number, viewportHeight: number, atEnd: boolean): WindowRange {
-    const count = keys.length;
-    if (count === 0) return { start: 0, end: 0, before: 0, after: 0 };
+    const heights = keys.map((key) => this.#heights.get(key) ?? this.#estimate);
     const viewport = Math.max(viewportHeight, 1);
-    let start: number;
-    let end: number;
-    if (atEnd) {
-      end = count;
-      let filled = 0;
-      start = count;
-      while (start > 0 && filled < viewport) {
-        start -= 1;
-        filled += this.heightOf(keys[start] ?? '');
-      }
-    } else {
-      let offset = 0;
-      start = 0;
-      while (start < count - 1 && offset + this.heightOf(keys[start] ?? '') <= scrollTop) {
-        offset += this.heightOf(keys[start] ?? '');
-        start += 1;
-      }
-      end = start;
-      let filled = offset;
-      while (end < count && filled < scrollTop + viewport) {
-        filled += this.heightOf(keys[end] ?? '');
-        end += 1;
-      }
-    }
-    start = Math.max(0, start - this.overscan);
-    end = Math.min(count, end + this.overscan);
-    let before = 0;
-    for (let index = 0; index < start; index += 1) before += this.heightOf(keys[index] ?? '');
-    let after = 0;
-    for (let index = end; index < count; index += 1) after += this.heightOf(keys[index] ?? '');
-    return { start, end, before, after };
+    // Anchored at the end, the view is the last viewport's height of rows.
+    const top = atEnd ? sum(heights) - viewport : scrollTop;
+    let start = 0;
+    let offset = 0;
+    while (start < heights.length - 1 && offset + (heights[start] ?? 0) <= top) offset += heights[start++] ?? 0;
+    let end = start;
+    while (end < heights.length && (atEnd || offset < top + viewport)) offset += heights[end++] ?? 0;
+    start = Math.max(0, start - OVERSCAN);
+    end = Math.min(heights.length, end + OVERSCAN);
+    return { start, end, before: sum(heights.slice(0, start)), after: sum(heights.slice(end)) };
   }
 }
