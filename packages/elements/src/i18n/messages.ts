@@ -51,10 +51,17 @@ export const en = {
   offline: 'You are offline. What you send is saved and goes out when you are back online.',
   storageUnavailable:
     'This browser cannot save Kefu data for offline use; keep this page open until your request is sent.',
+  newMessageFrom: 'New message from {name}: {text}',
+  newMessage: 'New message: {text}',
 } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
+
+/** Fills a string's `{name}` placeholders, in one pass (a value with braces in it stays as it is). */
+export function fillIn(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}
 
 /** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
 export const widgetMessages = lazyCatalogues<Catalogue>(en, {

@@ -46,4 +46,6 @@ export const zhCN: Catalogue = {
   retry: '重试',
   offline: '您目前处于离线状态。您提交的内容已保存，恢复联网后会自动发送。',
   storageUnavailable: '此浏览器无法离线保存数据；请在请求发送完成前保持此页面打开。',
+  newMessageFrom: '{name} 发来新消息：{text}',
+  newMessage: '新消息：{text}',
 };

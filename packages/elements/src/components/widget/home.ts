@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { signal, type Signal } from '@preact/signals-core';
 import type { Availability, ConversationSummary, KefuClient, Order, OrderStatus } from '@kefu/core';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
-import type { Catalogue } from '../../i18n/messages.js';
+import { fillIn, type Catalogue } from '../../i18n/messages.js';
 import { loadView } from './views.js';
 
 type Go = (detail: KefuNavigateDetail) => void;
@@ -110,7 +110,7 @@ function renderRecentConversations(client: KefuClient, messages: Catalogue, loca
                 >${conversationStatus(conversation, messages)}${
                   conversation.unread > 0
                     ? html` <span class="unread"
-                        >${format(messages.unreadCount, { count: new Intl.NumberFormat(locale).format(conversation.unread) })}</span
+                        >${fillIn(messages.unreadCount, { count: new Intl.NumberFormat(locale).format(conversation.unread) })}</span
                       >`
                     : nothing
                 }</span
@@ -124,7 +124,7 @@ function renderRecentConversations(client: KefuClient, messages: Catalogue, loca
 
 function conversationStatus(conversation: ConversationSummary, messages: Catalogue): string {
   if (conversation.status === 'closed') return messages.conversationEnded;
-  if (conversation.agentName) return format(messages.conversationWith, { name: conversation.agentName });
+  if (conversation.agentName) return fillIn(messages.conversationWith, { name: conversation.agentName });
   return conversation.status === 'queued' ? messages.conversationWaiting : messages.conversationOpen;
 }
 
@@ -150,7 +150,7 @@ function renderLastOrder(order: Order | undefined, messages: Catalogue, _locale:
   if (!order) return nothing;
   return html`<h3 class="section-title">${messages.lastOrder}</h3>
     <button type="button" class="card order" @click=${() => go({ view: 'orders', orderNumber: order.number })}>
-      <span class="card-title">${format(messages.orderNumber, { number: order.number })}</span>
+      <span class="card-title">${fillIn(messages.orderNumber, { number: order.number })}</span>
       <span class="card-detail">${messages[orderStatusKeys[order.status]]}</span>
     </button>`;
 }
@@ -174,16 +174,11 @@ function renderContactActions(availability: Availability | undefined, messages: 
 function chatHint(availability: Availability, messages: Catalogue, locale: string): string {
   if (availability.open) {
     const minutes = Math.max(1, Math.round(availability.estimatedWaitSeconds / 60));
-    return format(messages.chatWait, { minutes: new Intl.NumberFormat(locale).format(minutes) });
+    return fillIn(messages.chatWait, { minutes: new Intl.NumberFormat(locale).format(minutes) });
   }
   if (!availability.nextOpeningAt) return messages.chatClosed;
   const opening = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(
     new Date(availability.nextOpeningAt),
   );
-  return format(messages.chatOpensAt, { time: opening });
-}
-
-/** Fills `{name}` placeholders. */
-function format(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  return fillIn(messages.chatOpensAt, { time: opening });
 }

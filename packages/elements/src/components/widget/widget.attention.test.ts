@@ -3,13 +3,13 @@ import { createKefu, createMemoryBackendWithControls, createMemoryStorage } from
 import '../../define/kefu-widget.js';
 import type { KefuWidget } from './widget.js';
 
-async function widgetWithChat() {
+async function widgetWithChat(locale = 'en') {
   const { backend, controls } = createMemoryBackendWithControls({ latencyMs: 5, simulateAgent: false });
   const client = createKefu({ backend, storage: () => createMemoryStorage() });
   // Parallel test pages share an origin, and so the lock that elects the tab that rings.
   const lock = `kefu-test-${Math.random()}`;
   const widget = await fixture<KefuWidget>(
-    html`<kefu-widget locale="en" .attentionLockName=${lock} .client=${client}></kefu-widget>`,
+    html`<kefu-widget locale=${locale} .attentionLockName=${lock} .client=${client}></kefu-widget>`,
   );
   await client.activate();
   const conversation = await client.chat.start({ name: 'Ana', email: 'ana.garcia@example.com', topic: 'order' });
@@ -32,12 +32,22 @@ describe('<kefu-widget> while a chat goes on with the panel closed', () => {
     await waitUntil(() => widget.shadowRoot!.querySelector('.launcher .badge'), 'badge shown');
     expect(widget.shadowRoot!.querySelector('.launcher .badge')!.textContent).to.equal('1');
     expect(launcher(widget).getAttribute('aria-label')).to.equal('Open help, 1 new message');
-    expect(widget.shadowRoot!.querySelector('.chat-announcer')!.textContent).to.contain('I am looking at your order');
+    expect(widget.shadowRoot!.querySelector('.chat-announcer')!.textContent).to.match(
+      /New message (from .+)?: Hi Ana, I am looking at your order now\./,
+    );
 
     controls.agentSend(conversationId, 'It left our warehouse this morning.');
     await waitUntil(() => widget.shadowRoot!.querySelector('.launcher .badge')?.textContent === '2', 'two unread');
     expect(launcher(widget).getAttribute('aria-label')).to.equal('Open help, 2 new messages');
     await expect(widget).to.be.accessible();
+  });
+
+  it('announces a new reply in the shopper’s language', async () => {
+    const { widget, controls, conversationId } = await widgetWithChat('zh-CN');
+    controls.agentSend(conversationId, '您的包裹今天上午已发出。');
+    const announcer = () => widget.shadowRoot!.querySelector('.chat-announcer')!.textContent ?? '';
+    await waitUntil(() => announcer().includes('您的包裹'), 'announced');
+    expect(announcer()).to.match(/新消息：您的包裹今天上午已发出。/);
   });
 
   it('plays no sound and leaves the tab’s title alone unless the shopper allowed it', async () => {

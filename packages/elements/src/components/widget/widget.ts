@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { KefuElement } from '../../base/kefu-element.js';
 import { navigateEventName, type KefuNavigateDetail, type KefuView } from '../../base/navigation.js';
-import { widgetMessages, type Catalogue } from '../../i18n/messages.js';
+import { fillIn, widgetMessages, type Catalogue } from '../../i18n/messages.js';
 import { MediaQueryController } from '../../controllers/media-query-controller.js';
 import { ScrollLock } from '../../controllers/scroll-lock.js';
 import { tabbableElements } from '../../controllers/focus.js';
@@ -118,6 +118,13 @@ export class KefuWidget extends KefuElement {
     isPanelOpen: () => this.open && this.current.view === 'chat',
     soundAllowed: () => this.sound,
     titleBadgeAllowed: () => this.sound,
+    // Read to a screen reader while the panel is closed, in the shopper's language.
+    describe: ({ authorName, text }) => {
+      const messages = this.localize(widgetMessages);
+      return authorName
+        ? fillIn(messages.newMessageFrom, { name: authorName, text })
+        : fillIn(messages.newMessage, { text });
+    },
     onUnread: (count) =>
       this.dispatchEvent(new CustomEvent('kefu-unread', { detail: { count }, bubbles: true, composed: true })),
     onMessage: (message) =>
@@ -349,7 +356,7 @@ export class KefuWidget extends KefuElement {
     if (this.open) return messages.closeHelp;
     const name = this.label || messages.openHelp;
     if (unread === 0) return this.label ? nothing : name;
-    const count = unread === 1 ? messages.unreadMessage : messages.unreadMessages.replace('{count}', String(unread));
+    const count = unread === 1 ? messages.unreadMessage : fillIn(messages.unreadMessages, { count: String(unread) });
     return `${name}, ${count}`;
   }
 
