@@ -67,7 +67,7 @@ function lookUpOrder(tracker: KefuOrderTrackerElement, orderNumber: string, emai
   const field = (name: string) => tracker.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
   for (const [name, value] of [
     ['orderNumber', orderNumber],
-    ['email', email],
+    ['contact', email],
   ] as const) {
     field(name).focus();
     field(name).value = value;

@@ -62,7 +62,7 @@ describe('returns on the demo storefront with the reference server', () => {
 
     const returns = page.locator('kefu-returns');
     await returns.getByLabel('Order number').fill('MM-1004');
-    await returns.getByLabel('Email or postal code').fill('ana.garcia@example.com');
+    await returns.getByLabel('Email address or postal code').fill('ana.garcia@example.com');
     await page.screenshot({ path: screenshotPath('returns-lookup-375.png') });
     await returns.getByRole('button', { name: 'Find order' }).click();
 
@@ -161,7 +161,7 @@ describe('returns on the demo storefront with the reference server', () => {
       await page.getByRole('button', { name: 'Start a return' }).click();
       const returns = page.locator('kefu-returns');
       await returns.getByLabel('Order number').fill('MM-1006');
-      await returns.getByLabel('Email or postal code').fill('priya.patel@example.com');
+      await returns.getByLabel('Email address or postal code').fill('priya.patel@example.com');
       if (viewport.width === 1280) await page.screenshot({ path: screenshotPath('returns-lookup-1280.png') });
       await returns.getByRole('button', { name: 'Find order' }).click();
       await returns.getByRole('link', { name: 'Download the return label' }).waitFor();

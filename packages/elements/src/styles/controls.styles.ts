@@ -128,6 +128,28 @@ const fields = css`
   .error:empty {
     display: none;
   }
+  /* The parts of a field from forms/field.ts sit on the field's grid gap. */
+  .field > .hint,
+  .field > .field-error {
+    margin: 0;
+  }
+  /* Errors and alerts are told by a sign as well as by colour; the sign itself is not read out. */
+  .field-error::before,
+  .alert::before {
+    content: '⚠︎ ' / '';
+  }
+  /* A form's answer as a whole (not found, offline, too many tries), in a box of the error colour. */
+  .alert {
+    margin: 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid currentColor;
+    border-inline-start-width: 4px;
+    border-radius: calc(var(--_radius) / 2);
+    color: var(--_error);
+  }
+  .alert p:last-child {
+    margin: 0;
+  }
   input:not([type='radio'], [type='checkbox'], [type='file']),
   select,
   textarea {

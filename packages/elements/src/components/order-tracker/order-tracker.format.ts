@@ -9,8 +9,6 @@ export interface Formatters {
   window(range: { readonly from: string; readonly to: string }): string;
   /** "5 minutes ago", "now", "yesterday". */
   ago(elapsedMs: number): string;
-  /** A wait, rounded up: "45 seconds", "3 minutes". */
-  wait(ms: number): string;
 }
 
 const MINUTE_MS = 60_000;
@@ -46,11 +44,6 @@ export function createFormatters(locale: string, timeZone: string | undefined): 
       if (elapsed < HOUR_MS) return relative.format(-Math.floor(elapsed / MINUTE_MS), 'minute');
       if (elapsed < DAY_MS) return relative.format(-Math.floor(elapsed / HOUR_MS), 'hour');
       return relative.format(-Math.floor(elapsed / DAY_MS), 'day');
-    },
-    wait(ms) {
-      const unit = ms < MINUTE_MS ? 'second' : 'minute';
-      const count = Math.max(1, Math.ceil(ms / (unit === 'second' ? 1000 : MINUTE_MS)));
-      return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
     },
   };
 }
@@ -109,19 +102,4 @@ export function safeWebUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export type LookupField = 'orderNumber' | 'email' | 'postalCode';
-export type FieldProblem = 'missing' | 'invalid';
-
-const orderNumberPattern = /^#?[\p{L}\p{N}][\p{L}\p{N}-]*$/u;
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const postalCodePattern = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,11}$/u;
-
-/** What is wrong with one field of the lookup form, if anything. */
-export function checkField(field: LookupField, value: string): FieldProblem | undefined {
-  const trimmed = value.trim();
-  if (trimmed === '') return 'missing';
-  const pattern = field === 'orderNumber' ? orderNumberPattern : field === 'email' ? emailPattern : postalCodePattern;
-  return pattern.test(trimmed) ? undefined : 'invalid';
 }

@@ -1,34 +1,14 @@
 import type { OrderStatus, ReturnStatus, ShipmentStatus } from '@kefu/core';
-import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
+import { withLookupMessages } from '../../forms/order-lookup.messages.js';
 
-/** Strings of `<kefu-order-tracker>`. English is the reference; the others have its type, so none can be missing. */
+/**
+ * Strings of `<kefu-order-tracker>`. English is the reference; the others have its type, so none can
+ * be missing. The lookup form's strings are shared with returns (forms/order-lookup.messages.ts).
+ */
 export const en = {
   title: 'Track your order',
   intro: 'Enter your order number and the email address or postal code you ordered with.',
-  orderNumber: 'Order number',
-  orderNumberHint: 'It is in your order confirmation, e.g. MM-1001.',
-  checkWith: 'Confirm with',
-  byEmail: 'Email',
-  byPostalCode: 'Postal code',
-  email: 'Email address',
-  postalCode: 'Postal code of the delivery address',
   submit: 'Track order',
-  searching: 'Looking up your order…',
-  orderNumberMissing: 'Enter your order number.',
-  orderNumberInvalid: 'An order number has only letters, digits and dashes.',
-  emailMissing: 'Enter the email address you ordered with.',
-  emailInvalid: 'Enter an email address like name@example.com.',
-  postalCodeMissing: 'Enter the postal code of the delivery address.',
-  postalCodeInvalid: 'A postal code has only letters, digits, spaces and dashes.',
-  notFound:
-    'We could not find an order with these details. Check the order number and the email address or postal code, then try again.',
-  rateLimited: (wait: string) => `Too many tries. For your security, please wait ${wait} before trying again.`,
-  offline:
-    'You are offline, so we could not look up your order. What you typed is kept: it will work once you are back online.',
-  backOnline: 'You are back online.',
-  retryNow: 'Look it up now',
-  serverError: 'Something went wrong on our side. Please try again in a moment.',
-  tryAgain: 'Try again',
   orderHeading: (number: string) => `Order ${number}`,
   placedOn: (date: string) => `Placed on ${date}`,
   deliveringTo: (address: string) => `Delivering to ${address}`,
@@ -103,7 +83,7 @@ export const en = {
 export type OrderTrackerMessages = typeof en;
 
 /** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
-export const orderTrackerMessages = lazyCatalogues(en, {
+export const orderTrackerMessages = withLookupMessages(en, {
   'zh-CN': () => import('./order-tracker.messages.zh-CN.js').then((module) => module.zhCN),
   ar: () => import('./order-tracker.messages.ar.js').then((module) => module.ar),
 });

@@ -15,34 +15,8 @@ export const ordertrackerStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  .alert,
   .problem {
     color: var(--_error);
-  }
-  .error::before,
-  .alert::before {
-    content: '⚠ ';
-  }
-  .alert {
-    margin: 0;
-    padding: calc(var(--_space) / 2) var(--_space);
-    border: 1px solid currentColor;
-    border-inline-start-width: 4px;
-    border-radius: calc(var(--_radius) / 2);
-  }
-  .alert p:last-child {
-    margin: 0;
-  }
-  .switch {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px var(--_space);
-  }
-  .switch label {
-    display: inline-flex;
-    align-items: center;
-    gap: 8px;
-    min-block-size: 44px;
   }
   .link {
     justify-self: start;

@@ -19,10 +19,12 @@ import { startMockServer } from '../../../../../test/support/msw.js';
 import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';
 import '../../define/kefu-order-tracker.js';
 import type { KefuOrderTracker } from './order-tracker.js';
-import { en } from './order-tracker.messages.js';
+import { orderTrackerMessages } from './order-tracker.messages.js';
 import { zhCN } from './order-tracker.messages.zh-CN.js';
 import { ar } from './order-tracker.messages.ar.js';
 
+/** The tracker's strings with the lookup form's. */
+const en = orderTrackerMessages.en;
 const seeds = createDemoOrders(new Date());
 const seedOf = (number: string): SeedOrder => seeds.find((seed) => seed.order.number === number)!;
 const apiBase = `${location.origin}/tracker-api/v1`;
@@ -56,15 +58,10 @@ function fill(tracker: KefuOrderTracker, name: string, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-async function lookUp(tracker: KefuOrderTracker, orderNumber: string, detail: { email?: string; postalCode?: string }) {
+/** Fills both fields (the second takes an email address or a postal code) and submits. */
+function lookUp(tracker: KefuOrderTracker, orderNumber: string, detail: { email?: string; postalCode?: string }) {
   fill(tracker, 'orderNumber', orderNumber);
-  if (detail.postalCode !== undefined) {
-    $<HTMLInputElement>(tracker, 'input[value="postalCode"]')!.click();
-    await tracker.updateComplete;
-    fill(tracker, 'postalCode', detail.postalCode);
-  } else {
-    fill(tracker, 'email', detail.email ?? '');
-  }
+  fill(tracker, 'contact', detail.postalCode ?? detail.email ?? '');
   $<HTMLButtonElement>(tracker, 'button[type="submit"]')!.click();
 }
 
@@ -88,7 +85,7 @@ describe('<kefu-order-tracker>', () => {
       const { order } = seed;
       it(`shows ${order.number} (${order.status}) with its status, progress, parcels and history`, async () => {
         const tracker = await renderTracker(clientWith());
-        await lookUp(tracker, order.number, { email: seed.email });
+        lookUp(tracker, order.number, { email: seed.email });
         await shown(tracker, order.number);
 
         expect(textOf($(tracker, '.status'))).to.equal(en.orderStatus[order.status]);
@@ -155,49 +152,70 @@ describe('<kefu-order-tracker>', () => {
 
   it('looks an order up by postal code, ignoring case and spaces', async () => {
     const tracker = await renderTracker(clientWith());
-    await lookUp(tracker, 'mm-1002', { postalCode: 'sw1a1aa' });
+    lookUp(tracker, 'mm-1002', { postalCode: 'sw1a1aa' });
     await shown(tracker, 'MM-1002');
   });
 
   it('explains what is wrong with each field, next to it, before asking anyone', async () => {
     const tracker = await renderTracker(clientWith());
     $<HTMLButtonElement>(tracker, 'button[type="submit"]')!.click();
-    await tracker.updateComplete;
-    expect(textOf($(tracker, '#orderNumber-error'))).to.contain(en.orderNumberMissing);
-    expect(textOf($(tracker, '#email-error'))).to.contain(en.emailMissing);
-    const number = $<HTMLInputElement>(tracker, '#orderNumber')!;
+    await waitUntil(
+      () => tracker.shadowRoot!.activeElement === $(tracker, '#field-orderNumber'),
+      'first invalid field',
+    );
+    expect(textOf($(tracker, '#field-orderNumber-error'))).to.equal(en.orderNumberMissing);
+    expect(textOf($(tracker, '#field-contact-error'))).to.equal(en.contactMissing);
+    const number = $<HTMLInputElement>(tracker, '#field-orderNumber')!;
     expect(number.getAttribute('aria-invalid')).to.equal('true');
-    expect(number.getAttribute('aria-describedby')).to.contain('orderNumber-error');
-    expect(tracker.shadowRoot!.activeElement).to.equal(number);
+    // The error first (what to do), then the hint.
+    expect(number.getAttribute('aria-describedby')).to.equal('field-orderNumber-error field-orderNumber-hint');
 
+    // Checked as typed from now on: an "@" makes it an email address, to be a whole one.
     fill(tracker, 'orderNumber', 'MM-1002');
-    fill(tracker, 'email', 'oliver.bennett@');
+    fill(tracker, 'contact', 'oliver.bennett@');
     await tracker.updateComplete;
-    expect($(tracker, '#orderNumber-error')).to.equal(null);
-    expect(textOf($(tracker, '#email-error'))).to.contain(en.emailInvalid);
+    expect(textOf($(tracker, '#field-orderNumber-error'))).to.equal('');
+    expect(number.getAttribute('aria-invalid')).to.equal('false');
+    expect(number.getAttribute('aria-describedby')).to.equal('field-orderNumber-hint');
+    expect(textOf($(tracker, '#field-contact-error'))).to.equal(en.contactInvalid);
     await expect(tracker).to.be.accessible();
 
-    // Switching to the postal code keeps the order number and asks for the code instead.
-    $<HTMLInputElement>(tracker, 'input[value="postalCode"]')!.click();
+    // The same field takes a postal code instead, and refuses what no postal code has.
+    fill(tracker, 'contact', 'SW1A 1AA');
     await tracker.updateComplete;
-    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1002');
-    expect($(tracker, '#email')).to.equal(null);
-    expect($(tracker, '#postalCode')).to.not.equal(null);
+    expect(textOf($(tracker, '#field-contact-error'))).to.equal('');
+    fill(tracker, 'contact', 'SW1A/1AA');
+    await tracker.updateComplete;
+    expect(textOf($(tracker, '#field-contact-error'))).to.equal(en.contactInvalid);
+    expect($<HTMLInputElement>(tracker, '#field-orderNumber')!.value).to.equal('MM-1002');
+  });
+
+  it('checks a field the shopper leaves with something in it, but not an empty one', async () => {
+    const tracker = await renderTracker(clientWith());
+    fill(tracker, 'orderNumber', 'MM 1002');
+    $<HTMLInputElement>(tracker, '#field-contact')!.focus();
+    await waitUntil(
+      () => textOf($(tracker, '#field-orderNumber-error')) === en.orderNumberInvalid,
+      'checked on leaving',
+    );
+    $<HTMLInputElement>(tracker, '#field-orderNumber')!.focus();
+    await tracker.updateComplete;
+    expect(textOf($(tracker, '#field-contact-error'))).to.equal('');
   });
 
   it('gives one answer for an unknown number and a wrong email, and keeps what was typed', async () => {
     const tracker = await renderTracker(clientWith());
-    await lookUp(tracker, 'MM-9999', { email: 'ana.garcia@example.com' });
+    lookUp(tracker, 'MM-9999', { email: 'ana.garcia@example.com' });
     await waitUntil(() => $(tracker, '[role="alert"]'), 'not found shown');
     const unknown = textOf($(tracker, '[role="alert"]'));
     expect(unknown).to.contain(en.notFound);
 
-    await lookUp(tracker, 'MM-1004', { email: 'someone.else@example.com' });
+    lookUp(tracker, 'MM-1004', { email: 'someone.else@example.com' });
     await waitUntil(() => !$<HTMLButtonElement>(tracker, 'button[type="submit"]')!.disabled);
     await waitUntil(() => $(tracker, '[role="alert"]'));
     expect(textOf($(tracker, '[role="alert"]'))).to.equal(unknown);
-    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1004');
-    expect($<HTMLInputElement>(tracker, '#email')!.value).to.equal('someone.else@example.com');
+    expect($<HTMLInputElement>(tracker, '#field-orderNumber')!.value).to.equal('MM-1004');
+    expect($<HTMLInputElement>(tracker, '#field-contact')!.value).to.equal('someone.else@example.com');
     await expect(tracker).to.be.accessible();
   });
 
@@ -214,13 +232,13 @@ describe('<kefu-order-tracker>', () => {
       worker.resetHandlers(...server);
       const tracker = await renderTracker(clientWith({ backend: createHttpBackend({ apiBase }) }));
 
-      await lookUp(tracker, 'MM-1002', { email: 'wrong@example.com' });
+      lookUp(tracker, 'MM-1002', { email: 'wrong@example.com' });
       await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.notFound));
-      await lookUp(tracker, 'MM-1002', { email: 'still.wrong@example.com' });
+      lookUp(tracker, 'MM-1002', { email: 'still.wrong@example.com' });
       await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes('Too many tries'));
       // The memory server blocks the number for ten minutes after its one allowed failure.
       expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('10 minutes'));
-      expect($<HTMLInputElement>(tracker, '#email')!.value).to.equal('still.wrong@example.com');
+      expect($<HTMLInputElement>(tracker, '#field-contact')!.value).to.equal('still.wrong@example.com');
       await expect(tracker).to.be.accessible();
 
       // Asking again during the wait would only lengthen it: nothing is sent.
@@ -241,7 +259,7 @@ describe('<kefu-order-tracker>', () => {
         ...createContractHandlers(apiBase, memory.backend),
       );
       const tracker = await renderTracker(clientWith({ backend: createHttpBackend({ apiBase }) }));
-      await lookUp(tracker, 'MM-1009', { email: 'camille.dubois@example.com' });
+      lookUp(tracker, 'MM-1009', { email: 'camille.dubois@example.com' });
       await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.serverError));
       await expect(tracker).to.be.accessible();
 
@@ -255,11 +273,11 @@ describe('<kefu-order-tracker>', () => {
   it('offline, does not send the lookup, keeps what was typed, and offers it again once online', async () => {
     const network = manualNetworkStatus(false);
     const tracker = await renderTracker(clientWith({ network }));
-    await lookUp(tracker, 'MM-1003', { email: 'lena.schmidt@example.com' });
+    lookUp(tracker, 'MM-1003', { email: 'lena.schmidt@example.com' });
     await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.offline));
     expect($(tracker, '.retry')).to.equal(null);
-    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1003');
-    expect($<HTMLInputElement>(tracker, '#email')!.value).to.equal('lena.schmidt@example.com');
+    expect($<HTMLInputElement>(tracker, '#field-orderNumber')!.value).to.equal('MM-1003');
+    expect($<HTMLInputElement>(tracker, '#field-contact')!.value).to.equal('lena.schmidt@example.com');
     await expect(tracker).to.be.accessible();
 
     network.set(true);
@@ -362,8 +380,7 @@ describe('<kefu-order-tracker>', () => {
     const tracker = await renderTracker(clientWith());
     tracker.focus();
     await sendKeys({ type: 'MM-1003' });
-    await sendKeys({ press: 'Tab' }); // the "email" choice
-    await sendKeys({ press: 'Tab' }); // the email field
+    await sendKeys({ press: 'Tab' }); // the email or postal code field
     await sendKeys({ type: 'lena.schmidt@example.com' });
     await sendKeys({ press: 'Enter' });
     await shown(tracker, 'MM-1003');
@@ -388,7 +405,7 @@ describe('<kefu-order-tracker>', () => {
 
   it('hands chat and call-back requests on with the order number', async () => {
     const tracker = await renderTracker(clientWith());
-    await lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
+    lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
     await shown(tracker, 'MM-1008');
     const seen: unknown[] = [];
     tracker.addEventListener('kefu-navigate', (event) => {
@@ -408,7 +425,7 @@ describe('<kefu-order-tracker>', () => {
 
   it('on a page with nobody to open returns, says so instead of doing nothing', async () => {
     const tracker = await renderTracker(clientWith());
-    await lookUp(tracker, 'MM-1004', { email: seedOf('MM-1004').email });
+    lookUp(tracker, 'MM-1004', { email: seedOf('MM-1004').email });
     await shown(tracker, 'MM-1004');
     $$<HTMLButtonElement>(tracker, '[part="actions"] button')
       .find((button) => textOf(button) === en.startReturn)!
@@ -421,7 +438,7 @@ describe('<kefu-order-tracker>', () => {
     const tracker = await fixture<KefuOrderTracker>(
       html`<kefu-order-tracker locale="en" order-number="MM-1006" .client=${client}></kefu-order-tracker>`,
     );
-    expect($<HTMLInputElement>(tracker, '#orderNumber')!.value).to.equal('MM-1006');
+    expect($<HTMLInputElement>(tracker, '#field-orderNumber')!.value).to.equal('MM-1006');
   });
 
   for (const { name, locale, theme, messages } of [
@@ -435,7 +452,7 @@ describe('<kefu-order-tracker>', () => {
       expect(textOf($(tracker, 'h2')), 'in the shopper’s language from the first paint').to.equal(messages.title);
       await expect(tracker).to.be.accessible();
       if (locale === 'ar') expect(tracker.dir).to.equal('rtl');
-      await lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
+      lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
       await waitUntil(() => $(tracker, '.order-heading'));
       expect(textOf($(tracker, '.status'))).to.equal(messages.orderStatus.delivery_failed);
       await expect(tracker).to.be.accessible();

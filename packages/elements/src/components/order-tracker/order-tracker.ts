@@ -1,24 +1,23 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { KefuError, Order, OrderLookup, Shipment, ShipmentStatus } from '@kefu/core';
+import type { Order, Shipment, ShipmentStatus } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import type { KefuView } from '../../base/navigation.js';
+import { OrderLookupForm } from '../../forms/order-lookup.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
-import { orderTrackerMessages, type OrderTrackerMessages } from './order-tracker.messages.js';
+import { orderTrackerMessages } from './order-tracker.messages.js';
 import { ordertrackerStyles } from './order-tracker.styles.js';
 import {
-  checkField,
   createFormatters,
   itemsNotShipped,
   itemsOfShipment,
   progressStep,
   safeWebUrl,
-  type FieldProblem,
   type Formatters,
   type ItemLine,
-  type LookupField,
 } from './order-tracker.format.js';
 
-type FieldProblems = Partial<Record<LookupField, FieldProblem>>;
+/** The tracker's own strings and the lookup form's. */
+type Messages = typeof orderTrackerMessages.en;
 
 /** Keeps "28*** Madrid, ES" in its own direction inside an Arabic sentence (Unicode isolates). */
 const isolate = (text: string): string => `\u2068${text}\u2069`;
@@ -61,14 +60,7 @@ export class KefuOrderTracker extends KefuElement {
   static override properties = {
     orderNumber: { attribute: 'order-number' },
     timeZone: { attribute: 'time-zone' },
-    by: { attribute: false },
-    values: { attribute: false },
-    problems: { attribute: false },
-    checkAsTyped: { attribute: false },
     wantsForm: { attribute: false },
-    searching: { attribute: false },
-    lookupError: { attribute: false },
-    blockedUntil: { attribute: false },
     announcement: { attribute: false },
     now: { attribute: false },
   };
@@ -79,24 +71,24 @@ export class KefuOrderTracker extends KefuElement {
   /** The IANA time zone to show times in; defaults to the shopper's own. */
   timeZone?: string;
 
-  private by: 'email' | 'postalCode' = 'email';
-  private values: Record<LookupField, string> = { orderNumber: '', email: '', postalCode: '' };
-  private problems: FieldProblems = {};
-  /** After the first submit, fields are checked as the shopper types. */
-  private checkAsTyped = false;
   /** The form shows instead of the current order ("track another order", or a new order number). */
   private wantsForm = false;
-  private searching = false;
-  /** Why the last lookup failed; a failed refresh of a shown order is not this. */
-  private lookupError?: KefuError;
-  private blockedUntil = 0;
-  /** The order number the server said "too many tries" for; another number may be tried at once. */
-  #blockedNumber = '';
   /** The polite announcement (copied, could not copy, this page cannot open that). */
   private announcement = '';
   private now = Date.now();
 
   #ticker?: ReturnType<typeof setInterval>;
+
+  /** Its failure (not a failed refresh of a shown order) keeps the form on screen. */
+  readonly #lookup = new OrderLookupForm(
+    this,
+    () => this.kefu,
+    async () => {
+      this.wantsForm = false;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.order-heading')?.focus();
+    },
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -122,13 +114,13 @@ export class KefuOrderTracker extends KefuElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('orderNumber') && this.orderNumber) {
-      this.values = { ...this.values, orderNumber: this.orderNumber };
+      this.#lookup.prefill(this.orderNumber);
       const shown = this.kefu?.orders.current.peek().data;
       if (shown && shown.number !== this.orderNumber.trim().toUpperCase()) this.wantsForm = true;
     }
   }
 
-  get #messages(): OrderTrackerMessages {
+  get #messages(): Messages {
     return this.localize(orderTrackerMessages);
   }
 
@@ -136,95 +128,9 @@ export class KefuOrderTracker extends KefuElement {
     return createFormatters(this.resolvedLocale, this.timeZone);
   }
 
-  #fields(): LookupField[] {
-    return ['orderNumber', this.by];
-  }
-
-  #check(): FieldProblems {
-    const problems: FieldProblems = {};
-    for (const field of this.#fields()) {
-      const problem = checkField(field, this.values[field]);
-      if (problem) problems[field] = problem;
-    }
-    return problems;
-  }
-
-  readonly #onInput = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const field = input.name as LookupField;
-    this.values = { ...this.values, [field]: input.value };
-    if (this.checkAsTyped) this.problems = { ...this.problems, [field]: checkField(field, input.value) };
-  };
-
-  readonly #onBlur = async (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const field = input.name as LookupField;
-    // The form leaving the screen blurs its field too (during that render): only a field the
-    // shopper left, still there, is checked.
-    await this.updateComplete;
-    if (!input.isConnected) return;
-    // A field left with something in it is checked at once; an empty one waits for the submit.
-    if (input.value.trim() !== '') this.problems = { ...this.problems, [field]: checkField(field, input.value) };
-  };
-
-  readonly #onSwitch = (event: Event) => {
-    this.by = (event.target as HTMLInputElement).value as 'email' | 'postalCode';
-    const { orderNumber } = this.problems;
-    this.problems = orderNumber ? { orderNumber } : {};
-  };
-
-  readonly #onSubmit = (event: Event) => {
-    event.preventDefault();
-    void this.#lookUp();
-  };
-
-  async #lookUp(): Promise<void> {
-    const orders = this.kefu?.orders;
-    if (!orders || this.searching) return;
-    this.checkAsTyped = true;
-    this.problems = this.#check();
-    const firstInvalid = this.#fields().find((field) => this.problems[field]);
-    if (firstInvalid) {
-      this.renderRoot.querySelector<HTMLInputElement>(`input[name="${firstInvalid}"]`)?.focus();
-      return;
-    }
-    // Still blocked by "too many tries": asking again would only extend the wait.
-    if (this.blockedUntil > Date.now() && this.#blockedNumber === this.values.orderNumber.trim()) return;
-    const orderNumber = this.values.orderNumber.trim();
-    const lookup: OrderLookup =
-      this.by === 'email'
-        ? { orderNumber, email: this.values.email.trim() }
-        : { orderNumber, postalCode: this.values.postalCode.trim() };
-    this.searching = true;
-    this.lookupError = undefined;
-    const order = await orders.lookup(lookup);
-    this.searching = false;
-    if (order) {
-      // The order is shown; the email or postal code typed is not kept on screen or in memory.
-      this.values = { orderNumber: '', email: '', postalCode: '' };
-      this.checkAsTyped = false;
-      this.wantsForm = false;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.order-heading')?.focus();
-      return;
-    }
-    const error = orders.current.peek().error;
-    this.lookupError = error;
-    if (error?.code === 'rate_limited') {
-      this.blockedUntil = Date.now() + (error.retryAfterMs ?? 60_000);
-      this.#blockedNumber = orderNumber;
-    }
-    if (error?.code === 'validation') {
-      const fields = Object.keys(error.fields ?? {}).filter((field): field is LookupField =>
-        this.#fields().includes(field as LookupField),
-      );
-      this.problems = Object.fromEntries(fields.map((field) => [field, 'invalid']));
-    }
-  }
-
   readonly #onAnotherOrder = () => {
     this.wantsForm = true;
-    this.lookupError = undefined;
+    this.#lookup.clearError();
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLInputElement>('input[name="orderNumber"]')?.focus(),
     );
@@ -248,7 +154,7 @@ export class KefuOrderTracker extends KefuElement {
   async #openMine(order: Order): Promise<void> {
     await this.kefu?.orders.open(order.id);
     this.wantsForm = false;
-    this.lookupError = undefined;
+    this.#lookup.clearError();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.order-heading')?.focus();
   }
@@ -257,116 +163,27 @@ export class KefuOrderTracker extends KefuElement {
     const messages = this.#messages;
     const current = this.kefu?.orders.current.value;
     const order = current?.data;
-    const showOrder = order && !this.wantsForm && !this.searching && !this.lookupError;
+    const showOrder = order && !this.wantsForm && !this.#lookup.searching && !this.#lookup.error;
     return html`
       ${showOrder ? this.#renderOrder(messages, order) : this.#renderLookup(messages)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }
 
-  #renderLookup(messages: OrderTrackerMessages) {
+  #renderLookup(messages: Messages) {
     return html`
       <h2>${messages.title}</h2>
       ${this.#renderMine(messages)}
-      <form part="form" novalidate @submit=${this.#onSubmit}>
-        <p class="muted">${messages.intro}</p>
-        ${this.#renderField(messages, 'orderNumber', messages.orderNumber, 'text', messages.orderNumberHint)}
-        <fieldset class="switch">
-          <legend>${messages.checkWith}</legend>
-          ${(['email', 'postalCode'] as const).map(
-            (by) =>
-              html`<label>
-                <input
-                  type="radio"
-                  name="by"
-                  value=${by}
-                  .checked=${this.by === by}
-                  @change=${this.#onSwitch}
-                />${by === 'email' ? messages.byEmail : messages.byPostalCode}
-              </label>`,
-          )}
-        </fieldset>
-        ${
-          this.by === 'email'
-            ? this.#renderField(messages, 'email', messages.email, 'email')
-            : this.#renderField(messages, 'postalCode', messages.postalCode, 'text')
-        }
-        ${this.#renderLookupError(messages)}
-        <button class="primary" type="submit" ?disabled=${this.searching}>
-          ${this.searching ? messages.searching : messages.submit}
-        </button>
-      </form>
+      ${this.#lookup.render(messages, {
+        part: 'form',
+        intro: messages.intro,
+        submit: messages.submit,
+        locale: this.resolvedLocale,
+      })}
     `;
   }
 
-  #renderField(
-    messages: OrderTrackerMessages,
-    field: LookupField,
-    label: string,
-    type: 'text' | 'email',
-    hint?: string,
-  ) {
-    const problem = this.problems[field];
-    const errorText = problem ? messages[`${field}${problem === 'missing' ? 'Missing' : 'Invalid'}`] : '';
-    const describedBy = [hint ? `${field}-hint` : '', problem ? `${field}-error` : ''].filter(Boolean).join(' ');
-    const autocomplete = { orderNumber: 'off', email: 'email', postalCode: 'postal-code' }[field];
-    return html`<div class="field">
-      <label for=${field}>${label}</label>
-      ${hint ? html`<span class="hint" id="${field}-hint">${hint}</span>` : nothing}
-      <input
-        id=${field}
-        name=${field}
-        type=${type}
-        autocomplete=${autocomplete}
-        spellcheck="false"
-        autocapitalize=${field === 'email' ? 'off' : 'characters'}
-        required
-        .value=${this.values[field]}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @input=${this.#onInput}
-        @blur=${this.#onBlur}
-      />
-      ${problem ? html`<span class="error" id="${field}-error">${errorText}</span>` : nothing}
-    </div>`;
-  }
-
-  #renderLookupError(messages: OrderTrackerMessages) {
-    const error = this.lookupError;
-    if (!error) return nothing;
-    const online = this.kefu?.connectivity.online.value ?? true;
-    switch (error.code) {
-      case 'not_found':
-        return html`<p class="alert" role="alert">${messages.notFound}</p>`;
-      case 'validation':
-        return nothing;
-      case 'rate_limited':
-        return html`<p class="alert" role="alert">
-          ${messages.rateLimited(this.#formatters().wait(Math.max(0, this.blockedUntil - Date.now())))}
-        </p>`;
-      case 'network':
-        return html`<div class="alert" role="alert">
-          <p>${messages.offline}</p>
-          ${
-            online
-              ? html`<p>${messages.backOnline}</p>
-                  <button class="secondary retry" type="button" @click=${() => void this.#lookUp()}>
-                    ${messages.retryNow}
-                  </button>`
-              : nothing
-          }
-        </div>`;
-      default:
-        return html`<div class="alert" role="alert">
-          <p>${messages.serverError}</p>
-          <button class="secondary retry" type="button" @click=${() => void this.#lookUp()}>
-            ${messages.tryAgain}
-          </button>
-        </div>`;
-    }
-  }
-
-  #renderMine(messages: OrderTrackerMessages) {
+  #renderMine(messages: Messages) {
     const kefu = this.kefu;
     if (!kefu?.session.identityToken.value) return nothing;
     const mine = kefu.orders.mine.value;
@@ -398,7 +215,7 @@ export class KefuOrderTracker extends KefuElement {
     </section>`;
   }
 
-  #renderOrder(messages: OrderTrackerMessages, order: Order) {
+  #renderOrder(messages: Messages, order: Order) {
     const format = this.#formatters();
     const unshipped = itemsNotShipped(order);
     return html`<article part="order" class="order" aria-labelledby="order-heading">
@@ -440,7 +257,7 @@ export class KefuOrderTracker extends KefuElement {
     </article>`;
   }
 
-  #renderFreshness(messages: OrderTrackerMessages, format: Formatters) {
+  #renderFreshness(messages: Messages, format: Formatters) {
     const state = this.kefu?.orders.current.value;
     if (!state?.updatedAt) return nothing;
     const updated = html`<span>${messages.updatedAgo(format.ago(this.now - state.updatedAt))}</span>`;
@@ -453,7 +270,7 @@ export class KefuOrderTracker extends KefuElement {
     return html`<p class="muted freshness">${updated}</p>`;
   }
 
-  #renderProgress(messages: OrderTrackerMessages, order: Order) {
+  #renderProgress(messages: Messages, order: Order) {
     const step = progressStep(order);
     if (step === undefined) return nothing;
     const problem = order.status === 'delivery_failed';
@@ -474,7 +291,7 @@ export class KefuOrderTracker extends KefuElement {
   }
 
   #renderShipment(
-    messages: OrderTrackerMessages,
+    messages: Messages,
     format: Formatters,
     order: Order,
     shipment: Shipment,
@@ -543,7 +360,7 @@ export class KefuOrderTracker extends KefuElement {
     </section>`;
   }
 
-  #renderItems(messages: OrderTrackerMessages, lines: readonly ItemLine[]) {
+  #renderItems(messages: Messages, lines: readonly ItemLine[]) {
     return html`<ul class="items">
       ${lines.map(
         ({ item, quantity }) =>
@@ -572,7 +389,7 @@ export class KefuOrderTracker extends KefuElement {
     </ul>`;
   }
 
-  #renderActions(messages: OrderTrackerMessages, format: Formatters, order: Order) {
+  #renderActions(messages: Messages, format: Formatters, order: Order) {
     const returnable = order.items.some((item) => item.returnableQuantity > 0);
     const closed = order.items.find((item) => item.notReturnableReason === 'window_closed')?.returnDeadline;
     const notDelivered = !returnable && order.items.every((item) => item.notReturnableReason === 'not_delivered');

@@ -1,9 +1,10 @@
-import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
+import { withLookupMessages } from '../../forms/order-lookup.messages.js';
 
 /**
  * Strings of `<kefu-returns>`. English is the reference and ships with the element; the other
  * languages (returns.messages.<tag>.ts) have its type, so none can be missing, and are loaded only
- * for a shopper who reads them: together they were a third of the returns chunk.
+ * for a shopper who reads them: together they were a third of the returns chunk. The lookup form's
+ * strings are shared with the order tracker (forms/order-lookup.messages.ts).
  */
 const en = {
   title: 'Return items',
@@ -12,18 +13,7 @@ const en = {
 
   // Lookup
   lookupIntro: 'Find your order to start a return.',
-  orderNumber: 'Order number',
-  orderNumberHint: 'For example MM-1004, in your order confirmation email.',
-  contact: 'Email or postal code',
-  contactHint: 'The email address or postal code the order was placed with.',
   findOrder: 'Find order',
-  finding: 'Finding…',
-  orderNumberMissing: 'Enter your order number.',
-  contactMissing: 'Enter the email address or the postal code of the order.',
-  lookupNotFound: 'We could not find an order with those details. Check both and try again.',
-  lookupRateLimited: 'Too many attempts. Please wait a few minutes and try again.',
-  lookupOffline: 'You are offline. Find your order once you are back online.',
-  lookupFailed: 'We could not look the order up. Please try again.',
 
   // Items
   itemsLegend: 'Which items would you like to return?',
@@ -35,7 +25,6 @@ const en = {
     not_delivered: 'Not delivered yet: you can return it once it arrives.',
     cancelled: 'Cancelled: nothing to return.',
   },
-  returnThis: (name: string) => `Return ${name}`,
   quantity: 'How many?',
   reason: 'Reason',
   chooseReason: 'Choose a reason',
@@ -142,7 +131,7 @@ const en = {
 export type ReturnsMessages = typeof en;
 
 /** The other languages load on demand, each a small chunk of its own (see `lazyCatalogues`). */
-export const returnsMessages = lazyCatalogues(en, {
+export const returnsMessages = withLookupMessages(en, {
   'zh-CN': () => import('./returns.messages.zh-CN.js').then((module) => module.zhCN),
   ar: () => import('./returns.messages.ar.js').then((module) => module.ar),
 });

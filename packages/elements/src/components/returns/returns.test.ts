@@ -188,6 +188,28 @@ describe('<kefu-returns>', () => {
     expect(textOf(must(element, 'h2'))).to.equal(en.titleForOrder('MM-1004'));
   });
 
+  it('finds the order with a postal code in the same field, with the tracker’s answers, and forgets it after', async () => {
+    const client = clientWith();
+    await client.config.load();
+    const element = await fixture<KefuReturns>(html`<kefu-returns .client=${client} theme="light"></kefu-returns>`);
+    await waitUntil(() => $(element, 'form[part="lookup"]'), 'lookup shown');
+    const submit = must<HTMLButtonElement>(element, 'form[part="lookup"] button[type="submit"]');
+
+    // One answer for a wrong number and a wrong code: nothing says which orders exist.
+    type(element, id('orderNumber'), 'MM-1004');
+    type(element, id('contact'), '10115');
+    submit.click();
+    await waitUntil(() => textOf($(element, '[role="alert"]')) === en.notFound, 'not found said');
+    expect(must<HTMLInputElement>(element, id('contact')).value).to.equal('10115');
+    await expect(element).to.be.accessible();
+
+    type(element, id('contact'), '75011');
+    submit.click();
+    await waitUntil(() => $(element, 'form[part="form"]'), 'return form shown');
+    expect(element.shadowRoot!.activeElement).to.equal($(element, 'h2'));
+    expect(element.shadowRoot!.innerHTML).to.not.contain('75011');
+  });
+
   it('needs a photo for a reason that requires one, refuses a file that is not an image, then sends it', async () => {
     const memory = createMemoryBackendWithControls({ latencyMs: 5 });
     const client = clientWith({ backend: memory.backend });

@@ -14,12 +14,16 @@ import type {
   ReturnSummary,
 } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
+import { field, fieldError, fieldId } from '../../forms/field.js';
+import { OrderLookupForm } from '../../forms/order-lookup.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
-import { returnsMessages, type ReturnsMessages } from './returns.messages.js';
+import { returnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
 import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';
 
 type FieldErrors = Readonly<Record<string, string>>;
+/** The returns flow's own strings and the lookup form's. */
+type ReturnsMessages = typeof returnsMessages.en;
 
 interface PendingUpload {
   readonly key: number;
@@ -29,11 +33,6 @@ interface PendingUpload {
 
 const blankLine: ReturnLineDraft = { selected: false, quantity: 1, reason: '', photos: [] };
 const normalizeNumber = (value: string) => value.replace(/\s+/g, '').toUpperCase();
-
-/** The id of the control a field error belongs to, so focus can go there and the error can describe it. */
-function controlIdOf(key: string): string {
-  return `field-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-}
 
 /**
  * Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards.
@@ -68,10 +67,6 @@ export class KefuReturns extends KefuElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     orderNumber: { attribute: 'order-number' },
-    lookupNumber: { attribute: false },
-    lookupContact: { attribute: false },
-    lookupErrors: { attribute: false },
-    lookingUp: { attribute: false },
     errors: { attribute: false },
     answered: { attribute: false },
     submitting: { attribute: false },
@@ -80,11 +75,16 @@ export class KefuReturns extends KefuElement {
   /** The order to return items from (looked up first if it is not in this session yet). */
   orderNumber?: string;
 
-  /** What the shopper typed in the lookup form. */
-  private lookupNumber = '';
-  private lookupContact = '';
-  private lookupErrors: FieldErrors = {};
-  private lookingUp = false;
+  /** Asks for the order when it is not the current one. */
+  readonly #lookup = new OrderLookupForm(
+    this,
+    () => this.kefu,
+    async (order) => {
+      this.orderNumber = order.number;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    },
+  );
   /** Problems found on "Review": shown next to their fields until the field changes. */
   private errors: FieldErrors = {};
   /** Server objections the shopper has since answered (changed the field), so they are hidden. */
@@ -116,7 +116,9 @@ export class KefuReturns extends KefuElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('orderNumber') && this.orderNumber && !this.lookupNumber) this.lookupNumber = this.orderNumber;
+    if (changed.has('orderNumber') && this.orderNumber && !this.#lookup.values.orderNumber) {
+      this.#lookup.prefill(this.orderNumber);
+    }
     const client = this.kefu;
     const order = this.#order();
     if (client && order && this.#openedFor !== order.id) {
@@ -146,33 +148,6 @@ export class KefuReturns extends KefuElement {
     const order = this.#order();
     if (order) await client.returns.openDraft(order.id);
   };
-
-  async #lookup(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const client = this.kefu;
-    if (!client || this.lookingUp) return;
-    const messages = this.localize(returnsMessages);
-    const number = this.lookupNumber.trim();
-    const contact = this.lookupContact.trim();
-    const errors: Record<string, string> = {};
-    if (!number) errors['orderNumber'] = messages.orderNumberMissing;
-    if (!contact) errors['contact'] = messages.contactMissing;
-    this.lookupErrors = errors;
-    if (Object.keys(errors).length > 0) {
-      await this.#focusFirstInvalid(Object.keys(errors));
-      return;
-    }
-    this.lookingUp = true;
-    const found = await client.orders.lookup(
-      contact.includes('@') ? { orderNumber: number, email: contact } : { orderNumber: number, postalCode: contact },
-    );
-    this.lookingUp = false;
-    if (found) {
-      this.orderNumber = found.number;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    }
-  }
 
   #editLine(itemId: string, change: (line: ReturnLineDraft) => ReturnLineDraft, ...fields: string[]): void {
     this.#answer(...fields.map((field) => `items.${itemId}.${field}`));
@@ -292,7 +267,7 @@ export class KefuReturns extends KefuElement {
 
   async #focusFirstInvalid(keys: readonly string[]): Promise<void> {
     await this.updateComplete;
-    const ids = new Set(keys.map(controlIdOf));
+    const ids = new Set(keys.map(fieldId));
     const first = [...this.renderRoot.querySelectorAll<HTMLElement>('[id^="field-"]')].find((element) =>
       ids.has(element.id),
     );
@@ -362,7 +337,7 @@ export class KefuReturns extends KefuElement {
       return html`<h2 tabindex="-1">${messages.title}</h2>
         <p class="muted" role="status">${messages.loading}</p>`;
     }
-    if (!order) return this.#renderLookup(client, messages);
+    if (!order) return this.#renderLookup(messages);
     const draft = client.returns.draft.value;
     const submission = client.returns.draftSubmission.value;
     return html`<h2 tabindex="-1">${messages.titleForOrder(order.number)}</h2>
@@ -389,78 +364,28 @@ export class KefuReturns extends KefuElement {
     return this.#renderForm(client, order, policy, draft, this.#visibleErrors(client, submission), messages);
   }
 
-  #renderLookup(client: KefuClient, messages: ReturnsMessages): TemplateResult {
-    const state = client.orders.current.value;
-    const failure = this.lookingUp ? undefined : state.status === 'error' ? state.error : undefined;
-    const failureText =
-      failure?.code === 'not_found'
-        ? messages.lookupNotFound
-        : failure?.code === 'rate_limited'
-          ? messages.lookupRateLimited
-          : failure?.code === 'network'
-            ? messages.lookupOffline
-            : failure
-              ? messages.lookupFailed
-              : '';
-    const errors = this.lookupErrors;
+  #renderLookup(messages: ReturnsMessages): TemplateResult {
     return html`<h2 tabindex="-1">${messages.title}</h2>
-      <form part="lookup" class="lookup" novalidate @submit=${(event: SubmitEvent) => void this.#lookup(event)}>
-        <p class="muted">${messages.lookupIntro}</p>
-        ${this.#textField('orderNumber', messages.orderNumber, messages.orderNumberHint, this.lookupNumber, errors, {
-          autocomplete: 'off',
-          onInput: (value) => {
-            this.lookupNumber = value;
-            this.lookupErrors = { ...errors, orderNumber: '' };
-          },
-        })}
-        ${this.#textField('contact', messages.contact, messages.contactHint, this.lookupContact, errors, {
-          autocomplete: 'email',
-          onInput: (value) => {
-            this.lookupContact = value;
-            this.lookupErrors = { ...errors, contact: '' };
-          },
-        })}
-        <p class="error summary" role="alert" tabindex="-1">${failureText}</p>
-        <button part="button" class="primary" type="submit" ?disabled=${this.lookingUp}>
-          ${this.lookingUp ? messages.finding : messages.findOrder}
-        </button>
-      </form>`;
+      ${this.#lookup.render(messages, {
+        part: 'lookup',
+        intro: messages.lookupIntro,
+        submit: messages.findOrder,
+        locale: this.resolvedLocale,
+      })}`;
   }
 
-  #textField(
-    key: string,
-    label: string,
-    hint: string,
-    value: string,
-    errors: FieldErrors,
-    options: { autocomplete: string; onInput: (value: string) => void },
-  ): TemplateResult {
-    const id = controlIdOf(key);
-    const error = errors[key];
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        type="text"
-        .value=${value}
-        autocomplete=${options.autocomplete}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby="${id}-hint ${id}-error"
-        @input=${(event: InputEvent) => options.onInput((event.target as HTMLInputElement).value)}
-      />
-      <p class="hint" id="${id}-hint">${hint}</p>
-      <p class="error" id="${id}-error">${error ?? ''}</p>
-    </div>`;
+  /** The shopper's words for a field's error (ours, or the server's when we have none). */
+  #errorText(key: string, errors: FieldErrors, messages: ReturnsMessages): string {
+    const name = key.split('.').pop() ?? key;
+    const message = errors[key];
+    // "A photo is missing" (an id the server no longer knows) reads differently from "add one".
+    if (name === 'photoIds' && message?.includes('missing')) return messages.errors.photoIdsMissing;
+    const known = messages.errors as Readonly<Record<string, string>>;
+    return message === undefined ? '' : (known[name] ?? message);
   }
 
   #errorFor(key: string, errors: FieldErrors, messages: ReturnsMessages): TemplateResult {
-    const field = key.split('.').pop() ?? key;
-    const message = errors[key];
-    const known = messages.errors as Readonly<Record<string, string>>;
-    let text = message === undefined ? '' : (known[field] ?? message);
-    // "A photo is missing" (an id the server no longer knows) reads differently from "add one".
-    if (field === 'photoIds' && message?.includes('missing')) text = messages.errors.photoIdsMissing;
-    return html`<p class="error" id="${controlIdOf(key)}-error">${text}</p>`;
+    return fieldError(key, this.#errorText(key, errors, messages));
   }
 
   #renderForm(
@@ -474,7 +399,7 @@ export class KefuReturns extends KefuElement {
     const hasErrors = Object.keys(errors).length > 0;
     return html`<form part="form" novalidate @submit=${(event: SubmitEvent) => void this.#review(event, order, policy)}>
       <p class="error summary" role="alert" tabindex="-1">${hasErrors ? messages.fixErrors : ''}</p>
-      <fieldset class="items" aria-describedby="${controlIdOf('items')}-error">
+      <fieldset class="items" aria-describedby="${fieldId('items')}-error">
         <legend>${messages.itemsLegend}</legend>
         ${this.#errorFor('items', errors, messages)}
         <ul>
@@ -482,22 +407,22 @@ export class KefuReturns extends KefuElement {
         </ul>
       </fieldset>
       ${this.#renderResolutions(policy, draft, errors, messages)}
-      <div class="field">
-        <label for=${controlIdOf('comment')}>${messages.comment}</label>
-        <textarea
-          id=${controlIdOf('comment')}
-          rows="3"
-          maxlength="2000"
-          .value=${draft.comment}
-          aria-invalid=${errors['comment'] ? 'true' : 'false'}
-          aria-describedby="${controlIdOf('comment')}-error"
-          @input=${(event: InputEvent) => {
-            const comment = (event.target as HTMLTextAreaElement).value;
-            this.#editDraft((current) => ({ ...current, comment }), 'comment');
-          }}
-        ></textarea>
-        ${this.#errorFor('comment', errors, messages)}
-      </div>
+      ${field(
+        { key: 'comment', label: messages.comment, error: this.#errorText('comment', errors, messages) },
+        (wiring) =>
+          html`<textarea
+            id=${wiring.id}
+            rows="3"
+            maxlength="2000"
+            .value=${draft.comment}
+            aria-invalid=${wiring.invalid}
+            aria-describedby=${wiring.describedBy}
+            @input=${(event: InputEvent) => {
+              const comment = (event.target as HTMLTextAreaElement).value;
+              this.#editDraft((current) => ({ ...current, comment }), 'comment');
+            }}
+          ></textarea>`,
+      )}
       <button part="button" class="primary" type="submit">${messages.review}</button>
     </form>`;
   }
@@ -523,7 +448,7 @@ export class KefuReturns extends KefuElement {
       </li>`;
     }
     const selected = line.selected;
-    const pickId = controlIdOf(key('itemId'));
+    const pickId = fieldId(key('itemId'));
     return html`<li part="item" class="item ${selected ? 'selected' : ''}">
       <div class="pick">
         <input
@@ -558,55 +483,58 @@ export class KefuReturns extends KefuElement {
     errors: FieldErrors,
     messages: ReturnsMessages,
   ): TemplateResult {
-    const key = (field: string) => `items.${item.id}.${field}`;
+    const key = (name: string) => `items.${item.id}.${name}`;
+    const fieldOf = (name: string, label: string) => ({
+      key: key(name),
+      label,
+      error: this.#errorText(key(name), errors, messages),
+    });
     const reason = policy.reasons.find((candidate) => candidate.code === line.reason);
-    const quantityId = controlIdOf(key('quantity'));
-    const reasonId = controlIdOf(key('reason'));
     return html`<div class="details">
       ${
         maxQuantity > 1
-          ? html`<div class="field">
-              <label for=${quantityId}>${messages.quantity}</label>
-              <select
-                id=${quantityId}
-                aria-invalid=${errors[key('quantity')] ? 'true' : 'false'}
-                aria-describedby="${quantityId}-error"
-                @change=${(event: Event) => {
-                  const quantity = Number((event.target as HTMLSelectElement).value);
-                  this.#editLine(item.id, (current) => ({ ...current, quantity }), 'quantity');
-                }}
-              >
-                ${Array.from(
-                  { length: maxQuantity },
-                  (_, index) =>
-                    html`<option value=${index + 1} ?selected=${line.quantity === index + 1}>${index + 1}</option>`,
-                )}
-              </select>
-              ${this.#errorFor(key('quantity'), errors, messages)}
-            </div>`
+          ? field(
+              fieldOf('quantity', messages.quantity),
+              (wiring) =>
+                html`<select
+                  id=${wiring.id}
+                  aria-invalid=${wiring.invalid}
+                  aria-describedby=${wiring.describedBy}
+                  @change=${(event: Event) => {
+                    const quantity = Number((event.target as HTMLSelectElement).value);
+                    this.#editLine(item.id, (current) => ({ ...current, quantity }), 'quantity');
+                  }}
+                >
+                  ${Array.from(
+                    { length: maxQuantity },
+                    (_, index) =>
+                      html`<option value=${index + 1} ?selected=${line.quantity === index + 1}>${index + 1}</option>`,
+                  )}
+                </select>`,
+            )
           : nothing
       }
-      <div class="field">
-        <label for=${reasonId}>${messages.reason}</label>
-        <select
-          id=${reasonId}
-          aria-invalid=${errors[key('reason')] ? 'true' : 'false'}
-          aria-describedby="${reasonId}-error"
-          @change=${(event: Event) => {
-            const code = (event.target as HTMLSelectElement).value;
-            this.#editLine(item.id, (current) => ({ ...current, reason: code }), 'reason', 'photoIds');
-          }}
-        >
-          <option value="" ?selected=${line.reason === ''}>${messages.chooseReason}</option>
-          ${policy.reasons.map(
-            (candidate) =>
-              html`<option value=${candidate.code} ?selected=${candidate.code === line.reason}>
-                ${this.#reasonLabel(candidate.code, policy, messages)}
-              </option>`,
-          )}
-        </select>
-        ${this.#errorFor(key('reason'), errors, messages)}
-      </div>
+      ${field(
+        fieldOf('reason', messages.reason),
+        (wiring) =>
+          html`<select
+            id=${wiring.id}
+            aria-invalid=${wiring.invalid}
+            aria-describedby=${wiring.describedBy}
+            @change=${(event: Event) => {
+              const code = (event.target as HTMLSelectElement).value;
+              this.#editLine(item.id, (current) => ({ ...current, reason: code }), 'reason', 'photoIds');
+            }}
+          >
+            <option value="" ?selected=${line.reason === ''}>${messages.chooseReason}</option>
+            ${policy.reasons.map(
+              (candidate) =>
+                html`<option value=${candidate.code} ?selected=${candidate.code === line.reason}>
+                  ${this.#reasonLabel(candidate.code, policy, messages)}
+                </option>`,
+            )}
+          </select>`,
+      )}
       ${this.#renderPhotos(item, line, policy, Boolean(reason?.requiresPhoto), errors, messages)}
       ${draft.resolution === 'exchange' ? this.#renderVariants(item, line, errors, messages) : nothing}
     </div>`;
@@ -621,7 +549,7 @@ export class KefuReturns extends KefuElement {
     messages: ReturnsMessages,
   ): TemplateResult {
     const key = `items.${item.id}.photoIds`;
-    const id = controlIdOf(key);
+    const id = fieldId(key);
     const megabytes = Math.floor(policy.photos.maxBytes / 1024 / 1024);
     const uploads = this.#uploads.get(item.id) ?? [];
     const problem = this.#photoErrors.get(item.id);
@@ -685,53 +613,53 @@ export class KefuReturns extends KefuElement {
 
   #renderVariants(item: OrderItem, line: ReturnLineDraft, errors: FieldErrors, messages: ReturnsMessages) {
     const key = `items.${item.id}.exchangeVariantId`;
-    const id = controlIdOf(key);
+    const id = fieldId(key);
     const variants = item.exchangeVariants ?? [];
     if (variants.length === 0) {
       // Nothing to choose: the one sentence says why, in red once it stands in the way of the review.
       return html`<p class=${errors[key] ? 'error' : 'hint'} id="${id}-error">${messages.noVariants}</p>`;
     }
-    return html`<div class="field">
-      <label for=${id}>${messages.exchangeFor}</label>
-      <select
-        id=${id}
-        aria-invalid=${errors[key] ? 'true' : 'false'}
-        aria-describedby="${id}-error"
-        @change=${(event: Event) => {
-          const variantId = (event.target as HTMLSelectElement).value;
-          this.#editLine(
-            item.id,
-            (current) => {
-              const { exchangeVariantId: _previous, ...rest } = current;
-              return variantId ? { ...rest, exchangeVariantId: variantId } : rest;
-            },
-            'exchangeVariantId',
-          );
-        }}
-      >
-        <option value="" ?selected=${!line.exchangeVariantId}>${messages.chooseVariant}</option>
-        ${variants.map(
-          (variant) =>
-            html`<option
-              value=${variant.id}
-              ?disabled=${!variant.inStock}
-              ?selected=${variant.id === line.exchangeVariantId}
-            >
-              ${variant.inStock ? variant.name : messages.outOfStock(variant.name)}
-            </option>`,
-        )}
-      </select>
-      ${this.#errorFor(key, errors, messages)}
-    </div>`;
+    return field(
+      { key, label: messages.exchangeFor, error: this.#errorText(key, errors, messages) },
+      (wiring) =>
+        html`<select
+          id=${wiring.id}
+          aria-invalid=${wiring.invalid}
+          aria-describedby=${wiring.describedBy}
+          @change=${(event: Event) => {
+            const variantId = (event.target as HTMLSelectElement).value;
+            this.#editLine(
+              item.id,
+              (current) => {
+                const { exchangeVariantId: _previous, ...rest } = current;
+                return variantId ? { ...rest, exchangeVariantId: variantId } : rest;
+              },
+              'exchangeVariantId',
+            );
+          }}
+        >
+          <option value="" ?selected=${!line.exchangeVariantId}>${messages.chooseVariant}</option>
+          ${variants.map(
+            (variant) =>
+              html`<option
+                value=${variant.id}
+                ?disabled=${!variant.inStock}
+                ?selected=${variant.id === line.exchangeVariantId}
+              >
+                ${variant.inStock ? variant.name : messages.outOfStock(variant.name)}
+              </option>`,
+          )}
+        </select>`,
+    );
   }
 
   #renderResolutions(policy: ReturnPolicy, draft: ReturnDraft, errors: FieldErrors, messages: ReturnsMessages) {
-    const errorId = `${controlIdOf('resolution')}-error`;
+    const errorId = `${fieldId('resolution')}-error`;
     return html`<fieldset class="resolutions" aria-describedby=${errorId}>
       <legend>${messages.resolutionLegend}</legend>
       ${policy.resolutions.map((resolution: ReturnResolution, index) => {
         // The first radio carries the field's id, so focus lands on the group when it has an error.
-        const id = index === 0 ? controlIdOf('resolution') : `resolution-${resolution}`;
+        const id = index === 0 ? fieldId('resolution') : `resolution-${resolution}`;
         return html`<div class="choice">
           <input
             id=${id}
