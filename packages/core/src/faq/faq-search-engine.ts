@@ -36,7 +36,6 @@ export interface FaqSearchEngine {
   ): Promise<boolean>;
   /** Cached articles were read after the index was built (storage opens on intent): catch up. */
   catchUp(locale: string, articles: readonly Article[], syncToken: string): Promise<boolean>;
-  has(locale: string): boolean;
   size(locale: string): number;
   /** The index's results; while the first index of a large help centre is built, from titles and tags. */
   search(locale: string, query: string, limit: number): FaqSearchHit[];
@@ -215,7 +214,6 @@ export function createFaqSearchEngine(deps: {
       await rebuild(locale, articles, syncToken);
       return true;
     },
-    has: (locale) => Boolean(locales.get(locale)?.index),
     size: (locale) => locales.get(locale)?.index?.size ?? 0,
     search(locale, query, limit) {
       const state = locales.get(locale);

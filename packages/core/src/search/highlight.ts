@@ -8,36 +8,23 @@ export interface TextPiece {
   readonly match: boolean;
 }
 
-function matchRanges(text: string, terms: readonly string[]): [start: number, end: number][] {
-  const lower = text.toLowerCase();
-  const ranges: [number, number][] = [];
-  for (const term of new Set(terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0))) {
-    let from = lower.indexOf(term);
-    while (from !== -1) {
-      ranges.push([from, from + term.length]);
-      from = lower.indexOf(term, from + term.length);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: [number, number][] = [];
-  for (const range of ranges) {
-    const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([...range]);
-  }
-  return merged;
-}
-
 /** `text` cut into matched and unmatched pieces, in order; joined, they are `text` again. */
 export function markMatches(text: string, terms: readonly string[]): TextPiece[] {
-  const pieces: TextPiece[] = [];
-  let at = 0;
-  for (const [start, end] of matchRanges(text, terms)) {
-    if (start > at) pieces.push({ text: text.slice(at, start), match: false });
-    pieces.push({ text: text.slice(start, end), match: true });
-    at = end;
+  const lower = text.toLowerCase();
+  // 1 for each character a term covers: overlapping and touching matches make one piece.
+  const matched = new Uint8Array(lower.length);
+  for (const term of terms) {
+    const wanted = term.toLowerCase();
+    for (let at = wanted ? lower.indexOf(wanted) : -1; at !== -1; at = lower.indexOf(wanted, at + wanted.length)) {
+      matched.fill(1, at, at + wanted.length);
+    }
   }
-  if (at < text.length) pieces.push({ text: text.slice(at), match: false });
+  const pieces: TextPiece[] = [];
+  for (let start = 0, end = 0; start < text.length; start = end) {
+    const match = matched[start];
+    while (++end < text.length && matched[end] === match);
+    pieces.push({ text: text.slice(start, end), match: match === 1 });
+  }
   return pieces;
 }
 

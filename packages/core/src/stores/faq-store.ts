@@ -123,6 +123,7 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
   const articles = computed<AsyncState<readonly Article[]>>(() => byLocale.value[session.locale.value] ?? idle);
   const index = computed(() => indexByLocale.value[session.locale.value] ?? notBuilt);
   const pagePath = signal('/');
+  const searchesServer = computed(() => (articles.value.data?.length ?? 0) > serverSearchAbove);
   const suggestionSource = signal<FaqSuggestionSource>(null);
 
   function setState(locale: string, state: AsyncState<readonly Article[]>) {
@@ -199,15 +200,15 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     }
   }
 
-  function sync(): Promise<void> {
+  /** The session locale's run in `runs` (a sync, an index build) if one is under way, else a new one. */
+  function once(runs: Map<string, Promise<void>>, start: (locale: string) => Promise<void>): Promise<void> {
     const locale = session.locale.peek();
-    let running = syncing.get(locale);
-    if (!running) {
-      running = syncLocale(locale).finally(() => syncing.delete(locale));
-      syncing.set(locale, running);
-    }
+    let running = runs.get(locale);
+    if (!running) runs.set(locale, (running = start(locale)));
     return running;
   }
+
+  const sync = () => once(syncing, (locale) => syncLocale(locale).finally(() => syncing.delete(locale)));
 
   async function buildIndex(locale: string): Promise<void> {
     setIndex(locale, 'loading');
@@ -243,17 +244,14 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     return [...groups].map(([slug, list]) => ({ slug, articles: list }));
   });
 
+  const article = (id: string) => articles.value.data?.find((candidate) => candidate.id === id);
+
   const suggestions = computed(() => {
-    const list = articles.value.data ?? [];
     const source = suggestionSource.value;
     const loaded = engine.value;
-    if (source === null) return loaded ? loaded.forPath(list, pagePath.value) : [];
+    if (source === null) return loaded ? loaded.forPath(articles.value.data ?? [], pagePath.value) : [];
     if (typeof source === 'string') return search(source, { limit: MAX_SUGGESTIONS }).map((hit) => hit.article);
-    const byId = new Map(list.map((article) => [article.id, article]));
-    return source
-      .map((id) => byId.get(id))
-      .filter((article): article is Article => article !== undefined)
-      .slice(0, MAX_SUGGESTIONS);
+    return source.flatMap((id) => article(id) ?? []).slice(0, MAX_SUGGESTIONS);
   });
 
   return {
@@ -262,20 +260,13 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     categories,
     suggestions,
     pagePath,
-    searchesServer: computed(() => (articles.value.data?.length ?? 0) > serverSearchAbove),
+    searchesServer,
     sync,
-    loadIndex() {
-      const locale = session.locale.peek();
-      let running = indexing.get(locale);
-      if (!running) {
-        running = buildIndex(locale);
-        indexing.set(locale, running);
-      }
-      return running;
-    },
+    // A build that failed removes itself from `indexing`, so the next call tries again.
+    loadIndex: () => once(indexing, buildIndex),
     search,
     async searchServer(query, { limit = 20, signal } = {}) {
-      if (!query.trim() || (articles.peek().data?.length ?? 0) <= serverSearchAbove || !network.isOnline()) return [];
+      if (!query.trim() || !searchesServer.peek() || !network.isOnline()) return [];
       const local = new Set(search(query, { limit }).map((hit) => hit.article.id));
       try {
         const found = await backend.searchArticles(
@@ -293,7 +284,7 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
         return [];
       }
     },
-    article: (id) => articles.value.data?.find((article) => article.id === id),
+    article,
     suggest(source) {
       suggestionSource.value = typeof source === 'string' && !source.trim() ? null : source;
     },

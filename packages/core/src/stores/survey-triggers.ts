@@ -19,16 +19,8 @@ export interface SurveyTriggerSources {
   readonly now: () => number;
 }
 
-function idOf(result: unknown): string | undefined {
-  const id = typeof result === 'object' && result !== null ? (result as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-function slotEndOf(result: unknown): number | undefined {
-  const slot = typeof result === 'object' && result !== null ? (result as Partial<CallbackRecord>).slot : undefined;
-  const end = slot && typeof slot.end === 'string' ? Date.parse(slot.end) : Number.NaN;
-  return Number.isFinite(end) ? end : undefined;
-}
+/** A sent return's or callback's `result`: the server's record (the contract's ReturnRecord, CallbackRecord). */
+type SentRecord = Partial<Pick<CallbackRecord, 'id' | 'slot'>> | undefined;
 
 /**
  * The events surveys follow, read from what the other stores already show:
@@ -50,14 +42,14 @@ export function watchSurveyTriggers(sources: SurveyTriggerSources, onEvent: (eve
   const stopOutbox = effect(() => {
     for (const item of sources.outboxItems.value) {
       if (item.status !== 'sent') continue;
+      const record = item.result as SentRecord;
       if (item.kind === 'return') {
-        const id = idOf(item.result) ?? item.id;
+        const id = record?.id || item.id;
         onEvent({ on: 'return_created', subject: { type: 'return', id }, at: item.sentAt ?? sources.now() });
       } else if (item.kind === 'callback') {
-        const id = idOf(item.result);
-        const endsAt = slotEndOf(item.result);
-        if (id && endsAt !== undefined)
-          onEvent({ on: 'callback_completed', subject: { type: 'callback', id }, at: endsAt });
+        const endsAt = Date.parse(record?.slot?.end ?? '');
+        if (record?.id && Number.isFinite(endsAt))
+          onEvent({ on: 'callback_completed', subject: { type: 'callback', id: record.id }, at: endsAt });
       }
     }
   });

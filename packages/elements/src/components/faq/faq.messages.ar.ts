@@ -13,7 +13,7 @@ export const ar: FaqMessages = {
   noResultsHelp: 'يمكن لفريقنا أن يجيبك:',
   chat: 'تحدّث معنا',
   callback: 'اطلب معاودة الاتصال',
-  contact: 'طرق أخرى للتواصل معنا',
+  home: 'طرق أخرى للتواصل معنا',
   suggested: 'مقترحات لهذه الصفحة',
   browse: 'تصفّح حسب الموضوع',
   articleCount: (count) => (count === 1 ? 'مقالة واحدة' : `${count} مقالات`),

@@ -13,7 +13,8 @@ export const en = {
   noResultsHelp: 'Our team can answer instead:',
   chat: 'Chat with us',
   callback: 'Ask for a call back',
-  contact: 'Other ways to reach us',
+  /** The widget's home, with every way to reach the store. */
+  home: 'Other ways to reach us',
   suggested: 'Suggested for this page',
   browse: 'Browse by topic',
   articleCount: (count: number) => (count === 1 ? '1 article' : `${count} articles`),

@@ -12,7 +12,7 @@ export const zhCN: FaqMessages = {
   noResultsHelp: '我们的客服可以为您解答：',
   chat: '在线咨询',
   callback: '预约回电',
-  contact: '其他联系方式',
+  home: '其他联系方式',
   suggested: '本页推荐',
   browse: '按主题浏览',
   articleCount: (count) => `${count} 篇文章`,

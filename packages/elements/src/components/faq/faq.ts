@@ -6,15 +6,6 @@ import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
 import { renderArticleBody } from './article-body.js';
 
-type Feedback = 'yes' | 'no' | undefined;
-
-/** The results of one query: the local index's, then (large help centres) the server's extras. */
-interface Results {
-  readonly query: string;
-  readonly local: readonly FaqSearchHit[];
-  readonly server: readonly FaqSearchHit[];
-}
-
 const RESULT_LIMIT = 20;
 const SERVER_SEARCH_DELAY_MS = 250;
 
@@ -62,7 +53,7 @@ export class KefuFaq extends KefuElement {
     active: { attribute: false },
     category: { attribute: false },
     openedId: { attribute: false },
-    feedback: { attribute: false },
+    helpful: { attribute: false },
     serverHits: { attribute: false },
     query: {},
     articleId: { attribute: 'article-id' },
@@ -76,9 +67,10 @@ export class KefuFaq extends KefuElement {
   private active = -1;
   private category?: string;
   private openedId?: string;
-  private feedback: Feedback;
-  private serverHits: Results['server'] = [];
-  /** English at once; another language's strings arrive in their own small chunk. */
+  /** The shopper's answer to "Was this helpful?" about the open article. */
+  private helpful?: boolean;
+  /** The server's extra results for the query (large help centres only). */
+  private serverHits: readonly FaqSearchHit[] = [];
 
   /** A query to search for when the element opens (the widget's home search box sets it). */
   query = '';
@@ -135,12 +127,7 @@ export class KefuFaq extends KefuElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.#caretToEnd && this.input && this.shadowRoot?.activeElement === this.input) {
-      this.#caretToEnd = false;
-      // The widget focuses this element (delegatesFocus → the box): keep typing where the home box left off.
-      const end = this.input.value.length;
-      this.input.setSelectionRange(end, end);
-    }
+    this.#moveCaretToEnd();
     this.#fillBody();
     if (changed.has('active') && this.active >= 0) {
       this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
@@ -156,13 +143,13 @@ export class KefuFaq extends KefuElement {
     void renderArticleBody(container, article.body);
   }
 
-  #results(): Results {
-    const faq = this.kefu?.faq;
-    return {
-      query: this.query,
-      local: faq?.search(this.query, { limit: RESULT_LIMIT }) ?? [],
-      server: this.serverHits,
-    };
+  /**
+   * The query's results: the local index's, then (large help centres) the server's extras, from
+   * `local` on. None for an empty box: the index and the server answer nothing to it.
+   */
+  #results(): { hits: FaqSearchHit[]; local: number } {
+    const local = this.kefu?.faq.search(this.query, { limit: RESULT_LIMIT }) ?? [];
+    return { hits: [...local, ...this.serverHits], local: local.length };
   }
 
   #askServer(query: string): void {
@@ -180,19 +167,18 @@ export class KefuFaq extends KefuElement {
     }, SERVER_SEARCH_DELAY_MS);
   }
 
+  /** Opens an article (its title takes focus), or with none goes back to the search box. */
   #open(articleId: string | undefined, moveFocus = true): void {
     this.openedId = articleId;
-    this.feedback = undefined;
-    if (!articleId) return;
-    this.dispatchEvent(new CustomEvent('kefu-article-open', { detail: { articleId }, bubbles: true, composed: true }));
+    this.helpful = undefined;
+    if (articleId)
+      this.dispatchEvent(
+        new CustomEvent('kefu-article-open', { detail: { articleId }, bubbles: true, composed: true }),
+      );
     if (moveFocus)
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.article h3')?.focus());
-  }
-
-  #closeArticle(): void {
-    this.openedId = undefined;
-    this.feedback = undefined;
-    void this.updateComplete.then(() => this.input?.focus());
+      void this.updateComplete.then(() =>
+        (articleId ? this.renderRoot.querySelector<HTMLElement>('.article h3') : this.input)?.focus(),
+      );
   }
 
   readonly #onInput = (event: Event) => {
@@ -200,16 +186,19 @@ export class KefuFaq extends KefuElement {
     this.#caretToEnd = false;
   };
 
-  readonly #onFocus = () => {
-    if (!this.#caretToEnd || !this.input) return;
+  /**
+   * After a new query, once the box has focus (now, or when the widget focuses this element and
+   * delegatesFocus hands it to the box): keep typing where the home box left off.
+   */
+  readonly #moveCaretToEnd = () => {
+    const input = this.input;
+    if (!this.#caretToEnd || !input || this.shadowRoot?.activeElement !== input) return;
     this.#caretToEnd = false;
-    const end = this.input.value.length;
-    this.input.setSelectionRange(end, end);
+    input.setSelectionRange(input.value.length, input.value.length);
   };
 
   readonly #onKeydown = (event: KeyboardEvent) => {
-    const { local, server } = this.#results();
-    const hits = [...local, ...server];
+    const { hits } = this.#results();
     switch (event.key) {
       case 'ArrowDown':
         if (hits.length === 0) return;
@@ -242,11 +231,11 @@ export class KefuFaq extends KefuElement {
   readonly #onArticleKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    this.#closeArticle();
+    this.#open(undefined);
   };
 
   #sendFeedback(articleId: string, helpful: boolean): void {
-    this.feedback = helpful ? 'yes' : 'no';
+    this.helpful = helpful;
     void this.kefu?.faq.sendFeedback(articleId, helpful);
     this.dispatchEvent(
       new CustomEvent('kefu-article-feedback', { detail: { articleId, helpful }, bubbles: true, composed: true }),
@@ -256,9 +245,9 @@ export class KefuFaq extends KefuElement {
   override render() {
     const messages = this.localize(faqMessages);
     if (this.openedId) return this.#renderArticle(messages, this.openedId);
-    const results = this.#results();
+    const { hits, local } = this.#results();
     const searching = this.query.trim() !== '';
-    const count = results.local.length + results.server.length;
+    const count = hits.length;
     return html`<h2 part="heading">${messages.title}</h2>
       <div class="search" part="search" role="search">
         <input
@@ -271,12 +260,12 @@ export class KefuFaq extends KefuElement {
           enterkeyhint="search"
           aria-autocomplete="list"
           aria-controls="results"
-          aria-expanded=${searching && count > 0 ? 'true' : 'false'}
+          aria-expanded=${count > 0 ? 'true' : 'false'}
           aria-activedescendant=${this.active >= 0 ? `option-${this.active}` : nothing}
           placeholder=${messages.searchPlaceholder}
           .value=${this.query}
           @input=${this.#onInput}
-          @focus=${this.#onFocus}
+          @focus=${this.#moveCaretToEnd}
           @keydown=${this.#onKeydown}
         />
       </div>
@@ -288,116 +277,94 @@ export class KefuFaq extends KefuElement {
         role="listbox"
         part="results"
         aria-label=${messages.resultsLabel}
-        ?hidden=${!searching || count === 0}
+        ?hidden=${count === 0}
       >
-        ${searching ? this.#renderOptions(results, messages) : nothing}
+        ${hits.map(
+          (hit, index) =>
+            html`${index === local ? html`<li role="presentation" class="separator">${messages.moreFromServer}</li>` : nothing}
+            ${this.#renderOption(hit, index)}`,
+        )}
       </ul>
-      ${searching ? (count === 0 && this.#indexReady() ? this.#renderNoResults(messages) : nothing) : this.#renderBrowse(messages)}`;
-  }
-
-  #indexReady(): boolean {
-    return this.kefu?.faq.index.value.status === 'ready';
+      ${searching ? (count === 0 && this.kefu?.faq.index.value.status === 'ready' ? this.#renderNoResults(messages) : nothing) : this.#renderBrowse(messages)}`;
   }
 
   #renderStatus(messages: FaqMessages) {
     const faq = this.kefu?.faq;
     const articles = faq?.articles.value;
-    const online = this.kefu?.connectivity.online.value ?? true;
-    if (!online) return html`<p class="notice">${messages.offline}</p>`;
-    if (articles?.status === 'error' && !articles.data) {
-      return html`<div class="notice" role="alert">
-        <p>${messages.loadFailed}</p>
-        <button type="button" @click=${() => void faq?.sync()}>${messages.retry}</button>
-      </div>`;
-    }
-    if (!articles?.data && articles?.status !== 'error')
-      return html`<p class="notice" role="status">${messages.loading}</p>`;
-    return nothing;
+    if (!(this.kefu?.connectivity.online.value ?? true)) return html`<p class="notice">${messages.offline}</p>`;
+    if (articles?.data) return nothing;
+    return articles?.status === 'error'
+      ? html`<div class="notice" role="alert">
+          <p>${messages.loadFailed}</p>
+          <button type="button" @click=${() => void faq?.sync()}>${messages.retry}</button>
+        </div>`
+      : html`<p class="notice" role="status">${messages.loading}</p>`;
   }
 
-  #renderOptions(results: Results, messages: FaqMessages) {
-    const option = (hit: FaqSearchHit, index: number) => {
-      const snippet = snippetOf(plainText(hit.article.body), hit.terms);
-      // The keyboard drives the options through the combobox (aria-activedescendant), as the APG says.
-      // eslint-disable-next-line lit-a11y/click-events-have-key-events
-      return html`<li
-        id="option-${index}"
-        role="option"
-        part="result"
-        class="result"
-        aria-selected=${index === this.active ? 'true' : 'false'}
-        @click=${() => this.#open(hit.article.id)}
-      >
-        <span class="result-title">${highlighted(hit.article.title, hit.terms)}</span>
-        <span class="snippet">${highlighted(snippet, hit.terms)}</span>
-      </li>`;
-    };
-    const server = results.server.map((hit, index) => option(hit, results.local.length + index));
-    return html`${results.local.map(option)}
-    ${
-      server.length > 0
-        ? html`<li role="presentation" class="separator">${messages.moreFromServer}</li>
-            ${server}`
-        : nothing
-    }`;
+  #renderOption(hit: FaqSearchHit, index: number) {
+    const snippet = snippetOf(plainText(hit.article.body), hit.terms);
+    // The keyboard drives the options through the combobox (aria-activedescendant), as the APG says.
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
+    return html`<li
+      id="option-${index}"
+      role="option"
+      part="result"
+      class="result"
+      aria-selected=${index === this.active ? 'true' : 'false'}
+      @click=${() => this.#open(hit.article.id)}
+    >
+      <span class="result-title">${highlighted(hit.article.title, hit.terms)}</span>
+      <span class="snippet">${highlighted(snippet, hit.terms)}</span>
+    </li>`;
   }
 
   #renderNoResults(messages: FaqMessages) {
     const channels = this.kefu?.config.state.value.data?.channels;
+    // Chat and a call back unless the store turned them off; the widget's home (every way to reach us) always.
+    const views = (['chat', 'callback', 'home'] as const).filter(
+      (view) => view === 'home' || channels?.[view] !== false,
+    );
     return html`<div class="empty">
       <p>${messages.noResults(this.query.trim())}</p>
       <p>${messages.noResultsHelp}</p>
       <ul class="contact">
-        ${
-          channels?.chat === false
-            ? nothing
-            : html`<li>
-                <button type="button" @click=${() => this.navigate({ view: 'chat' })}>${messages.chat}</button>
-              </li>`
-        }
-        ${
-          channels?.callback === false
-            ? nothing
-            : html`<li>
-                <button type="button" @click=${() => this.navigate({ view: 'callback' })}>${messages.callback}</button>
-              </li>`
-        }
-        <li><button type="button" @click=${() => this.navigate({ view: 'home' })}>${messages.contact}</button></li>
+        ${views.map(
+          (view) =>
+            html`<li><button type="button" @click=${() => this.navigate({ view })}>${messages[view]}</button></li>`,
+        )}
       </ul>
     </div>`;
   }
 
-  #renderArticleLink(article: Article) {
-    return html`<li>
-      <button type="button" class="link" @click=${() => this.#open(article.id)}>${article.title}</button>
-    </li>`;
+  /** Articles under a heading, each a button that opens it; no articles, no section. */
+  #renderArticles(heading: string, articles: readonly Article[]) {
+    return articles.length > 0
+      ? html`<section class="browse">
+          <h3>${heading}</h3>
+          <ul class="articles">
+            ${articles.map(
+              (article) =>
+                html`<li>
+                  <button type="button" class="link" @click=${() => this.#open(article.id)}>${article.title}</button>
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : nothing;
   }
 
   #renderBrowse(messages: FaqMessages) {
     const faq = this.kefu?.faq;
     if (!faq) return nothing;
     const categories = faq.categories.value;
-    const chosen = this.category ? categories.find((category) => category.slug === this.category) : undefined;
+    const chosen = categories.find((category) => category.slug === this.category);
     if (chosen) {
-      return html`<section class="browse">
-        <button type="button" class="back" @click=${() => (this.category = undefined)}>${messages.back}</button>
-        <h3>${messages.categories[chosen.slug] ?? chosen.slug}</h3>
-        <ul class="articles">
-          ${chosen.articles.map((article) => this.#renderArticleLink(article))}
-        </ul>
-      </section>`;
+      return html`<button type="button" class="back" @click=${() => (this.category = undefined)}>
+          ${messages.back}
+        </button>
+        ${this.#renderArticles(messages.categories[chosen.slug] ?? chosen.slug, chosen.articles)}`;
     }
-    const suggestions = faq.suggestions.value;
-    return html`${
-      suggestions.length > 0
-        ? html`<section class="browse">
-            <h3>${messages.suggested}</h3>
-            <ul class="articles">
-              ${suggestions.map((article) => this.#renderArticleLink(article))}
-            </ul>
-          </section>`
-        : nothing
-    }
+    return html`${this.#renderArticles(messages.suggested, faq.suggestions.value)}
     ${
       categories.length > 0
         ? html`<section class="browse">
@@ -421,7 +388,7 @@ export class KefuFaq extends KefuElement {
   #renderArticle(messages: FaqMessages, articleId: string) {
     const faq = this.kefu?.faq;
     const article = faq?.article(articleId);
-    const back = html`<button type="button" class="back" @click=${() => this.#closeArticle()}>
+    const back = html`<button type="button" class="back" @click=${() => this.#open(undefined)}>
       ${this.query ? messages.backToResults : messages.back}
     </button>`;
     if (!article) {
@@ -442,8 +409,8 @@ export class KefuFaq extends KefuElement {
   }
 
   #renderFeedback(messages: FaqMessages, articleId: string) {
-    if (this.feedback === 'yes') return html`<p class="feedback" part="feedback" role="status">${messages.thanks}</p>`;
-    if (this.feedback === 'no') {
+    if (this.helpful) return html`<p class="feedback" part="feedback" role="status">${messages.thanks}</p>`;
+    if (this.helpful === false) {
       return html`<div class="feedback" part="feedback">
         <p role="status">${messages.sorry}</p>
         <button type="button" class="primary" @click=${() => this.navigate({ view: 'chat', articleId })}>

@@ -9,13 +9,11 @@ export function scoresOf(kind: SurveyKind): number[] {
 
 /**
  * A score that deserves a follow-up: CSAT 1–2, an NPS detractor (0–6), CES 1–3 (the "difficult"
- * half of the seven points). After it, the thank-you offers a chat or a callback.
+ * half of the seven points). After it, the thank-you offers a chat or a callback. No score, no.
  */
-export function isLowScore(kind: SurveyKind, score: number): boolean {
-  if (kind === 'csat') return score <= LOW_CSAT_MAX;
-  return kind === 'nps' ? score <= 6 : score <= 3;
-}
+export const isLowScore = (kind: SurveyKind, score: number | undefined): boolean =>
+  score !== undefined && score <= (kind === 'csat' ? LOW_CSAT_MAX : kind === 'nps' ? 6 : 3);
 
 /** A low CSAT asks why (a short list of reasons). */
 export const asksForReason = (kind: SurveyKind, score: number | undefined) =>
-  kind === 'csat' && score !== undefined && score <= LOW_CSAT_MAX;
+  kind === 'csat' && isLowScore(kind, score);

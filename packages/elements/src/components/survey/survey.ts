@@ -35,7 +35,7 @@ const face = (score: number) =>
  * @csspart comment - The comment field.
  * @csspart submit - The send button.
  * @csspart dismiss - The "Not now" button.
- * @csspart thanks - The thank-you message and its next steps.
+ * @csspart thanks - The outcome: the thank-you (its next steps follow it), "not now", or "already answered".
  * @cssprop --kefu-brand-color - The selected score and the send button.
  * @cssprop --kefu-radius - Corner radius of the scores and buttons.
  */
@@ -54,13 +54,6 @@ export class KefuSurvey extends KefuElement {
     subjectType: { attribute: 'subject-type' },
     subjectId: { attribute: 'subject-id' },
   };
-
-  private get firstScore(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('input[name="score"]');
-  }
-  private get outcome(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.outcome');
-  }
 
   private phase: Phase = 'asking';
   private score?: number;
@@ -92,7 +85,8 @@ export class KefuSurvey extends KefuElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The outcome replaces the form: focus follows, so a screen reader reads it.
-    if (changed.has('phase') && this.phase !== 'asking') this.outcome?.focus();
+    if (changed.has('phase') && this.phase !== 'asking')
+      this.renderRoot.querySelector<HTMLElement>('.outcome')?.focus();
   }
 
   get #subject(): SurveySubject {
@@ -131,46 +125,29 @@ export class KefuSurvey extends KefuElement {
     const client = this.kefu;
     if (this.score === undefined) {
       this.scoreMissing = true;
-      this.firstScore?.focus();
+      this.renderRoot.querySelector('input')?.focus();
       return;
     }
     if (!client) return;
     const comment = this.#comment.trim();
     const reason = asksForReason(this.kind, this.score) ? this.reason : undefined;
-    const answer = {
-      kind: this.kind,
-      score: this.score,
-      subject: this.#subject,
+    const detail = { kind: this.kind, score: this.score, subject: this.#subject };
+    const item = await client.survey.answer({
+      ...detail,
       ...(reason ? { reason } : {}),
       ...(comment ? { comment } : {}),
-    };
-    const item = await client.survey.answer(answer);
+    });
     this.queued = item.status === 'pending' && !client.connectivity.online.value;
     this.phase = 'thanks';
-    this.dispatchEvent(
-      new CustomEvent('kefu-survey-answer', {
-        detail: { kind: answer.kind, score: answer.score, subject: answer.subject },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.dispatchEvent(new CustomEvent('kefu-survey-answer', { detail, bubbles: true, composed: true }));
   };
 
   readonly #onDismiss = async () => {
-    await this.kefu?.survey.dismiss({ kind: this.kind, subject: this.#subject });
+    const detail = { kind: this.kind, subject: this.#subject };
+    await this.kefu?.survey.dismiss(detail);
     this.phase = 'dismissed';
-    this.dispatchEvent(
-      new CustomEvent('kefu-survey-dismiss', {
-        detail: { kind: this.kind, subject: this.#subject },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.dispatchEvent(new CustomEvent('kefu-survey-dismiss', { detail, bubbles: true, composed: true }));
   };
-
-  #nextStep(view: 'chat' | 'callback'): void {
-    this.unhandledNextStep = !this.navigate({ view });
-  }
 
   #question(messages: SurveyMessages): string {
     if (this.kind === 'nps') {
@@ -186,34 +163,34 @@ export class KefuSurvey extends KefuElement {
     return this.kind === 'ces' ? [messages.cesLow, messages.cesHigh] : undefined;
   }
 
-  #renderOption(score: number, messages: SurveyMessages, scores: readonly number[]) {
-    const anchors = this.#anchors(messages);
-    const csatLabel = this.kind === 'csat' ? messages.csatLabels[score - 1] : undefined;
-    const anchor = anchors && (score === scores[0] ? anchors[0] : score === scores.at(-1) ? anchors[1] : undefined);
-    return html`<label part="option" class="option">
-      <input
-        type="radio"
-        name="score"
-        .value=${String(score)}
-        .checked=${this.score === score}
-        aria-describedby=${this.scoreMissing ? 'score-error' : nothing}
-        @change=${this.#onScore}
-      />
-      ${this.kind === 'csat' ? face(score) : nothing}
-      <span class="number">${score}</span>
-      ${csatLabel ? html`<span class="label">${csatLabel}</span>` : nothing}
-      ${anchor ? html`<span class="visually-hidden">${anchor}</span>` : nothing}
-    </label>`;
-  }
-
   #renderForm(messages: SurveyMessages) {
     const scores = scoresOf(this.kind);
     const anchors = this.#anchors(messages);
-    const low = this.score !== undefined && isLowScore(this.kind, this.score);
+    const csat = this.kind === 'csat';
+    const low = isLowScore(this.kind, this.score);
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>
       <fieldset part="scale" class="scale">
         <legend>${this.#question(messages)}</legend>
-        <div class="options ${this.kind}">${scores.map((score) => this.#renderOption(score, messages, scores))}</div>
+        <div class="options ${this.kind}">
+          ${scores.map((score, index) => {
+            // The ends of the scale say what they mean to a screen reader (the anchor line is hidden from it).
+            const anchor = index === 0 ? anchors?.[0] : index === scores.length - 1 ? anchors?.[1] : undefined;
+            return html`<label part="option" class="option">
+              <input
+                type="radio"
+                name="score"
+                .value=${String(score)}
+                .checked=${this.score === score}
+                aria-describedby=${this.scoreMissing ? 'score-error' : nothing}
+                @change=${this.#onScore}
+              />
+              ${csat ? face(score) : nothing}
+              <span class="number">${score}</span>
+              ${csat ? html`<span class="label">${messages.csatLabels[score - 1]}</span>` : nothing}
+              ${anchor ? html`<span class="visually-hidden">${anchor}</span>` : nothing}
+            </label>`;
+          })}
+        </div>
         ${
           anchors
             ? html`<div class="anchors" aria-hidden="true">
@@ -258,32 +235,34 @@ export class KefuSurvey extends KefuElement {
     </form>`;
   }
 
-  #renderThanks(messages: SurveyMessages) {
-    const low = this.score !== undefined && isLowScore(this.kind, this.score);
+  /** After the form: thanks (and next steps after a low score), "not now", or answered before. */
+  #renderOutcome(messages: SurveyMessages) {
+    const thanks = this.phase === 'thanks';
+    const low = thanks && isLowScore(this.kind, this.score);
     const channels = this.kefu?.config.state.value.data?.channels;
     return html`<div part="thanks" class="outcome" tabindex="-1" role="status">
-        <p class="lead">${messages.thanks}</p>
-        ${this.queued ? html`<p>${messages.queued}</p>` : nothing}
+        <p class="lead">
+          ${thanks ? messages.thanks : this.phase === 'dismissed' ? messages.dismissed : messages.answeredBefore}
+        </p>
+        ${thanks && this.queued ? html`<p>${messages.queued}</p>` : nothing}
       </div>
       ${
         low
           ? html`<div class="next">
               <p>${messages.sorry}</p>
               <div class="actions">
-                ${
-                  channels?.chat !== false
-                    ? html`<button class="primary" type="button" @click=${() => this.#nextStep('chat')}>
-                        ${messages.chat}
-                      </button>`
-                    : nothing
-                }
-                ${
-                  channels?.callback !== false
-                    ? html`<button class="secondary" type="button" @click=${() => this.#nextStep('callback')}>
-                        ${messages.callback}
-                      </button>`
-                    : nothing
-                }
+                ${(['chat', 'callback'] as const)
+                  .filter((view) => channels?.[view] !== false)
+                  .map(
+                    (view) =>
+                      html`<button
+                        class=${view === 'chat' ? 'primary' : 'secondary'}
+                        type="button"
+                        @click=${() => (this.unhandledNextStep = !this.navigate({ view }))}
+                      >
+                        ${messages[view]}
+                      </button>`,
+                  )}
               </div>
               ${this.unhandledNextStep ? html`<p role="status">${messages.noHelpHere}</p>` : nothing}
             </div>`
@@ -293,15 +272,7 @@ export class KefuSurvey extends KefuElement {
 
   override render() {
     const messages = this.localize(surveyMessages);
-    const body =
-      this.phase === 'asking'
-        ? this.#renderForm(messages)
-        : this.phase === 'thanks'
-          ? this.#renderThanks(messages)
-          : html`<p class="outcome lead" tabindex="-1" role="status">
-              ${this.phase === 'dismissed' ? messages.dismissed : messages.answeredBefore}
-            </p>`;
     return html`<h2>${messages.title}</h2>
-      ${body}`;
+      ${this.phase === 'asking' ? this.#renderForm(messages) : this.#renderOutcome(messages)}`;
   }
 }
