@@ -5,15 +5,36 @@ export const callbackStyles = css`
   :host {
     container-type: inline-size;
   }
+  /* On a phone the country's name needs the whole width: the two fields stack like the form's others. */
   .phone {
-    display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-    gap: calc(var(--_space) / 2);
+    display: contents;
   }
-  /* On a phone the country's name needs the whole width, so the number goes below it. */
-  @container (max-width: 26rem) {
+  /* With room, the country sits beside the number: the labels share the first row, the controls the
+     last, and the phone's hint and error run across both in between (they are about the whole
+     number, its country too), still above the controls. Margins, not row gaps: the error's row is
+     empty most of the time and must not add a gap. */
+  @container (width > 26rem) {
     .phone {
-      grid-template-columns: minmax(0, 1fr);
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      column-gap: calc(var(--_space) / 2);
+    }
+    .phone > .field {
+      display: contents;
+    }
+    .phone label,
+    .phone .hint,
+    .phone .error {
+      margin-block-end: 4px;
+    }
+    .phone label {
+      grid-row: 1;
+    }
+    .phone p {
+      grid-column: 1 / -1;
+    }
+    .phone :is(select, input) {
+      grid-row: 4;
     }
   }
   .phone input {

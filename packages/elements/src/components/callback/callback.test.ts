@@ -92,10 +92,9 @@ async function typePhone(el: KefuCallback, typed: string) {
   await el.updateComplete;
 }
 
+/** What the phone field says: its error when it has one, else its hint. */
 const phoneMessage = (el: KefuCallback) =>
-  (el.shadowRoot!.querySelector('#phone-error') ?? el.shadowRoot!.querySelector('#phone-hint'))!
-    .textContent!.replace('⚠︎', '')
-    .trim();
+  $(el, '#field-phone-error').textContent!.trim() || $(el, '#field-phone-hint').textContent!.trim();
 
 async function fillAndSubmit(el: KefuCallback, options: { slotIndex?: number } = {}) {
   const name = $<HTMLInputElement>(el, 'input[name="name"]');
@@ -158,10 +157,29 @@ describe('<kefu-callback>', function () {
         expect(phoneMessage(el)).to.equal(message);
         const input = $<HTMLInputElement>(el, 'input[name="phone"]');
         expect(input.getAttribute('aria-invalid')).to.equal('true');
-        expect(input.getAttribute('aria-describedby')).to.equal('phone-error');
+        expect(input.getAttribute('aria-describedby')).to.equal('field-phone-error field-phone-hint');
         expect(input.value).to.equal(typed);
       });
     }
+
+    it('puts the country beside the number when there is room, the phone’s error above both', async () => {
+      const { client } = setUp();
+      const el = await mount(client);
+      el.style.inlineSize = '40rem';
+      await chooseCountry(el, 'US');
+      await typePhone(el, '201 555 01');
+      const box = (selector: string) => $(el, selector).getBoundingClientRect();
+      const [countryLabel, phoneLabel] = [box('label[for="field-country"]'), box('label[for="field-phone"]')];
+      const [country, phone, error] = [box('#field-country'), box('#field-phone'), box('#field-phone-error')];
+      expect(phone.left, 'side by side').to.be.greaterThan(country.right);
+      expect(phoneLabel.top).to.equal(countryLabel.top);
+      expect(phone.top).to.equal(country.top);
+      expect(error.bottom, 'above the controls').to.be.at.most(phone.top);
+      expect([error.left, error.right], 'across both').to.deep.equal([country.left, phone.right]);
+
+      el.style.inlineSize = '22rem';
+      await waitUntil(() => box('#field-phone').top > box('#field-country').bottom, 'stacked on a phone');
+    });
 
     it('takes a number typed with its own country code whatever the country chosen', async () => {
       const { client } = setUp();
@@ -198,6 +216,16 @@ describe('<kefu-callback>', function () {
       expect(text(el)).to.include('Enter your phone number.');
       expect(text(el)).to.include('Choose a time.');
       expect(text(el)).to.include('Please agree to be called.');
+      // Each error is above its control, first in its description, and drawn with no sign in the text.
+      for (const name of ['name', 'phone', 'consent']) {
+        const control = $<HTMLInputElement>(el, `input[name="${name}"]`);
+        const error = $(el, `#field-${name}-error`);
+        expect(control.id).to.equal(`field-${name}`);
+        expect(control.getAttribute('aria-describedby')!.split(' ')[0]).to.equal(error.id);
+        expect(error.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+        expect(error.textContent).to.not.include('⚠');
+      }
+      expect($(el, 'fieldset.slots').getAttribute('aria-describedby')).to.equal('field-slot-error zone-note');
       await expect(el).to.be.accessible();
     });
   });

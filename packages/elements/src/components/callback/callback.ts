@@ -4,6 +4,7 @@ import { callbackCalendar } from '@kefu/core/domain';
 import type * as PhoneModule from '@kefu/core/phone';
 import type { CountryCode, PhoneCheck } from '@kefu/core/phone';
 import { KefuElement } from '../../base/kefu-element.js';
+import { field, fieldError, fieldId } from '../../forms/field.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
 import { browserTimeZone, cityOf, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
 import { callbackMessages, type CallbackMessages } from './callback.messages.js';
@@ -422,15 +423,10 @@ export class KefuCallback extends KefuElement {
     return `${label.time} ${messages.yourTime} · ${messages.storeTime(label.storeTime, cityOf(storeZone))}`;
   }
 
-  #renderError(id: string, message: string | undefined) {
-    return message ? html`<p class="error" id=${id}><span aria-hidden="true">⚠︎ </span>${message}</p>` : nothing;
-  }
-
   #renderSlots(kefu: KefuClient, messages: CallbackMessages, storeZone: string | undefined) {
     const state = kefu.callback.slots.value;
     const slots = state.data ?? [];
     const error = this.#errors.slot;
-    const describedBy = error ? 'slot-error' : 'zone-note';
     if (state.status === 'error' && slots.length === 0) {
       return html`<fieldset class="slots">
         <legend>${messages.slotLegend}</legend>
@@ -457,10 +453,10 @@ export class KefuCallback extends KefuElement {
     const day = days.find((candidate) => candidate.key === dayKey) ?? firstDay;
     // groupSlotsByDay makes a day only for a slot, and there is at least one slot here.
     if (!firstDay || !first || !day) return nothing;
-    return html`<fieldset class="slots" aria-describedby=${describedBy}>
+    return html`<fieldset class="slots" aria-describedby=${error ? `${fieldId('slot')}-error zone-note` : 'zone-note'}>
       <legend>${messages.slotLegend}</legend>
       <p class="hint" id="zone-note">${messages.yourTimeZone(cityOf(this.#zone))}</p>
-      ${this.#renderError('slot-error', error)}
+      ${fieldError('slot', error)}
       <button
         type="button"
         class="next"
@@ -469,12 +465,13 @@ export class KefuCallback extends KefuElement {
       >
         ${messages.nextAvailable(firstDay.label, this.#timeText(first, storeZone, messages))}
       </button>
-      <label class="field">
-        <span>${messages.dayLabel}</span>
-        <select name="day" .value=${day.key} @change=${this.#onInput}>
-          ${days.map((option) => html`<option value=${option.key} ?selected=${option.key === day.key}>${option.label}</option>`)}
-        </select>
-      </label>
+      ${field(
+        { key: 'day', label: messages.dayLabel },
+        (wiring) =>
+          html`<select id=${wiring.id} name="day" .value=${day.key} @change=${this.#onInput}>
+            ${days.map((option) => html`<option value=${option.key} ?selected=${option.key === day.key}>${option.label}</option>`)}
+          </select>`,
+      )}
       <div class="times" role="radiogroup" aria-label=${day.label} part="slots">
         ${day.slots.map(
           (slot) =>
@@ -510,72 +507,85 @@ export class KefuCallback extends KefuElement {
     const errors = this.#errors;
     return html`<p class="intro">${messages.intro}</p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
-        ${this.#formError ? html`<p class="error" role="alert">${this.#formError}</p>` : nothing}
-        <label class="field">
-          <span>${messages.nameLabel}</span>
-          <input
-            name="name"
-            autocomplete="name"
-            required
-            .value=${draft.name}
-            aria-invalid=${errors.name ? 'true' : 'false'}
-            aria-describedby=${errors.name ? 'name-error' : nothing}
-            @input=${this.#onInput}
-          />
-        </label>
-        ${this.#renderError('name-error', errors.name)}
-        <div class="phone">
-          <label class="field country">
-            <span>${messages.countryLabel}</span>
-            <select name="country" autocomplete="tel-country-code" @change=${this.#onInput}>
-              ${countryOptions(this.#phone, this.resolvedLocale).map(
-                (option) =>
-                  html`<option value=${option.code} ?selected=${option.code === country}>${option.label}</option>`,
-              )}
-            </select>
-          </label>
-          <label class="field number">
-            <span>${messages.phoneLabel}</span>
-            <input
-              name="phone"
-              type="tel"
-              inputmode="tel"
-              autocomplete="tel-national"
+        ${this.#formError ? html`<p class="alert" role="alert">${this.#formError}</p>` : nothing}
+        ${field(
+          { key: 'name', label: messages.nameLabel, error: errors.name },
+          (wiring) =>
+            html`<input
+              id=${wiring.id}
+              name="name"
+              autocomplete="name"
               required
-              .value=${draft.phone}
-              aria-invalid=${errors.phone ? 'true' : 'false'}
-              aria-describedby=${errors.phone ? 'phone-error' : 'phone-hint'}
+              .value=${draft.name}
+              aria-invalid=${wiring.invalid}
+              aria-describedby=${wiring.describedBy}
               @input=${this.#onInput}
-              @change=${this.#onPhoneChange}
+            />`,
+        )}
+        <div class="phone">
+          ${field(
+            { key: 'country', label: messages.countryLabel },
+            (wiring) =>
+              html`<select id=${wiring.id} name="country" autocomplete="tel-country-code" @change=${this.#onInput}>
+                ${countryOptions(this.#phone, this.resolvedLocale).map(
+                  (option) =>
+                    html`<option value=${option.code} ?selected=${option.code === country}>${option.label}</option>`,
+                )}
+              </select>`,
+          )}
+          ${field(
+            {
+              key: 'phone',
+              label: messages.phoneLabel,
+              hint: phoneCheck?.ok ? messages.phoneWillCall(phoneCheck.international) : messages.phoneHint,
+              error: errors.phone,
+            },
+            (wiring) =>
+              html`<input
+                id=${wiring.id}
+                name="phone"
+                type="tel"
+                inputmode="tel"
+                autocomplete="tel-national"
+                required
+                .value=${draft.phone}
+                aria-invalid=${wiring.invalid}
+                aria-describedby=${wiring.describedBy}
+                @input=${this.#onInput}
+                @change=${this.#onPhoneChange}
+              />`,
+          )}
+        </div>
+        ${this.#renderSlots(kefu, messages, storeZone)}
+        ${field(
+          { key: 'topic', label: messages.topicLabel },
+          (wiring) =>
+            html`<textarea
+              id=${wiring.id}
+              name="topic"
+              rows="2"
+              maxlength="1000"
+              .value=${draft.topic}
+              @input=${this.#onInput}
+            ></textarea>`,
+        )}
+        ${this.orderNumber ? html`<p class="hint">${messages.orderNote(this.orderNumber)}</p>` : nothing}
+        <div class="field">
+          ${fieldError('consent', errors.consent)}
+          <label class="consent">
+            <input
+              id=${fieldId('consent')}
+              type="checkbox"
+              name="consent"
+              required
+              .checked=${draft.consent}
+              aria-invalid=${errors.consent ? 'true' : 'false'}
+              aria-describedby=${errors.consent ? `${fieldId('consent')}-error` : nothing}
+              @change=${this.#onInput}
             />
+            <span>${messages.consentLabel}</span>
           </label>
         </div>
-        ${
-          errors.phone
-            ? this.#renderError('phone-error', errors.phone)
-            : html`<p class="hint" id="phone-hint">
-                ${phoneCheck?.ok ? messages.phoneWillCall(phoneCheck.international) : messages.phoneHint}
-              </p>`
-        }
-        ${this.#renderSlots(kefu, messages, storeZone)}
-        <label class="field">
-          <span>${messages.topicLabel}</span>
-          <textarea name="topic" rows="2" maxlength="1000" .value=${draft.topic} @input=${this.#onInput}></textarea>
-        </label>
-        ${this.orderNumber ? html`<p class="hint">${messages.orderNote(this.orderNumber)}</p>` : nothing}
-        <label class="consent">
-          <input
-            type="checkbox"
-            name="consent"
-            required
-            .checked=${draft.consent}
-            aria-invalid=${errors.consent ? 'true' : 'false'}
-            aria-describedby=${errors.consent ? 'consent-error' : nothing}
-            @change=${this.#onInput}
-          />
-          <span>${messages.consentLabel}</span>
-        </label>
-        ${this.#renderError('consent-error', errors.consent)}
         <button type="submit" class="primary" part="submit">${messages.submit}</button>
       </form>`;
   }

@@ -188,6 +188,38 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     await waitUntil(() => text(element).includes('We will answer by email at ana@example.com'), 'message left');
   });
 
+  it('names what is wrong above each field, tied to it, and focuses the first', async () => {
+    const { client } = setup();
+    const element = await mount(client);
+    await waitUntil(() => field(element, 'name'), 'the pre-chat form');
+    await type(element, 'email', 'ana@example');
+    button(element, 'Start chat').click();
+    await waitUntil(() => root(element).activeElement === field(element, 'name'), 'focus on the first wrong field');
+    const expected = {
+      name: 'Enter your name.',
+      email: 'Enter a valid email address, e.g. ana@example.com.',
+    };
+    for (const [name, error] of Object.entries(expected)) {
+      const control = field(element, name);
+      const message = root(element).querySelector(`#field-${name}-error`)!;
+      expect(control.id).to.equal(`field-${name}`);
+      expect(control.labels![0]!.textContent, 'the label is the label alone').to.not.include(error);
+      expect(message.textContent).to.equal(error);
+      expect(control.getAttribute('aria-invalid')).to.equal('true');
+      expect(control.getAttribute('aria-describedby')).to.equal(message.id);
+      // Above the control, where a phone's keyboard does not cover it.
+      expect(message.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    }
+    // The first message is optional when chatting (it is required only for a message left by email).
+    expect(field(element, 'message').getAttribute('aria-invalid')).to.equal('false');
+    await expect(element).to.be.accessible();
+
+    await type(element, 'name', 'Ana');
+    await element.updateComplete;
+    expect(root(element).querySelector('#field-name-error')!.textContent).to.equal('');
+    expect(field(element, 'name').hasAttribute('aria-describedby')).to.equal(false);
+  });
+
   it('skips name and email for an identified shopper', async () => {
     const { client } = setup();
     const element = await mount(client);
@@ -278,6 +310,20 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     button(element, 'Email me the transcript').click();
     await element.updateComplete;
     expect(field(element, 'transcript-email').value).to.equal('ana.garcia@example.com');
+    // An address that is not one: the field says so, and gets the focus; nothing is sent.
+    field(element, 'transcript-email').focus();
+    field(element, 'transcript-email').select();
+    await sendKeys({ type: 'ana.garcia' });
+    button(element, 'Send transcript').click();
+    await waitUntil(() => root(element).activeElement === field(element, 'transcript-email'), 'focus on the field');
+    expect(root(element).querySelector('#field-transcript-email-error')!.textContent).to.equal(
+      'Enter a valid email address, e.g. ana@example.com.',
+    );
+    expect(field(element, 'transcript-email').getAttribute('aria-invalid')).to.equal('true');
+    expect(text(element)).to.not.include('could not be sent');
+    await sendKeys({ type: '@example.com' });
+    await element.updateComplete;
+    expect(field(element, 'transcript-email').getAttribute('aria-invalid')).to.equal('false');
     button(element, 'Send transcript').click();
     await waitUntil(() => text(element).includes('The transcript is on its way'), 'transcript sent');
     expect(memory.controls.transcriptEmails(id)).to.deep.equal(['ana.garcia@example.com']);

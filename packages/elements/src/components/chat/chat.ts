@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Article, Attachment, Availability, ChatStore, Conversation, TranscriptEntry } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
+import { field, fieldId } from '../../forms/field.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
 import { chatMessages, type ChatMessages } from './chat.messages.js';
 import { chatStyles } from './chat.styles.js';
@@ -34,7 +35,7 @@ interface PrechatValues {
   message: string;
 }
 
-type PrechatErrors = Partial<Record<'name' | 'email' | 'message', string>>;
+type PrechatErrors = Partial<Record<keyof PrechatValues, string>>;
 
 const TYPING_IDLE_MS = 3000;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -112,7 +113,8 @@ export class KefuChat extends KefuElement {
   private attachError?: string;
   private transcriptFormOpen = false;
   private transcriptEmail = '';
-  private transcriptState: 'idle' | 'sending' | 'sent' | 'failed' = 'idle';
+  /** `invalid`: the address typed is not one (the field says so); `failed`: the store could not send it. */
+  private transcriptState: 'idle' | 'invalid' | 'sending' | 'sent' | 'failed' = 'idle';
   private confirmingEnd = false;
   private announcement = '';
   private newChatRequested = false;
@@ -377,8 +379,14 @@ export class KefuChat extends KefuElement {
   async #emailTranscript(event: Event) {
     event.preventDefault();
     const chat = this.kefu?.chat;
-    if (!chat || !emailPattern.test(this.transcriptEmail.trim())) {
+    if (!chat) {
       this.transcriptState = 'failed';
+      return;
+    }
+    if (!emailPattern.test(this.transcriptEmail.trim())) {
+      this.transcriptState = 'invalid';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#${fieldId('transcript-email')}`)?.focus();
       return;
     }
     this.transcriptState = 'sending';
@@ -570,57 +578,45 @@ export class KefuChat extends KefuElement {
   #renderForm(mode: 'chat' | 'message', messages: ChatMessages) {
     const identified = this.#identified;
     const { errors, values } = this;
-    const field = (name: 'name' | 'email', label: string, type: string, autocomplete: string) => html`
-      <label class="field">
-        <span>${label}</span>
-        <input
-          name=${name}
-          type=${type}
-          autocomplete=${autocomplete}
-          .value=${values[name]}
-          aria-invalid=${errors[name] ? 'true' : 'false'}
-          aria-describedby=${`${name}-error`}
-          @input=${(event: Event) => this.#onField(name, event)}
-        />
-        <span id=${`${name}-error`} class="error">${errors[name] ?? ''}</span>
-      </label>
-    `;
+    /** One of the form's fields (`#validate` says which can be wrong). */
+    const input = (
+      name: keyof PrechatValues,
+      label: string,
+      attributes: { type?: string; autocomplete?: string } = {},
+    ) =>
+      field({ key: name, label, error: errors[name] }, (wiring) =>
+        name === 'message'
+          ? html`<textarea
+              id=${wiring.id}
+              name=${name}
+              rows="3"
+              .value=${values[name]}
+              aria-invalid=${wiring.invalid}
+              aria-describedby=${wiring.describedBy}
+              @input=${(event: Event) => this.#onField(name, event)}
+            ></textarea>`
+          : html`<input
+              id=${wiring.id}
+              name=${name}
+              type=${attributes.type ?? 'text'}
+              autocomplete=${attributes.autocomplete ?? nothing}
+              .value=${values[name]}
+              aria-invalid=${wiring.invalid}
+              aria-describedby=${wiring.describedBy}
+              @input=${(event: Event) => this.#onField(name, event)}
+            />`,
+      );
     return html`
       <form part="form" novalidate @submit=${this.#start}>
-        ${identified ? nothing : field('name', messages.name, 'text', 'name')}
-        ${identified ? nothing : field('email', messages.email, 'email', 'email')}
-        ${
-          this.prechatFields.includes('topic')
-            ? html`<label class="field"
-                ><span>${messages.topic}</span
-                ><input name="topic" .value=${values.topic} @input=${(event: Event) => this.#onField('topic', event)}
-              /></label>`
-            : nothing
-        }
+        ${identified ? nothing : input('name', messages.name, { autocomplete: 'name' })}
+        ${identified ? nothing : input('email', messages.email, { type: 'email', autocomplete: 'email' })}
+        ${this.prechatFields.includes('topic') ? input('topic', messages.topic) : nothing}
         ${
           this.prechatFields.includes('order-number')
-            ? html`<label class="field"
-                ><span>${messages.orderNumber}</span
-                ><input
-                  name="orderNumber"
-                  autocomplete="off"
-                  .value=${values.orderNumber}
-                  @input=${(event: Event) => this.#onField('orderNumber', event)}
-              /></label>`
+            ? input('orderNumber', messages.orderNumber, { autocomplete: 'off' })
             : nothing
         }
-        <label class="field">
-          <span>${mode === 'message' ? messages.yourMessage : messages.firstMessage}</span>
-          <textarea
-            name="message"
-            rows="3"
-            .value=${values.message}
-            aria-invalid=${errors.message ? 'true' : 'false'}
-            aria-describedby="message-error"
-            @input=${(event: Event) => this.#onField('message', event)}
-          ></textarea>
-          <span id="message-error" class="error">${errors.message ?? ''}</span>
-        </label>
+        ${input('message', mode === 'message' ? messages.yourMessage : messages.firstMessage)}
         ${
           this.suggestions.length && mode === 'chat'
             ? html`<section class="suggestions" aria-live="polite">
@@ -640,7 +636,7 @@ export class KefuChat extends KefuElement {
               </section>`
             : nothing
         }
-        ${this.startFailed ? html`<p class="error" role="alert">${messages.startFailed}</p>` : nothing}
+        ${this.startFailed ? html`<p class="alert" role="alert">${messages.startFailed}</p>` : nothing}
         <button class="primary" type="submit" ?disabled=${this.starting}>
           ${this.starting ? messages.starting : mode === 'message' ? messages.sendMessage : messages.startChat}
         </button>
@@ -859,17 +855,28 @@ export class KefuChat extends KefuElement {
 
   #renderTranscriptEmail(messages: ChatMessages) {
     if (!this.transcriptFormOpen) return nothing;
-    return html`<form class="transcript-form" @submit=${this.#emailTranscript}>
-      <label class="field">
-        <span>${messages.transcriptEmail}</span>
-        <input
-          name="transcript-email"
-          type="email"
-          autocomplete="email"
-          .value=${this.transcriptEmail}
-          @input=${(event: Event) => (this.transcriptEmail = (event.target as HTMLInputElement).value)}
-        />
-      </label>
+    return html`<form class="transcript-form" novalidate @submit=${this.#emailTranscript}>
+      ${field(
+        {
+          key: 'transcript-email',
+          label: messages.transcriptEmail,
+          error: this.transcriptState === 'invalid' ? messages.emailInvalid : undefined,
+        },
+        (wiring) =>
+          html`<input
+            id=${wiring.id}
+            name="transcript-email"
+            type="email"
+            autocomplete="email"
+            .value=${this.transcriptEmail}
+            aria-invalid=${wiring.invalid}
+            aria-describedby=${wiring.describedBy}
+            @input=${(event: Event) => {
+              this.transcriptEmail = (event.target as HTMLInputElement).value;
+              if (this.transcriptState === 'invalid') this.transcriptState = 'idle';
+            }}
+          />`,
+      )}
       <button type="submit" class="secondary" ?disabled=${this.transcriptState === 'sending'}>
         ${messages.sendTranscript}
       </button>
