@@ -91,7 +91,11 @@ async function step(label, command, commandArgs) {
 }
 
 if (!skipLint) {
-  await step('lint (ESLint, Prettier) and types (tsc --noEmit)', 'npm', ['run', 'lint', '--silent']);
+  await step('lint (ESLint, Prettier) and types (tsc --noEmit, the benchmarks too)', 'npm', [
+    'run',
+    'lint',
+    '--silent',
+  ]);
   await step('generated files up to date (custom-elements.json, React wrappers)', 'node', [
     'scripts/analyze.mjs',
     '--check',
