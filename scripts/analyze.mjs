@@ -31,7 +31,11 @@ export function analyzeElements() {
       ],
       { cwd: elementsDir, stdio: ['ignore', 'ignore', 'inherit'] },
     );
-    return `${JSON.stringify(JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
+    const manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
+    // The analyzer lists modules in the order its file search returns them, which is not always
+    // the same (a cold file cache on a fresh clone gave another order): sorted, the check is stable.
+    manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return `${JSON.stringify(manifest, null, 2)}\n`;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
