@@ -83,11 +83,7 @@ export class KefuOrderTracker extends KefuElement {
   readonly #lookup = new OrderLookupForm(
     this,
     () => this.kefu,
-    async () => {
-      this.wantsForm = false;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.order-heading')?.focus();
-    },
+    () => this.#showOrder(),
   );
 
   override connectedCallback(): void {
@@ -153,8 +149,13 @@ export class KefuOrderTracker extends KefuElement {
 
   async #openMine(order: Order): Promise<void> {
     await this.kefu?.orders.open(order.id);
-    this.wantsForm = false;
     this.#lookup.clearError();
+    await this.#showOrder();
+  }
+
+  /** The order takes the form's place, its heading focused so that a screen reader hears it. */
+  async #showOrder(): Promise<void> {
+    this.wantsForm = false;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.order-heading')?.focus();
   }
