@@ -23,7 +23,13 @@ afterEach(() => {
 });
 
 function setup(
-  options: { agentsOnline?: number; alwaysOpen?: boolean; simulateAgent?: boolean; online?: boolean } = {},
+  options: {
+    agentsOnline?: number;
+    alwaysOpen?: boolean;
+    simulateAgent?: boolean;
+    online?: boolean;
+    now?: () => number;
+  } = {},
   disk: KeyValueStorage = createMemoryStorage(),
 ) {
   const memory = createMemoryBackendWithControls({
@@ -32,6 +38,7 @@ function setup(
     agentsOnline: options.agentsOnline ?? 1,
     alwaysOpen: options.alwaysOpen ?? true,
     simulateAgent: options.simulateAgent ?? true,
+    ...(options.now ? { now: options.now } : {}),
   });
   const network = manualNetworkStatus(options.online ?? true);
   const client = createKefu({ backend: memory.backend, storage: () => disk, network, locale: 'en' });
@@ -159,7 +166,11 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
   });
 
   it('offers a callback or a message by email when chat is closed, with the next opening in local time', async () => {
-    const { client } = setup({ alwaysOpen: false, agentsOnline: 0 });
+    // A Saturday, outside the store's hours: on a weekday between 9:00 and 18:00 in Paris, chat is
+    // "closed" only for want of agents, and there is no next opening to show.
+    const startedAt = Date.now();
+    const saturday = Date.parse('2026-11-28T10:00:00Z');
+    const { client } = setup({ alwaysOpen: false, agentsOnline: 0, now: () => saturday + Date.now() - startedAt });
     const element = await mount(client, html`<kefu-chat order-number="MM-1001" topic="Delivery"></kefu-chat>`);
     await waitUntil(() => text(element).includes('Chat is closed right now.'), 'closed');
     expect(text(element)).to.match(/We open again .+\./);
