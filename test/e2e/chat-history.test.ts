@@ -6,6 +6,15 @@ import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
 
 const PASSWORD = 'e2e-chat-history-console-password';
+/** A real 2 × 2 PNG: the reference server checks uploads by their content. */
+const photo = {
+  name: 'parcel.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEUlEQVR4nGO44KDwH4QZYAwATdQIvRWQnNYAAAAASUVORK5CYII=',
+    'base64',
+  ),
+};
 const IDENTITY_SECRET = 'e2e-chat-history-identity-secret';
 
 /** What the store's own server does when its customer signs in: an HS256 JWT, sub = customer id. */
@@ -75,22 +84,45 @@ describe('a signed-in shopper’s conversations on another device (Chromium, ref
     await agent.getByRole('button', { name: 'Send' }).click();
     await until(() => bubbles(laptop.page), ['Where is my parcel?', 'It is out for delivery today.'], 'the laptop');
 
+    // Ana sends a photo of the parcel's label.
+    await laptopChat.locator('input[type="file"]').setInputFiles(photo);
+    await laptopChat.locator('.pending li').waitFor();
+    await until(() => laptopChat.locator('.pending progress').count(), 0, 'the upload');
+    await laptopChat.getByLabel('Message', { exact: true }).fill('This is the label.');
+    await laptopChat.getByLabel('Message', { exact: true }).press('Enter');
+    await agent.getByText('This is the label.').waitFor();
+    // The agent sees it through the console's own route, behind their session.
+    const agentImage = agent.getByRole('img', { name: 'parcel.png' });
+    assert.match((await agentImage.getAttribute('src')) ?? '', /^\/agent\/api\/uploads\/upl_\w+$/);
+    await until(
+      () => agentImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+      2,
+      'the console',
+    );
+    const sent = ['Where is my parcel?', 'It is out for delivery today.', 'This is the label.'];
+    await until(() => bubbles(laptop.page), sent, 'the laptop');
+
     // The phone: nothing stored, the same customer signed in.
     const phone = await device('cus_ana', { width: 375, height: 740 });
     const home = phone.page.locator('kefu-widget');
     await home.getByRole('heading', { name: 'Recent conversations' }).waitFor();
     const card = home.getByRole('button', { name: /Chat with Mei/ });
-    await card.getByText('It is out for delivery today.').waitFor();
+    await card.getByText('This is the label.').waitFor();
     await phone.page.screenshot({ path: screenshotPath('chat-history-home-375.png') });
     await card.click();
     const phoneChat = phone.page.locator('kefu-chat');
-    await until(() => bubbles(phone.page), ['Where is my parcel?', 'It is out for delivery today.'], 'the phone');
+    await until(() => bubbles(phone.page), sent, 'the phone');
+    // The photo came from the laptop: the phone shows it from the server's address for it.
+    const image = phoneChat.getByRole('img', { name: 'Attachment: parcel.png' });
+    await image.scrollIntoViewIfNeeded();
+    assert.match((await image.getAttribute('src')) ?? '', /^http:\/\/127\.0\.0\.1:\d+\/v1\/files\/upl_\w+\?sig=/);
+    await until(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), 2, 'the photo');
 
     // Chatting on from the phone reaches the agent and the laptop, once each.
     await phoneChat.getByLabel('Message', { exact: true }).fill('Thank you, I will be home.');
     await phoneChat.getByLabel('Message', { exact: true }).press('Enter');
     await agent.getByText('Thank you, I will be home.').waitFor();
-    const transcript = ['Where is my parcel?', 'It is out for delivery today.', 'Thank you, I will be home.'];
+    const transcript = [...sent, 'Thank you, I will be home.'];
     await until(() => bubbles(laptop.page), transcript, 'the laptop hears the phone');
     await agent.getByLabel('Reply').fill('Great!');
     await agent.getByRole('button', { name: 'Send' }).click();

@@ -18,7 +18,11 @@ export function createApp(deps: ServerDeps) {
   const allowedOrigins = new Set(deps.allowedOrigins);
   const app = new OpenAPIHono();
 
-  app.use(secureHeaders());
+  // Same-origin resources, except a chat file: the store's page, another origin, shows it in an
+  // <img> (its signed address is what authorizes it; see chat/file-links.ts).
+  const ownHeaders = secureHeaders();
+  const fileHeaders = secureHeaders({ crossOriginResourcePolicy: 'cross-origin' });
+  app.use((c, next) => (c.req.path.startsWith('/v1/files/') ? fileHeaders : ownHeaders)(c, next));
   app.use(
     '/v1/*',
     cors({

@@ -220,9 +220,10 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
 
   const conversation = computed(() => snapshot.value?.conversation);
 
-  // The files the shopper attached from this device, by upload id: their object URLs open them
-  // here. The server's own address for an attachment is the agent console's, which the shopper's
-  // browser cannot open, so elsewhere the transcript names a file without a link.
+  // The files the shopper attached from this device, by upload id: their object URLs show them
+  // without downloading them again. Elsewhere, and after a reload, the backend's address opens a
+  // file (an absolute URL: the HTTP adapter resolves the server's paths); a backend that gives no
+  // address a browser can open gets the file named without a link.
   const localFiles = new Map<string, string>();
   function forShopper(attachment: Attachment): Attachment {
     const local = localFiles.get(attachment.id);

@@ -1,10 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import type { ChatMessage, Conversation, OrderAccess, UploadedAttachment } from '@kefu/core';
 import { CHAT_ATTACHMENT_MAX_BYTES } from '@kefu/core/domain';
 import { demoStoreConfig } from '@kefu/core/seed';
+import { migrate } from '../db/database.js';
+import { migrations } from '../db/migrations/index.js';
 import { startServer, type RunningServer } from '../server.js';
 import { findUpload } from '../services/admin.js';
+import { fileLink } from './file-links.js';
 import { call, errorOf, IDENTITY_SECRET, identityToken, tinyPdf, tinyPng, uploadFile } from '../routes/test-helpers.js';
 
 /**
@@ -65,9 +69,70 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
         name: 'invoice.pdf',
         contentType: 'application/pdf',
         size: tinyPdf.length,
-        url: `/agent/api/uploads/${uploaded.id}`,
+        url: fileLink(server.deps.db, uploaded.id),
       },
     ]);
+    assert.match(sent.body.attachments?.[0]?.url ?? '', /^\/files\/upl_\w+\?sig=[\w-]{22}$/);
+  });
+
+  it('serves a chat file at its message’s address, to anyone who has it, and nothing to a wrong or missing signature', async () => {
+    const conversation = await start();
+    const png = (await uploadFile(base, tinyPng, { token: conversation.token, key: key(), name: 'scratch.png' }))
+      .body as UploadedAttachment;
+    const pdf = (await uploadFile(base, tinyPdf, { token: conversation.token, key: key(), name: 'Facture été.pdf' }))
+      .body as UploadedAttachment;
+    const sent = await call<ChatMessage>(base, 'POST', `/conversations/${conversation.id}/messages`, {
+      token: conversation.token,
+      body: { clientId: key(), text: 'Here', attachmentIds: [png.id, pdf.id] },
+    });
+    const [photoUrl, pdfUrl] = (sent.body.attachments ?? []).map((attachment) => attachment.url);
+
+    // No token: an <img> or a link cannot send one.
+    const photo = await fetch(`${base}${photoUrl}`);
+    assert.equal(photo.status, 200);
+    assert.equal(photo.headers.get('content-type'), 'image/png');
+    assert.equal(photo.headers.get('content-disposition'), 'inline');
+    assert.equal(photo.headers.get('x-content-type-options'), 'nosniff');
+    // The store's page is another origin: its <img> must be allowed to load the photo.
+    assert.equal(photo.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    assert.deepEqual(new Uint8Array(await photo.arrayBuffer()), tinyPng);
+    const download = await fetch(`${base}${pdfUrl}`);
+    assert.equal(download.headers.get('content-type'), 'application/pdf');
+    assert.match(download.headers.get('content-disposition') ?? '', /^attachment; filename="Facture _t_.pdf"/);
+    assert.match(download.headers.get('content-security-policy') ?? '', /sandbox/);
+
+    // The same message, read back, links the same addresses.
+    const read = await call<{ messages: ChatMessage[] }>(base, 'GET', `/conversations/${conversation.id}/messages`, {
+      token: conversation.token,
+    });
+    assert.deepEqual(read.body.messages.at(-1)?.attachments, sent.body.attachments);
+
+    // One file's signature opens no other file; a wrong, cut or missing one, and an unknown id, answer alike.
+    const photoSig = new URL(`${base}${photoUrl}`).searchParams.get('sig') ?? '';
+    const refused = [
+      `/v1/files/${pdf.id}?sig=${photoSig}`,
+      `/v1/files/${png.id}?sig=${photoSig.slice(0, -2)}`,
+      `/v1/files/${png.id}?sig=${'A'.repeat(22)}`,
+      `/v1/files/${png.id}`,
+      `/v1/files/upl_0000000000000000?sig=${photoSig}`,
+    ];
+    for (const path of refused) {
+      const answer = await fetch(`${server.origin}${path}`);
+      assert.equal(answer.status, 404, path);
+      assert.equal(((await answer.json()) as { error: { code: string } }).error.code, 'file_not_found');
+    }
+  });
+
+  it('never serves a return photo at a file address, even with its signature: it is the store’s evidence', async () => {
+    const access = (
+      await call<OrderAccess>(base, 'POST', '/orders/lookup', {
+        body: { orderNumber: 'MM-1010', email: 'wang.fang@example.cn' },
+      })
+    ).body;
+    const photo = (await uploadFile(base, tinyPng, { token: access.accessToken, key: key() }))
+      .body as UploadedAttachment;
+    const answer = await fetch(`${base}${fileLink(server.deps.db, photo.id)}`);
+    assert.equal(answer.status, 404);
   });
 
   it('judges a chat file by its content, not its name: a PNG named .pdf is a PNG, HTML named .pdf is refused', async () => {
@@ -201,5 +266,51 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     const photo = await fetch(`${server.origin}/agent/api/uploads/${png.id}`, { headers: { cookie } });
     assert.equal(photo.headers.get('content-disposition'), 'inline');
     assert.equal(photo.headers.get('content-type'), 'image/png');
+  });
+});
+
+describe('migration 5 (file links)', () => {
+  it('gives the attachments already stored, in messages and in stream events, their file addresses', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      migrations.filter((migration) => migration.id < 5),
+    );
+    const console = { id: 'upl_1', name: 'a.png', contentType: 'image/png', size: 3, url: '/agent/api/uploads/upl_1' };
+    const message = {
+      id: 'm_1',
+      seq: 1,
+      author: 'shopper',
+      text: '',
+      attachments: [console],
+      createdAt: '2026-01-01T10:00:00.000Z',
+    };
+    db.prepare(
+      `INSERT INTO chat_conversations (id, token_hash, status, shopper_name, shopper_email, topic, created_at)
+       VALUES ('c_old', 'hash', 'open', 'Ana', 'ana@example.com', 'Help', '2026-01-01T10:00:00.000Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO chat_messages (id, conversation_id, seq, author, text, attachments, created_at)
+       VALUES ('m_1', 'c_old', 1, 'shopper', '', ?, '2026-01-01T10:00:00.000Z')`,
+    ).run(JSON.stringify([console]));
+    db.prepare(
+      `INSERT INTO chat_events (conversation_id, seq, type, payload, created_at)
+       VALUES ('c_old', 1, 'message', ?, '2026-01-01T10:00:00.000Z'), ('c_old', 2, 'status', '{"type":"status"}', '2026-01-01T10:00:00.000Z')`,
+    ).run(JSON.stringify({ type: 'message', seq: 1, message }));
+
+    migrate(db, migrations);
+    const linked = [{ ...console, url: fileLink(db, 'upl_1') }];
+    assert.match(linked[0]?.url ?? '', /^\/files\/upl_1\?sig=/);
+    const stored = db.prepare<[], string>("SELECT attachments FROM chat_messages WHERE id = 'm_1'").pluck().get();
+    assert.deepEqual(JSON.parse(stored ?? ''), linked);
+    const events = db
+      .prepare<[], string>("SELECT payload FROM chat_events WHERE conversation_id = 'c_old' ORDER BY seq")
+      .pluck()
+      .all();
+    assert.deepEqual(
+      events.map((payload) => JSON.parse(payload) as unknown),
+      [{ type: 'message', seq: 1, message: { ...message, attachments: linked } }, { type: 'status' }],
+    );
+    db.close();
   });
 });

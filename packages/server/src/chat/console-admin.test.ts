@@ -103,13 +103,15 @@ describe('the agent console’s API: orders, attachments, callbacks, returns, su
     assert.equal(sent.status, 201);
     const [attachment] = sent.body.attachments ?? [];
     assert.equal(attachment?.contentType, 'image/png');
-    assert.ok(attachment?.url);
+    assert.ok(attachment);
 
-    const asAgent = await fetch(`${server.origin}${attachment.url}`, { headers: { cookie } });
+    // The console links its own route, behind the agent's session (the message's url is the shopper's).
+    const consoleUrl = `${server.origin}/agent/api/uploads/${attachment.id}`;
+    const asAgent = await fetch(consoleUrl, { headers: { cookie } });
     assert.equal(asAgent.status, 200);
     assert.equal(asAgent.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await asAgent.arrayBuffer()), tinyPng);
-    assert.equal((await fetch(`${server.origin}${attachment.url}`)).status, 401);
+    assert.equal((await fetch(consoleUrl)).status, 401);
 
     // Another conversation cannot attach this photo.
     const other = (

@@ -6,7 +6,10 @@ import { checkHistoryLimit, historyMessages } from '@kefu/core/domain';
 import { ApiError } from '../errors.js';
 import { acceptConversationTokens, bearerToken, identifiedCustomer, unauthorized } from '../http/auth.js';
 import { createIdempotencyStore, idempotencyKeyOf, jsonRequest } from '../http/idempotency.js';
-import { resolveAttachments } from './attachments.js';
+import { resolveAttachments, sendUpload } from './attachments.js';
+import { isFileSignature } from './file-links.js';
+import { findUpload } from '../services/admin.js';
+import { serve } from '../routes/define.js';
 import { chatRuntime } from './runtime.js';
 import {
   AvailabilitySchema,
@@ -167,6 +170,33 @@ const transcript = createRoute({
   responses: { 204: { description: 'Recorded' }, ...tokenFailures, 422: failure('Invalid `email`') },
 });
 
+const file = createRoute({
+  method: 'get',
+  path: '/files/{id}',
+  tags,
+  summary: 'A chat attachment, at the address its message gives',
+  description:
+    'The `url` of a message’s attachment is this path with its signature, `/files/{id}?sig=…`. The signature ' +
+    'opens that one file and nothing else, so an `<img>` or a download link can use it without a token. ' +
+    'Photos are served inline; a PDF as a download, under a sandbox Content-Security-Policy.',
+  request: {
+    params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'upl_3f9a0c2d' }) }),
+    query: z.object({ sig: z.string().openapi({ example: 'Zm9vYmFyYmF6cXV4cXV1eA' }) }),
+  },
+  responses: {
+    200: {
+      description: 'The file',
+      content: {
+        'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+        'image/png': { schema: { type: 'string', format: 'binary' } },
+        'image/webp': { schema: { type: 'string', format: 'binary' } },
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    404: failure('No such chat file, or not its signature: the same answer (`file_not_found`)'),
+  },
+});
+
 /** Chat under /v1: availability, conversations, messages, typing, read, close, transcript. */
 export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   const { service } = chatRuntime(deps);
@@ -197,6 +227,16 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   });
   v1.use('/conversations', requireJsonObject);
   v1.use('/conversations/*', requireJsonObject);
+
+  // Return photos are the store's evidence, not the shopper's to fetch back: chat files only.
+  serve(v1, file, async (c) => {
+    const id = c.req.param('id') ?? '';
+    const upload = findUpload(deps, id);
+    if (!upload || upload.owner.kind !== 'conversation' || !isFileSignature(deps.db, id, c.req.query('sig') ?? '')) {
+      throw new ApiError(404, 'file_not_found', 'No such file.');
+    }
+    return sendUpload(c, upload);
+  });
 
   v1.openapi(availability, (c) => {
     c.header('Cache-Control', 'no-store');

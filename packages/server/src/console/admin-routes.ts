@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { z } from '@hono/zod-openapi';
 import type { ServerDeps } from '../deps.js';
+import { sendUpload } from '../chat/attachments.js';
 import { ApiError } from '../errors.js';
 import {
   approveReturn,
@@ -51,26 +51,12 @@ export function adminRoutes(deps: ServerDeps) {
     return c.json(surveyStats(deps, days), 200);
   });
 
-  // A chat attachment, for the agent's eyes: the file's type was judged by its bytes at upload.
-  // Photos show inline; a PDF is downloaded, never rendered under the console's origin, where
-  // whatever script a shopper put in it would run beside the agent's session.
+  // A chat attachment, behind the console's session (messages link the signed /v1/files/{id} address; this one stays for the console's API).
   routes.get('/uploads/:id', async (c) => {
     const upload = findUpload(deps, c.req.param('id'));
     if (!upload) throw new ApiError(404, 'upload_not_found', 'No such upload.');
-    const bytes = await readFile(upload.path);
-    const { contentType } = upload.file;
-    c.header('Content-Type', contentType);
-    c.header('Content-Disposition', contentType.startsWith('image/') ? 'inline' : attachmentDisposition(upload.name));
-    c.header('Content-Security-Policy', "sandbox; default-src 'none'");
-    return c.body(bytes);
+    return sendUpload(c, upload);
   });
 
   return routes;
-}
-
-/** `attachment` with the shopper's file name, ASCII fallback first and the exact name in RFC 5987 form. */
-function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

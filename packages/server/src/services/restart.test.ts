@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CallbackRecord, CallbackSlot, Order, OrderAccess, ReturnRecord, UploadedPhoto } from '@kefu/core';
+import type {
+  CallbackRecord,
+  CallbackSlot,
+  ChatMessage,
+  Conversation,
+  Order,
+  OrderAccess,
+  ReturnRecord,
+  UploadedAttachment,
+  UploadedPhoto,
+} from '@kefu/core';
 import { startServer } from '../server.js';
 import { call, tinyPng, uploadFile } from '../routes/test-helpers.js';
 import { listCallbacks } from './admin.js';
@@ -12,7 +22,7 @@ describe('a restart on the same data folder', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-restart-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('keeps returns, uploads, callbacks, tokens, idempotency records and the seed as they were', async () => {
+  it('keeps returns, uploads, callbacks, tokens, idempotency records, file links and the seed as they were', async () => {
     const lookup = { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' };
     const first = await startServer({ port: 0, dataDir });
     let base = `${first.origin}/v1`;
@@ -47,6 +57,20 @@ describe('a restart on the same data folder', () => {
     });
     assert.equal(callback.status, 201);
     const orderBefore = (await call<Order>(base, 'GET', '/orders/ord_1004', { token: access.accessToken })).body;
+    const conversation = (
+      await call<Conversation>(base, 'POST', '/conversations', {
+        key: crypto.randomUUID(),
+        body: { name: 'Ana', email: 'ana.garcia@example.com', topic: 'A photo' },
+      })
+    ).body;
+    const chatPhoto = (await uploadFile(base, tinyPng, { token: conversation.token, key: crypto.randomUUID() }))
+      .body as UploadedAttachment;
+    const withPhoto = await call<ChatMessage>(base, 'POST', `/conversations/${conversation.id}/messages`, {
+      token: conversation.token,
+      body: { clientId: crypto.randomUUID(), text: 'Here', attachmentIds: [chatPhoto.id] },
+    });
+    const fileUrl = withPhoto.body.attachments?.[0]?.url ?? '';
+    assert.equal((await fetch(`${base}${fileUrl}`)).status, 200);
     await first.close();
 
     const second = await startServer({ port: 0, dataDir });
@@ -75,6 +99,10 @@ describe('a restart on the same data folder', () => {
         token: callback.body.cancelToken,
       });
       assert.equal(cancelled.body.status, 'cancelled');
+      // A chat file's address, signed with the database's key, still opens it.
+      const file = await fetch(`${base}${fileUrl}`);
+      assert.equal(file.status, 200);
+      assert.deepEqual(new Uint8Array(await file.arrayBuffer()), tinyPng);
       // The seed ran once: still the ten demo orders.
       assert.equal(second.deps.db.prepare('SELECT count(*) FROM orders').pluck().get(), 10);
     } finally {

@@ -880,6 +880,47 @@ describe('http adapter: the chat stream', () => {
     stream.close();
   });
 
+  it('makes an attachment’s address absolute below apiBase, whether the message is sent, fetched or streamed', async () => {
+    const file = (url: string) => ({ id: 'u1', name: 'a.png', contentType: 'image/png', size: 3, url });
+    const message: ChatMessage = {
+      id: 'm1',
+      seq: 6,
+      author: 'shopper',
+      text: '',
+      attachments: [file('/files/u1?sig=abc'), file('https://cdn.example/u2.png')],
+      createdAt: '2026-01-01T10:00:00.000Z',
+    };
+    const linked = [file(`${apiBase}/files/u1?sig=abc`), file('https://cdn.example/u2.png')];
+    let backendHandlers: ChatStreamHandlers | undefined;
+    serve({
+      sendMessage: async () => message,
+      getMessages: async () => [
+        message,
+        { id: 'm2', seq: 7, author: 'agent', text: 'Hi', createdAt: message.createdAt },
+      ],
+      openChatStream: (_id, _token, handlers) => {
+        backendHandlers = handlers;
+        return { close: () => undefined };
+      },
+    });
+    const backend = createHttpBackend({ apiBase: `${apiBase}/` });
+    const sent = await backend.sendMessage('c1', { clientId: 'k1', text: '', attachmentIds: ['u1'] }, { token });
+    expect(sent.attachments).to.deep.equal(linked);
+    const [fetched, plain] = await backend.getMessages('c1', 0, { token });
+    expect(fetched!.attachments).to.deep.equal(linked);
+    expect(plain!.attachments).to.equal(undefined);
+
+    const { events, handlers } = recorder();
+    const stream = backend.openChatStream('c1', token, handlers);
+    await until(() => backendHandlers !== undefined, 'the backend subscription');
+    backendHandlers!.onConnection('open');
+    backendHandlers!.onEvent({ type: 'message', seq: 6, message });
+    backendHandlers!.onEvent(typing);
+    await until(() => events.length === 2, 'two events');
+    expect(events).to.deep.equal([{ type: 'message', seq: 6, message: { ...message, attachments: linked } }, typing]);
+    stream.close();
+  });
+
   it('speaks the protocol exactly: {"type":"auth","token"} first, ignores junk and events before subscribed', async () => {
     const frames: unknown[] = [];
     const link = ws.link(`${streamBase}/:id/stream`);

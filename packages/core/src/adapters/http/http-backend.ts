@@ -37,6 +37,18 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
   const upload = <T>(form: FormData, o: UploadOptions) =>
     http.upload<T>({ path: '/uploads', form, ...forwarded(o), onProgress: o.onProgress });
   const conversation = (id: string, action: string) => pathOf`/conversations/${id}/` + action;
+  // An attachment's `url` is a path below apiBase (`/files/{id}?sig=…`, which opens that file
+  // without a token): made absolute here, so an <img> or a link on the store's page opens it.
+  const apiBase = options.apiBase.replace(/\/+$/, '');
+  const linked = (message: ChatMessage): ChatMessage =>
+    message.attachments
+      ? {
+          ...message,
+          attachments: message.attachments.map((file) =>
+            file.url[0] === '/' ? { ...file, url: apiBase + file.url } : file,
+          ),
+        }
+      : message;
 
   return {
     getConfig: (o) => get<StoreConfig>('/config', o),
@@ -74,15 +86,22 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
       upload<UploadedAttachment>(uploadForm(file, { purpose: 'chat', conversationId }), o),
     sendMessage: (conversationId, input, o) =>
       // The clientId is the message's idempotency key; the header says so to proxies and logs alike.
-      post<ChatMessage>(conversation(conversationId, 'messages'), { ...o, idempotencyKey: input.clientId }, input),
+      post<ChatMessage>(conversation(conversationId, 'messages'), { ...o, idempotencyKey: input.clientId }, input).then(
+        linked,
+      ),
     getMessages: async (conversationId, afterSeq, o) =>
-      (await get<{ messages: ChatMessage[] }>(conversation(conversationId, 'messages'), o, { after: afterSeq }))
-        .messages,
+      (
+        await get<{ messages: ChatMessage[] }>(conversation(conversationId, 'messages'), o, { after: afterSeq })
+      ).messages.map(linked),
     openChatStream: (conversationId, token, handlers) =>
       openWebSocketChatStream(
         webSocketUrl(options.apiBase, conversation(conversationId, 'stream')),
         token,
-        handlers,
+        {
+          ...handlers,
+          onEvent: (event) =>
+            handlers.onEvent(event.type === 'message' ? { ...event, message: linked(event.message) } : event),
+        },
         options.WebSocket ?? globalThis.WebSocket,
       ),
     sendTyping: (conversationId, typing, o) => post<undefined>(conversation(conversationId, 'typing'), o, { typing }),

@@ -743,7 +743,7 @@ export class KefuChat extends KefuElement {
 
   /**
    * A photo shows inline; any other file (a PDF) is a link that downloads it — never rendered
-   * inside the store's page — or, where this device has no copy, its name.
+   * inside the store's page — or, where the backend gave no address to open it at, its name.
    */
   #renderAttachments(attachments: readonly Attachment[], messages: ChatMessages) {
     return html`<ul class="attachments">

@@ -12,13 +12,15 @@ type Attachment = NonNullable<ChatMessage['attachments']>[number];
  * they are getting.
  */
 function renderAttachment(attachment: Attachment) {
+  // The console's own address, behind the agent's session (the message's `url` is the shopper's).
+  const url = `/agent/api/uploads/${encodeURIComponent(attachment.id)}`;
   if (attachment.contentType.startsWith('image/')) {
-    return html`<a href=${attachment.url} target="_blank" rel="noopener"
-      ><img src=${attachment.url} alt=${attachment.name} loading="lazy"
+    return html`<a href=${url} target="_blank" rel="noopener"
+      ><img src=${url} alt=${attachment.name} loading="lazy"
     /></a>`;
   }
   const kind = attachment.contentType === 'application/pdf' ? 'PDF' : attachment.contentType;
-  return html`<a class="file" href=${attachment.url} download=${attachment.name}
+  return html`<a class="file" href=${url} download=${attachment.name}
     >${attachment.name} (${kind}, ${fileSize(attachment.size)})</a
   >`;
 }

@@ -3,6 +3,7 @@ import { storeMigration } from './001-store.js';
 import { chatMigration } from './002-chat.js';
 import { surveyReasonsMigration } from './003-survey-reasons.js';
 import { conversationOwnerMigration } from './004-conversation-owner.js';
+import { fileLinksMigration } from './005-file-links.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   chatMigration,
   surveyReasonsMigration,
   conversationOwnerMigration,
+  fileLinksMigration,
 ];
