@@ -6,12 +6,12 @@ import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
 
 const PASSWORD = 'e2e-chat-history-console-password';
-/** A real 2 × 2 PNG: the reference server checks uploads by their content. */
+/** A real 120 × 80 PNG (a check pattern): the reference server checks uploads by their content. */
 const photo = {
   name: 'parcel.png',
   mimeType: 'image/png',
   buffer: Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEUlEQVR4nGO44KDwH4QZYAwATdQIvRWQnNYAAAAASUVORK5CYII=',
+    'iVBORw0KGgoAAAANSUhEUgAAAHgAAABQCAYAAADSm7GJAAAA40lEQVR42u3csQ0AEBCGUSMazGCGsIFazRAuF5FXXP/ne60ovdUdeWuO0LPv7oqAgAUEDBgwYMCAAdsH2D7AgAUELCBgwIABA7YPsH2AAQsIWEDAgAEDTgUG8vc+wIAFBAwYMGDAgAHbB9g+wIAFBCwgYMCAAQO2D7B9gAELCFhAwIABA84FBuJVpYCAAQMGDBgwYPsA2wcYsICABQQMGDBgwPYBtg8wYAEBCwgYMGDAgAH7J8s+ryrtAwxYQMCAAQMGDBiwfYDtAwxYQMACAgYMGDBgwIDtAwxYQMACAgb84L4D74RpeoruG1UAAAAASUVORK5CYII=',
     'base64',
   ),
 };
@@ -96,7 +96,7 @@ describe('a signed-in shopper’s conversations on another device (Chromium, ref
     assert.match((await agentImage.getAttribute('src')) ?? '', /^\/agent\/api\/uploads\/upl_\w+$/);
     await until(
       () => agentImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
-      2,
+      120,
       'the console',
     );
     const sent = ['Where is my parcel?', 'It is out for delivery today.', 'This is the label.'];
@@ -116,7 +116,7 @@ describe('a signed-in shopper’s conversations on another device (Chromium, ref
     const image = phoneChat.getByRole('img', { name: 'Attachment: parcel.png' });
     await image.scrollIntoViewIfNeeded();
     assert.match((await image.getAttribute('src')) ?? '', /^http:\/\/127\.0\.0\.1:\d+\/v1\/files\/upl_\w+\?sig=/);
-    await until(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), 2, 'the photo');
+    await until(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), 120, 'the photo');
 
     // Chatting on from the phone reaches the agent and the laptop, once each.
     await phoneChat.getByLabel('Message', { exact: true }).fill('Thank you, I will be home.');

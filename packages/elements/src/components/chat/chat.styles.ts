@@ -104,6 +104,11 @@ export const chatStyles = css`
   .failed .bubble {
     outline: 2px solid var(--_error);
   }
+  /* The message's files: not one of its own formatted lists, which get their bullets back above. */
+  .bubble .attachments {
+    padding: 0;
+    list-style: none;
+  }
   .attachments img {
     max-inline-size: 100%;
     max-block-size: 160px;

@@ -379,6 +379,9 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
       { timeout: 3000 },
     );
     await waitUntil(() => root(element).querySelector('li.shopper img'), 'shown in the transcript');
+    // A message's files are not a bulleted list, as its own formatted lists are.
+    const item = root(element).querySelector('li.shopper .attachments li')!;
+    expect(getComputedStyle(item).listStyleType).to.equal('none');
   });
 
   it('attaches a PDF through the file input, sends it, and shows it as a download link, not inline', async () => {
