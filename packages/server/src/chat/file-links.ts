@@ -3,9 +3,9 @@ import type { Attachment } from '@kefu/core';
 import type { Db } from '../db/database.js';
 
 /**
- * The address of a chat attachment, for the shopper's browser and the agent's alike:
- * `/files/{id}?sig=…`, a path below the API base like every path of the contract (the HTTP
- * adapter makes it absolute; the console, served beside /v1, prefixes `/v1`).
+ * The address of a chat attachment for the shopper's browser: `/files/{id}?sig=…`, a path below
+ * the API base like every path of the contract (the HTTP adapter makes it absolute). The agent
+ * console links its own route, behind the agent's session.
  *
  * An `<img>` or a download link cannot send a token in a header, and the contract keeps tokens out
  * of URLs. The signature is no token: an HMAC of the file's id under this database's own key, it
@@ -13,15 +13,18 @@ import type { Db } from '../db/database.js';
  * file in an emailed transcript. It does not expire, because the widget keeps a conversation's
  * messages and does not fetch them again; the key lives in the database, so links outlive restarts.
  */
-export const FILE_LINK_KEY = 'file_link_key';
+const FILE_LINK_KEY = 'file_link_key';
 
 const keys = new WeakMap<Db, Buffer>();
 
 function keyOf(db: Db): Buffer {
   let key = keys.get(db);
   if (!key) {
-    // Migration 5 writes it; a database made another way gets one on first use.
-    db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(FILE_LINK_KEY, newFileLinkKey());
+    // Made once per database, on first use (migration 5, which relinks stored messages with it).
+    db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(
+      FILE_LINK_KEY,
+      randomBytes(32).toString('base64url'),
+    );
     const stored = db
       .prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?')
       .pluck()
@@ -32,13 +35,11 @@ function keyOf(db: Db): Buffer {
   return key;
 }
 
-export const newFileLinkKey = () => randomBytes(32).toString('base64url');
-
 /** 128 bits of HMAC-SHA256: as unguessable as a random id, and a short URL. */
 const signatureOf = (key: Buffer, id: string) => createHmac('sha256', key).update(id).digest().subarray(0, 16);
 
-export function fileLink(db: Db, id: string, key: Buffer = keyOf(db)): string {
-  return `/files/${encodeURIComponent(id)}?sig=${signatureOf(key, id).toString('base64url')}`;
+export function fileLink(db: Db, id: string): string {
+  return `/files/${encodeURIComponent(id)}?sig=${signatureOf(keyOf(db), id).toString('base64url')}`;
 }
 
 /** Whether `sig` is the file's signature; compared in constant time. */
@@ -49,6 +50,6 @@ export function isFileSignature(db: Db, id: string, sig: string): boolean {
 }
 
 /** The attachments with today's addresses, whatever address they were stored with. */
-export function withFileLinks(db: Db, attachments: readonly Attachment[], key?: Buffer): Attachment[] {
-  return attachments.map((attachment) => ({ ...attachment, url: fileLink(db, attachment.id, key) }));
+export function withFileLinks(db: Db, attachments: readonly Attachment[]): Attachment[] {
+  return attachments.map((attachment) => ({ ...attachment, url: fileLink(db, attachment.id) }));
 }

@@ -51,7 +51,8 @@ export function adminRoutes(deps: ServerDeps) {
     return c.json(surveyStats(deps, days), 200);
   });
 
-  // A chat attachment, behind the console's session (messages link the signed /v1/files/{id} address; this one stays for the console's API).
+  // A chat attachment, behind the agent's session: the console links this, not the shopper's
+  // signed /v1/files address.
   routes.get('/uploads/:id', async (c) => {
     const upload = findUpload(deps, c.req.param('id'));
     if (!upload) throw new ApiError(404, 'upload_not_found', 'No such upload.');

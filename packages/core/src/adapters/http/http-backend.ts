@@ -12,7 +12,14 @@ import type {
 } from '../../model/chat.js';
 import type { SurveyResponseRecord } from '../../model/surveys.js';
 import type { CallOptions, CreateOptions, KefuBackend, UploadOptions } from '../../ports/backend.js';
-import { createHttpClient, pathOf, webSocketUrl, type HttpClientOptions, type HttpRequest } from './http-client.js';
+import {
+  createHttpClient,
+  pathOf,
+  trimBase,
+  webSocketUrl,
+  type HttpClientOptions,
+  type HttpRequest,
+} from './http-client.js';
 import { openWebSocketChatStream } from './chat-stream.js';
 
 export interface HttpBackendOptions extends HttpClientOptions {
@@ -39,7 +46,7 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
   const conversation = (id: string, action: string) => pathOf`/conversations/${id}/` + action;
   // An attachment's `url` is a path below apiBase (`/files/{id}?sig=…`, which opens that file
   // without a token): made absolute here, so an <img> or a link on the store's page opens it.
-  const apiBase = options.apiBase.replace(/\/+$/, '');
+  const apiBase = trimBase(options.apiBase);
   const linked = (message: ChatMessage): ChatMessage =>
     message.attachments
       ? {

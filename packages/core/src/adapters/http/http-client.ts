@@ -207,7 +207,8 @@ function cancelled(signal: AbortSignal | undefined): KefuError {
   return new KefuError('aborted', 'The request was cancelled.', { cause: signal?.reason });
 }
 
-function trimBase(apiBase: string): string {
+/** apiBase without its trailing slashes, for `${base}${path}`. */
+export function trimBase(apiBase: string): string {
   return apiBase.replace(/\/+$/, '');
 }
 

@@ -1,6 +1,6 @@
 import type { Attachment, ChatEvent, ChatMessage } from '@kefu/core';
 import type { Db, Migration } from '../database.js';
-import { FILE_LINK_KEY, newFileLinkKey, withFileLinks } from '../../chat/file-links.js';
+import { withFileLinks } from '../../chat/file-links.js';
 
 /**
  * Chat attachments get addresses a shopper's browser can open (`/v1/files/{id}?sig=…` on the server, see
@@ -11,15 +11,11 @@ import { FILE_LINK_KEY, newFileLinkKey, withFileLinks } from '../../chat/file-li
 export const fileLinksMigration: Migration = {
   id: 5,
   name: 'file-links',
-  up(db) {
-    const key = newFileLinkKey();
-    db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(FILE_LINK_KEY, key);
-    const keyBytes = Buffer.from(key, 'base64url');
-    relink(db, keyBytes);
-  },
+  // The first link made creates the database's key (chat/file-links.ts).
+  up: relink,
 };
 
-function relink(db: Db, key: Buffer): void {
+function relink(db: Db): void {
   const messages = db
     .prepare<[], { id: string; attachments: string }>(
       'SELECT id, attachments FROM chat_messages WHERE attachments IS NOT NULL',
@@ -28,7 +24,7 @@ function relink(db: Db, key: Buffer): void {
   const updateMessage = db.prepare('UPDATE chat_messages SET attachments = ? WHERE id = ?');
   for (const row of messages) {
     const attachments = JSON.parse(row.attachments) as Attachment[];
-    updateMessage.run(JSON.stringify(withFileLinks(db, attachments, key)), row.id);
+    updateMessage.run(JSON.stringify(withFileLinks(db, attachments)), row.id);
   }
   const events = db
     .prepare<[], { rowid: number; payload: string }>("SELECT rowid, payload FROM chat_events WHERE type = 'message'")
@@ -38,7 +34,7 @@ function relink(db: Db, key: Buffer): void {
     const event = JSON.parse(row.payload) as Extract<ChatEvent, { type: 'message' }>;
     const attachments = event.message.attachments;
     if (!attachments?.length) continue;
-    const message: ChatMessage = { ...event.message, attachments: withFileLinks(db, attachments, key) };
+    const message: ChatMessage = { ...event.message, attachments: withFileLinks(db, attachments) };
     updateEvent.run(JSON.stringify({ ...event, message }), row.rowid);
   }
 }
