@@ -16,7 +16,8 @@ const PASSWORD = 'e2e-chat-console-password';
 describe('live chat: the demo’s widget and the agent console (Chromium, reference server)', () => {
   // The demo must chat at any hour the test runs.
   process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD }, serverOnItsOwnOrigin: true });
+  // The storefront as `npm start` serves it: the pages' own data-api-base="/v1", WebSocket included.
+  const storefront = useStorefront({ server: { agentPassword: PASSWORD } });
 
   const latestConversationId = () =>
     storefront.api.deps.db
@@ -36,13 +37,6 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
 
   async function openShopper(viewport: { width: number; height: number }) {
     const context = await storefront.browser.newContext({ viewport });
-    // The demo asks its own origin for /v1; the chat's WebSocket must reach the server itself, which
-    // the demo server does not proxy: point the widget at the server with Kefu's command queue.
-    // A string, not a function: tsx's transform would add helpers the page does not have.
-    await context.addInitScript(
-      `window.Kefu = function () { (window.Kefu.q = window.Kefu.q || []).push(arguments); };
-       window.Kefu('init', { apiBase: ${JSON.stringify(`${storefront.api.origin}/v1`)} });`,
-    );
     const page = await context.newPage();
     return { context, page };
   }
@@ -58,6 +52,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     const sockets = { shopper: 0 };
     shopper.on('websocket', (socket) => {
       assert.doesNotMatch(socket.url(), /[?&]|token/i, 'no token in the stream URL');
+      assert.ok(socket.url().startsWith(`${storefront.demo.origin.replace('http', 'ws')}/v1/`), socket.url());
       sockets.shopper += 1;
     });
 

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +28,8 @@ export interface DemoServerOptions {
 
 /**
  * Serves the built demo storefront on 127.0.0.1 the way a storefront's host would, forwarding
- * /v1/* to the reference server (same origin, as the demo's vite proxy does in development).
+ * /v1/* to the reference server (same origin, as the demo's vite proxy does under `npm start`),
+ * the chat's WebSocket upgrades included: the pages keep their relative `data-api-base="/v1"`.
  */
 export async function startDemoServer(options: DemoServerOptions) {
   const root = resolve(options.root);
@@ -79,6 +81,33 @@ export async function startDemoServer(options: DemoServerOptions) {
     response.end('not found');
   }
 
+  // A WebSocket under /v1 (the chat's stream): the upgrade request is replayed to the reference
+  // server byte for byte, then both sockets are piped, as a reverse proxy does.
+  const tunnels = new Set<Socket>();
+  server.on('upgrade', (request: IncomingMessage, client: Socket, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!options.apiOrigin || !url.pathname.startsWith('/v1/')) return client.destroy();
+    const target = new URL(options.apiOrigin);
+    const upstream = connect(Number(target.port), target.hostname, () => {
+      const lines = [`${request.method} ${request.url} HTTP/1.1`];
+      for (let i = 0; i < request.rawHeaders.length; i += 2) {
+        lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+      }
+      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const socket of [client, upstream]) {
+      tunnels.add(socket);
+      socket.on('error', () => (socket === client ? upstream : client).destroy());
+      socket.on('close', () => {
+        tunnels.delete(socket);
+        (socket === client ? upstream : client).destroy();
+      });
+    }
+  });
+
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
@@ -86,6 +115,7 @@ export async function startDemoServer(options: DemoServerOptions) {
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
+        for (const socket of tunnels) socket.destroy();
         server.close(() => done());
       }),
   };

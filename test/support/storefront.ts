@@ -28,9 +28,10 @@ export interface Storefront {
 export interface StorefrontOptions {
   readonly server?: Omit<ServerOptions, 'port'>;
   /**
-   * The storefront's widget talks to the reference server on its own origin (CORS allowed for the
-   * storefront's), as it must for the chat's WebSocket: the demo server forwards plain HTTP only.
-   * Point the widget there with `Kefu('init', { apiBase: \`${api.origin}/v1\` })`.
+   * The reference server on an origin of its own (CORS allowed for the storefront's), for the test
+   * of an absolute apiBase on another origin; point the widget there with
+   * `Kefu('init', { apiBase: \`${api.origin}/v1\` })`. Without it the storefront is served as
+   * `npm start` serves it: its pages' relative "/v1" forwarded to the server, WebSockets included.
    */
   readonly serverOnItsOwnOrigin?: boolean;
   /** Extra headers on the storefront's pages, e.g. its Content-Security-Policy. */

@@ -662,6 +662,18 @@ describe('http adapter: photo uploads', () => {
     expect(options).to.include({ idempotencyKey: key, token });
   });
 
+  it('fetches and uploads below a relative apiBase ("/v1", as the script tag is told)', async () => {
+    serve({
+      getConfig: () => Promise.resolve(demoStoreConfig),
+      uploadPhoto: (file) => Promise.resolve({ ...uploadedPhoto, size: file.size }),
+    });
+    const backend = createHttpBackend({ apiBase: '/mock-api/v1' });
+    expect(await backend.getConfig()).to.deep.equal(demoStoreConfig);
+    const photo = new File([pngBytes(1024)], 'sleeve.png', { type: 'image/png' });
+    await backend.uploadPhoto(photo, { token, idempotencyKey: key });
+    expect(server.requests.map((request) => request.url)).to.deep.equal([configUrl, `${apiBase}/uploads`]);
+  });
+
   it('reports real progress fractions, never backwards, and only times out when progress stalls', async () => {
     // Through msw's service worker the whole body is "sent" at once; a scripted XHR shows the steps.
     const opened: ScriptedUpload[] = [];
@@ -1029,6 +1041,34 @@ describe('http adapter: the chat stream', () => {
     createHttpBackend({ apiBase }).openChatStream('c1', token, handlers).close();
     await delay(50);
     expect(log).to.deep.equal([]);
+  });
+
+  it('resolves a relative apiBase ("/v1", as the script tag is told) against the page, for the stream too', async () => {
+    // Issue 20: the demo's data-api-base="/v1" made `new URL()` throw, so chat never connected.
+    let backendHandlers: ChatStreamHandlers | undefined;
+    serve({
+      openChatStream: (_id, _token, handlers) => {
+        backendHandlers = handlers;
+        return { close: () => undefined };
+      },
+    });
+    const { log, handlers } = recorder();
+    const stream = createHttpBackend({ apiBase: '/mock-api/v1/' }).openChatStream('c1', token, handlers);
+    await until(() => backendHandlers !== undefined, 'the backend subscription');
+    backendHandlers!.onConnection('open');
+    await until(() => log.includes('open'), 'open');
+    expect(server.requests.at(-1)!.url).to.equal(`${streamBase}/c1/stream`);
+    stream.close();
+  });
+
+  it('links an attachment absolutely below a relative apiBase, so another device opens it', async () => {
+    const file = { id: 'u1', name: 'a.png', contentType: 'image/png', size: 3, url: '/files/u1?sig=abc' };
+    const createdAt = '2026-01-01T10:00:00.000Z';
+    serve({
+      getMessages: async () => [{ id: 'm1', seq: 6, author: 'shopper', text: '', attachments: [file], createdAt }],
+    });
+    const [message] = await createHttpBackend({ apiBase: '/mock-api/v1' }).getMessages('c1', 0, { token });
+    expect(message!.attachments![0]!.url).to.equal(`${apiBase}/files/u1?sig=abc`);
   });
 
   it('uses wss for an https apiBase', () => {

@@ -15,7 +15,7 @@ import type { CallOptions, CreateOptions, KefuBackend, UploadOptions } from '../
 import {
   createHttpClient,
   pathOf,
-  trimBase,
+  absoluteUrl,
   webSocketUrl,
   type HttpClientOptions,
   type HttpRequest,
@@ -45,14 +45,14 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
     http.upload<T>({ path: '/uploads', form, ...forwarded(o), onProgress: o.onProgress });
   const conversation = (id: string, action: string) => pathOf`/conversations/${id}/` + action;
   // An attachment's `url` is a path below apiBase (`/files/{id}?sig=…`, which opens that file
-  // without a token): made absolute here, so an <img> or a link on the store's page opens it.
-  const apiBase = trimBase(options.apiBase);
+  // without a token): made absolute here, so an <img> or a link on the store's page opens it,
+  // also where apiBase itself is relative ("/v1").
   const linked = (message: ChatMessage): ChatMessage =>
     message.attachments
       ? {
           ...message,
           attachments: message.attachments.map((file) =>
-            file.url[0] === '/' ? { ...file, url: apiBase + file.url } : file,
+            file.url[0] === '/' ? { ...file, url: absoluteUrl(options.apiBase, file.url) } : file,
           ),
         }
       : message;

@@ -195,9 +195,18 @@ export function pathOf(strings: TemplateStringsArray, ...ids: readonly string[])
   return String.raw({ raw: strings }, ...ids.map(encodeURIComponent));
 }
 
+/**
+ * The absolute URL of a path below apiBase. A relative apiBase ("/v1", as the script tag and the
+ * framework guides recommend) is resolved against the page, as fetch resolves it; what needs an
+ * absolute address (a WebSocket, a file link kept in a message) comes here.
+ */
+export function absoluteUrl(apiBase: string, path: string): string {
+  return new URL(`${trimBase(apiBase)}${path}`, globalThis.location?.href).href;
+}
+
 /** The WebSocket URL of a path below apiBase: http → ws, https → wss. */
 export function webSocketUrl(apiBase: string, path: string): string {
-  const url = new URL(`${trimBase(apiBase)}${path}`);
+  const url = new URL(absoluteUrl(apiBase, path));
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
 }
