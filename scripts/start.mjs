@@ -1,6 +1,8 @@
 // `npm start`: installs what is missing, builds the packages, then runs the reference server and
-// the demo storefront (vite) against it, and prints where to go. Ctrl+C stops both.
-//   API_PORT (8787) and DEMO_PORT (5173) choose the ports.
+// the demo storefront (vite, with its React and Vue apps) against it, and prints where to go once
+// both answer. Ctrl+C stops both.
+//   API_PORT (8787) and DEMO_PORT (5173) choose the ports; KEFU_DATA_DIR (.kefu-data) the data
+//   folder; KEFU_AGENT_PASSWORD the console's password (else the server makes one up).
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureDependencies } from './ensure.mjs';
@@ -10,6 +12,7 @@ const apiPort = Number(process.env.API_PORT ?? 8787);
 const demoPort = Number(process.env.DEMO_PORT ?? 5173);
 const apiOrigin = `http://127.0.0.1:${apiPort}`;
 const demoOrigin = `http://127.0.0.1:${demoPort}`;
+const dataDir = resolve(root, process.env.KEFU_DATA_DIR ?? '.kefu-data');
 
 ensureDependencies();
 console.log('Building the Kefu packages…');
@@ -20,13 +23,23 @@ const build = spawnSync('npm', ['run', 'build', '--workspaces', '--if-present', 
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [];
-function start(name, command, args, env) {
+/** Starts a child, prefixing its lines with its name; `onLine` reads each line of its output. */
+function start(name, command, args, env, onLine) {
   const child = spawn(command, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
-  child.stdout.on('data', (chunk) => process.stdout.write(`[${name}] ${chunk}`));
+  let pending = '';
+  child.stdout.on('data', (chunk) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      process.stdout.write(`[${name}] ${line}\n`);
+      onLine?.(line);
+    }
+  });
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) console.error(`[${name}] stopped with exit code ${code}`);
     stopAll(code ?? 0);
@@ -42,25 +55,61 @@ function stopAll(code) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-start('server', process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts'], {
-  PORT: String(apiPort),
-  KEFU_ALLOWED_ORIGINS: demoOrigin,
-  // The demo takes chats at any hour; they wait in the queue until an agent signs in.
-  KEFU_CHAT_ALWAYS_OPEN: process.env.KEFU_CHAT_ALWAYS_OPEN ?? '1',
+// The banner waits for what it prints: the console's password from the server's own line, and the
+// storefront answering.
+let agentPassword;
+const serverReady = new Promise((done) => {
+  start(
+    'server',
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts'],
+    {
+      PORT: String(apiPort),
+      KEFU_DATA_DIR: dataDir,
+      KEFU_ALLOWED_ORIGINS: demoOrigin,
+      // The demo takes chats at any hour; they wait in the queue until an agent signs in.
+      KEFU_CHAT_ALWAYS_OPEN: process.env.KEFU_CHAT_ALWAYS_OPEN ?? '1',
+    },
+    (line) => {
+      const match = line.match(/^Agent console: .* — (?:password: (\S+)|password from KEFU_AGENT_PASSWORD)/);
+      if (!match) return;
+      agentPassword = match[1];
+      done();
+    },
+  );
 });
 start('demo', 'npx', ['vite', '--config', 'demo/vite.config.ts', '--strictPort', '--clearScreen', 'false'], {
   DEMO_PORT: String(demoPort),
   KEFU_API_ORIGIN: apiOrigin,
 });
 
-setTimeout(() => {
+/** Asks the storefront for its home page until it answers (vite starts in a second or two). */
+async function demoAnswers() {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const ok = await fetch(`${demoOrigin}/`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error(`the demo storefront did not answer on ${demoOrigin} within a minute`);
+}
+
+try {
+  await Promise.all([serverReady, demoAnswers()]);
+  const password = agentPassword ?? 'the one in KEFU_AGENT_PASSWORD';
   console.log(`
   Kefu is running.
-    Demo storefront (reference server):  ${demoOrigin}/
-    Demo storefront (built-in store):    ${demoOrigin}/?backend=memory
-    Reference server API:                ${apiOrigin}/v1
-    Agent console:                       ${apiOrigin}/agent  (password: see the [server] line above,
-                                         or set KEFU_AGENT_PASSWORD)
-  Data is kept in .kefu-data/ (delete it to start afresh). Press Ctrl+C to stop.
+    Storefront (reference server):   ${demoOrigin}/
+    Storefront (built-in demo store): ${demoOrigin}/?backend=memory
+    React app and Vue app:            ${demoOrigin}/react/   ${demoOrigin}/vue/
+    Agent console:                    ${apiOrigin}/agent
+      password:                       ${password}
+    Reference server API:             ${apiOrigin}/v1
+  Data is kept in ${dataDir} (delete it to start afresh). Press Ctrl+C to stop.
 `);
-}, 1500);
+} catch (error) {
+  console.error(String(error));
+  stopAll(1);
+}

@@ -10,6 +10,9 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/react/',
   plugins: [react()],
+  // Lit's production build, as shoppers get it, also in development: its dev build prints a
+  // "dev mode" warning that a store's developer would take for a fault of the demo.
+  resolve: { conditions: ['module', 'browser', 'production'] },
   server: { host: '127.0.0.1', proxy: { '/v1': { target: apiOrigin, ws: true } } },
   build: { outDir: resolve(import.meta.dirname, '../dist/react'), emptyOutDir: true },
 });

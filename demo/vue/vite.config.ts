@@ -12,6 +12,9 @@ export default defineConfig({
   // kefu-* tags are custom elements, not Vue components (the documented setting; @kefu/vue exports
   // it as isKefuElement, but a config file is better off not importing the elements into Node).
   plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('kefu-') } } })],
+  // Lit's production build, as shoppers get it, also in development: its dev build prints a
+  // "dev mode" warning that a store's developer would take for a fault of the demo.
+  resolve: { conditions: ['module', 'browser', 'production'] },
   server: { host: '127.0.0.1', proxy: { '/v1': { target: apiOrigin, ws: true } } },
   build: { outDir: resolve(import.meta.dirname, '../dist/vue'), emptyOutDir: true },
 });
