@@ -5,6 +5,9 @@ import type { Page } from 'playwright-core';
 import { startDemoServer } from '../support/demo-server.js';
 import { recordCspViolations, strictCsp } from '../support/csp.js';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
+import { en } from '../../packages/elements/src/i18n/messages.js';
+import { zhCN } from '../../packages/elements/src/i18n/messages.zh-CN.js';
+import { ar } from '../../packages/elements/src/i18n/messages.ar.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -137,6 +140,51 @@ describe('demo storefront with the Kefu script tag', () => {
       await strict.close();
     }
   });
+
+  // Issue 20: before the first tap an Arabic shopper saw "Help" at the bottom right, which then
+  // turned into "المساعدة" at the bottom left. The first paint must be the widget's own.
+  const shipped = [
+    { how: '?locale=en', query: '?locale=en', catalogue: en, side: 'right' },
+    { how: '?locale=zh-CN', query: '?locale=zh-CN', catalogue: zhCN, side: 'right' },
+    { how: '?locale=ar', query: '?locale=ar', catalogue: ar, side: 'left' },
+    { how: 'a phone set to Arabic', query: '', catalogue: ar, side: 'left', browserLocale: 'ar-EG' },
+  ] as const;
+  for (const language of shipped) {
+    it(`draws the launcher in the shopper’s language and on their side from the first paint (${language.how})`, async () => {
+      const context = await storefront.browser.newContext({
+        viewport: { width: 375, height: 740 },
+        ...('browserLocale' in language ? { locale: language.browserLocale } : {}),
+      });
+      const page = await context.newPage();
+      // A page without a lang of its own, so the browser's language decides where no setting does.
+      await page.route(`${storefront.demo.origin}/${language.query}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html>') });
+      });
+      await page.goto(`${storefront.demo.origin}/${language.query}`);
+      const seen = async (button: ReturnType<Page['locator']>) => {
+        const box = (await button.boundingBox())!;
+        return {
+          text: (await button.textContent())?.trim(),
+          label: await button.getAttribute('aria-label'),
+          side: box.x + box.width / 2 < 375 / 2 ? 'left' : 'right',
+        };
+      };
+      const before = await seen(page.locator('kefu-launcher button'));
+      assert.deepEqual(before, {
+        text: language.catalogue.launcherLabel,
+        label: language.catalogue.openHelp,
+        side: language.side,
+      });
+      await page.locator('kefu-launcher button').click();
+      await page.locator('kefu-widget[open] [part="panel"]').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('kefu-widget:not([open])').waitFor({ state: 'attached' });
+      const after = await seen(page.locator('kefu-widget [part="launcher"]'));
+      assert.deepEqual({ text: after.text, side: after.side }, { text: before.text, side: before.side });
+      await context.close();
+    });
+  }
 
   it('opens from the store’s own Help link instead of a launcher, and gives it focus back', async () => {
     const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 } });

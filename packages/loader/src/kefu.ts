@@ -68,6 +68,30 @@ function prefetchWidget(): void {
   document.head.append(link);
 }
 
+/**
+ * The launcher's words in every language the widget ships, so its first paint already speaks the
+ * shopper's language and sits on their side: the widget takes over the same button later, and
+ * must not change it under the shopper's thumb. An e2e test holds these to the widget's catalogues.
+ */
+const englishWords = ['Help', 'Open help'] as const;
+const launcherWords: Record<string, readonly [label: string, openLabel: string]> = {
+  en: englishWords,
+  zh: ['帮助', '打开帮助'],
+  ar: ['المساعدة', 'فتح المساعدة'],
+};
+const rightToLeft = ['ar', 'he', 'fa', 'ur', 'ps', 'yi'];
+
+/** Labels the loader's launcher as the widget will: the setting, else the page's language, else the browser's. */
+function labelLauncher(host: HTMLElement, button: HTMLButtonElement): void {
+  const [language = 'en'] = (settings.locale || document.documentElement.lang || navigator.language || 'en')
+    .toLowerCase()
+    .split('-');
+  const [label, openLabel] = launcherWords[language] ?? englishWords;
+  button.textContent = settings.label ?? label;
+  button.setAttribute('aria-label', openLabel);
+  host.dir = rightToLeft.includes(language) ? 'rtl' : 'ltr';
+}
+
 const launcherCss = `button{position:fixed;inset-block-end:20px;inset-inline-end:20px;z-index:2147483000;min-block-size:48px;min-inline-size:48px;padding:0 20px;border:0;border-radius:999px;background:var(--kefu-brand-color,#1f6f5c);color:var(--kefu-on-brand-color,#fff);font:600 16px/1 system-ui,sans-serif;box-shadow:0 6px 20px rgb(0 0 0/.2);cursor:pointer}:host([position=start]) button{inset-inline-end:auto;inset-inline-start:20px}button:focus-visible{outline:3px solid #1a56db;outline-offset:2px}`;
 
 /**
@@ -91,8 +115,7 @@ function drawLauncher(): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.part.add('launcher');
-  button.textContent = settings.label ?? (settings.locale?.startsWith('zh') ? '帮助' : 'Help');
-  button.setAttribute('aria-label', settings.locale?.startsWith('zh') ? '打开帮助' : 'Open help');
+  labelLauncher(launcherHost, button);
   button.setAttribute('aria-expanded', 'false');
   // Pointer over or focus on the launcher is intent: fetch the code before the click lands. The
   // launcher stays in place until the click, so it never moves under the shopper's pointer.
@@ -106,6 +129,8 @@ function drawLauncher(): void {
 /** Applies a setting now if the widget is there, and remembers it for when it comes. */
 function update(change: Partial<LoaderSettings>): void {
   Object.assign(settings, change);
+  const button = launcherHost?.shadowRoot?.querySelector('button');
+  if (launcherHost && button && ('locale' in change || 'label' in change)) labelLauncher(launcherHost, button);
   void widget?.then((api) => api.update(change));
 }
 
