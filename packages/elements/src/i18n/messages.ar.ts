@@ -1,4 +1,5 @@
 import type { Catalogue } from './messages.js';
+import { plural } from './plural.js';
 
 /** The widget's Arabic strings, loaded only for a shopper who reads them. */
 export const ar: Catalogue = {
@@ -12,8 +13,14 @@ export const ar: Catalogue = {
   chatWithUs: 'تحدّث معنا',
   callMeBack: 'اتصلوا بي',
   quickActions: 'خدمات سريعة',
-  unreadMessages: '{count} رسائل جديدة',
-  unreadMessage: 'رسالة جديدة واحدة',
+  unreadMessages: (count) =>
+    plural('ar', count, {
+      one: 'رسالة جديدة واحدة',
+      two: 'رسالتان جديدتان',
+      few: '{count} رسائل جديدة',
+      many: '{count} رسالة جديدة',
+      other: '{count} رسالة جديدة',
+    }),
   soundOn: 'صوت للردود الجديدة',
   surveyPrompt: 'أخبرنا عن تجربتك',
   surveyPromptDetail: 'سؤال واحد، بضع ثوانٍ.',
@@ -27,7 +34,14 @@ export const ar: Catalogue = {
   conversationFile: 'أرسل ملفًا',
   conversationUnavailable: 'تعذّر فتح هذه المحادثة. يُرجى التحقق من الاتصال والمحاولة مرة أخرى.',
   unreadCount: '{count} جديدة',
-  chatWait: 'انتظار نحو {minutes} دقيقة',
+  chatWait: (minutes) =>
+    plural('ar', minutes, {
+      one: 'انتظار نحو دقيقة واحدة',
+      two: 'انتظار نحو دقيقتين',
+      few: 'انتظار نحو {count} دقائق',
+      many: 'انتظار نحو {count} دقيقة',
+      other: 'انتظار نحو {count} دقيقة',
+    }),
   chatClosed: 'مغلق الآن',
   chatOpensAt: 'يفتح {time}',
   orderProcessing: 'قيد التجهيز',

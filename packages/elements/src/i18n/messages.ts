@@ -1,4 +1,5 @@
 import { lazyCatalogues } from './lazy-catalogues.js';
+import { plural } from './plural.js';
 
 /**
  * The widget's own strings (launcher, panel, home); each feature has its catalogues beside it.
@@ -16,8 +17,7 @@ export const en = {
   chatWithUs: 'Chat with us',
   callMeBack: 'Call me back',
   quickActions: 'Get help with',
-  unreadMessages: '{count} new messages',
-  unreadMessage: '1 new message',
+  unreadMessages: (count: number) => plural('en', count, { one: '1 new message', other: '{count} new messages' }),
   soundOn: 'Sound for new replies',
   surveyPrompt: 'Tell us how we did',
   surveyPromptDetail: 'One question, a few seconds.',
@@ -31,7 +31,7 @@ export const en = {
   conversationFile: 'Sent a file',
   conversationUnavailable: 'We could not open that conversation. Please check your connection and try again.',
   unreadCount: '{count} new',
-  chatWait: 'About {minutes} min wait',
+  chatWait: (minutes: number) => `About ${new Intl.NumberFormat('en').format(minutes)} min wait`,
   chatClosed: 'Closed now',
   chatOpensAt: 'Opens {time}',
   orderProcessing: 'Being prepared',
@@ -56,7 +56,10 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Catalogue = Readonly<Record<MessageKey, string>>;
+/** Strings, and a function for the few counted ones (each language's plural forms, see `plural`). */
+export type Catalogue = {
+  readonly [K in MessageKey]: (typeof en)[K] extends string ? string : (count: number) => string;
+};
 
 /** Fills a string's `{name}` placeholders, in one pass (a value with braces in it stays as it is). */
 export function fillIn(template: string, values: Readonly<Record<string, string>>): string {

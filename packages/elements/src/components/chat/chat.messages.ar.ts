@@ -1,4 +1,5 @@
 import type { ChatMessages } from './chat.messages.js';
+import { plural } from '../../i18n/plural.js';
 
 /** Arabic strings, loaded only for a shopper who reads them. */
 export const ar: ChatMessages = {
@@ -6,10 +7,25 @@ export const ar: ChatMessages = {
   loadingAvailability: 'نتحقق من توفر الموظفين…',
   availabilityFailed: 'تعذّر التحقق من توفر الموظفين. لا يزال بإمكانك ترك رسالة.',
   retry: 'حاول مجددًا',
-  agentsOnline: (count) => (count === 1 ? 'موظف واحد متصل' : `${count} موظفين متصلين`),
+  agentsOnline: (count) =>
+    plural('ar', count, {
+      zero: 'لا يوجد موظفون متصلون',
+      one: 'موظف واحد متصل',
+      two: 'موظفان متصلان',
+      few: '{count} موظفين متصلين',
+      many: '{count} موظفًا متصلًا',
+      other: '{count} موظف متصل',
+    }),
   expectedWait: (minutes) => `مدة الانتظار المتوقعة: ${minutes}`,
   noWait: 'مدة الانتظار المتوقعة: أقل من دقيقة',
-  minutes: (count) => (count === 1 ? 'دقيقة واحدة' : `${count} دقائق`),
+  minutes: (count) =>
+    plural('ar', count, {
+      one: 'دقيقة واحدة',
+      two: 'دقيقتان',
+      few: '{count} دقائق',
+      many: '{count} دقيقة',
+      other: '{count} دقيقة',
+    }),
   closedNow: 'الدردشة مغلقة الآن.',
   nextOpening: (when) => `نفتح مجددًا ${when}.`,
   longWait: 'نحن مشغولون الآن.',

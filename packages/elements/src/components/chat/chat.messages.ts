@@ -1,4 +1,5 @@
 import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
+import { plural } from '../../i18n/plural.js';
 
 /** Strings of `<kefu-chat>`. English is the reference; the others have its type, so none can be missing. */
 const en = {
@@ -6,10 +7,10 @@ const en = {
   loadingAvailability: 'Checking who is available…',
   availabilityFailed: 'We could not check whether agents are available. You can still leave a message.',
   retry: 'Try again',
-  agentsOnline: (count: number) => (count === 1 ? '1 agent online' : `${count} agents online`),
+  agentsOnline: (count: number) => plural('en', count, { one: '1 agent online', other: '{count} agents online' }),
   expectedWait: (minutes: string) => `Expected wait: ${minutes}`,
   noWait: 'Expected wait: under a minute',
-  minutes: (count: number) => (count === 1 ? '1 minute' : `${count} minutes`),
+  minutes: (count: number) => plural('en', count, { one: '1 minute', other: '{count} minutes' }),
   closedNow: 'Chat is closed right now.',
   nextOpening: (when: string) => `We open again ${when}.`,
   longWait: 'It is busy right now.',

@@ -1,4 +1,5 @@
 import type { FaqMessages } from './faq.messages.js';
+import { plural } from '../../i18n/plural.js';
 
 /** `<kefu-faq>` in Arabic (loaded on demand). */
 export const ar: FaqMessages = {
@@ -7,7 +8,14 @@ export const ar: FaqMessages = {
   searchPlaceholder: 'ابحث، مثلًا «الإرجاع»',
   resultsLabel: 'المقالات التي وُجدت',
   resultCount: (count) =>
-    count === 0 ? 'لم يُعثر على أي مقالة.' : count === 1 ? 'وُجدت مقالة واحدة.' : `وُجدت ${count} مقالات.`,
+    plural('ar', count, {
+      zero: 'لم يُعثر على أي مقالة.',
+      one: 'وُجدت مقالة واحدة.',
+      two: 'وُجدت مقالتان.',
+      few: 'وُجدت {count} مقالات.',
+      many: 'وُجدت {count} مقالة.',
+      other: 'وُجدت {count} مقالة.',
+    }),
   moreFromServer: 'المزيد من مركز المساعدة',
   noResults: (query) => `لا توجد مقالة تطابق «${query}».`,
   noResultsHelp: 'يمكن لفريقنا أن يجيبك:',
@@ -16,7 +24,15 @@ export const ar: FaqMessages = {
   home: 'طرق أخرى للتواصل معنا',
   suggested: 'مقترحات لهذه الصفحة',
   browse: 'تصفّح حسب الموضوع',
-  articleCount: (count) => (count === 1 ? 'مقالة واحدة' : `${count} مقالات`),
+  articleCount: (count) =>
+    plural('ar', count, {
+      zero: 'لا توجد مقالات',
+      one: 'مقالة واحدة',
+      two: 'مقالتان',
+      few: '{count} مقالات',
+      many: '{count} مقالة',
+      other: '{count} مقالة',
+    }),
   categories: {
     shipping: 'الشحن والتوصيل',
     returns: 'الإرجاع واسترداد المال',

@@ -1,4 +1,5 @@
 import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
+import { plural } from '../../i18n/plural.js';
 
 /** Strings of `<kefu-faq>`. English is the reference; the others have its type, so none can be missing. */
 export const en = {
@@ -7,7 +8,9 @@ export const en = {
   searchPlaceholder: 'Search, e.g. “returns”',
   resultsLabel: 'Articles found',
   resultCount: (count: number) =>
-    count === 0 ? 'No articles found.' : count === 1 ? '1 article found.' : `${count} articles found.`,
+    count === 0
+      ? 'No articles found.'
+      : plural('en', count, { one: '1 article found.', other: '{count} articles found.' }),
   moreFromServer: 'More from the help centre',
   noResults: (query: string) => `No article matches “${query}”.`,
   noResultsHelp: 'Our team can answer instead:',
@@ -17,7 +20,7 @@ export const en = {
   home: 'Other ways to reach us',
   suggested: 'Suggested for this page',
   browse: 'Browse by topic',
-  articleCount: (count: number) => (count === 1 ? '1 article' : `${count} articles`),
+  articleCount: (count: number) => plural('en', count, { one: '1 article', other: '{count} articles' }),
   categories: {
     shipping: 'Shipping and delivery',
     returns: 'Returns and refunds',

@@ -1,4 +1,5 @@
 import type { ReturnsMessages } from './returns.messages.js';
+import { plural } from '../../i18n/plural.js';
 
 /** Arabic strings of `<kefu-returns>`, loaded only for shoppers who read them. */
 export const ar: ReturnsMessages = {
@@ -69,7 +70,14 @@ export const ar: ReturnsMessages = {
   reviewTitle: 'تحقّق من طلب الإرجاع',
   reviewLine: (quantity, name) => `${quantity} × ${name}`,
   reviewReason: (reason) => `السبب: ${reason}`,
-  reviewPhotos: (count) => `${count} صور`,
+  reviewPhotos: (count) =>
+    plural('ar', count, {
+      one: 'صورة واحدة',
+      two: 'صورتان',
+      few: '{count} صور',
+      many: '{count} صورة',
+      other: '{count} صورة',
+    }),
   reviewExchange: (variant) => `استبدال بـ: ${variant}`,
   reviewComment: 'تعليقك',
   edit: 'تعديل',

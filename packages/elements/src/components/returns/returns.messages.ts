@@ -1,4 +1,5 @@
 import { withLookupMessages } from '../../forms/order-lookup.messages.js';
+import { plural } from '../../i18n/plural.js';
 
 /**
  * Strings of `<kefu-returns>`. English is the reference and ships with the element; the other
@@ -89,7 +90,7 @@ const en = {
   reviewTitle: 'Check your return',
   reviewLine: (quantity: number, name: string) => `${quantity} × ${name}`,
   reviewReason: (reason: string) => `Reason: ${reason}`,
-  reviewPhotos: (count: number) => (count === 1 ? '1 photo' : `${count} photos`),
+  reviewPhotos: (count: number) => plural('en', count, { one: '1 photo', other: '{count} photos' }),
   reviewExchange: (variant: string) => `Exchange for: ${variant}`,
   reviewComment: 'Your comment',
   edit: 'Edit',

@@ -174,7 +174,7 @@ function renderContactActions(availability: Availability | undefined, messages: 
 function chatHint(availability: Availability, messages: Catalogue, locale: string): string {
   if (availability.open) {
     const minutes = Math.max(1, Math.round(availability.estimatedWaitSeconds / 60));
-    return fillIn(messages.chatWait, { minutes: new Intl.NumberFormat(locale).format(minutes) });
+    return messages.chatWait(minutes);
   }
   if (!availability.nextOpeningAt) return messages.chatClosed;
   const opening = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(

@@ -356,7 +356,7 @@ export class KefuWidget extends KefuElement {
     if (this.open) return messages.closeHelp;
     const name = this.label || messages.openHelp;
     if (unread === 0) return this.label ? nothing : name;
-    const count = unread === 1 ? messages.unreadMessage : fillIn(messages.unreadMessages, { count: String(unread) });
+    const count = messages.unreadMessages(unread);
     return `${name}, ${count}`;
   }
 
