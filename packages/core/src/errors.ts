@@ -20,6 +20,7 @@ export interface KefuErrorInit {
   serverCode?: string;
   fields?: Record<string, string>;
   retryAfterMs?: number;
+  triesLeft?: number;
   cause?: unknown;
 }
 
@@ -30,6 +31,11 @@ export class KefuError extends Error {
   readonly serverCode: string | undefined;
   readonly fields: Readonly<Record<string, string>> | undefined;
   readonly retryAfterMs: number | undefined;
+  /**
+   * On a failed order lookup, when the shopper is about to be slowed down: tries left before the
+   * next one waits (1: warn them; 0: the next try waits).
+   */
+  readonly triesLeft: number | undefined;
 
   constructor(code: KefuErrorCode, message: string, init: KefuErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -38,6 +44,7 @@ export class KefuError extends Error {
     this.serverCode = init.serverCode;
     this.fields = init.fields;
     this.retryAfterMs = init.retryAfterMs;
+    this.triesLeft = init.triesLeft;
   }
 
   /** Network errors, timeouts, 408, 429 and 5xx may succeed when tried again; anything else will not. */

@@ -15,6 +15,7 @@ export * from './fields.js';
 export * from './text-fields.js';
 export * from './faq-feedback.js';
 export * from './orders.js';
+export * from './order-lookup-limits.js';
 export * from './returns.js';
 export * from './return-records.js';
 export * from './callbacks.js';

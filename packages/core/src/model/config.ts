@@ -8,6 +8,23 @@ export interface StoreConfig {
   readonly returnPolicy: ReturnPolicy;
   readonly callbacks: CallbackSettings;
   readonly surveys: SurveySettings;
+  /**
+   * How the store writes its order numbers, so what shoppers type ("mm 1003", "#MM-１００３") is
+   * read as the number it means. Optional: without it, numbers are only cleaned up character by
+   * character (full-width forms, case, a leading "#", spaces and dashes), never re-formatted.
+   */
+  readonly orderNumbers?: OrderNumberFormat;
+}
+
+/**
+ * An order number is a prefix, digits and a suffix — the shape of Shopify's and WooCommerce's
+ * order-number settings. "MM-1003" is `{ prefix: 'MM-' }`.
+ */
+export interface OrderNumberFormat {
+  /** Before the digits, separator included, e.g. "MM-"; "" for bare numbers. */
+  readonly prefix: string;
+  /** After the digits, separator included; usually "". */
+  readonly suffix?: string;
 }
 
 export interface Brand {

@@ -39,4 +39,5 @@ export const demoStoreConfig: StoreConfig = {
     ],
     cooldownDays: 30,
   },
+  orderNumbers: { prefix: 'MM-' },
 };

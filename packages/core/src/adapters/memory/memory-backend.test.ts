@@ -188,15 +188,40 @@ describe('memory backend', () => {
       );
     });
 
-    it('honours a lower lookup limit', async () => {
-      const { backend } = setUp(now, { lookupLimit: 2 });
+    it('honours a lower lookup limit: warns before the last try, then slows down, doubling the wait', async () => {
+      const { backend, controls } = setUp(now, { lookupLimit: 2 });
       const target = seed[0]!;
       const wrong = { orderNumber: target.order.number, email: 'wrong@example.com' };
-      expect((await rejection(backend.lookupOrder(wrong))).code).to.equal('not_found');
-      expect((await rejection(backend.lookupOrder(wrong))).code).to.equal('not_found');
-      const limited = await rejection(backend.lookupOrder(wrong));
+      const first = await rejection(backend.lookupOrder(wrong));
+      expect([first.code, first.triesLeft]).to.deep.equal(['not_found', 1]);
+      const second = await rejection(backend.lookupOrder(wrong));
+      expect([second.code, second.triesLeft]).to.deep.equal(['not_found', 0]);
+      const limited = await rejection(backend.lookupOrder({ ...wrong, email: target.email }));
       expect(limited.code).to.equal('rate_limited');
-      expect(limited.retryAfterMs).to.equal(10 * MINUTE_MS);
+      expect(limited.retryAfterMs).to.equal(30_000);
+      controls.advanceTime(30_000);
+      expect((await rejection(backend.lookupOrder(wrong))).code).to.equal('not_found');
+      expect((await rejection(backend.lookupOrder(wrong))).retryAfterMs).to.equal(60_000);
+      controls.advanceTime(60_000);
+      expect((await backend.lookupOrder({ ...wrong, email: target.email })).order.id).to.equal(target.order.id);
+    });
+
+    it('reads the number as the store writes it, and a number that cannot be one as a form error', async () => {
+      const { backend } = setUp(now, { lookupLimit: 1 });
+      const target = seed.find((order) => order.order.number === 'MM-1003')!;
+      for (const typed of ['mm1003', 'MM 1003', '#MM-1003', 'ＭＭ－１００３', 'MM-１００３', '1003']) {
+        const access = await backend.lookupOrder({ orderNumber: typed, email: target.email });
+        expect(access.order.number, typed).to.equal('MM-1003');
+      }
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const typo = await rejection(backend.lookupOrder({ orderNumber: 'MM-10O3', email: target.email }));
+        expect(typo.code).to.equal('validation');
+        expect(typo.fields).to.deep.equal({ orderNumber: 'Check the order number: it looks like MM-1001.' });
+      }
+      // The typos were no guesses: the one allowed failure is still there.
+      expect((await backend.lookupOrder({ orderNumber: 'MM-1003', email: target.email })).order.number).to.equal(
+        'MM-1003',
+      );
     });
 
     it('hands out copies: changing a result changes nothing in the store', async () => {

@@ -26,7 +26,10 @@ export interface MemoryBackendOptions {
   readonly agentReplyDelayMs?: number;
   /** Randomness for tokens; crypto by default. Inject it for reproducible tokens in tests. */
   readonly random?: () => number;
-  /** Failed lookups allowed per order number in 10 minutes before `rate_limited`. */
+  /**
+   * Failed lookups of one order number before each further try waits (`rate_limited`, 30 s, then
+   * doubling); see domain/order-lookup-limits.ts. Default 5.
+   */
   readonly lookupLimit?: number;
   /** Chat ignores business hours, so the demo works at night. Default true. */
   readonly alwaysOpen?: boolean;

@@ -6,9 +6,14 @@ import type { MemoryContext } from './memory-context.js';
 import { notFound, rateLimited, unauthorized, validationError } from './memory-errors.js';
 import { customerIdOf } from './memory-identity.js';
 import { checkOrderLookup, normalizeEmail, normalizeOrderNumber, normalizePostalCode } from '../../domain/orders.js';
+import {
+  DEFAULT_ORDER_GUESS_LIMITS,
+  guessAllowance,
+  WARN_AT_TRIES_LEFT,
+  type GuessAllowance,
+} from '../../domain/order-lookup-limits.js';
 
 const ACCESS_TOKEN_TTL_MS = 30 * 60_000;
-const NUMBER_WINDOW_MS = 10 * 60_000;
 const GLOBAL_WINDOW_MS = 60_000;
 const GLOBAL_FAILURE_LIMIT = 20;
 
@@ -36,6 +41,7 @@ export interface OrdersControls {
 export function createMemoryOrders(
   context: MemoryContext,
   seedOrders: readonly SeedOrder[],
+  /** Failed tries per order number before each further try waits. */
   lookupLimit: number,
 ): { backend: OrdersBackend; access: OrderAccessCheck; controls: OrdersControls } {
   const orders = new Map<string, StoredOrder>(
@@ -58,30 +64,38 @@ export function createMemoryOrders(
     return access && access.expiresAt > context.now() ? access : undefined;
   }
 
-  /** How long lookups of `orderNumber` stay blocked, or 0 when they are allowed. */
-  function blockedForMs(orderNumber: string): number {
+  const limits = { ...DEFAULT_ORDER_GUESS_LIMITS, tries: lookupLimit };
+  const format = context.config.orderNumbers;
+
+  /**
+   * The shared guess limits (one client here: the page), from the number's recent failures. The
+   * memory backend has one client, so "per client and number" is per number.
+   */
+  function allowance(orderNumber: string): GuessAllowance {
     const now = context.now();
-    const own = (failuresByNumber.get(orderNumber) ?? []).filter((at) => at > now - NUMBER_WINDOW_MS);
+    const own = (failuresByNumber.get(orderNumber) ?? []).filter((at) => at > now - limits.windowMs);
     failuresByNumber.set(orderNumber, own);
+    const history = { clientFailures: own.length, lastClientFailureAt: own.at(-1), numberFailures: own.length };
+    return guessAllowance(history, now, limits);
+  }
+
+  /** How long every lookup waits after 20 failures a minute, whatever the numbers. */
+  function globalWaitMs(): number {
+    const now = context.now();
     allFailures = allFailures.filter((at) => at > now - GLOBAL_WINDOW_MS);
-    let waitMs = 0;
-    // Blocked until enough failures leave the window to bring the count under the limit again.
-    const ownOldestCounted = own[own.length - lookupLimit];
-    if (ownOldestCounted !== undefined) waitMs = ownOldestCounted + NUMBER_WINDOW_MS - now;
-    const allOldestCounted = allFailures[allFailures.length - GLOBAL_FAILURE_LIMIT];
-    if (allOldestCounted !== undefined) waitMs = Math.max(waitMs, allOldestCounted + GLOBAL_WINDOW_MS - now);
-    return Math.max(0, waitMs);
+    const oldestCounted = allFailures[allFailures.length - GLOBAL_FAILURE_LIMIT];
+    return oldestCounted === undefined ? 0 : Math.max(0, oldestCounted + GLOBAL_WINDOW_MS - now);
   }
 
   function lookup(input: OrderLookup): OrderAccess {
-    const checked = checkOrderLookup(input);
+    const checked = checkOrderLookup(input, format);
     if ('fields' in checked) throw validationError(checked.fields);
     const { orderNumber, by, value } = checked.lookup;
-    const waitMs = blockedForMs(orderNumber);
+    const waitMs = Math.max(globalWaitMs(), allowance(orderNumber).waitMs);
     if (waitMs > 0) throw rateLimited(waitMs);
 
     const stored = [...orders.values()].find(
-      (candidate) => normalizeOrderNumber(candidate.order.number) === orderNumber,
+      (candidate) => normalizeOrderNumber(candidate.order.number, format) === orderNumber,
     );
     const matches =
       stored !== undefined &&
@@ -90,10 +104,12 @@ export function createMemoryOrders(
       const now = context.now();
       failuresByNumber.get(orderNumber)?.push(now);
       allFailures.push(now);
+      const { triesLeft } = allowance(orderNumber);
       // One answer for an unknown number and for wrong details, so lookups cannot confirm an order exists.
       throw new KefuError('not_found', 'We could not find an order with those details.', {
         status: 404,
         serverCode: 'order_not_found',
+        ...(triesLeft <= WARN_AT_TRIES_LEFT ? { triesLeft } : {}),
       });
     }
 
