@@ -27,19 +27,20 @@ export function seedDatabase(db: Db, now: number, config: StoreConfig = demoStor
 
     if (db.prepare('SELECT count(*) FROM orders').pluck().get() === 0) {
       const seedOrders = createDemoOrders(new Date(now));
-      for (const seed of seedOrders) insertOrder(db, seed);
+      for (const seed of seedOrders) insertOrder(db, seed, config);
       for (const seed of seedOrders) insertSeededReturns(db, seed.order, config);
     }
   })();
 }
 
-export function insertOrder(db: Db, seed: SeedOrder): void {
+export function insertOrder(db: Db, seed: SeedOrder, config: StoreConfig = demoStoreConfig): void {
   db.prepare(
     `INSERT INTO orders (id, number, email, postal_code, email_digest, postal_code_digest, customer_id, placed_at, json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     seed.order.id,
-    normalizeOrderNumber(seed.order.number),
+    // Kept as lookups normalize what shoppers type, so the two meet.
+    normalizeOrderNumber(seed.order.number, config.orderNumbers) ?? seed.order.number,
     seed.email,
     seed.postalCode,
     sha256(normalizeEmail(seed.email)),

@@ -1,3 +1,4 @@
+import { DEFAULT_ORDER_GUESS_LIMITS, type OrderGuessLimits } from '@kefu/core/domain';
 import type { Db } from '../db/database.js';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../services/crypto.js';
@@ -9,17 +10,20 @@ export interface Limit {
 }
 
 export interface LookupLimits {
-  /** Failed order lookups from one client address. */
+  /** Failed order lookups from one client address, whatever the numbers: enumeration stops here. */
   readonly perAddress: Limit;
-  /** Failed lookups of one order number, from anywhere. */
-  readonly perOrderNumber: Limit;
+  /**
+   * Failed lookups of one order number per client address, slowed down past their free tries; an
+   * order number alone never blocks anyone (docs/decisions/0010-order-lookup-limits.md).
+   */
+  readonly perOrderNumber: OrderGuessLimits;
 }
 
 const TEN_MINUTES_MS = 10 * 60_000;
 
 export const DEFAULT_LOOKUP_LIMITS: LookupLimits = {
   perAddress: { max: 30, windowMs: TEN_MINUTES_MS },
-  perOrderNumber: { max: 5, windowMs: TEN_MINUTES_MS },
+  perOrderNumber: DEFAULT_ORDER_GUESS_LIMITS,
 };
 
 /** 429 `rate_limited`; the route turns `retryAfterSeconds` into the Retry-After header. */
@@ -32,6 +36,8 @@ export class RateLimitedError extends ApiError {
 export interface FailureCounter {
   /** How long `subject` must wait before trying again in `bucket`, or 0 when it may. */
   waitMs(bucket: string, subject: string, limit: Limit): number;
+  /** How many failures `subject` has in `bucket` inside the last `windowMs`, and the newest one's time. */
+  recent(bucket: string, subject: string, windowMs: number): { count: number; newestAt: number | undefined };
   record(bucket: string, subject: string): void;
   /** Forgets failures at or before `before`. */
   purge(before: number): void;
@@ -51,6 +57,9 @@ export function createFailureCounter(db: Db, now: () => number): FailureCounter 
   const insert = db.prepare<[string, string, number]>(
     'INSERT INTO rate_limit_hits (bucket, subject, at) VALUES (?, ?, ?)',
   );
+  const recent = db.prepare<[string, string, number], { count: number; newestAt: number | null }>(
+    'SELECT COUNT(*) AS count, MAX(at) AS newestAt FROM rate_limit_hits WHERE bucket = ? AND subject = ? AND at > ?',
+  );
   const purge = db.prepare<[number]>('DELETE FROM rate_limit_hits WHERE at <= ?');
   const subjectKey = (bucket: string, subject: string) => sha256(`${bucket}\n${subject}`);
 
@@ -59,6 +68,10 @@ export function createFailureCounter(db: Db, now: () => number): FailureCounter 
       const at = now();
       const oldestCounted = nthNewest.get(bucket, subjectKey(bucket, subject), at - limit.windowMs, limit.max - 1);
       return oldestCounted === undefined ? 0 : Math.max(0, oldestCounted + limit.windowMs - at);
+    },
+    recent(bucket, subject, windowMs) {
+      const row = recent.get(bucket, subjectKey(bucket, subject), now() - windowMs);
+      return { count: row?.count ?? 0, newestAt: row?.newestAt ?? undefined };
     },
     record(bucket, subject) {
       insert.run(bucket, subjectKey(bucket, subject), now());

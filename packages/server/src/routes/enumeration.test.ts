@@ -2,6 +2,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { randomInt } from 'node:crypto';
+import { DEFAULT_ORDER_GUESS_LIMITS } from '@kefu/core/domain';
 import { createDemoOrders } from '@kefu/core/seed';
 import { startServer, type RunningServer } from '../server.js';
 import { startApiServer, type ApiServer } from './test-helpers.js';
@@ -57,7 +58,7 @@ describe('order lookups cannot tell an unknown number from wrong details', () =>
     const server = await startApiServer({
       limits: {
         perAddress: { max: 100_000, windowMs: 600_000 },
-        perOrderNumber: { max: 100_000, windowMs: 600_000 },
+        perOrderNumber: { ...DEFAULT_ORDER_GUESS_LIMITS, tries: 100_000, pressure: 100_000 },
       },
     });
     servers.push(server);
@@ -96,5 +97,22 @@ describe('order lookups cannot tell an unknown number from wrong details', () =>
     assert.equal(notFound, 30);
     assert.deepEqual(statuses.slice(0, 30), Array(30).fill(404));
     assert.ok(statuses.slice(30).every((status) => status === 429));
+  });
+
+  it('warns of the last try in the same bytes for an unknown number and a wrong email', async () => {
+    const server = await startApiServer();
+    servers.push(server);
+    const fourFailures = async (orderNumber: string) => {
+      let answer: Awaited<ReturnType<typeof lookUp>> | undefined;
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        answer = await lookUp(server.base, JSON.stringify({ orderNumber, email: `guess${attempt}@example.com` }));
+      }
+      return answer!;
+    };
+    const unknown = await fourFailures('MM-4242');
+    const wrongEmail = await fourFailures(realNumbers[0]!);
+    assert.equal(unknown.status, 404);
+    assert.ok(unknown.bytes.equals(wrongEmail.bytes), `${unknown.bytes.toString()} ≠ ${wrongEmail.bytes.toString()}`);
+    assert.equal((JSON.parse(unknown.bytes.toString()) as { error: { triesLeft: number } }).error.triesLeft, 1);
   });
 });

@@ -12,7 +12,7 @@ import { HealthSchema } from './schemas.js';
 import { registerSurveyRoutes } from './surveys.js';
 
 export interface ApiOptions {
-  /** Failed order lookups allowed per client address and per order number (DEFAULT_LOOKUP_LIMITS). */
+  /** Failed order lookups allowed per client address and per (address, order number) (DEFAULT_LOOKUP_LIMITS). */
   readonly limits?: LookupLimits;
   /**
    * Take the client address for rate limits from X-Forwarded-For (its last entry). Only behind a
@@ -41,7 +41,10 @@ export function createApiRoutes(deps: ServerDeps, options: ApiOptions = {}): Ope
   registerSecuritySchemes(api);
   registerConfigRoute(api, deps.config);
   registerArticleRoutes(api, services);
-  registerOrderRoutes(api, services, { trustProxy: options.trustProxy ?? false });
+  registerOrderRoutes(api, services, {
+    trustProxy: options.trustProxy ?? false,
+    orderNumbers: deps.config.orderNumbers,
+  });
   registerReturnRoutes(api, services);
   registerCallbackRoutes(api, services);
   registerSurveyRoutes(api, services);

@@ -31,6 +31,31 @@ describe('orders over HTTP', () => {
     assert.ok(!stored.includes(body.accessToken));
   });
 
+  it('reads the number the shopper typed in the store’s format: case, spaces, dashes, "#", full width', async () => {
+    for (const typed of [
+      'mm1003',
+      'MM 1003',
+      '#MM-1003',
+      'ＭＭ－１００３',
+      'MM-１００３',
+      'mm_1003',
+      'MM–1003',
+      '1003',
+    ]) {
+      const { status, body } = await lookUp({ orderNumber: typed, postalCode: '10115' });
+      assert.equal(status, 200, typed);
+      assert.equal(body.order.number, 'MM-1003', typed);
+    }
+  });
+
+  it('answers a number that cannot be the store’s with a 422 field message, not a miss', async () => {
+    for (const typed of ['MM-10O3', 'MN-1003', '#', 'MM-']) {
+      const answer = await lookUp({ orderNumber: typed, postalCode: '10115' });
+      assert.equal(answer.status, 422, typed);
+      assert.deepEqual(errorOf(answer).fields, { orderNumber: 'Check the order number: it looks like MM-1001.' });
+    }
+  });
+
   it('finds an order by number and postal code, ignoring spaces and case', async () => {
     const { status, body } = await lookUp({ orderNumber: 'MM-1002', postalCode: ' s w1a 1aa ' });
     assert.equal(status, 200);

@@ -37,6 +37,22 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+export const OrderNotFoundSchema = z
+  .object({
+    error: ErrorSchema.shape.error.extend({
+      triesLeft: z
+        .number()
+        .int()
+        .optional()
+        .openapi({
+          description:
+            'Present once this client is down to its last try on this order number (1), or past it (0: the next ' +
+            'try waits). Counted per client, so it is the same whether the number exists or not.',
+        }),
+    }),
+  })
+  .openapi('OrderNotFound');
+
 export const IdParams = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, description: 'Percent-encoded; one segment.' }),
 });
@@ -96,6 +112,17 @@ export const StoreConfigSchema = z
       ),
       cooldownDays: z.number(),
     }),
+    orderNumbers: z
+      .object({
+        prefix: z.string().openapi({ example: 'MM-' }),
+        suffix: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'How order numbers are written: prefix, digits, suffix. Clients may normalize what shoppers type to it ' +
+          '("mm 1003" → "MM-1003"); the server does so before every lookup.',
+      }),
   })
   .openapi('StoreConfig') satisfies z.ZodType<StoreConfig>;
 

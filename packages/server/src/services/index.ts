@@ -25,7 +25,7 @@ export interface StoreServices {
 }
 
 export interface StoreOptions {
-  /** Failed order lookups allowed per client address and per order number; see DEFAULT_LOOKUP_LIMITS. */
+  /** Failed order lookups allowed per client address and per (address, order number); see DEFAULT_LOOKUP_LIMITS. */
   readonly limits?: LookupLimits;
 }
 

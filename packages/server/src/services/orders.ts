@@ -1,9 +1,10 @@
 import type { Order, OrderAccess, OrderLookup } from '@kefu/core';
-import { checkOrderLookup, normalizeOrderNumber } from '@kefu/core/domain';
+import { checkOrderLookup, guessAllowance, normalizeOrderNumber, WARN_AT_TRIES_LEFT } from '@kefu/core/domain';
 import { unauthorized, type Caller } from '../http/auth.js';
 import { RateLimitedError, type FailureCounter, type LookupLimits } from '../http/rate-limit.js';
 import { sameDigest, sha256 } from './crypto.js';
-import { invalid, notFound, type StoreContext } from './context.js';
+import { ApiError } from '../errors.js';
+import { invalid, type StoreContext } from './context.js';
 import type { OrderAccessTokens } from './order-access.js';
 
 /** An order with what only the store knows. */
@@ -44,7 +45,20 @@ const NOT_FOUND_MESSAGE = 'We could not find an order with those details.';
 /** What a lookup of an unknown number compares against, so it does the same work as a wrong email. */
 const DUMMY_DIGEST = sha256('kefu: no order has this digest');
 const ADDRESS_BUCKET = 'lookup:address';
+/** Failures per (client address, order number): what slows a client down on one number. */
+const CLIENT_NUMBER_BUCKET = 'lookup:address-order-number';
+/** Failures per order number from everywhere: only ever shrinks each client's free tries. */
 const NUMBER_BUCKET = 'lookup:order-number';
+
+/**
+ * The one answer to every miss. Once the client is down to its last try on this number (or past
+ * it), `triesLeft` warns it; that count is the client's own history, the same whether the number
+ * exists or not, so the answer still tells nothing about which orders exist.
+ */
+function orderNotFound(triesLeft: number): ApiError {
+  const details = triesLeft <= WARN_AT_TRIES_LEFT ? { triesLeft } : undefined;
+  return new ApiError(404, 'order_not_found', NOT_FOUND_MESSAGE, undefined, details);
+}
 
 export function createOrdersService(
   store: StoreContext,
@@ -65,6 +79,20 @@ export function createOrdersService(
     .pluck();
   const update = db.prepare<[string, string]>('UPDATE orders SET json = ? WHERE id = ?');
   const longestWindowMs = Math.max(limits.perAddress.windowMs, limits.perOrderNumber.windowMs);
+  const format = store.config.orderNumbers;
+  const clientAndNumber = (clientAddress: string, orderNumber: string) => `${clientAddress}\n${orderNumber}`;
+
+  /** This client's standing on this number: wait before trying, and tries left. */
+  function allowance(clientAddress: string, orderNumber: string) {
+    const { windowMs } = limits.perOrderNumber;
+    const client = failures.recent(CLIENT_NUMBER_BUCKET, clientAndNumber(clientAddress, orderNumber), windowMs);
+    const number = failures.recent(NUMBER_BUCKET, orderNumber, windowMs);
+    return guessAllowance(
+      { clientFailures: client.count, lastClientFailureAt: client.newestAt, numberFailures: number.count },
+      store.now(),
+      limits.perOrderNumber,
+    );
+  }
 
   const toStored = (row: OrderRow): StoredOrder => ({
     order: JSON.parse(row.json) as Order,
@@ -84,14 +112,16 @@ export function createOrdersService(
    * the same ApiError, so the bytes are the same too.
    */
   function lookup(input: OrderLookup, clientAddress: string): OrderAccess {
-    const checked = checkOrderLookup(input);
+    // A number that cannot be one of the store's is the shopper's typo, not a guess: 422, nothing counted.
+    const checked = checkOrderLookup(input, format);
     if ('fields' in checked) throw invalid(checked.fields);
     const { orderNumber, by, value } = checked.lookup;
 
-    // While limited, even the right details wait: otherwise the limit would tell a guesser when they are right.
+    // While limited, even the right details wait: otherwise the limit would tell a guesser when they
+    // are right. Both limits are this client's own, so a stranger's guesses never make the owner wait.
     const waitMs = Math.max(
       failures.waitMs(ADDRESS_BUCKET, clientAddress, limits.perAddress),
-      failures.waitMs(NUMBER_BUCKET, orderNumber, limits.perOrderNumber),
+      allowance(clientAddress, orderNumber).waitMs,
     );
     if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
 
@@ -99,16 +129,20 @@ export function createOrdersService(
     const expected = row === undefined ? DUMMY_DIGEST : by === 'email' ? row.email_digest : row.postal_code_digest;
     const matches = sameDigest(sha256(value), expected) && row !== undefined;
     if (!matches) {
-      db.transaction(() => {
-        failures.record(ADDRESS_BUCKET, clientAddress);
-        failures.record(NUMBER_BUCKET, orderNumber);
-        failures.purge(store.now() - longestWindowMs);
-      }).immediate();
-      throw notFound('order_not_found', NOT_FOUND_MESSAGE);
+      const triesLeft = db
+        .transaction(() => {
+          failures.record(ADDRESS_BUCKET, clientAddress);
+          failures.record(CLIENT_NUMBER_BUCKET, clientAndNumber(clientAddress, orderNumber));
+          failures.record(NUMBER_BUCKET, orderNumber);
+          failures.purge(store.now() - longestWindowMs);
+          return allowance(clientAddress, orderNumber).triesLeft;
+        })
+        .immediate();
+      throw orderNotFound(triesLeft);
     }
 
     const stored = find(row.id);
-    if (!stored) throw notFound('order_not_found', NOT_FOUND_MESSAGE);
+    if (!stored) throw orderNotFound(Number.POSITIVE_INFINITY);
     const { token, expiresAt } = tokens.issue(row.id);
     return { order: stored.order, accessToken: token, expiresAt: new Date(expiresAt).toISOString() };
   }
@@ -128,7 +162,8 @@ export function createOrdersService(
     },
     find,
     findByNumber(orderNumber) {
-      const row = byNumber.get(normalizeOrderNumber(orderNumber));
+      const normalized = normalizeOrderNumber(orderNumber, format);
+      const row = normalized === undefined ? undefined : byNumber.get(normalized);
       return row && toStored(row);
     },
     save(order) {
