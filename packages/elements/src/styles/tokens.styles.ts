@@ -3,49 +3,41 @@ import { css } from 'lit';
 /**
  * Design tokens every Kefu element reads. Hosts override them on the element or any ancestor:
  * `kefu-widget { --kefu-brand-color: #c2185b }`.
+ *
+ * Light or dark is the surrounding page's `color-scheme`, which the shadow root inherits, read
+ * through `light-dark()`: an inline element on a store page that says `color-scheme: light` (or
+ * nothing) stays light on that page's white card whatever the system prefers, and follows the
+ * system where the page says `light dark`. The widget's panel paints its own surface and declares
+ * `light dark` itself, so it follows the system on any page. `theme` forces either.
  */
 export const tokens = css`
   :host {
     /* The host's colour wins; else the store's configured colour (set by the element); else ours. */
     --_brand: var(--kefu-brand-color, var(--_config-brand, #1f6f5c));
     --_on-brand: var(--kefu-on-brand-color, var(--_config-on-brand, #ffffff));
-    --_surface: var(--kefu-surface-color, #ffffff);
-    --_text: var(--kefu-text-color, #1c1f23);
-    --_muted: var(--kefu-muted-color, #5b6470);
+    --_surface: var(--kefu-surface-color, light-dark(#ffffff, #16191d));
+    --_text: var(--kefu-text-color, light-dark(#1c1f23, #eef1f4));
+    --_muted: var(--kefu-muted-color, light-dark(#5b6470, #a9b2bd));
     --_radius: var(--kefu-radius, 12px);
     --_font: var(--kefu-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'PingFang SC', sans-serif);
     --_space: var(--kefu-spacing, 16px);
-    --_focus: var(--kefu-focus-color, #1a56db);
+    --_focus: var(--kefu-focus-color, light-dark(#1a56db, #8ab4ff));
     /* Errors in red; the order tracker's delivery problems in orange (a late parcel is nobody's mistake). */
-    --_red: #b3261e;
-    --_orange: #a33a00;
+    --_red: light-dark(#b3261e, #ffb4ab);
+    --_orange: light-dark(#a33a00, #ffb37a);
     --_error: var(--kefu-error-color, var(--_red));
     /* Borders of cards, tiles and separators. */
     --_line: color-mix(in srgb, var(--_text) 20%, transparent);
     /* The FAQ's highlighted matches. */
-    --_match: var(--kefu-match-color, #fff0a8);
+    --_match: var(--kefu-match-color, light-dark(#fff0a8, #4a3f00));
     font-family: var(--_font);
     color: var(--_text);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_surface: var(--kefu-surface-color, #16191d);
-      --_text: var(--kefu-text-color, #eef1f4);
-      --_muted: var(--kefu-muted-color, #a9b2bd);
-      --_focus: var(--kefu-focus-color, #8ab4ff);
-      --_red: #ffb4ab;
-      --_orange: #ffb37a;
-      --_match: var(--kefu-match-color, #4a3f00);
-    }
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([theme='dark']) {
-    --_surface: var(--kefu-surface-color, #16191d);
-    --_text: var(--kefu-text-color, #eef1f4);
-    --_muted: var(--kefu-muted-color, #a9b2bd);
-    --_focus: var(--kefu-focus-color, #8ab4ff);
-    --_red: #ffb4ab;
-    --_orange: #ffb37a;
-    --_match: var(--kefu-match-color, #4a3f00);
+    color-scheme: dark;
   }
   /* 16 px at least: iOS zooms into smaller inputs when they get focus. */
   input,

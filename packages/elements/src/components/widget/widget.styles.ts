@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const widgetStyles = css`
   :host {
+    /* The panel paints its own surface, so it can follow the system on any page (see tokens). */
+    color-scheme: light dark;
     --_offset: var(--kefu-launcher-offset, 20px);
     position: fixed;
     inset-block-end: var(--_offset);
