@@ -19,10 +19,12 @@ describe('the agent console’s API: orders, attachments, callbacks, returns, su
   let server: RunningServer;
   let dataDir: string;
   let cookie: string;
+  /** How far the server's clock runs ahead of the real one: a callback's slot can be made to come. */
+  let clockShift = 0;
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-console-'));
-    server = await startServer({ port: 0, dataDir, agentPassword: PASSWORD });
+    server = await startServer({ port: 0, dataDir, agentPassword: PASSWORD, now: () => Date.now() + clockShift });
     const response = await fetch(`${server.origin}/agent/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -147,10 +149,31 @@ describe('the agent console’s API: orders, attachments, callbacks, returns, su
     const mine = listed.body.callbacks.find((callback) => callback.id === requested.body.id);
     assert.equal(mine?.status, 'scheduled');
     assert.equal(mine?.phone, '+33612345678');
-    const marked = await agent<{ status: string }>('POST', `/callbacks/${requested.body.id}`, { status: 'called' });
-    assert.equal(marked.body.status, 'called');
-    const wrong = await agent('POST', `/callbacks/${requested.body.id}`, { status: 'maybe' });
-    assert.equal(wrong.status, 422);
+    assert.equal((listed.body as { storeTimezone?: string }).storeTimezone, 'Europe/Paris');
+
+    // The shopper was promised the slot's time: calling them before it is not "called".
+    const early = await agent<{ error: { code: string; message: string } }>('POST', `/callbacks/${requested.body.id}`, {
+      status: 'called',
+    });
+    assert.equal(early.status, 409);
+    assert.equal(early.body.error.code, 'callback_not_due');
+    assert.match(early.body.error.message, /This call is due on .+ at \d\d:\d\d \(Europe\/Paris\)/);
+
+    clockShift = Date.parse(slot.start) - Date.now();
+    try {
+      const marked = await agent<{ status: string }>('POST', `/callbacks/${requested.body.id}`, { status: 'called' });
+      assert.equal(marked.body.status, 'called');
+      // A mis-click is undone: the callback is to call again.
+      const undone = await agent<{ status: string }>('POST', `/callbacks/${requested.body.id}/reopen`, {});
+      assert.equal(undone.status, 200);
+      assert.equal(undone.body.status, 'scheduled');
+      const again = await agent<{ error: { code: string } }>('POST', `/callbacks/${requested.body.id}/reopen`, {});
+      assert.equal(again.status, 409);
+      const wrong = await agent('POST', `/callbacks/${requested.body.id}`, { status: 'maybe' });
+      assert.equal(wrong.status, 422);
+    } finally {
+      clockShift = 0;
+    }
   });
 
   it('approves a return with a label link, refuses a link that is not http(s), and rejects with a reason', async () => {

@@ -7,12 +7,15 @@ import {
   approveReturn,
   findUpload,
   listCallbacks,
-  listReturns,
   markCallback,
   rejectReturn,
+  reopenCallback,
   surveyStats,
+  type SurveyStats,
 } from '../services/admin.js';
+import type { ChatService } from '../chat/service.js';
 import { readBody, type ConsoleEnv } from './http.js';
+import { consoleReturns } from './returns.js';
 
 // Shapes only: the values (a label's address, a reason) are judged by services/admin.ts.
 const CallbackOutcome = z.object({
@@ -21,17 +24,32 @@ const CallbackOutcome = z.object({
 const Approval = z.object({ labelUrl: z.string({ error: 'Enter the label’s http(s) address.' }) });
 const Rejection = z.object({ reason: z.string({ error: 'Say why.' }) });
 
+/** A survey comment as the console lists it: what it is about, in words an agent recognizes. */
+export type ConsoleSurveyComment = SurveyStats['recentComments'][number] & {
+  /** "Conversation with Ana Garcia · Where is my order?", rather than the conversation's id. */
+  readonly about: string;
+  /** The conversation to open from the comment, when it still exists. */
+  readonly conversationId?: string;
+};
+export type ConsoleSurveyStats = Omit<SurveyStats, 'recentComments'> & {
+  readonly recentComments: readonly ConsoleSurveyComment[];
+};
+
 /** Callbacks, returns, survey results and chat attachments, for the console's other screens. */
-export function adminRoutes(deps: ServerDeps) {
+export function adminRoutes(deps: ServerDeps, chat: ChatService) {
   const routes = new Hono<ConsoleEnv>();
 
-  routes.get('/callbacks', (c) => c.json({ callbacks: listCallbacks(deps) }, 200));
+  // The store's timezone comes along: the slot was offered to the shopper in the store's time.
+  routes.get('/callbacks', (c) =>
+    c.json({ callbacks: listCallbacks(deps), storeTimezone: deps.config.businessHours.timezone }, 200),
+  );
   routes.post('/callbacks/:id', async (c) => {
     const { status } = await readBody(c, CallbackOutcome);
     return c.json(markCallback(deps, c.req.param('id'), status), 200);
   });
+  routes.post('/callbacks/:id/reopen', (c) => c.json(reopenCallback(deps, c.req.param('id')), 200));
 
-  routes.get('/returns', (c) => c.json({ returns: listReturns(deps) }, 200));
+  routes.get('/returns', (c) => c.json({ returns: consoleReturns(deps) }, 200));
   routes.post('/returns/:id/approve', async (c) => {
     const { labelUrl } = await readBody(c, Approval);
     return c.json(approveReturn(deps, c.req.param('id'), labelUrl.trim()), 200);
@@ -48,7 +66,12 @@ export function adminRoutes(deps: ServerDeps) {
         days: 'Between 1 and 365 days.',
       });
     }
-    return c.json(surveyStats(deps, days), 200);
+    const stats = surveyStats(deps, days);
+    const body: ConsoleSurveyStats = {
+      ...stats,
+      recentComments: stats.recentComments.map((entry) => ({ ...entry, ...describeSubject(chat, entry.subject) })),
+    };
+    return c.json(body, 200);
   });
 
   // A chat attachment, behind the agent's session: the console links this, not the shopper's
@@ -60,4 +83,25 @@ export function adminRoutes(deps: ServerDeps) {
   });
 
   return routes;
+}
+
+const subjectNames = { return: 'Return', callback: 'Callback', store: 'The store' } as const;
+
+function describeSubject(
+  chat: ChatService,
+  subject: { readonly type: string; readonly id: string },
+): { about: string; conversationId?: string } {
+  if (subject.type === 'conversation') {
+    let conversation;
+    try {
+      conversation = chat.summary(chat.conversation(subject.id));
+    } catch {
+      return { about: 'A conversation that no longer exists' };
+    }
+    const topic = conversation.topic.trim() === '' ? '' : ` · ${conversation.topic}`;
+    return { about: `Conversation with ${conversation.name}${topic}`, conversationId: conversation.id };
+  }
+  if (subject.type === 'store') return { about: subjectNames.store };
+  const name = subjectNames[subject.type as keyof typeof subjectNames] ?? subject.type;
+  return { about: `${name} ${subject.id}` };
 }

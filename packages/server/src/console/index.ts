@@ -34,7 +34,7 @@ export function registerConsole(app: OpenAPIHono, deps: ServerDeps): void {
   api.route('/session', sessionRoutes(sessions, deps.trustProxy));
   api.use(requireAgent(sessions));
   api.route('/conversations', chatRoutes(runtime, storeOrderLookup(deps)));
-  api.route('/', adminRoutes(deps));
+  api.route('/', adminRoutes(deps, runtime.service));
   app.route('/agent/api', api);
 
   const page = (c: { header(name: string, value: string): void }) => {

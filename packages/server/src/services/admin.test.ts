@@ -10,6 +10,7 @@ import {
   listReturns,
   markCallback,
   rejectReturn,
+  reopenCallback,
   surveyStats,
 } from './admin.js';
 
@@ -62,10 +63,21 @@ describe('admin services for the agent console', () => {
       timezone: 'Europe/Paris',
       topic: 'Sizes',
     });
-    assert.equal(markCallback(api.server.deps, record.id, 'no_answer').status, 'no_answer');
-    assert.equal(markCallback(api.server.deps, record.id, 'called').status, 'called');
-    assert.equal(apiError(() => markCallback(api.server.deps, record.id, 'called')).status, 409);
-    assert.equal(apiError(() => markCallback(api.server.deps, 'cb_nope', 'called')).code, 'callback_not_found');
+    // Before the slot the shopper was given, no outcome can be recorded.
+    assert.equal(apiError(() => markCallback(api.server.deps, record.id, 'called')).code, 'callback_not_due');
+    const untilSlot = Date.parse(slot.start) - clock.now();
+    clock.advance(untilSlot);
+    try {
+      assert.equal(markCallback(api.server.deps, record.id, 'no_answer').status, 'no_answer');
+      assert.equal(markCallback(api.server.deps, record.id, 'called').status, 'called');
+      assert.equal(apiError(() => markCallback(api.server.deps, record.id, 'called')).status, 409);
+      assert.equal(reopenCallback(api.server.deps, record.id).status, 'scheduled');
+      assert.equal(apiError(() => reopenCallback(api.server.deps, record.id)).code, 'callback_not_done');
+      assert.equal(apiError(() => markCallback(api.server.deps, 'cb_nope', 'called')).code, 'callback_not_found');
+    } finally {
+      // The suite's other tests date their orders and surveys from the clock as it was.
+      clock.advance(-untilSlot);
+    }
   });
 
   it('lists returns with their order number, and approves or rejects requested ones', async () => {

@@ -26,6 +26,11 @@ export function markCallback(deps: ServerDeps, id: string, status: 'called' | 'n
   return prepareStore(deps).callbacks.mark(id, status);
 }
 
+/** Undoes a recorded outcome: the callback is to call again. */
+export function reopenCallback(deps: ServerDeps, id: string): AdminCallback {
+  return prepareStore(deps).callbacks.reopen(id);
+}
+
 /** Every return, newest first, with its order's number. */
 export function listReturns(deps: ServerDeps): AdminReturn[] {
   return prepareStore(deps).returns.list();

@@ -34,8 +34,13 @@ export interface CallbacksService {
   /** Cancelling again answers the same record. */
   cancel(id: string, token: string | undefined): CallbackRecord;
   list(): AdminCallback[];
-  /** An agent's outcome: called, or no answer (which may be tried again). */
+  /**
+   * An agent's outcome: called, or no answer (which may be tried again). Refused (409
+   * `callback_not_due`) before the slot starts: the shopper was told that time.
+   */
   mark(id: string, status: 'called' | 'no_answer'): AdminCallback;
+  /** Undoes an outcome (a mis-click on "Called"): the callback is to call again; 409 unless called or no answer. */
+  reopen(id: string): AdminCallback;
 }
 
 interface CallbackRow {
@@ -53,6 +58,14 @@ interface CallbackRow {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** "on Tue 9 Dec at 14:00 (Europe/Paris)": the time the shopper was given, in the store's zone. */
+function storeTime(ms: number, timeZone: string): string {
+  const date = new Date(ms);
+  const day = date.toLocaleDateString('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+  const time = date.toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+  return `on ${day} at ${time} (${timeZone})`;
+}
 
 function toRecord(row: CallbackRow, cancelToken: string): CallbackRecord {
   return {
@@ -184,8 +197,27 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
               `This callback was already ${row.status.replace('_', ' ')}.`,
             );
           }
+          if (store.now() < row.slot_start) {
+            throw new ApiError(
+              409,
+              'callback_not_due',
+              `This call is due ${storeTime(row.slot_start, config.businessHours.timezone)}: record it once that time has come.`,
+            );
+          }
           setStatus.run(status, id);
           return toAdmin({ ...row, status });
+        })
+        .immediate(),
+
+    reopen: (id) =>
+      db
+        .transaction(() => {
+          const row = find(id);
+          if (row.status !== 'called' && row.status !== 'no_answer') {
+            throw new ApiError(409, 'callback_not_done', 'Only a callback marked called or no answer can be undone.');
+          }
+          setStatus.run('scheduled', id);
+          return toAdmin({ ...row, status: 'scheduled' });
         })
         .immediate(),
   };
