@@ -5,6 +5,8 @@ export class ConsoleApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterSeconds?: number,
+    /** For a 422: the message for each field the server refused, by the field's name in the body. */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -20,7 +22,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, bo
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => undefined)) as
-    { error?: { code?: string; message?: string } } | undefined;
+    { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined;
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('retry-after'));
     throw new ConsoleApiError(
@@ -28,6 +30,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, bo
       data?.error?.code ?? 'server',
       data?.error?.message ?? response.statusText,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      data?.error?.fields ?? {},
     );
   }
   return data as T;
