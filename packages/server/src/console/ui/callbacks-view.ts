@@ -12,7 +12,10 @@ const statusLabels: Record<AdminCallback['status'], string> = {
   cancelled: 'cancelled by the shopper',
 };
 
-/** Callback requests, soonest first: call, then mark called or no answer. */
+/**
+ * Callback requests, soonest first: call, then mark called or no answer (once the slot has come),
+ * or undo a mark made by mistake.
+ */
 @customElement('kefu-console-callbacks')
 export class KefuCallbacks extends LitElement {
   static override styles = [
@@ -34,16 +37,35 @@ export class KefuCallbacks extends LitElement {
       .phone {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+        color: var(--accent);
+      }
+      .store-time {
+        font-weight: 600;
+      }
+      .not-yet {
+        margin: 4px 0 0;
+        font-size: 13px;
       }
     `,
   ];
 
   @state() private callbacks: readonly AdminCallback[] | undefined;
+  /** The store's IANA timezone: the slot's time as the shopper was offered it. */
+  @state() private storeTimezone: string | undefined;
   @state() private error = '';
+  /** Slots open for an outcome as time passes, so the view looks at the clock again. */
+  @state() private now = Date.now();
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.ticker = setInterval(() => (this.now = Date.now()), 30_000);
     void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
   }
 
   override render() {
@@ -59,12 +81,15 @@ export class KefuCallbacks extends LitElement {
   }
 
   private row(callback: AdminCallback) {
-    const open = callback.status === 'scheduled' || callback.status === 'no_answer';
+    const storeTimezone = this.storeTimezone;
     return html`<tr data-id=${callback.id}>
       <td>
-        ${when(callback.slot.start)}
+        <div class="store-time">
+          ${when(callback.slot.start, storeTimezone)}${storeTimezone ? ` store time (${storeTimezone})` : ''}
+        </div>
+        <div class="muted">${when(callback.slot.start)} your time</div>
         ${
-          callback.timezone
+          callback.timezone && callback.timezone !== storeTimezone
             ? html`<div class="muted">
                 ${when(callback.slot.start, callback.timezone)} for them (${callback.timezone})
               </div>`
@@ -73,35 +98,66 @@ export class KefuCallbacks extends LitElement {
       </td>
       <td>
         ${callback.name}
-        <div class="phone">${callback.phone}</div>
+        <div><a class="phone" href="tel:${callback.phone.replace(/[^+\d]/g, '')}">${callback.phone}</a></div>
       </td>
       <td>
         ${callback.topic ?? ''}
         ${callback.orderNumber ? html`<div class="muted">order ${callback.orderNumber}</div>` : nothing}
       </td>
       <td><span class="chip ${callback.status}">${statusLabels[callback.status]}</span></td>
-      <td>
-        ${
-          open
-            ? html`<div class="actions">
-                <button @click=${() => this.mark(callback.id, 'called')}>Called</button>
-                <button @click=${() => this.mark(callback.id, 'no_answer')}>No answer</button>
-              </div>`
-            : nothing
-        }
-      </td>
+      <td>${this.outcome(callback)}</td>
     </tr>`;
+  }
+
+  private outcome(callback: AdminCallback) {
+    if (callback.status === 'cancelled') return nothing;
+    const undo = html`<button @click=${() => this.reopen(callback.id)}>
+      Undo “${statusLabels[callback.status]}”
+    </button>`;
+    if (callback.status === 'called') return undo;
+    // The shopper was promised this slot: an outcome before it starts is a mis-click.
+    const due = Date.parse(callback.slot.start) <= this.now;
+    const hintId = `not-yet-${callback.id}`;
+    return html`<div class="actions">
+        <button
+          ?disabled=${!due}
+          aria-describedby=${due ? nothing : hintId}
+          @click=${() => this.mark(callback.id, 'called')}
+        >
+          Called
+        </button>
+        <button
+          ?disabled=${!due}
+          aria-describedby=${due ? nothing : hintId}
+          @click=${() => this.mark(callback.id, 'no_answer')}
+        >
+          No answer
+        </button>
+        ${callback.status === 'no_answer' ? undo : nothing}
+      </div>
+      ${due ? nothing : html`<p class="muted not-yet" id=${hintId}>You can record the call once its time has come.</p>`}`;
   }
 
   private async load(): Promise<void> {
     this.error = await errorOf(async () => {
-      this.callbacks = (await api<{ callbacks: AdminCallback[] }>('GET', '/callbacks')).callbacks;
+      const listed = await api<{ callbacks: AdminCallback[]; storeTimezone: string }>('GET', '/callbacks');
+      this.callbacks = listed.callbacks;
+      this.storeTimezone = listed.storeTimezone;
+      this.now = Date.now();
     }, 'Could not load the callbacks.');
   }
 
-  private async mark(id: string, status: 'called' | 'no_answer'): Promise<void> {
+  private mark(id: string, status: 'called' | 'no_answer'): Promise<void> {
+    return this.record(id, `/callbacks/${encodeURIComponent(id)}`, { status });
+  }
+
+  private reopen(id: string): Promise<void> {
+    return this.record(id, `/callbacks/${encodeURIComponent(id)}/reopen`, {});
+  }
+
+  private async record(id: string, path: string, body: unknown): Promise<void> {
     try {
-      const updated = await api<AdminCallback>('POST', `/callbacks/${encodeURIComponent(id)}`, { status });
+      const updated = await api<AdminCallback>('POST', path, body);
       this.callbacks = this.callbacks?.map((callback) => (callback.id === id ? updated : callback));
       this.error = '';
     } catch (error) {
