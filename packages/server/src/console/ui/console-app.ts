@@ -96,6 +96,10 @@ export class KefuConsole extends LitElement {
         padding: 16px 24px;
         min-height: 0;
       }
+      /* The sign-in takes the whole window (both rows), so its card sits in the middle. */
+      kefu-console-sign-in {
+        grid-row: 1 / -1;
+      }
       .loading {
         display: grid;
         place-items: center;
@@ -168,7 +172,14 @@ export class KefuConsole extends LitElement {
       ${this.screen === 'chats' && model ? this.chats(model) : nothing}
       ${this.screen === 'callbacks' ? html`<kefu-console-callbacks class="page"></kefu-console-callbacks>` : nothing}
       ${this.screen === 'returns' ? html`<kefu-console-returns class="page"></kefu-console-returns>` : nothing}
-      ${this.screen === 'surveys' ? html`<kefu-console-surveys class="page"></kefu-console-surveys>` : nothing}
+      ${
+        this.screen === 'surveys'
+          ? html`<kefu-console-surveys
+              class="page"
+              @open-conversation=${(event: CustomEvent<string>) => this.openConversation(event.detail)}
+            ></kefu-console-surveys>`
+          : nothing
+      }
     `;
   }
 
@@ -222,6 +233,11 @@ export class KefuConsole extends LitElement {
   private select(id: string): void {
     this.selected = id;
     void this.run(() => this.model?.open(id) ?? Promise.resolve());
+  }
+
+  private openConversation(id: string): void {
+    this.screen = 'chats';
+    this.select(id);
   }
 
   private accept(id: string): void {

@@ -31,7 +31,9 @@ function fileSize(bytes: number): string {
 
 /**
  * One conversation: the live transcript, the shopper's typing, the reply box (which reports the
- * agent's typing), accept and close, and the shopper's details with the order they named.
+ * agent's typing), accept and close, and the shopper's details with the order they named. Closing
+ * asks first, in a <dialog> of the page's own (window.confirm is blocked in some embeddings and
+ * takes the page's focus with it); a closed conversation says so instead of offering a reply box.
  */
 @customElement('kefu-console-conversation')
 export class KefuConversation extends LitElement {
@@ -170,6 +172,34 @@ export class KefuConversation extends LitElement {
         margin: 8px 0 0;
         padding-left: 18px;
       }
+      .closed-note {
+        margin: 0;
+        padding: 14px 16px;
+        border-top: 1px solid var(--line);
+        color: var(--muted);
+        background: #f3f5f8;
+      }
+      dialog {
+        border: 1px solid var(--line);
+        border-radius: 10px;
+        padding: 20px;
+        max-width: 380px;
+        box-shadow: 0 12px 32px rgba(29, 35, 48, 0.2);
+      }
+      dialog::backdrop {
+        background: rgba(29, 35, 48, 0.35);
+      }
+      dialog p {
+        margin: 8px 0 16px;
+      }
+      /* Not the reply form's grid and rule: the dialog's own buttons, end-aligned. */
+      dialog form.buttons {
+        display: flex;
+        justify-content: flex-end;
+        gap: 8px;
+        padding: 0;
+        border-top: none;
+      }
       .empty {
         display: grid;
         place-items: center;
@@ -184,12 +214,14 @@ export class KefuConversation extends LitElement {
   @property() agentName = '';
   @query('ol') private transcript?: HTMLOListElement;
   @query('textarea') private replyBox?: HTMLTextAreaElement;
+  @query('dialog') private closeDialog?: HTMLDialogElement;
 
   override render() {
     const thread = this.thread;
     if (!thread) return html`<p class="empty">Choose a conversation, or accept one from the queue.</p>`;
     const { conversation } = thread;
     const mine = conversation.status === 'open' && conversation.agentName === this.agentName;
+    const closed = conversation.status === 'closed';
     return html`
       <section class="main" aria-label="Conversation with ${conversation.name}">
         <header>
@@ -205,10 +237,20 @@ export class KefuConversation extends LitElement {
           }
           ${
             conversation.status === 'open'
-              ? html`<button class="danger" @click=${() => this.fire('close-conversation')}>Close conversation</button>`
+              ? html`<button class="danger" @click=${this.askToClose}>Close conversation</button>`
               : nothing
           }
         </header>
+        <dialog aria-labelledby="close-title" aria-describedby="close-text" @close=${this.closeDialogClosed}>
+          <h2 id="close-title">Close this conversation?</h2>
+          <p id="close-text">
+            ${conversation.name} will see that the chat has ended, and neither of you can write in it again.
+          </p>
+          <form method="dialog" class="buttons">
+            <button value="keep" autofocus>Keep it open</button>
+            <button value="close" class="danger">Close conversation</button>
+          </form>
+        </dialog>
         <ol aria-label="Transcript" aria-live="polite">
           ${thread.messages.map(
             (message) =>
@@ -232,18 +274,27 @@ export class KefuConversation extends LitElement {
               </li>`,
           )}
         </ol>
-        <div class="typing" aria-live="polite">${thread.shopperTyping ? `${conversation.name} is typing…` : ''}</div>
-        <form @submit=${this.send}>
-          <textarea
-            aria-label="Reply"
-            placeholder=${mine ? 'Write a reply…' : 'Accept the conversation to reply'}
-            maxlength="5000"
-            ?disabled=${!mine}
-            @input=${() => this.fire('typed')}
-            @keydown=${this.keydown}
-          ></textarea>
-          <button class="primary" type="submit" ?disabled=${!mine}>Send</button>
-        </form>
+        ${
+          closed
+            ? html`<p class="closed-note" role="status">
+                This conversation is closed${conversation.closedAt ? ` (${clock(conversation.closedAt)})` : ''}. The
+                shopper can start a new chat if they need more help.
+              </p>`
+            : html`<div class="typing" aria-live="polite">
+                  ${thread.shopperTyping ? `${conversation.name} is typing…` : ''}
+                </div>
+                <form @submit=${this.send}>
+                  <textarea
+                    aria-label="Reply"
+                    placeholder=${replyPlaceholder(mine, conversation.status, conversation.agentName)}
+                    maxlength="5000"
+                    ?disabled=${!mine}
+                    @input=${() => this.fire('typed')}
+                    @keydown=${this.keydown}
+                  ></textarea>
+                  <button class="primary" type="submit" ?disabled=${!mine}>Send</button>
+                </form>`
+        }
       </section>
       <aside aria-label="Shopper">
         <h3>Shopper</h3>
@@ -263,11 +314,23 @@ export class KefuConversation extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const before = changed.get('thread');
+    // A confirmation belongs to the conversation it was asked about.
+    if (before && before.conversation.id !== this.thread?.conversation.id && this.closeDialog?.open) {
+      this.closeDialog.close('keep');
+    }
     const grew =
       !before ||
       before.messages.length !== this.thread?.messages.length ||
       before.pending.length !== this.thread?.pending.length;
     if (grew && this.transcript) this.transcript.scrollTop = this.transcript.scrollHeight;
+  }
+
+  private askToClose(): void {
+    this.closeDialog?.showModal();
+  }
+
+  private closeDialogClosed(): void {
+    if (this.closeDialog?.returnValue === 'close') this.fire('close-conversation');
   }
 
   private keydown(event: KeyboardEvent): void {
@@ -290,6 +353,12 @@ export class KefuConversation extends LitElement {
   private fire(name: 'accept' | 'close-conversation' | 'typed'): void {
     this.dispatchEvent(new CustomEvent(name, { detail: this.thread?.conversation.id, bubbles: true, composed: true }));
   }
+}
+
+function replyPlaceholder(mine: boolean, status: string, agentName: string | undefined): string {
+  if (mine) return 'Write a reply…';
+  if (status === 'open') return `${agentName ?? 'Another agent'} is looking after this conversation`;
+  return 'Accept the conversation to reply';
 }
 
 function statusLabel(status: string, agentName: string | undefined): string {

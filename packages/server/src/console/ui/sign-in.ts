@@ -13,6 +13,7 @@ export class KefuSignIn extends LitElement {
         display: grid;
         place-items: center;
         min-height: 100%;
+        padding: 48px 16px;
       }
       form {
         display: grid;
@@ -22,6 +23,8 @@ export class KefuSignIn extends LitElement {
         background: var(--panel);
         border: 1px solid var(--line);
         border-radius: 10px;
+        box-shadow: 0 8px 24px rgba(29, 35, 48, 0.08);
+        max-width: 100%;
       }
       h1 {
         font-size: 20px;

@@ -3,10 +3,13 @@ import { customElement, state } from 'lit/decorators.js';
 import { api } from './api.js';
 import { base } from './styles.js';
 import { errorOf, screenHeader, screenStyles } from './admin-screen.js';
-import type { SurveyStats } from './types.js';
+import type { ConsoleSurveyComment, ConsoleSurveyStats as SurveyStats } from './types.js';
 import './trend-chart.js';
 
-/** Survey results: the CSAT average, the NPS and the CES average, and each over the last 30 days. */
+/**
+ * Survey results: the CSAT average, the NPS and the CES average, and each over the last 30 days.
+ * A comment on a conversation opens it (fires `open-conversation` with its id).
+ */
 @customElement('kefu-console-surveys')
 export class KefuSurveys extends LitElement {
   static override styles = [
@@ -55,6 +58,14 @@ export class KefuSurveys extends LitElement {
       blockquote {
         margin: 2px 0 0;
       }
+      button.link {
+        border: none;
+        background: none;
+        padding: 0;
+        color: var(--accent);
+        text-decoration: underline;
+        font: inherit;
+      }
     `,
   ];
 
@@ -76,7 +87,7 @@ export class KefuSurveys extends LitElement {
           : html`<div class="cards">
                 ${this.card('CSAT', 'Average satisfaction', stats.csat.average, stats.csat.count, '/ 5', 1, 5, (day) => day.csat)}
                 ${this.card('NPS', 'Net promoter score', stats.nps.score, stats.nps.count, '', -100, 100, (day) => day.nps)}
-                ${this.card('CES', 'Average effort (lower is easier)', stats.ces.average, stats.ces.count, '/ 7', 1, 7, (day) => day.ces)}
+                ${this.card('CES', 'Average ease, 1 = very difficult, 7 = very easy (higher is easier)', stats.ces.average, stats.ces.count, '/ 7', 1, 7, (day) => day.ces)}
               </div>
               <div class="details">${this.reasons(stats)} ${this.comments(stats)}</div>`
       }
@@ -140,7 +151,7 @@ export class KefuSurveys extends LitElement {
                   html`<li>
                     <span class="muted"
                       >${entry.kind.toUpperCase()} ${entry.score}${entry.reason ? ` · ${entry.reason}` : ''} ·
-                      ${entry.subject.type} ${entry.subject.id} · ${new Date(entry.createdAt).toLocaleString()}</span
+                      ${this.subject(entry)} · ${new Date(entry.createdAt).toLocaleString()}</span
                     >
                     <blockquote>${entry.comment}</blockquote>
                   </li>`,
@@ -148,6 +159,16 @@ export class KefuSurveys extends LitElement {
             </ul>`
       }
     </section>`;
+  }
+
+  private subject(entry: ConsoleSurveyComment) {
+    const conversationId = entry.conversationId;
+    if (conversationId === undefined) return entry.about;
+    const open = () =>
+      this.dispatchEvent(
+        new CustomEvent('open-conversation', { detail: conversationId, bubbles: true, composed: true }),
+      );
+    return html`<button class="link" @click=${open}>${entry.about}</button>`;
   }
 
   private async load(): Promise<void> {
