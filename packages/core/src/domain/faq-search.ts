@@ -1,21 +1,10 @@
 import type { Article } from '../model/faq.js';
+import { plainText } from '../search/plain-text.js';
 
 const cjkPattern = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
 export function containsCjk(text: string): boolean {
   return cjkPattern.test(text);
-}
-
-/** The text of an article body, without markup, for matching. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 /**
