@@ -5,7 +5,10 @@ export interface Formatters {
   money(money: Money): string;
   date(iso: string): string;
   dateTime(iso: string): string;
-  /** "Tue 24 Nov, 10:00 – Wed 25 Nov, 18:00", collapsed where both ends share a day. */
+  /**
+   * An estimated delivery: days ("Tue 24 – Wed 25 Nov") for a window of days, whole hours ("Tue
+   * 24 Nov, 10:00 – 15:00") for a carrier's slot of a few hours; never a minute, which no estimate has.
+   */
   window(range: { readonly from: string; readonly to: string }): string;
   /** "5 minutes ago", "now", "yesterday". */
   ago(elapsedMs: number): string;
@@ -14,12 +17,20 @@ export interface Formatters {
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
+/** The longest window a carrier gives as a slot of hours; anything longer is an estimate in days. */
+const SLOT_MS = 12 * HOUR_MS;
 
 export function createFormatters(locale: string, timeZone: string | undefined): Formatters {
   const zone = timeZone ? { timeZone } : {};
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone });
-  const windowFormat = new Intl.DateTimeFormat(locale, {
+  const dayWindowFormat = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...zone,
+  });
+  const hourWindowFormat = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -37,7 +48,13 @@ export function createFormatters(locale: string, timeZone: string | undefined): 
     },
     date: (iso) => dateFormat.format(new Date(iso)),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
-    window: ({ from, to }) => windowFormat.formatRange(new Date(from), new Date(to)),
+    window({ from, to }) {
+      const start = Date.parse(from);
+      const end = Date.parse(to);
+      if (end - start > SLOT_MS) return dayWindowFormat.formatRange(start, end);
+      // Widened to whole hours: "10:37 – 14:12" reads "10:00 – 15:00".
+      return hourWindowFormat.formatRange(Math.floor(start / HOUR_MS) * HOUR_MS, Math.ceil(end / HOUR_MS) * HOUR_MS);
+    },
     ago(elapsedMs) {
       const elapsed = Math.max(0, elapsedMs);
       if (elapsed < MINUTE_MS) return relative.format(0, 'second');
