@@ -400,7 +400,10 @@ const statusByCode: Partial<Record<KefuErrorCode, number>> = {
   timeout: 504,
 };
 
-/** The contract's error response: `{ error: { code, message, fields? } }`, plus Retry-After when known. */
+/**
+ * The contract's error response: `{ error: { code, message, fields?, triesLeft? } }`, plus
+ * Retry-After when known.
+ */
 export function errorResponse(error: unknown): Response {
   const kefuError =
     error instanceof KefuError
@@ -413,6 +416,8 @@ export function errorResponse(error: unknown): Response {
   }
   const body = {
     error: {
+      // The server writes an error's details before its code, so a lookup's warning comes first here too.
+      ...(kefuError.triesLeft !== undefined ? { triesLeft: kefuError.triesLeft } : {}),
       code: kefuError.serverCode ?? kefuError.code,
       message: kefuError.message,
       ...(kefuError.fields ? { fields: kefuError.fields } : {}),

@@ -11,12 +11,16 @@ export const en = {
   contact: 'Email address or postal code',
   contactHint: 'The email address you ordered with, or the postal code of the delivery address.',
   orderNumberMissing: 'Enter your order number.',
-  orderNumberInvalid: 'An order number has only letters, digits and dashes.',
+  orderNumberInvalid: (example?: string) =>
+    example
+      ? `Check the order number: it looks like ${example}.`
+      : 'Check the order number: it has only letters, digits and dashes.',
   contactMissing: 'Enter the email address or the postal code of the order.',
   contactInvalid: 'Enter an email address like name@example.com, or the postal code of the delivery address.',
   searching: 'Looking up your order…',
   notFound:
     'We could not find an order with these details. Check the order number and the email address or postal code, then try again.',
+  oneTryLeft: 'You have 1 try left before a short wait.',
   rateLimited: (wait: string) => `Too many tries. For your security, please wait ${wait} before trying again.`,
   offline:
     'You are offline, so we could not look up your order. What you typed is kept: it will work once you are back online.',

@@ -1,21 +1,25 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { KefuClient, KefuError, Order, OrderLookup } from '@kefu/core';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { KefuClient, KefuError, Order, OrderLookup, OrderNumberFormat } from '@kefu/core';
+import { exampleOrderNumber, normalizeOrderNumber } from '@kefu/core/domain';
 import { field, fieldId } from './field.js';
 import type { OrderLookupMessages } from './order-lookup.messages.js';
 
 export type LookupField = 'orderNumber' | 'contact';
 type Problem = 'Missing' | 'Invalid';
 
-const orderNumberPattern = /^#?[\p{L}\p{N}][\p{L}\p{N}-]*$/u;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const postalCodePattern = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,11}$/u;
 
-/** What is wrong with one field of the lookup form, if anything. An "@" makes the contact an email address. */
-export function checkLookupField(field: LookupField, value: string): Problem | undefined {
+/**
+ * What is wrong with one field of the lookup form, if anything. An "@" makes the contact an email
+ * address. An order number is fine when it reads as one of the store's (`format`), however it is
+ * spelled: "mm 1003" is MM-1003.
+ */
+export function checkLookupField(field: LookupField, value: string, format?: OrderNumberFormat): Problem | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return 'Missing';
-  const pattern =
-    field === 'orderNumber' ? orderNumberPattern : trimmed.includes('@') ? emailPattern : postalCodePattern;
+  if (field === 'orderNumber') return normalizeOrderNumber(trimmed, format) === undefined ? 'Invalid' : undefined;
+  const pattern = trimmed.includes('@') ? emailPattern : postalCodePattern;
   return pattern.test(trimmed) ? undefined : 'Invalid';
 }
 
@@ -49,7 +53,9 @@ export interface LookupFormOptions {
  * Fields are checked when the shopper leaves them with something typed, and as they type after the
  * first submit; a submit with problems moves focus to the first one. Not found is one answer for a
  * wrong number and a wrong email (no hint of which orders exist). "Too many tries" names the
- * server's wait, and the same number is not sent again during it. Offline keeps what was typed and
+ * server's wait, and the same number is not sent again during it; the answer before the last try
+ * says so. The number is sent written the store's way (`config.orderNumbers`), and one that cannot
+ * be a number of the store's is a field problem, never sent, so a typo costs no try. Offline keeps what was typed and
  * offers the lookup again once back online. After success the typed email or postal code is
  * dropped from the screen and from memory.
  *
@@ -57,7 +63,7 @@ export interface LookupFormOptions {
  * root (one tree for ids, `aria-describedby`, focus and the host's styles), and nothing more is
  * registered or downloaded than the template and its state.
  */
-export class OrderLookupForm {
+export class OrderLookupForm implements ReactiveController {
   values: Record<LookupField, string> = { orderNumber: '', contact: '' };
   #problems: Partial<Record<LookupField, Problem>> = {};
   /** After the first submit, fields are checked as the shopper types. */
@@ -68,13 +74,22 @@ export class OrderLookupForm {
   #blockedUntil = 0;
   /** The order number the server said "too many tries" for; another number may be tried at once. */
   #blockedNumber = '';
+  /** The server said one try is left on this number before the next ones wait. */
+  #lastTry = false;
 
   constructor(
     private readonly host: Host,
     private readonly client: () => KefuClient | undefined,
     /** Shows the order found (the form's values are already cleared). */
     private readonly found: (order: Order) => Promise<void>,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  /** Asks for the store's config (its order number format) once a client is there. */
+  hostUpdated(): void {
+    this.#format();
+  }
 
   get searching(): boolean {
     return this.#searching;
@@ -100,7 +115,8 @@ export class OrderLookupForm {
     const input = event.target as HTMLInputElement;
     const key = input.name as LookupField;
     this.values = { ...this.values, [key]: input.value };
-    if (this.#checkAsTyped) this.#problems = { ...this.#problems, [key]: checkLookupField(key, input.value) };
+    const format = this.#format();
+    if (this.#checkAsTyped) this.#problems = { ...this.#problems, [key]: checkLookupField(key, input.value, format) };
     this.host.requestUpdate();
   };
 
@@ -113,7 +129,7 @@ export class OrderLookupForm {
     if (!input.isConnected) return;
     // A field left with something in it is checked at once; an empty one waits for the submit.
     if (input.value.trim() === '') return;
-    this.#problems = { ...this.#problems, [key]: checkLookupField(key, input.value) };
+    this.#problems = { ...this.#problems, [key]: checkLookupField(key, input.value, this.#format()) };
     this.host.requestUpdate();
   };
 
@@ -127,7 +143,8 @@ export class OrderLookupForm {
     if (!orders || this.#searching) return;
     this.#checkAsTyped = true;
     const fields = ['orderNumber', 'contact'] as const;
-    this.#problems = Object.fromEntries(fields.map((key) => [key, checkLookupField(key, this.values[key])]));
+    const format = this.#format();
+    this.#problems = Object.fromEntries(fields.map((key) => [key, checkLookupField(key, this.values[key], format)]));
     const firstInvalid = fields.find((key) => this.#problems[key]);
     if (firstInvalid) {
       this.host.requestUpdate();
@@ -135,7 +152,8 @@ export class OrderLookupForm {
       this.host.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(firstInvalid)}`)?.focus();
       return;
     }
-    const orderNumber = this.values.orderNumber.trim();
+    // Checked above, so it normalizes; sent the store's way, and "mm1003" is blocked with "MM-1003".
+    const orderNumber = normalizeOrderNumber(this.values.orderNumber, format) ?? this.values.orderNumber.trim();
     // Still blocked by "too many tries": asking again would only extend the wait.
     if (this.#blockedUntil > Date.now() && this.#blockedNumber === orderNumber) return;
     const contact = this.values.contact.trim();
@@ -144,6 +162,7 @@ export class OrderLookupForm {
       : { orderNumber, postalCode: contact };
     this.#searching = true;
     this.#error = undefined;
+    this.#lastTry = false;
     this.host.requestUpdate();
     const order = await orders.lookup(lookup);
     this.#searching = false;
@@ -157,6 +176,7 @@ export class OrderLookupForm {
     }
     const error = orders.current.peek().error;
     this.#error = error;
+    this.#lastTry = error?.code === 'not_found' && error.triesLeft === 1;
     if (error?.code === 'rate_limited') {
       this.#blockedUntil = Date.now() + (error.retryAfterMs ?? 60_000);
       this.#blockedNumber = orderNumber;
@@ -167,6 +187,33 @@ export class OrderLookupForm {
         orderNumber: refused.includes('orderNumber') ? 'Invalid' : undefined,
         contact: refused.some((key) => key === 'email' || key === 'postalCode') ? 'Invalid' : undefined,
       };
+    }
+  }
+
+  /**
+   * The store's order number format, once its config is in (asked for the first time the form is
+   * drawn). Until then numbers are only cleaned up here, and the server puts them in its format.
+   */
+  #format(): OrderNumberFormat | undefined {
+    const config = this.client()?.config;
+    if (config?.state.peek().status === 'idle') void config.load();
+    return config?.state.peek().data?.orderNumbers;
+  }
+
+  #problemMessage(messages: OrderLookupMessages, key: LookupField): string | undefined {
+    switch (`${key}${this.#problems[key] ?? ''}`) {
+      case 'orderNumberMissing':
+        return messages.orderNumberMissing;
+      case 'orderNumberInvalid': {
+        const format = this.#format();
+        return messages.orderNumberInvalid(format && exampleOrderNumber(format));
+      }
+      case 'contactMissing':
+        return messages.contactMissing;
+      case 'contactInvalid':
+        return messages.contactInvalid;
+      default:
+        return undefined;
     }
   }
 
@@ -191,13 +238,12 @@ export class OrderLookupForm {
     key: LookupField,
     keyboard: { autocomplete: string; autocapitalize: string; inputmode: string },
   ) {
-    const problem = this.#problems[key];
     return field(
       {
         key,
         label: messages[key],
         hint: messages[`${key}Hint`],
-        error: problem && messages[`${key}${problem}`],
+        error: this.#problemMessage(messages, key),
       },
       (wiring) =>
         html`<input
@@ -227,7 +273,12 @@ export class OrderLookupForm {
       </button>`;
     switch (error.code) {
       case 'not_found':
-        return html`<p class="alert" role="alert">${messages.notFound}</p>`;
+        return this.#lastTry
+          ? html`<div class="alert" role="alert">
+              <p>${messages.notFound}</p>
+              <p>${messages.oneTryLeft}</p>
+            </div>`
+          : html`<p class="alert" role="alert">${messages.notFound}</p>`;
       case 'rate_limited':
         return html`<p class="alert" role="alert">
           ${messages.rateLimited(formatWait(locale, Math.max(0, this.#blockedUntil - Date.now())))}

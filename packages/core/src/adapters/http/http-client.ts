@@ -242,7 +242,7 @@ function bodyOf<T>(text: string, status: number, path: string): T {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; fields?: unknown };
+  error?: { code?: unknown; message?: unknown; fields?: unknown; triesLeft?: unknown };
 }
 
 const codeByStatus: Record<number, KefuErrorCode> = {
@@ -280,6 +280,8 @@ function errorOf(
       serverCode: typeof error?.code === 'string' ? error.code : undefined,
       fields: isStringRecord(error?.fields) ? error.fields : undefined,
       retryAfterMs: parseRetryAfter(retryAfter, nowMs),
+      // A failed order lookup's warning that the shopper's next tries will wait.
+      ...(Number.isInteger(error?.triesLeft) ? { triesLeft: error?.triesLeft as number } : {}),
     },
   );
 }

@@ -22,6 +22,8 @@ import type { KefuOrderTracker } from './order-tracker.js';
 import { orderTrackerMessages } from './order-tracker.messages.js';
 import { zhCN } from './order-tracker.messages.zh-CN.js';
 import { ar } from './order-tracker.messages.ar.js';
+import { ar as lookupAr } from '../../forms/order-lookup.messages.ar.js';
+import { zhCN as lookupZhCN } from '../../forms/order-lookup.messages.zh-CN.js';
 
 /** The tracker's strings with the lookup form's. */
 const en = orderTrackerMessages.en;
@@ -190,12 +192,23 @@ describe('<kefu-order-tracker>', () => {
     expect($<HTMLInputElement>(tracker, '#field-orderNumber')!.value).to.equal('MM-1002');
   });
 
+  for (const typed of ['mm 1003', 'ＭＭ－１００３', '#MM-１００３', '1003']) {
+    it(`finds MM-1003 when the shopper types "${typed}"`, async () => {
+      const tracker = await renderTracker(clientWith());
+      lookUp(tracker, typed, { postalCode: seedOf('MM-1003').postalCode });
+      await shown(tracker, 'MM-1003');
+    });
+  }
+
   it('checks a field the shopper leaves with something in it, but not an empty one', async () => {
-    const tracker = await renderTracker(clientWith());
-    fill(tracker, 'orderNumber', 'MM 1002');
+    const client = clientWith();
+    const tracker = await renderTracker(client);
+    await waitUntil(() => client.config.state.value.data, 'the store’s config, with its number format');
+    // A letter O for a zero: no order number of the store's.
+    fill(tracker, 'orderNumber', 'MM-10O2');
     $<HTMLInputElement>(tracker, '#field-contact')!.focus();
     await waitUntil(
-      () => textOf($(tracker, '#field-orderNumber-error')) === en.orderNumberInvalid,
+      () => textOf($(tracker, '#field-orderNumber-error')) === en.orderNumberInvalid('MM-1001'),
       'checked on leaving',
     );
     $<HTMLInputElement>(tracker, '#field-orderNumber')!.focus();
@@ -236,8 +249,8 @@ describe('<kefu-order-tracker>', () => {
       await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.notFound));
       lookUp(tracker, 'MM-1002', { email: 'still.wrong@example.com' });
       await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes('Too many tries'));
-      // The memory server blocks the number for ten minutes after its one allowed failure.
-      expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('10 minutes'));
+      // The memory server makes the next try on the number wait 30 s after its one free failure.
+      expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('30 seconds'));
       expect($<HTMLInputElement>(tracker, '#field-contact')!.value).to.equal('still.wrong@example.com');
       await expect(tracker).to.be.accessible();
 
@@ -245,7 +258,39 @@ describe('<kefu-order-tracker>', () => {
       $<HTMLButtonElement>(tracker, 'button[type="submit"]')!.click();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(server.requests.filter((request) => request.path === '/orders/lookup').length).to.equal(2);
-      expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('10 minutes'));
+      expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('30 seconds'));
+      memory.controls.dispose();
+    });
+
+    it('sends the number the store’s way, warns before the last try, and never sends what is no number', async () => {
+      const memory = createMemoryBackendWithControls({ lookupLimit: 2 });
+      const sent: unknown[] = [];
+      const server = createContractHandlers(apiBase, memory.backend);
+      worker.resetHandlers(
+        http.post(`${apiBase}/orders/lookup`, async ({ request }) => {
+          sent.push(((await request.clone().json()) as { orderNumber: unknown }).orderNumber);
+          return undefined;
+        }),
+        ...server,
+      );
+      const client = clientWith({ backend: createHttpBackend({ apiBase }) });
+      const tracker = await renderTracker(client);
+      await waitUntil(() => client.config.state.value.data, 'the store’s config, with its number format');
+
+      lookUp(tracker, 'ｍｍ １００２', { email: 'wrong@example.com' });
+      await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.notFound));
+      expect(textOf($(tracker, '[role="alert"]'))).to.equal(`${en.notFound} ${en.oneTryLeft}`);
+      expect(sent).to.deep.equal(['MM-1002']);
+      await expect(tracker).to.be.accessible();
+
+      // A typo in the number is the form's to catch: nothing is sent, no try is used.
+      lookUp(tracker, 'MM-1OO2', { email: seedOf('MM-1002').email });
+      await waitUntil(() => textOf($(tracker, '#field-orderNumber-error')) === en.orderNumberInvalid('MM-1001'));
+      expect(sent).to.deep.equal(['MM-1002']);
+
+      lookUp(tracker, 'mm1002', { email: seedOf('MM-1002').email });
+      await shown(tracker, 'MM-1002');
+      expect(sent).to.deep.equal(['MM-1002', 'MM-1002']);
       memory.controls.dispose();
     });
 
@@ -455,6 +500,20 @@ describe('<kefu-order-tracker>', () => {
       lookUp(tracker, 'MM-1008', { email: seedOf('MM-1008').email });
       await waitUntil(() => $(tracker, '.order-heading'));
       expect(textOf($(tracker, '.status'))).to.equal(messages.orderStatus.delivery_failed);
+      await expect(tracker).to.be.accessible();
+    });
+  }
+
+  for (const [locale, lookup] of [
+    ['ar', lookupAr],
+    ['zh-CN', lookupZhCN],
+  ] as const) {
+    it(`warns before the last try in ${locale}`, async () => {
+      const backend = createMemoryBackend({ latencyMs: 5, lookupLimit: 2 });
+      const tracker = await renderTracker(clientWith({ backend }), locale);
+      lookUp(tracker, 'MM-1008', { email: 'wrong@example.com' });
+      await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(lookup.notFound));
+      expect(textOf($(tracker, '[role="alert"]'))).to.equal(`${lookup.notFound} ${lookup.oneTryLeft}`);
       await expect(tracker).to.be.accessible();
     });
   }
