@@ -270,6 +270,23 @@ describe('client.survey', () => {
     expect(phone.controls.responses()[0]).to.deep.include({ score: 10, comment: 'Lovely shop' });
   });
 
+  it('says live whether a survey was answered, here or on an earlier visit', async () => {
+    phone = device();
+    const client = await phone.open();
+    const subject = { type: 'conversation' as const, id: 'conv-9' };
+    const answered = client.survey.answered('csat', subject);
+    await waitUntil(() => answered.value === false, 'not answered yet');
+    const item = await client.survey.answer({ kind: 'csat', score: 4, subject });
+    expect(answered.value).to.equal(true);
+    expect(client.survey.answered('nps', subject).value, 'another kind is another survey').to.not.equal(true);
+    await client.outbox.flush({ ignoreBackoff: true });
+    client.dispose();
+    // Long after the outbox let the sent answer go, storage still remembers it.
+    const later = await phone.open();
+    await later.outbox.discard(item.id);
+    await waitUntil(() => later.survey.answered('csat', subject).value === true, 'remembered');
+  });
+
   it('asks nothing when the store turned surveys off, or has no trigger for the event', async () => {
     phone = device({
       ...demoStoreConfig,

@@ -1,4 +1,4 @@
-import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
+import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals-core';
 import type { CallbackRecord } from '../model/callbacks.js';
 import type { Conversation } from '../model/chat.js';
 import type { StoreConfig, SurveyKind, SurveyTrigger } from '../model/config.js';
@@ -51,6 +51,12 @@ export interface SurveyStore {
   /** A subject that no longer deserves a survey (a cancelled callback): its prompts are dropped. */
   withdraw(subject: SurveySubject): Promise<void>;
   statusOf(kind: SurveyKind, subject: SurveySubject): Promise<SurveySubjectStatus>;
+  /**
+   * Whether the shopper answered this survey, live: true once the answer is in the outbox (waiting
+   * or sent) or remembered from an earlier visit; undefined while storage is read. What an element
+   * shows ("rate this" or "thank you") follows it.
+   */
+  answered(kind: SurveyKind, subject: SurveySubject): ReadonlySignal<boolean | undefined>;
   dispose(): void;
 }
 
@@ -83,6 +89,8 @@ const sameSubject = (a: SurveySubject, b: SurveySubject) => a.type === b.type &&
 /** The same survey: its kind, about the same subject. */
 const sameSurvey = (a: Pick<SurveyPrompt, 'kind' | 'subject'>, b: Pick<SurveyPrompt, 'kind' | 'subject'>) =>
   a.kind === b.kind && sameSubject(a.subject, b.subject);
+/** The answer's outbox id: one answer per kind and subject. */
+const answerId = (kind: SurveyKind, subject: SurveySubject) => `survey-${kind}-${subject.type}-${subject.id}`;
 const PENDING_KEY = 'pending';
 const DISMISSED_KEY = 'dismissed';
 
@@ -148,7 +156,13 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
     await cache.write('survey', kept, { key: PENDING_KEY }).catch(() => undefined);
   }
 
+  /** What storage remembers of each subject asked about through `answered`, by subject key. */
+  const remembered = new Map<string, Signal<SurveySubjectStatus | undefined>>();
+  const answeredSignals = new Map<string, ReadonlySignal<boolean | undefined>>();
+
   async function record(kind: SurveyKind, subject: SurveySubject, status: SubjectRecord['status']): Promise<void> {
+    const watched = remembered.get(subjectKey(kind, subject));
+    if (watched) watched.value = status;
     await cache.write<SubjectRecord>('survey', { status, at: clock.now() }, { key: subjectKey(kind, subject) });
   }
 
@@ -225,9 +239,7 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
         return consider({ kind, subject, trigger: 'api', dueAt: clock.now() }, config?.channels.surveys ?? false);
       }),
     async answer(input) {
-      const item = await outbox.enqueue('survey', input, {
-        id: `survey-${input.kind}-${input.subject.type}-${input.subject.id}`,
-      });
+      const item = await outbox.enqueue('survey', input, { id: answerId(input.kind, input.subject) });
       await serially(async () => {
         await record(input.kind, input.subject, 'answered');
         await removePrompts((p) => sameSurvey(p, input));
@@ -256,6 +268,29 @@ export function createSurveyStore(context: StoreContext, deps: SurveyStoreDeps):
         await removePrompts((p) => sameSubject(p.subject, subject));
       }).catch(() => undefined),
     statusOf,
+    answered(kind, subject) {
+      const key = subjectKey(kind, subject);
+      let answered = answeredSignals.get(key);
+      if (answered) return answered;
+      const stored = signal<SurveySubjectStatus | undefined>(undefined);
+      remembered.set(key, stored);
+      void statusOf(kind, subject)
+        .catch((): SurveySubjectStatus => 'new')
+        .then((status) => {
+          // An answer given meanwhile (recorded through `record`) is newer than what was read.
+          if (stored.peek() === undefined) stored.value = status;
+        });
+      const id = answerId(kind, subject);
+      const submissions = store.submissions;
+      answered = computed(() => {
+        const item = submissions.value.find((candidate) => candidate.id === id);
+        // A failed answer did not count: the shopper may be asked again.
+        if (item) return item.status !== 'failed';
+        return stored.value === undefined ? undefined : stored.value === 'answered';
+      });
+      answeredSignals.set(key, answered);
+      return answered;
+    },
     dispose() {
       disposed = true;
       clock.clearTimeout(timer);
