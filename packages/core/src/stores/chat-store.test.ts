@@ -166,3 +166,27 @@ describe('chat store: a signed-in shopper’s conversations on every device', ()
     expect(anonymous).to.have.property('code', 'unauthorized');
   });
 });
+
+describe('chat store: where the conversation stands, from the conversation itself', () => {
+  it('is with the agent once an agent message arrives, joined or not, and names them', async () => {
+    const { backend, controls } = createMemoryBackendWithControls({ simulateAgent: false, latencyMs: 2 });
+    const client = createKefu({ backend, network: manualNetworkStatus(true), locale: 'en' });
+    try {
+      await client.activate();
+      const started = await client.chat.start({ ...shopper, message: 'Hello' });
+      await waitUntil(() => client.chat.connection.value === 'open', 'connected');
+      expect(client.chat.stage.value).to.equal('queued');
+      expect(client.chat.agentName.value).to.equal(undefined);
+      // An agent answers without the join being seen (as after a catch-up): the message says who.
+      controls.agentSend(started!.id, 'Hi, I am on it.');
+      await waitUntil(() => client.chat.stage.value === 'with-agent', 'with the agent');
+      expect(client.chat.agentName.value).to.equal('Mei');
+      expect(client.chat.recent.value[0]).to.include({ status: 'open', agentName: 'Mei' });
+      controls.closeAsAgent(started!.id);
+      await waitUntil(() => client.chat.stage.value === 'closed', 'closed');
+    } finally {
+      client.dispose();
+      controls.dispose();
+    }
+  });
+});

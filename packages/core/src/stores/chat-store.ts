@@ -18,6 +18,12 @@ import type { StoreContext } from './store-context.js';
 
 export type ChatConnection = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
+/**
+ * Where the open conversation stands for the shopper: in the queue, waiting for an agent (open,
+ * nobody has answered yet), with an agent, or ended.
+ */
+export type ChatStage = 'queued' | 'waiting' | 'with-agent' | 'closed';
+
 /** A line of the transcript: a stored message, or one of the shopper's still in the outbox. */
 export interface TranscriptEntry {
   /** The server id, or the client id while the message is not stored yet. */
@@ -53,6 +59,17 @@ export interface ChatStore {
   readonly transcript: ReadonlySignal<readonly TranscriptEntry[]>;
   readonly connection: ReadonlySignal<ChatConnection>;
   readonly agentTyping: ReadonlySignal<boolean>;
+  /**
+   * Who is answering: the agent who joined, or else the author of the latest agent message. The
+   * join event is not always seen (a catch-up after a reload or a dropped connection brings
+   * messages only), but an agent's message names them.
+   */
+  readonly agentName: ReadonlySignal<string | undefined>;
+  /**
+   * Derived from the conversation and its messages, never set on its own, so it cannot lag: an
+   * agent message means an agent is there, whatever events were missed.
+   */
+  readonly stage: ReadonlySignal<ChatStage | undefined>;
   readonly queue: ReadonlySignal<{ position: number; estimatedWaitSeconds: number } | undefined>;
   /** The highest seq the agent has read. */
   readonly agentReadUpTo: ReadonlySignal<number>;
@@ -149,16 +166,36 @@ function unreadIn({ messages, shopperReadUpTo = 0 }: ChatSnapshot): number {
   return messages.filter((message) => message.author === 'agent' && message.seq > shopperReadUpTo).length;
 }
 
+/** The agent who joined, or else whoever wrote the latest agent message. */
+function agentNameOf({ conversation, messages }: ChatSnapshot): string | undefined {
+  if (conversation.agentName) return conversation.agentName;
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (message?.author === 'agent' && message.authorName) return message.authorName;
+  }
+  return undefined;
+}
+
+function stageOf(current: ChatSnapshot): ChatStage {
+  const { conversation, messages } = current;
+  if (conversation.status === 'closed') return 'closed';
+  if (agentNameOf(current) !== undefined || messages.some((message) => message.author === 'agent')) return 'with-agent';
+  return conversation.status === 'queued' ? 'queued' : 'waiting';
+}
+
 /** What a list shows of the conversation open on this device, from what this device knows. */
 function summaryOf(current: ChatSnapshot): ConversationSummary {
   const { conversation, messages } = current;
   const last = messages.at(-1);
   const startedAt = current.startedAt ?? messages[0]?.createdAt ?? '';
+  const agentName = agentNameOf(current);
+  const stage = stageOf(current);
   return {
     id: conversation.id,
-    status: conversation.status,
+    // An agent answering is an open conversation, even when the status change was missed.
+    status: stage === 'with-agent' ? 'open' : conversation.status,
     topic: current.topic ?? '',
-    ...(conversation.agentName === undefined ? {} : { agentName: conversation.agentName }),
+    ...(agentName === undefined ? {} : { agentName }),
     createdAt: startedAt,
     updatedAt: last && last.createdAt > startedAt ? last.createdAt : startedAt,
     ...(last ? { lastMessage: previewOf(last) } : {}),
@@ -219,6 +256,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   let disposed = false;
 
   const conversation = computed(() => snapshot.value?.conversation);
+  const agentName = computed(() => (snapshot.value ? agentNameOf(snapshot.value) : undefined));
+  const stage = computed(() => (snapshot.value ? stageOf(snapshot.value) : undefined));
 
   // The files the shopper attached from this device, by upload id: their object URLs show them
   // without downloading them again. Elsewhere, and after a reload, the backend's address opens a
@@ -506,6 +545,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     transcript,
     connection,
     agentTyping,
+    agentName,
+    stage,
     queue,
     agentReadUpTo,
     unread,

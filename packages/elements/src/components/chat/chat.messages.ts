@@ -14,6 +14,9 @@ const en = {
   closedNow: 'Chat is closed right now.',
   nextOpening: (when: string) => `We open again ${when}.`,
   longWait: 'It is busy right now.',
+  nobodyOnline: 'Nobody is online right now.',
+  nobodyOnlineQueue:
+    'You can still start a chat: it waits in the queue, and an agent answers here when one comes online.',
   alternatives: 'Rather not wait? We can call you, or answer your message by email.',
   requestCallback: 'Request a callback',
   leaveMessage: 'Leave a message',
@@ -38,6 +41,7 @@ const en = {
   waitingForAgent: 'Waiting for an agent to join…',
   agentJoined: (name: string) => `${name} joined the chat`,
   chattingWith: (name: string) => `Chatting with ${name}`,
+  chattingWithAgent: 'Chatting with an agent',
   ended: 'This chat has ended.',
   reconnecting: 'Reconnecting… Your messages will be sent when we are back.',
   offline: 'You are offline. Messages will be sent when you are back online.',
@@ -69,6 +73,7 @@ const en = {
   cancel: 'Cancel',
   rateChat: 'Rate this chat',
   rateQuestion: 'How did we do? It takes ten seconds.',
+  rated: 'You rated this chat. Thank you for your feedback!',
   newChat: 'Start a new chat',
   newMessageFrom: (name: string, text: string) => `New message from ${name}: ${text}`,
 };

@@ -426,6 +426,67 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('names the agent who is answering, even when their joining was missed (a reload)', async () => {
+    const disk = createMemoryStorage();
+    const first = setup({ simulateAgent: false }, disk);
+    const element = await mount(first.client);
+    await startChat(element, 'Before reload');
+    const id = first.client.chat.conversation.value!.id;
+    await waitUntil(() => first.client.chat.transcript.value.some((entry) => entry.seq));
+    expect(text(element)).to.include('number 1 in line');
+    element.remove();
+    first.client.dispose();
+    // Lin takes the chat and answers while the page is away: the catch-up brings her message only.
+    first.memory.controls.agentJoin(id, 'Lin');
+    first.memory.controls.agentSend(id, 'Hi, Lin here. Let me check.');
+    const reloaded = createKefu({ backend: first.memory.backend, storage: () => disk, locale: 'en' });
+    cleanups.push(() => reloaded.dispose());
+    const again = await mount(reloaded);
+    await waitUntil(() => bubbles(again).includes('Hi, Lin here. Let me check.'), 'synced', { timeout: 3000 });
+    await waitUntil(() => text(again).includes('Chatting with Lin'), 'the header names Lin');
+    expect(text(again)).to.not.include('Waiting for an agent').and.not.include('in line');
+    first.memory.controls.agentTyping(id, true);
+    await waitUntil(() => text(again).includes('Lin is typing…'), 'typing names Lin');
+    expect(text(again)).to.not.include('Agent is typing');
+  });
+
+  it('shows that the chat was rated once its CSAT is answered, instead of offering it again', async () => {
+    const { client, memory } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    await startChat(element);
+    const id = client.chat.conversation.value!.id;
+    memory.controls.closeAsAgent(id);
+    await waitUntil(() => button(element, 'Rate this chat'), 'the rating offered');
+    // Answered in the survey view (or remembered from an earlier visit): the survey store knows.
+    await client.survey.answer({ kind: 'csat', score: 5, subject: { type: 'conversation', id } });
+    await waitUntil(() => text(element).includes('You rated this chat.'), 'the thank-you', { timeout: 3000 });
+    expect(button(element, 'Rate this chat')).to.equal(undefined);
+    expect(text(element)).to.not.include('How did we do?');
+    await expect(element).to.be.accessible();
+  });
+
+  it('with nobody online, says so and what happens, with no green dot and no wait', async () => {
+    const memory = createMemoryBackendWithControls({ latencyMs: 5, simulateAgent: false, agentsOnline: 0 });
+    cleanups.push(() => memory.controls.dispose());
+    // The reference server with KEFU_CHAT_ALWAYS_OPEN: open, nobody online, a wait counted from the queue.
+    const backend = {
+      ...memory.backend,
+      getAvailability: async () => ({ open: true, agentsOnline: 0, queueLength: 1, estimatedWaitSeconds: 120 }),
+    };
+    const client = createKefu({ backend, storage: () => createMemoryStorage(), locale: 'en' });
+    cleanups.push(() => client.dispose());
+    const element = await mount(client);
+    await waitUntil(() => text(element).includes('Nobody is online right now.'), 'nobody online');
+    expect(text(element)).to.include('it waits in the queue');
+    expect(text(element)).to.not.include('0 agents online').and.not.include('Expected wait').and.not.include('minute');
+    expect(root(element).querySelector('.dot')).to.equal(null);
+    await expect(element).to.be.accessible();
+    // The shopper may chat anyway: the conversation waits in the queue, as the server keeps it.
+    button(element, 'Chat anyway').click();
+    await startChat(element, 'Anyone there?');
+    await waitUntil(() => text(element).includes('number 1 in line'), 'queued');
+  });
+
   it('shows a failed message with retry and remove', async () => {
     const { client, memory } = setup({ simulateAgent: false });
     const element = await mount(client);

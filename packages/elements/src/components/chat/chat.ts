@@ -514,8 +514,10 @@ export class KefuChat extends KefuElement {
   #renderBefore(chat: ChatStore, messages: ChatMessages) {
     const availability = chat.availability.value;
     const data = availability.data;
-    const longWait = data ? data.estimatedWaitSeconds >= this.longWaitMinutes * 60 : false;
-    const offerAlternatives = availability.status === 'error' || (data && (!data.open || longWait));
+    // With nobody online there is no wait to estimate: a chat waits until someone comes online.
+    const nobodyOnline = data?.open === true && data.agentsOnline === 0;
+    const longWait = data && !nobodyOnline ? data.estimatedWaitSeconds >= this.longWaitMinutes * 60 : false;
+    const offerAlternatives = availability.status === 'error' || (data && (!data.open || longWait || nobodyOnline));
     const mode = this.mode === 'choose' && !offerAlternatives && availability.status === 'ready' ? 'chat' : this.mode;
     return html`
       <section
@@ -567,6 +569,11 @@ export class KefuChat extends KefuElement {
         <strong>${messages.closedNow}</strong>
         ${data.nextOpeningAt ? messages.nextOpening(this.#formatOpening(data.nextOpeningAt)) : nothing}
       </p>`;
+    }
+    // Open with nobody online (a store that keeps chat open around the clock): the chat is queued
+    // until an agent signs in, so no green dot and no wait that nobody can promise.
+    if (data.agentsOnline === 0) {
+      return html`<p><strong>${messages.nobodyOnline}</strong> ${messages.nobodyOnlineQueue}</p>`;
     }
     return html`<p>
       <span class="dot" aria-hidden="true"></span>${messages.agentsOnline(data.agentsOnline)} ·
@@ -648,35 +655,40 @@ export class KefuChat extends KefuElement {
     const transcript = chat.transcript.value;
     const connection = chat.connection.value;
     const online = this.kefu?.connectivity.online.value;
-    const queue = chat.queue.value;
     const closed = conversation.status === 'closed';
-    const agentName = conversation.agentName ?? messages.agent;
+    // The store's name for whoever answers: the one who joined, or who wrote last.
+    const agentName = chat.agentName.value;
     return html`
-      <p class="status" role="status">
-        ${
-          closed
-            ? messages.ended
-            : conversation.status === 'queued'
-              ? queue && queue.position > 0
-                ? queue.estimatedWaitSeconds > 0
-                  ? messages.queued(queue.position, this.#formatWait(queue.estimatedWaitSeconds, messages))
-                  : messages.queuedNoWait(queue.position)
-                : messages.waitingForAgent
-              : conversation.agentName
-                ? messages.chattingWith(conversation.agentName)
-                : messages.waitingForAgent
-        }
-      </p>
+      <p class="status" role="status">${this.#statusLine(chat, agentName, messages)}</p>
       ${
         !closed && (!online || connection === 'reconnecting')
           ? html`<p class="banner">${online ? messages.reconnecting : messages.offline}</p>`
           : nothing
       }
       ${this.#renderTranscript(chat, transcript, messages)}
-      ${!closed && chat.agentTyping.value ? html`<p class="typing">${messages.agentTyping(agentName)}</p>` : nothing}
+      ${!closed && chat.agentTyping.value ? html`<p class="typing">${messages.agentTyping(agentName ?? messages.agent)}</p>` : nothing}
       ${closed ? this.#renderEnded(conversation.id, messages) : this.#renderComposer(messages)}
       ${this.#renderTranscriptEmail(messages)}
     `;
+  }
+
+  /** The header follows the store's stage, so an agent who is answering is never "awaited". */
+  #statusLine(chat: ChatStore, agentName: string | undefined, messages: ChatMessages): string {
+    switch (chat.stage.value) {
+      case 'closed':
+        return messages.ended;
+      case 'with-agent':
+        return agentName ? messages.chattingWith(agentName) : messages.chattingWithAgent;
+      case 'queued': {
+        const queue = chat.queue.value;
+        if (!queue || queue.position <= 0) return messages.waitingForAgent;
+        return queue.estimatedWaitSeconds > 0
+          ? messages.queued(queue.position, this.#formatWait(queue.estimatedWaitSeconds, messages))
+          : messages.queuedNoWait(queue.position);
+      }
+      default:
+        return messages.waitingForAgent;
+    }
   }
 
   #renderTranscript(chat: ChatStore, transcript: readonly TranscriptEntry[], messages: ChatMessages) {
@@ -893,10 +905,18 @@ export class KefuChat extends KefuElement {
   }
 
   #renderEnded(conversationId: string, messages: ChatMessages) {
+    // Answered here or on an earlier visit: thanking again beats asking again.
+    const rated = this.kefu?.survey.answered('csat', { type: 'conversation', id: conversationId }).value === true;
     return html`<div class="ended">
-      <p>${messages.rateQuestion}</p>
+      <p>${rated ? messages.rated : messages.rateQuestion}</p>
       <div class="actions">
-        <button type="button" class="primary" @click=${() => this.#rate(conversationId)}>${messages.rateChat}</button>
+        ${
+          rated
+            ? nothing
+            : html`<button type="button" class="primary" @click=${() => this.#rate(conversationId)}>
+                ${messages.rateChat}
+              </button>`
+        }
         ${this.#renderTranscriptToggle(messages)}
         <button type="button" class="link" @click=${this.#newChat}>${messages.newChat}</button>
       </div>
