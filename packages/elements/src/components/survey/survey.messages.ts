@@ -35,6 +35,7 @@ const en = {
   chooseScore: 'Choose a score first.',
   thanks: 'Thank you for your feedback!',
   queued: 'Your answer is saved and will be sent when you are back online.',
+  failed: 'Your answer could not be sent. Thank you all the same.',
   sorry: 'We are sorry it was not better. Would you like to talk to someone?',
   chat: 'Chat with us',
   callback: 'Request a callback',

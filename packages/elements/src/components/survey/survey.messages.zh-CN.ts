@@ -32,6 +32,7 @@ export const zhCN: SurveyMessages = {
   chooseScore: '请先选择一个评分。',
   thanks: '感谢您的反馈！',
   queued: '您的回答已保存，恢复联网后会自动提交。',
+  failed: '您的回答未能发送，仍然感谢您的反馈。',
   sorry: '很抱歉没能让您满意。需要和客服聊聊吗？',
   chat: '在线咨询',
   callback: '预约回电',

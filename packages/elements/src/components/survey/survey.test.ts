@@ -1,6 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackendWithControls, createMemoryStorage, type KefuClient } from '@kefu/core';
+import {
+  createKefu,
+  createMemoryBackendWithControls,
+  createMemoryStorage,
+  manualNetworkStatus,
+  type KefuClient,
+} from '@kefu/core';
 import '../../define/kefu-survey.js';
 import type { KefuSurvey } from './survey.js';
 
@@ -162,5 +168,31 @@ describe('<kefu-survey>', () => {
     const element = await renderSurvey(client);
     await waitUntil(() => root(element).textContent?.includes('already answered'), 'already answered');
     expect(radios(element)).to.have.length(0);
+  });
+
+  it('says an answer given offline waits, and stops saying so once it is sent after reconnecting', async () => {
+    const network = manualNetworkStatus(false);
+    const { backend, controls: offlineControls } = createMemoryBackendWithControls({ latencyMs: 5 });
+    const offline = createKefu({ backend, storage: () => createMemoryStorage(), network, locale: 'en' });
+    try {
+      const element = await renderSurvey(offline, { kind: 'nps', type: 'store', id: 'store' });
+      radios(element)[9]!.click();
+      button(element, 'Send').click();
+      await waitUntil(() => root(element).querySelector('[part="thanks"]'), 'thank-you shown');
+      const outcome = () => root(element).querySelector('[part="thanks"]')!.textContent ?? '';
+      expect(outcome()).to.contain('will be sent when you are back online');
+      network.set(true);
+      await waitUntil(
+        () => offline.survey.submissions.value.every((item) => item.status === 'sent'),
+        'sent after reconnecting',
+        { timeout: 4000 },
+      );
+      await waitUntil(() => !outcome().includes('back online'), 'the waiting line gone', { timeout: 2000 });
+      expect(outcome()).to.contain('Thank you for your feedback!');
+      expect(offlineControls.responses()).to.have.length(1);
+    } finally {
+      offline.dispose();
+      offlineControls.dispose();
+    }
   });
 });

@@ -48,7 +48,6 @@ export class KefuSurvey extends KefuElement {
     score: { attribute: false },
     reason: { attribute: false },
     scoreMissing: { attribute: false },
-    queued: { attribute: false },
     unhandledNextStep: { attribute: false },
     kind: {},
     subjectType: { attribute: 'subject-type' },
@@ -59,9 +58,10 @@ export class KefuSurvey extends KefuElement {
   private score?: number;
   private reason?: SurveyReason;
   private scoreMissing = false;
-  private queued = false;
   private unhandledNextStep = false;
   #comment = '';
+  /** The answer's outbox item: what the thank-you says of its sending follows the item, live. */
+  #answerId?: string;
 
   /** Which survey: satisfaction (csat, 1–5), recommendation (nps, 0–10) or effort (ces, 1–7). */
   kind: SurveyKind = 'csat';
@@ -95,6 +95,7 @@ export class KefuSurvey extends KefuElement {
 
   #reset(): void {
     this.phase = 'asking';
+    this.#answerId = undefined;
     this.score = undefined;
     this.reason = undefined;
     this.scoreMissing = false;
@@ -137,7 +138,7 @@ export class KefuSurvey extends KefuElement {
       ...(reason ? { reason } : {}),
       ...(comment ? { comment } : {}),
     });
-    this.queued = item.status === 'pending' && !client.connectivity.online.value;
+    this.#answerId = item.id;
     this.phase = 'thanks';
     this.dispatchEvent(new CustomEvent('kefu-survey-answer', { detail, bubbles: true, composed: true }));
   };
@@ -235,6 +236,15 @@ export class KefuSurvey extends KefuElement {
     </form>`;
   }
 
+  /** Waiting to send while offline, and failed for good, say so; once sent, the thanks is enough. */
+  #renderSending(messages: SurveyMessages) {
+    const client = this.kefu;
+    const item = client?.survey.submissions.value.find((candidate) => candidate.id === this.#answerId);
+    if (item?.status === 'failed') return html`<p>${messages.failed}</p>`;
+    if (item?.status === 'pending' && !client?.connectivity.online.value) return html`<p>${messages.queued}</p>`;
+    return nothing;
+  }
+
   /** After the form: thanks (and next steps after a low score), "not now", or answered before. */
   #renderOutcome(messages: SurveyMessages) {
     const thanks = this.phase === 'thanks';
@@ -244,7 +254,7 @@ export class KefuSurvey extends KefuElement {
         <p class="lead">
           ${thanks ? messages.thanks : this.phase === 'dismissed' ? messages.dismissed : messages.answeredBefore}
         </p>
-        ${thanks && this.queued ? html`<p>${messages.queued}</p>` : nothing}
+        ${thanks ? this.#renderSending(messages) : nothing}
       </div>
       ${
         low
