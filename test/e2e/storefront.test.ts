@@ -186,6 +186,34 @@ describe('demo storefront with the Kefu script tag', () => {
     });
   }
 
+  // Issue 20: on a phone the panel focused its search box on open, and the keyboard then covered
+  // the menu the shopper had come for.
+  it('opens on a phone with the dialog focused and no keyboard, on a desktop in the search box', async () => {
+    const focused = (page: Page) =>
+      page.evaluate(() => {
+        const active = document.querySelector('kefu-widget')?.shadowRoot?.activeElement;
+        return active?.getAttribute('role') ?? active?.tagName.toLowerCase();
+      });
+    const phone = await storefront.browser.newContext({
+      viewport: { width: 375, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const phonePage = await phone.newPage();
+    await phonePage.goto(`${storefront.demo.origin}/`);
+    await phonePage.locator('kefu-launcher button').tap();
+    await phonePage.locator('kefu-widget[open] .home-search input').waitFor();
+    assert.equal(await focused(phonePage), 'dialog', 'the dialog, not a text box, has focus on a phone');
+    await phone.close();
+
+    const desktop = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await desktop.goto(`${storefront.demo.origin}/`);
+    await desktop.locator('kefu-launcher button').click();
+    await desktop.locator('kefu-widget[open] .home-search input').waitFor();
+    assert.equal(await focused(desktop), 'input', 'the search box has focus on a desktop');
+    await desktop.close();
+  });
+
   it('opens from the store’s own Help link instead of a launcher, and gives it focus back', async () => {
     const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(`

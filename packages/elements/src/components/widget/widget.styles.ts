@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const widgetStyles = css`
+  /* Focused only on touch screens, in place of the search box (see #focusView): no ring to draw. */
+  .panel:focus {
+    outline: none;
+  }
   :host {
     /* The panel paints its own surface, so it can follow the system on any page (see tokens). */
     color-scheme: light dark;

@@ -58,6 +58,8 @@ export class KefuWidget extends KefuElement {
   };
 
   readonly #narrow = new MediaQueryController(this, '(max-width: 639.98px)');
+  /** A phone or tablet, whose on-screen keyboard opens with any focused text box. */
+  readonly #touchFirst = new MediaQueryController(this, '(pointer: coarse)');
   readonly #scrollLock = new ScrollLock();
 
   // Always in the template (the launcher too, hidden when the host has its own): there once rendered.
@@ -238,10 +240,15 @@ export class KefuWidget extends KefuElement {
     this.dispatchEvent(new CustomEvent('kefu-view', { detail: destination, bubbles: true, composed: true }));
   }
 
-  /** Focus goes to the view's first control (its search box, its first field), else to close. */
+  /**
+   * Focus goes to the view's first control (its search box, its first field), else to close. On
+   * a touch screen home's search box would open the keyboard over the menu the shopper came for:
+   * there the dialog itself takes focus (and is announced), and a tap on the box opens the keyboard.
+   */
   #focusView(): void {
     const view = this.shadowRoot?.querySelector<HTMLElement>('.view');
     if (view && this.current.view !== 'home') view.focus();
+    else if (this.#touchFirst.matches) this.shadowRoot?.querySelector<HTMLElement>('.panel')?.focus();
     else (this.shadowRoot?.querySelector<HTMLElement>('.home-search input') ?? this.closeButton).focus();
   }
 
@@ -458,6 +465,7 @@ export class KefuWidget extends KefuElement {
         class="panel"
         part="panel"
         role="dialog"
+        tabindex="-1"
         aria-modal=${fullscreen ? 'true' : 'false'}
         aria-labelledby="title"
         ?hidden=${!this.open}
