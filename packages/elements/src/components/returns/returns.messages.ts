@@ -99,7 +99,14 @@ const en = {
   // After submitting
   savedOffline: 'Saved — it will be sent when you are back online.',
   sending: 'Sending your return…',
-  submittedTitle: 'Return requested',
+  /** The headline over a submitted return: it follows the return's status as it changes. */
+  statusTitle: {
+    requested: 'Return requested',
+    approved: 'Return approved',
+    rejected: 'Return rejected',
+    received: 'Return received',
+    refunded: 'Return refunded',
+  },
   rma: (rma: string) => `Your return number is ${rma}.`,
   nextSteps: 'We will email you when it is approved, with the label to print.',
   failed: 'We could not send your return.',

@@ -488,6 +488,35 @@ describe('<kefu-returns>', () => {
     expect(textOf(must(element, '[part~="history"]'))).to.contain(en.statusTag.rejected);
   });
 
+  it('heads a submitted return with its status as it changes, not "requested" forever', async () => {
+    const memory = createMemoryBackendWithControls({ latencyMs: 5 });
+    const client = clientWith({ backend: memory.backend });
+    await lookedUp(client, 'MM-1006');
+    const element = await renderReturns(client, 'MM-1006');
+    await pickItem(element, 'item_1006_1');
+    choose(element, id('items.item_1006_1.reason'), 'changed_mind');
+    must<HTMLInputElement>(element, '#field-resolution').click();
+    await review(element);
+    await waitUntil(() => $(element, '[part~="review"]'));
+    submitButton(element).click();
+    await waitUntil(() => client.returns.draftSubmission.value?.status === 'sent', 'sent');
+    const status = () => textOf($(element, '[part~="status"]'));
+    await waitUntil(() => status().includes(en.statusTitle.requested), 'requested');
+    expect(status()).to.contain(en.status.requested).and.contain(en.nextSteps);
+
+    const sent = client.returns.draftSubmission.value!.result as { id: string };
+    memory.controls.decideReturn(sent.id, {
+      status: 'approved',
+      labelUrl: 'https://maple-and-moss.example/returns/new/label.pdf',
+    });
+    await client.orders.refresh();
+    await client.returns.loadHistory(client.orders.current.value.data!);
+    await waitUntil(() => status().includes(en.statusTitle.approved), 'the headline follows the approval');
+    expect(status()).to.contain(en.status.approved);
+    expect(status()).to.not.contain(en.statusTitle.requested).and.not.contain(en.status.requested);
+    expect(status(), 'no "we will email you when it is approved" once it is').to.not.contain(en.nextSteps);
+  });
+
   it('works from the keyboard: tick, choose, review and submit', async () => {
     const client = clientWith();
     await lookedUp(client, 'MM-1004');

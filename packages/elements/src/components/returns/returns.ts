@@ -732,11 +732,18 @@ export class KefuReturns extends KefuElement {
   #renderStatus(client: KefuClient, order: Order, submission: OutboxItem<'return'>, messages: ReturnsMessages) {
     if (submission.status === 'sent') {
       const record = submission.result as ReturnRecord | undefined;
+      // The answer to the submission is the return as it was then: the order's summary, and the
+      // full record once loaded, are newer (approved since, say). The headline follows the newest.
+      const fresher = record
+        ? (client.returns.history.value[record.id]?.data?.status ??
+          order.returns.find((summary) => summary.id === record.id)?.status)
+        : undefined;
+      const status = fresher ?? record?.status ?? 'requested';
       return html`<section part="status" class="status sent" tabindex="-1" role="status">
-        <h3>${messages.submittedTitle}</h3>
+        <h3>${messages.statusTitle[status]}</h3>
         ${record ? html`<p class="rma">${messages.rma(record.rma)}</p>` : nothing}
-        ${record ? html`<p>${messages.status[record.status]}</p>` : nothing}
-        <p class="muted">${messages.nextSteps}</p>
+        ${record ? html`<p>${messages.status[status]}</p>` : nothing}
+        ${status === 'requested' ? html`<p class="muted">${messages.nextSteps}</p>` : nothing}
         <button part="button" type="button" class="secondary" @click=${() => void this.#startAnother(order)}>
           ${messages.startAnother}
         </button>
