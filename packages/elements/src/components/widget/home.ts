@@ -156,22 +156,30 @@ function renderLastOrder(order: Order | undefined, messages: Catalogue, _locale:
 }
 
 /**
- * Chat when someone can answer soon, with the wait; otherwise a call back comes first and chat
- * says when it opens. Never a dead end.
+ * Chat when someone can answer soon, with the wait; otherwise (closed, or nobody online) a call
+ * back comes first and chat says when it opens. Never a dead end.
  */
 function renderContactActions(availability: Availability | undefined, messages: Catalogue, locale: string, go: Go) {
+  const hint = availability ? chatHint(availability, messages, locale) : undefined;
   const chat = html`<li>
     <button type="button" @click=${() => go({ view: 'chat' })}>
-      ${messages.chatWithUs}${availability ? html`<span class="hint">${chatHint(availability, messages, locale)}</span>` : nothing}
+      ${messages.chatWithUs}${hint ? html`<span class="hint">${hint}</span>` : nothing}
     </button>
   </li>`;
   const callback = html`<li>
     <button type="button" @click=${() => go({ view: 'callback' })}>${messages.callMeBack}</button>
   </li>`;
-  return availability && !availability.open ? html`${callback}${chat}` : html`${chat}${callback}`;
+  const nobodyThere = availability && (!availability.open || availability.agentsOnline === 0);
+  return nobodyThere ? html`${callback}${chat}` : html`${chat}${callback}`;
 }
 
-function chatHint(availability: Availability, messages: Catalogue, locale: string): string {
+/**
+ * The wait when someone is online. Open with nobody online (chat kept open around the clock), a
+ * chat waits until an agent signs in: no wait can be promised, so none is shown; the chat view
+ * says what happens.
+ */
+function chatHint(availability: Availability, messages: Catalogue, locale: string): string | undefined {
+  if (availability.open && availability.agentsOnline === 0) return undefined;
   if (availability.open) {
     const minutes = Math.max(1, Math.round(availability.estimatedWaitSeconds / 60));
     return messages.chatWait(minutes);

@@ -84,6 +84,18 @@ describe('<kefu-widget> home', () => {
     expect(labels[4]).to.equal('Call me back');
   });
 
+  it('promises no wait, and puts the call back first, when chat is open but nobody is online', async () => {
+    // The reference server with KEFU_CHAT_ALWAYS_OPEN: open, nobody online, a wait counted from the queue.
+    const { root } = await openWidget(
+      withAvailability({ open: true, agentsOnline: 0, queueLength: 1, estimatedWaitSeconds: 120 }),
+    );
+    await waitUntil(() => actionLabels(root).some((label) => label.includes('Chat with us')), 'actions shown');
+    // Availability has arrived once the order changes: the call back comes first.
+    await waitUntil(() => actionLabels(root)[3] === 'Call me back', 'call back first');
+    expect(actionLabels(root)[4]).to.equal('Chat with us');
+    expect(root.querySelector('.actions .hint')).to.equal(null);
+  });
+
   it('puts the call back first, and says when chat opens, when nobody is there', async () => {
     const { root } = await openWidget(
       withAvailability({
