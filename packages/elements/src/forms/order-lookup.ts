@@ -54,9 +54,9 @@ export interface LookupFormOptions {
  * first submit; a submit with problems moves focus to the first one. Not found is one answer for a
  * wrong number and a wrong email (no hint of which orders exist). "Too many tries" names the
  * server's wait, and the same number is not sent again during it; the answer before the last try
- * says so. The number is sent written the store's way (`config.orderNumbers`), and one that cannot
- * be a number of the store's is a field problem, never sent, so a typo costs no try. Offline keeps what was typed and
- * offers the lookup again once back online. After success the typed email or postal code is
+ * says so. The number is sent written the store's way (`config.orderNumbers`); one that cannot be
+ * a number of the store's is a field problem and is not sent, so a typo costs no try. Offline keeps
+ * what was typed and offers the lookup again once back online. After success the typed email or postal code is
  * dropped from the screen and from memory.
  *
  * A Lit reactive controller rather than an element of its own: its fields stay in the host's shadow
@@ -74,8 +74,6 @@ export class OrderLookupForm implements ReactiveController {
   #blockedUntil = 0;
   /** The order number the server said "too many tries" for; another number may be tried at once. */
   #blockedNumber = '';
-  /** The server said one try is left on this number before the next ones wait. */
-  #lastTry = false;
 
   constructor(
     private readonly host: Host,
@@ -162,7 +160,6 @@ export class OrderLookupForm implements ReactiveController {
       : { orderNumber, postalCode: contact };
     this.#searching = true;
     this.#error = undefined;
-    this.#lastTry = false;
     this.host.requestUpdate();
     const order = await orders.lookup(lookup);
     this.#searching = false;
@@ -176,7 +173,6 @@ export class OrderLookupForm implements ReactiveController {
     }
     const error = orders.current.peek().error;
     this.#error = error;
-    this.#lastTry = error?.code === 'not_found' && error.triesLeft === 1;
     if (error?.code === 'rate_limited') {
       this.#blockedUntil = Date.now() + (error.retryAfterMs ?? 60_000);
       this.#blockedNumber = orderNumber;
@@ -273,7 +269,8 @@ export class OrderLookupForm implements ReactiveController {
       </button>`;
     switch (error.code) {
       case 'not_found':
-        return this.#lastTry
+        // The server's warning: one more miss on this number and the next tries wait.
+        return error.triesLeft === 1
           ? html`<div class="alert" role="alert">
               <p>${messages.notFound}</p>
               <p>${messages.oneTryLeft}</p>
