@@ -118,7 +118,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     session,
     connectivity,
     config,
-    faq: createFaqStore(context, options.faq),
+    faq: createFaqStore(context, options.faq, config),
     orders,
     returns: createReturnsStore(context, orders.accessTokenFor),
     callback,

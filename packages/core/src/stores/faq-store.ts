@@ -7,6 +7,8 @@ import type { PageLocation } from '../faq/page-location.js';
 import { toKefuError } from '../errors.js';
 import { idle, type AsyncState } from '../state.js';
 import type { StoreContext } from './store-context.js';
+import type { ConfigStore } from './config-store.js';
+import { containsCjk } from '../domain/faq-search.js';
 
 interface CachedArticles {
   readonly syncToken: string;
@@ -61,7 +63,13 @@ export interface FaqCategory {
 export type FaqSuggestionSource = readonly string[] | string | null;
 
 export interface FaqStore {
-  /** Every article of the session's locale: from the cache at once, kept current by delta sync. */
+  /**
+   * The language the help centre is read in: the shopper's, where the store writes in it (the same
+   * language is enough: zh-Hans-CN reads zh-CN), else the store's default, its first locale. An
+   * Arabic shopper of a store that writes English and Chinese reads English, not an empty page.
+   */
+  readonly contentLocale: ReadonlySignal<string>;
+  /** Every article of the content locale: from the cache at once, kept current by delta sync. */
   readonly articles: ReadonlySignal<AsyncState<readonly Article[]>>;
   /**
    * The local search index of the session's locale; `search` answers once it is `ready` (a large
@@ -94,7 +102,7 @@ export interface FaqStore {
    * find, to show below the local ones. `[]` when not needed, offline or on failure; never throws.
    */
   searchServer(query: string, options?: { limit?: number; signal?: AbortSignal }): Promise<FaqSearchHit[]>;
-  /** An article of the session's locale by id (from the synced articles). */
+  /** An article by id, of the content locale or of a language a query was written in. */
   article(id: string): Article | undefined;
   /**
    * Overrides the page suggestions: article ids (in order), a query (its best 5 results), or
@@ -107,7 +115,19 @@ export interface FaqStore {
 
 const notBuilt: FaqIndexState = { status: 'idle', size: 0, version: 0 };
 
-export function createFaqStore(context: StoreContext, options: FaqOptions = {}): FaqStore {
+/** The store's locale for `wanted`: the same tag, else the same language, else none. */
+export function matchLocale(wanted: string, available: readonly string[]): string | undefined {
+  const language = (tag: string) => tag.toLowerCase().split('-')[0];
+  return (
+    available.find((tag) => tag.toLowerCase() === wanted.toLowerCase()) ??
+    available.find((tag) => language(tag) === language(wanted))
+  );
+}
+
+const cjkLanguages = new Set(['zh', 'ja', 'ko']);
+const isCjkLocale = (tag: string) => cjkLanguages.has(tag.toLowerCase().split('-')[0] ?? '');
+
+export function createFaqStore(context: StoreContext, options: FaqOptions = {}, config?: ConfigStore): FaqStore {
   const { backend, cache, clock, network, outbox, session, signal: abort } = context;
   const serverSearchAbove = options.serverSearchAbove ?? 5000;
 
@@ -120,8 +140,15 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
   const engine = signal<FaqSearchEngine | undefined>(undefined);
   let engineLoading: Promise<FaqSearchEngine> | undefined;
 
-  const articles = computed<AsyncState<readonly Article[]>>(() => byLocale.value[session.locale.value] ?? idle);
-  const index = computed(() => indexByLocale.value[session.locale.value] ?? notBuilt);
+  const storeLocales = computed(() => config?.state.value.data?.locales ?? []);
+  const contentLocale = computed(() => {
+    const wanted = session.locale.value;
+    const available = storeLocales.value;
+    // Until the store's settings are known, the shopper's own language is the best guess.
+    return available.length ? (matchLocale(wanted, available) ?? available[0] ?? wanted) : wanted;
+  });
+  const articles = computed<AsyncState<readonly Article[]>>(() => byLocale.value[contentLocale.value] ?? idle);
+  const index = computed(() => indexByLocale.value[contentLocale.value] ?? notBuilt);
   const pagePath = signal('/');
   const searchesServer = computed(() => (articles.value.data?.length ?? 0) > serverSearchAbove);
   const suggestionSource = signal<FaqSuggestionSource>(null);
@@ -200,21 +227,33 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     }
   }
 
-  /** The session locale's run in `runs` (a sync, an index build) if one is under way, else a new one. */
-  function once(runs: Map<string, Promise<void>>, start: (locale: string) => Promise<void>): Promise<void> {
-    const locale = session.locale.peek();
+  /** A locale's run in `runs` (a sync, an index build) if one is under way, else a new one. */
+  function once(
+    runs: Map<string, Promise<void>>,
+    start: (locale: string) => Promise<void>,
+    locale = contentLocale.peek(),
+  ): Promise<void> {
     let running = runs.get(locale);
     if (!running) runs.set(locale, (running = start(locale)));
     return running;
   }
 
-  const sync = () => once(syncing, (locale) => syncLocale(locale).finally(() => syncing.delete(locale)));
+  const syncOne = (locale: string) =>
+    once(syncing, (one) => syncLocale(one).finally(() => syncing.delete(one)), locale);
+  /** Which language to fetch and index depends on the store's locales: learn them first (cached, one request). */
+  async function knowStoreLocales(): Promise<void> {
+    if (config && !config.state.peek().data) await config.load();
+  }
+  async function sync(): Promise<void> {
+    await knowStoreLocales();
+    await syncOne(contentLocale.peek());
+  }
 
   async function buildIndex(locale: string): Promise<void> {
     setIndex(locale, 'loading');
     try {
       const loaded = await loadEngine();
-      if (!byLocale.peek()[locale]?.data) await sync();
+      if (!byLocale.peek()[locale]?.data) await syncOne(locale);
       const building = loaded.build(locale, byLocale.peek()[locale]?.data ?? [], syncTokens.get(locale));
       // A large help centre answers from titles and tags while its index is built: show that now.
       setIndex(locale, 'loading');
@@ -227,10 +266,26 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     }
   }
 
+  /**
+   * The help centre a query is searched in: the content locale, unless the query is written in
+   * Chinese (or Japanese, Korean) and the content locale is not, and the store writes in that
+   * language too. A shopper on an English page who types 退货 finds the Chinese articles.
+   */
+  function localeOfQuery(query: string): string {
+    const content = contentLocale.value;
+    if (isCjkLocale(content) || !containsCjk(query)) return content;
+    return storeLocales.value.find(isCjkLocale) ?? content;
+  }
+
   function search(query: string, { limit = 20 } = {}): FaqSearchHit[] {
-    const locale = session.locale.value;
+    const locale = localeOfQuery(query);
     // Read for its version too: a caller that renders the results renders them again when it changes.
-    if (index.value.status === 'idle') return [];
+    const state = indexByLocale.value[locale] ?? notBuilt;
+    if (state.status === 'idle') {
+      // Another language's index is built on its first query, as the content locale's is on open.
+      if (locale !== contentLocale.peek() && index.peek().status !== 'idle') void once(indexing, buildIndex, locale);
+      return [];
+    }
     return engine.peek()?.search(locale, query, limit) ?? [];
   }
 
@@ -244,7 +299,11 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     return [...groups].map(([slug, list]) => ({ slug, articles: list }));
   });
 
-  const article = (id: string) => articles.value.data?.find((candidate) => candidate.id === id);
+  const article = (id: string) =>
+    articles.value.data?.find((candidate) => candidate.id === id) ??
+    Object.values(byLocale.value)
+      .flatMap((state) => state.data ?? [])
+      .find((candidate) => candidate.id === id);
 
   const suggestions = computed(() => {
     const source = suggestionSource.value;
@@ -255,6 +314,7 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
   });
 
   return {
+    contentLocale,
     articles,
     index,
     categories,
@@ -263,14 +323,14 @@ export function createFaqStore(context: StoreContext, options: FaqOptions = {}):
     searchesServer,
     sync,
     // A build that failed removes itself from `indexing`, so the next call tries again.
-    loadIndex: () => once(indexing, buildIndex),
+    loadIndex: () => knowStoreLocales().then(() => once(indexing, buildIndex)),
     search,
     async searchServer(query, { limit = 20, signal } = {}) {
       if (!query.trim() || !searchesServer.peek() || !network.isOnline()) return [];
       const local = new Set(search(query, { limit }).map((hit) => hit.article.id));
       try {
         const found = await backend.searchArticles(
-          { q: query, locale: session.locale.peek() },
+          { q: query, locale: localeOfQuery(query) },
           { signal: signal ? AbortSignal.any([signal, abort]) : abort },
         );
         // The words as typed, for highlighting (the tokenizer stays in the engine's chunk).

@@ -44,6 +44,7 @@ export const ar: FaqMessages = {
   back: 'رجوع',
   backToResults: 'العودة إلى النتائج',
   loading: 'جارٍ تحميل مركز المساعدة…',
+  otherLanguage: (language) => `مركز المساعدة متوفر باللغة ${language}.`,
   offline: 'أنت غير متصل: نبحث في المقالات المحفوظة على هذا الجهاز.',
   loadFailed: 'تعذّر تحميل مركز المساعدة.',
   retry: 'أعد المحاولة',

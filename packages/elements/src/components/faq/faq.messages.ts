@@ -32,6 +32,7 @@ export const en = {
   back: 'Back',
   backToResults: 'Back to the results',
   loading: 'Loading the help centre…',
+  otherLanguage: (language: string) => `Our help centre is written in ${language}.`,
   offline: 'You are offline: searching the articles saved on this device.',
   loadFailed: 'The help centre could not be loaded.',
   retry: 'Try again',

@@ -27,6 +27,7 @@ export const zhCN: FaqMessages = {
   back: '返回',
   backToResults: '返回搜索结果',
   loading: '正在加载帮助中心…',
+  otherLanguage: (language) => `帮助中心目前只有${language}版本。`,
   offline: '您已离线：正在搜索本设备上保存的文章。',
   loadFailed: '无法加载帮助中心。',
   retry: '重试',

@@ -104,6 +104,31 @@ describe('<kefu-faq>', () => {
     await expect(element).to.be.accessible();
   });
 
+  // Issue 20: an Arabic shopper of a store that writes English and Chinese got an empty help
+  // centre, with no word of why.
+  it('shows the store’s default language, with a note, to a shopper whose language the store does not write', async () => {
+    const client = clientWith({ locale: 'ar' });
+    const element = await renderFaq(client, { locale: 'ar' });
+    expect(client.faq.contentLocale.value).to.equal('en');
+    await waitUntil(() => $(element, '.language-note'), 'the note');
+    expect($(element, '.language-note')!.textContent).to.equal('مركز المساعدة متوفر باللغة الإنجليزية.');
+    expect($$(element, '.articles button').length, 'English articles to browse').to.be.above(0);
+    await type(element, 'refund');
+    await waitUntil(() => resultTitles(element).length > 0, 'English results');
+    const result = $(element, '#option-0')!;
+    expect([result.lang, result.dir], 'an English result reads left to right').to.deep.equal(['en', 'ltr']);
+    await expect(element).to.be.accessible();
+  });
+
+  it('searches the Chinese articles for a query typed in Chinese on an English page', async () => {
+    const element = await renderFaq(clientWith({ locale: 'en' }));
+    expect($(element, '.language-note'), 'no note: English is written').to.equal(null);
+    await type(element, '退货');
+    await waitUntil(() => resultTitles(element).length > 0, 'Chinese results', { timeout: 4000 });
+    expect(resultTitles(element)[0]).to.contain('退货');
+    expect($(element, '#option-0')!.lang).to.equal('zh-CN');
+  });
+
   it('moves through the results with the arrow keys, opens one with Enter, and Escape goes back then clears', async () => {
     const element = await renderFaq(clientWith());
     await type(element, 'return');

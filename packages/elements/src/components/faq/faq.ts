@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit, type KefuClient } from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
+import { directionOf } from '../../i18n/localize.js';
 import { featureBase, tokens } from '../../styles/tokens.styles.js';
 import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
@@ -292,13 +293,25 @@ export class KefuFaq extends KefuElement {
     const faq = this.kefu?.faq;
     const articles = faq?.articles.value;
     if (!(this.kefu?.connectivity.online.value ?? true)) return html`<p class="notice">${messages.offline}</p>`;
-    if (articles?.data) return nothing;
+    if (articles?.data) return this.#renderLanguageNote(messages);
     return articles?.status === 'error'
       ? html`<div class="notice" role="alert">
           <p>${messages.loadFailed}</p>
           <button type="button" @click=${() => void faq?.sync()}>${messages.retry}</button>
         </div>`
       : html`<p class="notice" role="status">${messages.loading}</p>`;
+  }
+
+  /**
+   * One line when the help centre is not in the shopper's language (the store does not write in
+   * it, so its default language is shown), rather than an empty page.
+   */
+  #renderLanguageNote(messages: FaqMessages) {
+    const content = this.kefu?.faq.contentLocale.value;
+    const language = (tag: string) => tag.toLowerCase().split('-')[0];
+    if (!content || language(content) === language(this.resolvedLocale)) return nothing;
+    const name = new Intl.DisplayNames(this.resolvedLocale, { type: 'language' }).of(content) ?? content;
+    return html`<p class="notice language-note">${messages.otherLanguage(name)}</p>`;
   }
 
   #renderOption(hit: FaqSearchHit, index: number) {
@@ -311,6 +324,8 @@ export class KefuFaq extends KefuElement {
       part="result"
       class="result"
       aria-selected=${index === this.active ? 'true' : 'false'}
+      lang=${hit.article.locale}
+      dir=${directionOf(hit.article.locale)}
       @click=${() => this.#open(hit.article.id)}
     >
       <span class="result-title">${highlighted(hit.article.title, hit.terms)}</span>
@@ -399,11 +414,13 @@ export class KefuFaq extends KefuElement {
     const updated = new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium' }).format(
       new Date(article.updatedAt),
     );
+    // The article's own language and direction (an English article in an Arabic panel reads left to right).
+    const lang = article.locale;
     return html`<article class="article" part="article" @keydown=${this.#onArticleKeydown}>
       ${back}
-      <h3 tabindex="-1">${article.title}</h3>
+      <h3 tabindex="-1" lang=${lang} dir=${directionOf(lang)}>${article.title}</h3>
       <p class="meta">${messages.updated(updated)}</p>
-      <div class="body" part="body"></div>
+      <div class="body" part="body" lang=${lang} dir=${directionOf(lang)}></div>
       ${this.#renderFeedback(messages, article.id)}
     </article>`;
   }
