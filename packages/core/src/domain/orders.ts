@@ -15,9 +15,17 @@ function asciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
 }
 
-/** NFKC turns full-width "ＭＭ－１００３" into "MM-1003"; then case, spaces and a leading "#" go. */
+/**
+ * NFKC turns full-width "ＭＭ－１００３" into "MM-1003"; invisible format characters go (bidi
+ * marks and zero-width joiners that a number copied out of an e-mail or a chat app may carry);
+ * then case, spaces and a leading "#".
+ */
 function clean(input: string): string {
-  return asciiDigits(input.normalize('NFKC')).trim().replace(/^#\s*/, '').toUpperCase();
+  return asciiDigits(input.normalize('NFKC'))
+    .replace(/\p{Cf}/gu, '')
+    .trim()
+    .replace(/^#\s*/, '')
+    .toUpperCase();
 }
 
 /**

@@ -49,6 +49,10 @@ export const tokens = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* An order or return number in a sentence (see withNumber): never broken at its hyphen. */
+  .unbroken {
+    white-space: nowrap;
+  }
   /* Read by screen readers, not drawn: every element's labels and live regions use it. */
   .visually-hidden {
     position: absolute;

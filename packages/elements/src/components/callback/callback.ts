@@ -9,6 +9,7 @@ import { controls, tokens } from '../../styles/tokens.styles.js';
 import { browserTimeZone, cityOf, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
 import { callbackMessages, type CallbackMessages } from './callback.messages.js';
 import { callbackStyles } from './callback.styles.js';
+import { withNumber } from '../../i18n/with-number.js';
 
 type Field = 'name' | 'phone' | 'slot' | 'consent';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -569,7 +570,7 @@ export class KefuCallback extends KefuElement {
               @input=${this.#onInput}
             ></textarea>`,
         )}
-        ${this.orderNumber ? html`<p class="hint">${messages.orderNote(this.orderNumber)}</p>` : nothing}
+        ${this.orderNumber ? html`<p class="hint">${withNumber(messages.orderNote, this.orderNumber)}</p>` : nothing}
         <div class="field">
           ${fieldError('consent', errors.consent)}
           <label class="consent">

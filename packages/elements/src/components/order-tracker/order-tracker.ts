@@ -15,6 +15,7 @@ import {
   type Formatters,
   type ItemLine,
 } from './order-tracker.format.js';
+import { withNumber } from '../../i18n/with-number.js';
 
 /** The tracker's own strings and the lookup form's. */
 type Messages = typeof orderTrackerMessages.en;
@@ -196,7 +197,7 @@ export class KefuOrderTracker extends KefuElement {
           (order) =>
             html`<li>
               <button type="button" class="mine-order" @click=${() => void this.#openMine(order)}>
-                <strong>${messages.orderHeading(order.number)}</strong>
+                <strong>${withNumber(messages.orderHeading, order.number)}</strong>
                 <span>${format.date(order.placedAt)} · ${format.money(order.total)}</span>
                 <span class="muted">${messages.orderStatus[order.status]}</span>
               </button>
@@ -220,7 +221,7 @@ export class KefuOrderTracker extends KefuElement {
     const format = this.#formatters();
     const unshipped = itemsNotShipped(order);
     return html`<article part="order" class="order" aria-labelledby="order-heading">
-      <h2 class="order-heading" id="order-heading" tabindex="-1">${messages.orderHeading(order.number)}</h2>
+      <h2 class="order-heading" id="order-heading" tabindex="-1">${withNumber(messages.orderHeading, order.number)}</h2>
       <p class="status">${messages.orderStatus[order.status]}</p>
       ${this.#renderFreshness(messages, format)} ${this.#renderProgress(messages, order)}
       <p class="muted meta">

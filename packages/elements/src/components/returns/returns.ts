@@ -20,6 +20,7 @@ import { controls, tokens } from '../../styles/tokens.styles.js';
 import { returnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
 import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';
+import { withNumber } from '../../i18n/with-number.js';
 
 type FieldErrors = Readonly<Record<string, string>>;
 /** The returns flow's own strings and the lookup form's. */
@@ -340,7 +341,7 @@ export class KefuReturns extends KefuElement {
     if (!order) return this.#renderLookup(messages);
     const draft = client.returns.draft.value;
     const submission = client.returns.draftSubmission.value;
-    return html`<h2 tabindex="-1">${messages.titleForOrder(order.number)}</h2>
+    return html`<h2 tabindex="-1">${withNumber(messages.titleForOrder, order.number)}</h2>
       ${draft?.orderId === order.id ? this.#renderDraft(client, order, policy, draft, submission, messages) : nothing}
       ${this.#renderHistory(client, order, messages)}`;
   }
@@ -741,7 +742,7 @@ export class KefuReturns extends KefuElement {
       const status = fresher ?? record?.status ?? 'requested';
       return html`<section part="status" class="status sent" tabindex="-1" role="status">
         <h3>${messages.statusTitle[status]}</h3>
-        ${record ? html`<p class="rma">${messages.rma(record.rma)}</p>` : nothing}
+        ${record ? html`<p class="rma">${withNumber(messages.rma, record.rma)}</p>` : nothing}
         ${record ? html`<p>${messages.status[status]}</p>` : nothing}
         ${status === 'requested' ? html`<p class="muted">${messages.nextSteps}</p>` : nothing}
         <button part="button" type="button" class="secondary" @click=${() => void this.#startAnother(order)}>
@@ -799,7 +800,7 @@ export class KefuReturns extends KefuElement {
     if (labelUrl && !encode) void loadQrEncoder().then(() => this.requestUpdate());
     return html`<li class="earlier">
       <p class="heading">
-        <span class="rma-number">${summary.rma}</span>
+        <bdi class="unbroken rma-number">${summary.rma}</bdi>
         <span class="tag ${status}">${messages.statusTag[status]}</span>
       </p>
       <p class="muted">${messages.requestedOn(this.#date(summary.createdAt, true))}</p>
