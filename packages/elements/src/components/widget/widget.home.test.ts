@@ -156,6 +156,11 @@ describe('<kefu-widget> home', () => {
     await client.config.load();
     expect(await client.survey.ask('nps')).to.equal('prompted');
     await waitUntil(() => root.querySelector('.survey-prompt'), 'survey card shown');
+    // Issue 20: the card touched the search box above it.
+    const gap =
+      root.querySelector('.survey-prompt')!.getBoundingClientRect().top -
+      root.querySelector('.home-search input')!.getBoundingClientRect().bottom;
+    expect(gap, 'space between the search box and the card').to.be.at.least(12);
     root.querySelector<HTMLButtonElement>('.survey-prompt')!.click();
     await waitUntil(() => root.querySelector('kefu-survey'), 'survey shown', { timeout: 4000 });
     expect(widget.view).to.equal('survey');

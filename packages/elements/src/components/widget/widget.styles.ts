@@ -209,6 +209,10 @@ export const widgetStyles = css`
   .card-title {
     font-weight: 600;
   }
+  /* It follows the search box directly: apart from it, as the sections below are. */
+  .survey-prompt {
+    margin-block-start: 16px;
+  }
   .unread {
     font-weight: 400;
     color: var(--_muted);
