@@ -240,6 +240,10 @@ export function createContractHandlers(apiBase: string, backend: KefuBackend): C
       }),
     ),
     http.get<{ id: string }>(
+      `${base}/conversations/:id`,
+      route<{ id: string }>(async (_request, { id }, o) => json(await backend.getConversation(id, call(o)))),
+    ),
+    http.get<{ id: string }>(
       `${base}/conversations/:id/messages`,
       route<{ id: string }>(async (request, { id }, o) => {
         // Without `after`, every message; junk becomes NaN, which the backend refuses.

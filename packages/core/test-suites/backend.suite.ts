@@ -671,6 +671,36 @@ export function runBackendSuite(
         expect(messages[0]!.seq).to.equal(1);
       });
 
+      it('tells where a conversation stands, with the article it started from', async () => {
+        const context = { articleId: 'en-payment-charged-twice', articleTitle: 'I was charged twice' };
+        const conversation = await backend.startConversation(
+          { ...shopper, message: 'Still charged twice.', context },
+          { idempotencyKey: newKey() },
+        );
+        const state = await backend.getConversation(conversation.id, { token: conversation.token });
+        expect(state.id).to.equal(conversation.id);
+        // The demo's simulated agent may have joined meanwhile.
+        expect(state.status).to.be.oneOf(['queued', 'open']);
+        expect(state.lastSeq).to.be.at.least(1);
+        expect(state.context).to.deep.equal(context);
+        // The shopper's words stay theirs: the article is not in the message.
+        const messages = await backend.getMessages(conversation.id, 0, { token: conversation.token });
+        expect(messages[0]!.text).to.equal('Still charged twice.');
+        expect((await rejection(backend.getConversation(conversation.id, {}))).code).to.equal('unauthorized');
+      });
+
+      it('refuses a context that is not an article', async () => {
+        const error = await rejection(
+          backend.startConversation(
+            { ...shopper, context: { articleId: '', articleTitle: 'x' } },
+            { idempotencyKey: newKey() },
+          ),
+        );
+        expect(error.code).to.equal('validation');
+        expect(error.fields).to.have.property('context.articleId');
+        expect(error.fields).not.to.have.property('context.articleTitle');
+      });
+
       it('keeps one message per clientId, however often it is sent', async () => {
         const conversation = await start();
         const options = { token: conversation.token };

@@ -7,6 +7,7 @@ export * from './zoned-time.js';
 export * from './business-hours.js';
 export * from './photo-type.js';
 export * from './attachment-type.js';
+export * from './chat-context.js';
 export * from './chat-history.js';
 export * from './chat-preview.js';
 export * from './faq-search.js';

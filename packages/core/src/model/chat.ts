@@ -17,6 +17,17 @@ export interface ConversationInput {
   readonly orderNumber?: string;
   /** The first message, if the shopper typed one before the pre-chat form. */
   readonly message?: string;
+  /**
+   * Where the shopper came from (an article that did not answer them). Kept apart from their
+   * words: the agent sees it as a label, and what the shopper typed stays what they typed.
+   */
+  readonly context?: ConversationContext;
+}
+
+/** The help article a conversation started from. */
+export interface ConversationContext {
+  readonly articleId: string;
+  readonly articleTitle: string;
 }
 
 export type ConversationStatus = 'queued' | 'open' | 'closed';
@@ -71,6 +82,21 @@ export interface MessageInput {
   readonly clientId: string;
   readonly text: string;
   readonly attachmentIds?: readonly string[];
+}
+
+/**
+ * GET /v1/conversations/{id}: where a conversation stands now. A client catching up after a
+ * reload reads it besides the messages it missed, since events such as an agent joining are not
+ * messages.
+ */
+export interface ConversationState {
+  readonly id: string;
+  readonly status: ConversationStatus;
+  readonly queuePosition?: number;
+  readonly agentName?: string;
+  /** The conversation's highest sequence number (messages and events) when this was read. */
+  readonly lastSeq: number;
+  readonly context?: ConversationContext;
 }
 
 /** The last message of a conversation, as a list shows it: its text shortened, its files only counted. */

@@ -11,6 +11,7 @@ import type {
   Conversation,
   ConversationInput,
   ConversationPage,
+  ConversationState,
   MessageInput,
   UploadedAttachment,
 } from '../model/chat.js';
@@ -88,6 +89,8 @@ export interface ChatBackend {
   listConversations(query: { limit?: number; cursor?: string }, options: CallOptions): Promise<ConversationPage>;
   /** A repeated clientId returns the message already stored, never a second one. */
   sendMessage(conversationId: string, input: MessageInput, options: CallOptions): Promise<ChatMessage>;
+  /** Where the conversation stands now: status, the agent who joined, its place in the queue. */
+  getConversation(conversationId: string, options: CallOptions): Promise<ConversationState>;
   /** Messages with seq greater than `afterSeq`, in order. */
   getMessages(conversationId: string, afterSeq: number, options: CallOptions): Promise<readonly ChatMessage[]>;
   /**

@@ -190,3 +190,36 @@ describe('chat store: where the conversation stands, from the conversation itsel
     }
   });
 });
+
+describe('chat store: after a reload, the conversation as it stands now', () => {
+  it('knows the agent joined while the page was closed, though they have not written yet', async () => {
+    const { backend, controls } = createMemoryBackendWithControls({ simulateAgent: false, latencyMs: 2 });
+    const databaseName = `kefu-chat-store-test-reload-${crypto.randomUUID()}`;
+    const open = async () => {
+      const client = createKefu({ backend, databaseName, network: manualNetworkStatus(true), locale: 'en' });
+      await client.activate();
+      return client;
+    };
+    const first = await open();
+    let reloaded: KefuClient | undefined;
+    try {
+      const started = await first.chat.start({ ...shopper, message: 'Hello' });
+      await waitUntil(() => first.chat.connection.value === 'open', 'connected');
+      expect(first.chat.stage.value).to.equal('queued');
+      first.dispose();
+      // Mei accepts the chat while the shopper's page reloads; she has not written anything yet.
+      controls.agentJoin(started!.id, 'Mei');
+
+      reloaded = await open();
+      await reloaded.chat.restore();
+      await waitUntil(() => reloaded!.chat.connection.value === 'open', 'live again');
+      await waitUntil(() => reloaded!.chat.stage.value === 'with-agent', 'with the agent after the reload');
+      expect(reloaded.chat.agentName.value).to.equal('Mei');
+      expect(reloaded.chat.queue.value).to.equal(undefined);
+    } finally {
+      reloaded?.dispose();
+      controls.dispose();
+      indexedDB.deleteDatabase(databaseName);
+    }
+  });
+});

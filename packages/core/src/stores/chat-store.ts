@@ -384,6 +384,9 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   // the stream delivered meanwhile.
   let caughtUp = false;
   let streamHighSeq = 0;
+  // The seq the catch-up's conversation state was read at: a join or status event the stream
+  // delivers late, from before it, must not turn the state back.
+  let stateSeq = 0;
 
   function onEvent(event: ChatEvent): void {
     streamHighSeq = Math.max(streamHighSeq, event.seq);
@@ -403,6 +406,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         queue.value = { position: event.position, estimatedWaitSeconds: event.estimatedWaitSeconds };
         break;
       case 'agent_joined':
+        if (event.seq <= stateSeq) break;
         queue.value = undefined;
         update((current) => ({
           ...current,
@@ -410,6 +414,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         }));
         break;
       case 'status':
+        if (event.seq <= stateSeq) break;
         update((current) => ({ ...current, conversation: { ...current.conversation, status: event.status } }));
         if (event.status === 'closed') disconnect('closed');
         break;
@@ -430,6 +435,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     }
     caughtUp = false;
     streamHighSeq = 0;
+    stateSeq = 0;
     connection.value = reconnectAttempts === 0 ? 'connecting' : 'reconnecting';
     const { id } = current.conversation;
     stream = backend.openChatStream(id, token, {
@@ -454,12 +460,31 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     if (!current) return;
     try {
       const token = tokenOf(current.conversation);
-      const missed = await backend.getMessages(current.conversation.id, current.lastSeq, {
-        ...(token ? { token } : {}),
-        signal: abort,
-      });
+      const options = { ...(token ? { token } : {}), signal: abort };
+      // The messages missed, and where the conversation stands: an agent who joined but has not
+      // written yet is an event, not a message, and the header must not say "waiting" after a reload.
+      const [missed, now] = await Promise.all([
+        backend.getMessages(current.conversation.id, current.lastSeq, options),
+        backend.getConversation(current.conversation.id, options),
+      ]);
+      stateSeq = now.lastSeq;
+      if (now.status === 'queued' && now.queuePosition !== undefined) {
+        queue.value = { position: now.queuePosition, estimatedWaitSeconds: queue.peek()?.estimatedWaitSeconds ?? 0 };
+      } else if (now.status !== 'queued') {
+        queue.value = undefined;
+      }
+      update((state) => ({
+        ...state,
+        conversation: {
+          ...state.conversation,
+          status: now.status,
+          ...(now.agentName === undefined ? {} : { agentName: now.agentName }),
+        },
+      }));
+      // Not up to `now.lastSeq`: a message stored between the two reads is the stream's to bring.
       receive(missed, Math.max(streamHighSeq, ...missed.map((message) => message.seq)));
       caughtUp = true;
+      if (now.status === 'closed') disconnect('closed');
     } catch {
       // Without the catch-up there may be a gap before the stream's first event: start over.
       if (disposed) return;

@@ -232,6 +232,47 @@ describe('chat over real HTTP and WebSocket', () => {
     assert.equal(events[0]?.seq, 2, 'the stream starts after the first message (seq 1)');
   });
 
+  it('keeps the article a chat started from beside the shopper’s words, and says where a conversation stands', async () => {
+    const shop = client(server);
+    const context = { articleId: 'en-payment-charged-twice', articleTitle: 'I was charged twice' };
+    const refused = await shop.call<{ error: { fields: Record<string, string> } }>('POST', '/conversations', {
+      body: { ...shopper, context: { articleId: '', articleTitle: 'I was charged twice' } },
+      key: crypto.randomUUID(),
+    });
+    assert.equal(refused.status, 422);
+    assert.ok('context.articleId' in refused.body.error.fields, JSON.stringify(refused.body));
+
+    const conversation = await shop.start({ ...shopper, message: 'It happened again.', context });
+    assert.deepEqual(
+      (await shop.history(conversation)).map((message) => message.text),
+      ['It happened again.'],
+      'the shopper’s message is what they typed',
+    );
+    const state = async (token = conversation.token) =>
+      shop.call<Record<string, unknown>>('GET', `/conversations/${conversation.id}`, { token });
+    const queued = await state();
+    assert.equal(queued.status, 200);
+    assert.equal(queued.body.status, 'queued');
+    assert.deepEqual(queued.body.context, context);
+    assert.equal((await state('not-the-token')).status, 401);
+
+    const console = agent(server, await signIn(server, 'Mei'));
+    const feed = track(await console.feed());
+    const listed = await feed.waitFor(
+      (frame) => frame.type === 'conversations' && frame.conversations.some((item) => item.id === conversation.id),
+      'the conversation in the console',
+    );
+    const summary = listed.type === 'conversations' && listed.conversations.find((item) => item.id === conversation.id);
+    assert.deepEqual(summary && summary.context, context);
+
+    // Mei joins but writes nothing yet: a shopper who reloads learns it from the conversation itself.
+    await console.call('POST', `/conversations/${conversation.id}/accept`);
+    const joined = await state();
+    assert.equal(joined.body.status, 'open');
+    assert.equal(joined.body.agentName, 'Mei');
+    assert.equal(joined.body.lastSeq, 3);
+  });
+
   it('lets only the agent who accepted a conversation reply, type in or close it', async () => {
     const conversation = await client(server).start();
     const mei = agent(server, await signIn(server, 'Mei'));

@@ -18,6 +18,7 @@ import {
   ConversationInputSchema,
   ConversationPageSchema,
   ConversationSchema,
+  ConversationStateSchema,
   HistoryQuery,
   ErrorSchema,
   IdempotencyHeaders,
@@ -72,7 +73,7 @@ const start = createRoute({
     201: json(ConversationSchema, 'The new conversation, or the first answer for a repeated key'),
     400: failure('Missing Idempotency-Key or a body that is not a JSON object'),
     409: failure('The key was used with another body (`idempotency_key_reused`)'),
-    422: failure('Invalid `name`, `email`, `topic`, `orderNumber` or `message`'),
+    422: failure('Invalid `name`, `email`, `topic`, `orderNumber`, `message` or `context`'),
   },
 });
 
@@ -107,6 +108,19 @@ const send = createRoute({
     409: failure('The conversation has ended (`conversation_closed`)'),
     422: failure('Empty text, text over 5000 characters, or an unknown attachment'),
   },
+});
+
+const state = createRoute({
+  method: 'get',
+  path: '/conversations/{id}',
+  tags,
+  security,
+  summary: 'Where the conversation stands now: status, the agent who joined, its place in the queue',
+  description:
+    'A client that reloads reads this besides GET /conversations/{id}/messages: an agent joining or a status ' +
+    'change is an event, not a message, so the messages alone cannot say an agent has joined.',
+  request: { params: ConversationIdParams },
+  responses: { 200: json(ConversationStateSchema, 'The conversation now'), ...tokenFailures },
 });
 
 const history = createRoute({
@@ -303,6 +317,13 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
       ...(attachments.length > 0 ? { attachments } : {}),
     });
     return created ? c.json(message, 201) : c.json(message, 200);
+  });
+
+  v1.openapi(state, async (c) => {
+    // Authorized here: the middleware above covers the paths under a conversation, not its own.
+    const row = service.authorize(c.req.valid('param').id, await credentialsOf(c));
+    c.header('Cache-Control', 'no-store');
+    return c.json(service.state(row.id), 200);
   });
 
   v1.openapi(history, (c) => {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { contextMessage, MAX_CONTEXT_ID_LENGTH, MAX_CONTEXT_TITLE_LENGTH } from '@kefu/core/domain';
 import { isBlank, isEmail, MAX_MESSAGE_LENGTH, messages } from './validation.js';
 
 /**
@@ -11,6 +12,26 @@ import { isBlank, isEmail, MAX_MESSAGE_LENGTH, messages } from './validation.js'
 const text = (message: string, valid: (value: string) => boolean) =>
   z.string({ error: message }).refine(valid, { error: message });
 
+/** Where the shopper came from: kept beside their words, for the agent, never inside them. */
+const ConversationContextSchema = z
+  .object(
+    {
+      articleId: text(contextMessage, (value) => !isBlank(value) && value.length <= MAX_CONTEXT_ID_LENGTH).openapi({
+        example: 'en-payment-charged-twice',
+      }),
+      articleTitle: text(
+        contextMessage,
+        (value) => !isBlank(value) && value.length <= MAX_CONTEXT_TITLE_LENGTH,
+      ).openapi({ example: 'I was charged twice' }),
+    },
+    { error: contextMessage },
+  )
+  .openapi('ConversationContext', {
+    description:
+      'The help article the shopper read before asking ("Ask our team about this"). The agent sees it as a ' +
+      'label beside the conversation; the shopper’s message stays exactly what they typed.',
+  });
+
 export const ConversationInputSchema = z
   .object({
     name: text(messages.name, (value) => !isBlank(value) && value.length <= 200).openapi({ example: 'Ana' }),
@@ -22,8 +43,20 @@ export const ConversationInputSchema = z
     message: text(messages.tooLong, (value) => value.length <= MAX_MESSAGE_LENGTH)
       .optional()
       .openapi({ description: 'The first message, if the shopper typed one before the pre-chat form; becomes seq 1.' }),
+    context: ConversationContextSchema.optional(),
   })
   .openapi('ConversationInput');
+
+export const ConversationStateSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'open', 'closed']),
+    queuePosition: z.number().int().optional(),
+    agentName: z.string().optional().openapi({ description: 'The agent who joined.' }),
+    lastSeq: z.number().int().openapi({ description: 'The highest seq of the conversation when this was read.' }),
+    context: ConversationContextSchema.optional(),
+  })
+  .openapi('ConversationState');
 
 export const ConversationSchema = z
   .object({

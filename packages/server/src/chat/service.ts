@@ -6,7 +6,9 @@ import type {
   ChatEvent,
   ChatMessage,
   Conversation,
+  ConversationContext,
   ConversationInput,
+  ConversationState,
   ConversationStatus,
   ConversationSummary as ShopperConversationSummary,
 } from '@kefu/core';
@@ -45,6 +47,8 @@ export interface ConversationSummary {
   readonly email: string;
   readonly topic: string;
   readonly orderNumber?: string;
+  /** The help article the shopper came from; shown beside their words, never inside them. */
+  readonly context?: ConversationContext;
   readonly agentName?: string;
   readonly queuePosition?: number;
   readonly createdAt: string;
@@ -210,7 +214,27 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     };
   }
 
+  function contextOf(row: ConversationRow): ConversationContext | undefined {
+    return row.context_article_id === null || row.context_article_title === null
+      ? undefined
+      : { articleId: row.context_article_id, articleTitle: row.context_article_title };
+  }
+
+  /** Where a conversation stands now, for a shopper catching up (GET /conversations/{id}). */
+  function state(row: ConversationRow): ConversationState {
+    const context = contextOf(row);
+    return {
+      id: row.id,
+      status: row.status,
+      ...(row.status === 'queued' && row.queue_position !== null ? { queuePosition: row.queue_position } : {}),
+      ...(row.agent_name === null ? {} : { agentName: row.agent_name }),
+      lastSeq: row.last_seq,
+      ...(context ? { context } : {}),
+    };
+  }
+
   function summary(row: ConversationRow): ConversationSummary {
+    const context = contextOf(row);
     return {
       id: row.id,
       status: row.status,
@@ -218,6 +242,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
       email: row.shopper_email,
       topic: row.topic,
       ...(row.order_number === null ? {} : { orderNumber: row.order_number }),
+      ...(context ? { context } : {}),
       ...(row.agent_name === null ? {} : { agentName: row.agent_name }),
       ...(row.status === 'queued' && row.queue_position !== null ? { queuePosition: row.queue_position } : {}),
       createdAt: row.created_at,
@@ -270,6 +295,8 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
           queue_position: tables.queuedCount() + 1,
           created_at: nowIso(),
           customer_id: customerId ?? null,
+          context_article_id: input.context?.articleId.trim() ?? null,
+          context_article_title: input.context?.articleTitle.trim() ?? null,
         });
         const firstMessage = input.message?.trim();
         if (firstMessage) post(existing(id), 'shopper', firstMessage, { authorName: name });
@@ -323,6 +350,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     conversationIdFor: (token: string) => tables.idByTokenHash(sha256(token)),
 
     conversation: (id: string) => existing(id),
+    state: (id: string) => state(existing(id)),
     view,
     summary,
     summaries: () => tables.live().map(summary),

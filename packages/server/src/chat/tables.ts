@@ -1,4 +1,4 @@
-import type { ChatEvent, ChatMessage, ConversationStatus } from '@kefu/core';
+import type { ChatEvent, ChatMessage, ConversationContext, ConversationStatus } from '@kefu/core';
 import type { Db } from '../db/database.js';
 
 export interface ConversationRow {
@@ -22,6 +22,9 @@ export interface ConversationRow {
   readonly customer_id: string | null;
   /** The last message, agent joining or status change. */
   readonly updated_at: string;
+  /** The help article it started from, if any (both set or both NULL). */
+  readonly context_article_id: string | null;
+  readonly context_article_title: string | null;
 }
 
 interface MessageRow {
@@ -46,6 +49,8 @@ export type NewConversation = Pick<
   | 'queue_position'
   | 'created_at'
   | 'customer_id'
+  | 'context_article_id'
+  | 'context_article_title'
 >;
 
 /** Where a page of a shopper's list starts: after this conversation, in (updated_at, id) order. */
@@ -67,9 +72,9 @@ export function createChatTables(db: Db) {
     insertConversation: db.prepare<NewConversation>(
       `INSERT INTO chat_conversations
          (id, token_hash, status, shopper_name, shopper_email, topic, order_number, queue_position, created_at,
-          customer_id, updated_at)
+          customer_id, updated_at, context_article_id, context_article_title)
        VALUES (@id, @token_hash, 'queued', @shopper_name, @shopper_email, @topic, @order_number, @queue_position,
-               @created_at, @customer_id, @created_at)`,
+               @created_at, @customer_id, @created_at, @context_article_id, @context_article_title)`,
     ),
     touch: db.prepare<[string, string]>('UPDATE chat_conversations SET updated_at = ? WHERE id = ?'),
     // Newest first; ties on the instant are broken by id, so a page boundary never splits or repeats one.
@@ -131,6 +136,9 @@ export function createChatTables(db: Db) {
       'UPDATE chat_conversations SET status = ?, closed_at = ?, queue_position = NULL WHERE id = ?',
     ),
     setAgent: db.prepare<[string, string]>('UPDATE chat_conversations SET agent_name = ? WHERE id = ?'),
+    setContext: db.prepare<[string, string, string]>(
+      'UPDATE chat_conversations SET context_article_id = ?, context_article_title = ? WHERE id = ?',
+    ),
     setQueuePosition: db.prepare<[number, string]>('UPDATE chat_conversations SET queue_position = ? WHERE id = ?'),
     setShopperTyping: db.prepare<[number, string]>('UPDATE chat_conversations SET shopper_typing = ? WHERE id = ?'),
     setAgentTyping: db.prepare<[number, string]>('UPDATE chat_conversations SET agent_typing = ? WHERE id = ?'),
@@ -198,6 +206,8 @@ export function createChatTables(db: Db) {
       statements.setStatus.run(status, closedAt, id);
     },
     setAgent: (id: string, agentName: string) => void statements.setAgent.run(agentName, id),
+    setContext: (id: string, context: ConversationContext) =>
+      void statements.setContext.run(context.articleId, context.articleTitle, id),
     setQueuePosition: (id: string, position: number) => void statements.setQueuePosition.run(position, id),
     setTyping(id: string, author: 'shopper' | 'agent', typing: boolean): void {
       const statement = author === 'shopper' ? statements.setShopperTyping : statements.setAgentTyping;

@@ -382,6 +382,14 @@ const routes: readonly RouteCase[] = [
     token,
   },
   {
+    method: 'getConversation',
+    http: 'GET /conversations/c1',
+    invoke: (b) => b.getConversation('c1', { token }),
+    result: { id: 'c1', status: 'open', agentName: 'Mei', lastSeq: 3 },
+    args: ['c1'],
+    token,
+  },
+  {
     method: 'getMessages',
     http: 'GET /conversations/c1/messages',
     invoke: (b) => b.getMessages('c1', 7, { token }),

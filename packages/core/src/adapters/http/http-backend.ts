@@ -8,6 +8,7 @@ import type {
   ChatMessage,
   Conversation,
   ConversationPage,
+  ConversationState,
   UploadedAttachment,
 } from '../../model/chat.js';
 import type { SurveyResponseRecord } from '../../model/surveys.js';
@@ -96,6 +97,7 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
       post<ChatMessage>(conversation(conversationId, 'messages'), { ...o, idempotencyKey: input.clientId }, input).then(
         linked,
       ),
+    getConversation: (conversationId, o) => get<ConversationState>(pathOf`/conversations/${conversationId}`, o),
     getMessages: async (conversationId, afterSeq, o) =>
       (
         await get<{ messages: ChatMessage[] }>(conversation(conversationId, 'messages'), o, { after: afterSeq })

@@ -11,6 +11,7 @@ import type {
 import type { ChatBackend } from '../../ports/backend.js';
 import { checkAttachment, sniffAttachmentType } from '../../domain/attachment-type.js';
 import { checkHistoryLimit, historyMessages } from '../../domain/chat-history.js';
+import { checkConversationContext } from '../../domain/chat-context.js';
 import { previewOf } from '../../domain/chat-preview.js';
 import { customerIdOf } from './memory-identity.js';
 import { isOpenAt, nextOpeningAt } from '../../domain/business-hours.js';
@@ -134,6 +135,7 @@ export function createMemoryChat(
     if (input.message !== undefined && input.message.length > MAX_MESSAGE_LENGTH) {
       fields['message'] = `Messages can be up to ${MAX_MESSAGE_LENGTH} characters.`;
     }
+    Object.assign(fields, checkConversationContext(input.context));
     throwIfInvalid(fields);
     // A signed-in shopper's conversation is theirs; any other token is ignored, as on the server.
     const conversation = room.create(input, customerIdOf(token));
@@ -278,6 +280,21 @@ export function createMemoryChat(
         context.handle(callOptions.signal, () =>
           send(conversationFor(id, callOptions.token), input.clientId, input.text, input.attachmentIds),
         ),
+      getConversation: (id, callOptions) =>
+        context.handle(callOptions.signal, () => {
+          const conversation = conversationFor(id, callOptions.token);
+          const from = conversation.input.context;
+          return {
+            id: conversation.id,
+            status: conversation.status,
+            ...(conversation.status === 'queued' && conversation.queuePosition !== undefined
+              ? { queuePosition: conversation.queuePosition }
+              : {}),
+            ...(conversation.agentName === undefined ? {} : { agentName: conversation.agentName }),
+            lastSeq: conversation.events.length,
+            ...(from ? { context: from } : {}),
+          };
+        }),
       getMessages: (id, afterSeq, callOptions) =>
         context.handle(callOptions.signal, () => {
           const conversation = conversationFor(id, callOptions.token);

@@ -4,6 +4,7 @@ import { chatMigration } from './002-chat.js';
 import { surveyReasonsMigration } from './003-survey-reasons.js';
 import { conversationOwnerMigration } from './004-conversation-owner.js';
 import { fileLinksMigration } from './005-file-links.js';
+import { conversationContextMigration } from './006-conversation-context.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   surveyReasonsMigration,
   conversationOwnerMigration,
   fileLinksMigration,
+  conversationContextMigration,
 ];

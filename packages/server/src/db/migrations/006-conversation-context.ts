@@ -1,0 +1,17 @@
+import type { Migration } from '../database.js';
+
+/**
+ * The help article a conversation started from ("Ask our team about this"), kept beside the
+ * conversation rather than in the shopper's first message, so the agent sees it as a label and the
+ * shopper's words stay theirs. Both NULL for a conversation started anywhere else.
+ */
+export const conversationContextMigration: Migration = {
+  id: 6,
+  name: 'conversation-context',
+  up(db) {
+    db.exec(`
+      ALTER TABLE chat_conversations ADD COLUMN context_article_id TEXT;
+      ALTER TABLE chat_conversations ADD COLUMN context_article_title TEXT;
+    `);
+  },
+};
