@@ -1,0 +1,140 @@
+// The npm packages are publishable (issue 20): each workspace that is not private is packed once,
+// as `npm publish` would pack it, and the tarball is checked by publint (package.json against the
+// files really in it: exports, types, files, bin, sideEffects) and by Are the Types Wrong (attw:
+// can TypeScript resolve every entry point's types, as node16 ESM and as a bundler). The packages
+// are ESM only, so attw runs with its "esm-only" profile (CommonJS `require` and TypeScript's old
+// node10 resolution are not targets). No network: the packing is --offline and both tools read the
+// tarball. Needs the build (`npm run build`), like `npm publish` would.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const root = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+interface Manifest {
+  readonly name: string;
+  readonly private?: boolean;
+  readonly exports?: Record<string, unknown>;
+}
+interface Packed {
+  readonly name: string;
+  readonly filename: string;
+  readonly files: readonly { readonly path: string }[];
+}
+
+const workspaces = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { workspaces: string[] })
+  .workspaces;
+const manifests = new Map(
+  workspaces.map((dir) => [dir, JSON.parse(readFileSync(resolve(root, dir, 'package.json'), 'utf8')) as Manifest]),
+);
+const published = workspaces.filter((dir) => !manifests.get(dir)!.private);
+
+/** The entry points attw is to check: the exports' keys, each wildcard expanded over the packed files. */
+function entrypoints(manifest: Manifest, files: readonly string[]): string[] {
+  return Object.keys(manifest.exports ?? { '.': '' }).flatMap((key) => {
+    if (!key.includes('*')) return [key];
+    const [prefix, suffix] = key.slice(2).split('*') as [string, string];
+    // "./define/*.js" → the built files of dist/define/ (the "default" target's folder).
+    const target = JSON.stringify(manifest.exports![key]).match(/"default":"\.\/([^"*]*)\*([^"]*)"/);
+    if (!target) return [];
+    return files
+      .filter((file) => file.startsWith(target[1]!) && file.endsWith(target[2]!))
+      .map((file) => `./${prefix}${file.slice(target[1]!.length, file.length - target[2]!.length)}${suffix}`);
+  });
+}
+
+describe('the packages that would be published', () => {
+  it('are core, elements, react and vue; the script-tag build and the reference server are not', () => {
+    assert.deepEqual(published, ['packages/core', 'packages/elements', 'packages/react', 'packages/vue']);
+  });
+
+  let dir: string;
+  const packed = new Map<string, Packed>();
+  const attw = new Map<string, Promise<{ ok: boolean; output: string }>>();
+
+  before(async () => {
+    const unbuilt = published.filter((pkg) => !existsSync(resolve(root, pkg, 'dist/index.js')));
+    assert.deepEqual(unbuilt, [], 'build the packages first: npm run build');
+    dir = mkdtempSync(join(tmpdir(), 'kefu-pack-'));
+    const { stdout } = await run(
+      'npm',
+      [
+        'pack',
+        '--offline',
+        '--ignore-scripts',
+        '--json',
+        '--pack-destination',
+        dir,
+        ...published.flatMap((pkg) => ['-w', pkg]),
+      ],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+    );
+    for (const [i, result] of (JSON.parse(stdout) as Packed[]).entries()) packed.set(published[i]!, result);
+    // attw takes a few seconds a package: all of them at once, each test awaits its own.
+    for (const pkg of published) {
+      const { filename, files } = packed.get(pkg)!;
+      const args = [join(dir, filename), '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--no-emoji'];
+      args.push(
+        '--entrypoints',
+        ...entrypoints(
+          manifests.get(pkg)!,
+          files.map((file) => file.path),
+        ),
+      );
+      attw.set(
+        pkg,
+        run(resolve(root, 'node_modules/.bin/attw'), args, { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).then(
+          ({ stdout: output }) => ({ ok: true, output }),
+          (error: { stdout?: string; stderr?: string; message: string }) => ({
+            ok: false,
+            output: `${error.stdout ?? ''}${error.stderr ?? ''}` || error.message,
+          }),
+        ),
+      );
+    }
+  });
+
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const pkg of published) {
+    const { name } = manifests.get(pkg)!;
+
+    describe(name, () => {
+      it('publint finds nothing, suggestions included', async () => {
+        const tarball = readFileSync(join(dir, packed.get(pkg)!.filename));
+        const { messages, pkg: manifest } = await publint({
+          pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+          level: 'suggestion',
+          strict: true,
+        });
+        const findings = messages.map(
+          (message) => `${message.type}: ${formatMessage(message, manifest) ?? message.code}`,
+        );
+        assert.deepEqual(findings, [], `publint on ${packed.get(pkg)!.filename}:\n${findings.join('\n')}`);
+      });
+
+      it('attw finds every entry point’s types (esm-only profile)', async () => {
+        const { ok, output } = await attw.get(pkg)!;
+        assert.ok(ok, `attw on ${packed.get(pkg)!.filename}:\n${output}`);
+      });
+
+      it('ships the build, no test or test data', () => {
+        const files = packed.get(pkg)!.files.map((file) => file.path);
+        assert.ok(
+          files.includes('package.json') && files.includes('dist/index.js') && files.includes('dist/index.d.ts'),
+        );
+        const tests = files.filter((file) => /\.test(-data)?\.tsx?$|(^|\/)test-suites\//.test(file));
+        assert.deepEqual(tests, []);
+      });
+    });
+  }
+});
