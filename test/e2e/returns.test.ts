@@ -125,7 +125,7 @@ describe('returns on the demo storefront with the reference server', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).id, 'field-items-item_1006_1-reason');
-    // Too small, Too large, Not as described, Arrived damaged.
+    // Does not fit my bed or table, Not as described, Arrived damaged, Wrong item sent.
     for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowDown');
     await returns.getByText(/Required for this reason/).waitFor();
     await page.keyboard.press('Tab');

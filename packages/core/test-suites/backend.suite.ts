@@ -5,6 +5,7 @@ import type { OrderAccess, OrderItem } from '../src/model/orders.js';
 import type { ReturnInput } from '../src/model/returns.js';
 import type { KefuError } from '../src/errors.js';
 import { createDemoOrders, demoArticles, demoStoreConfig } from '../src/seed/index.js';
+import { reasonsFor } from '../src/domain/returns.js';
 import type { SeedOrder } from '../src/seed/types.js';
 
 export interface BackendUnderTest {
@@ -332,8 +333,9 @@ export function runBackendSuite(
 
     describe('returns', () => {
       const policy = demoStoreConfig.returnPolicy;
-      const plainReason = policy.reasons.find((reason) => !reason.requiresPhoto)!.code;
-      const photoReason = policy.reasons.find((reason) => reason.requiresPhoto)!.code;
+      // The reasons that apply to the item: a plate is not returned for being too small.
+      const plainReason = (item: OrderItem) => reasonsFor(policy, item).find((reason) => !reason.requiresPhoto)!.code;
+      const photoReason = (item: OrderItem) => reasonsFor(policy, item).find((reason) => reason.requiresPhoto)!.code;
 
       async function returnableItem() {
         const { returnable } = pickOrders();
@@ -346,7 +348,7 @@ export function runBackendSuite(
         ({
           orderId,
           resolution: 'refund',
-          items: [{ itemId: item.id, quantity: 1, reason: plainReason, photoIds: [], ...overrides }],
+          items: [{ itemId: item.id, quantity: 1, reason: plainReason(item), photoIds: [], ...overrides }],
         }) satisfies ReturnInput;
 
       async function fieldsOf(input: ReturnInput, token: string): Promise<Readonly<Record<string, string>>> {
@@ -420,9 +422,22 @@ export function runBackendSuite(
         expect(fields).to.have.property('items.0.quantity');
       });
 
+      it('refuses a reason that does not apply to the item’s category (too small, for a plate)', async () => {
+        const { access, item } = await returnableItem();
+        expect(item.category, 'the demo items have a category').to.be.a('string');
+        const allowed = reasonsFor(policy, item).map((reason) => reason.code);
+        const other = policy.reasons.find((reason) => !allowed.includes(reason.code) && !reason.requiresPhoto)!;
+        expect(other, 'a reason of another category').to.not.equal(undefined);
+        const fields = await fieldsOf(oneItem(access.order.id, item, { reason: other.code }), access.accessToken);
+        expect(Object.keys(fields)).to.deep.equal(['items.0.reason']);
+      });
+
       it('asks for a photo when the reason needs one', async () => {
         const { access, item } = await returnableItem();
-        const fields = await fieldsOf(oneItem(access.order.id, item, { reason: photoReason }), access.accessToken);
+        const fields = await fieldsOf(
+          oneItem(access.order.id, item, { reason: photoReason(item) }),
+          access.accessToken,
+        );
         expect(fields).to.have.property('items.0.photoIds');
       });
 
@@ -433,7 +448,7 @@ export function runBackendSuite(
           token: access.accessToken,
         });
         const record = await backend.createReturn(
-          oneItem(access.order.id, item, { reason: photoReason, photoIds: [photo.id] }),
+          oneItem(access.order.id, item, { reason: photoReason(item), photoIds: [photo.id] }),
           { idempotencyKey: newKey(), token: access.accessToken },
         );
         expect(record.status).to.equal('requested');

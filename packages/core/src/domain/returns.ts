@@ -1,4 +1,4 @@
-import type { ReturnPolicy } from '../model/config.js';
+import type { ReturnPolicy, ReturnReason } from '../model/config.js';
 import type { Order, OrderItem } from '../model/orders.js';
 import type { ReturnInput, ReturnItemInput } from '../model/returns.js';
 import { isOptionalText, MAX_COMMENT_LENGTH, type FieldErrors } from './fields.js';
@@ -25,6 +25,25 @@ export function notReturnableReasonOf(item: OrderItem, now: number): NotReturnab
 export function whyNotReturnable(item: OrderItem, now: number): string | undefined {
   const reason = notReturnableReasonOf(item, now);
   return reason === undefined ? undefined : notReturnableMessages[reason];
+}
+
+/**
+ * The reasons a shopper may give for returning `item`, in the policy's order: those listed for its
+ * category, else the policy's default list, else every reason. Codes the policy does not define
+ * are left out.
+ */
+export function reasonsFor(policy: ReturnPolicy, item: Pick<OrderItem, 'category'>): readonly ReturnReason[] {
+  const listed = item.category === undefined ? undefined : policy.reasonsByCategory?.[item.category];
+  const codes = listed ?? policy.defaultReasons;
+  return codes === undefined ? policy.reasons : policy.reasons.filter((reason) => codes.includes(reason.code));
+}
+
+/**
+ * The reason the seeded returns of the demo orders give for an item: the first that applies to it
+ * and needs no photo (they come with none).
+ */
+export function seedReasonFor(policy: ReturnPolicy, item: Pick<OrderItem, 'category'>): string {
+  return reasonsFor(policy, item).find((reason) => !reason.requiresPhoto)?.code ?? 'other';
 }
 
 /** A line as it came, which may be anything when it came as JSON. */
@@ -70,8 +89,14 @@ export function validateReturn(
     }
     requestedSoFar.set(item.id, alreadyRequested + (quantity ?? 0));
 
-    const reason = policy.reasons.find((candidate) => candidate.code === line.reason);
-    if (!reason) fields[field('reason')] = 'Choose a reason from the list.';
+    const reason = reasonsFor(policy, item).find((candidate) => candidate.code === line.reason);
+    if (!reason) {
+      // A reason of another category ("Too small" for a plate) is refused like one nobody defined.
+      const elsewhere = policy.reasons.some((candidate) => candidate.code === line.reason);
+      fields[field('reason')] = elsewhere
+        ? 'This reason does not apply to this item; choose one from the list.'
+        : 'Choose a reason from the list.';
+    }
     const photoIds: readonly unknown[] = Array.isArray(line.photoIds) ? line.photoIds : [];
     if (photoIds.some((id) => typeof id !== 'string' || !isKnownPhoto(id))) {
       fields[field('photoIds')] = 'A photo is missing; please add it again.';

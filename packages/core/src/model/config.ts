@@ -5,6 +5,11 @@ export interface StoreConfig {
   readonly locales: readonly string[];
   readonly businessHours: BusinessHours;
   readonly channels: Channels;
+  /**
+   * Ways to reach the store outside the widget (an e-mail address, a phone line), shown where the
+   * widget has no answer. Optional, like each channel in it: only what the store gives is shown.
+   */
+  readonly contact?: ContactChannels;
   readonly returnPolicy: ReturnPolicy;
   readonly callbacks: CallbackSettings;
   readonly surveys: SurveySettings;
@@ -58,6 +63,25 @@ export interface Channels {
   readonly surveys: boolean;
 }
 
+export interface ContactChannels {
+  /** An address shoppers can write to, e.g. "help@maple-and-moss.example". */
+  readonly email?: string;
+  readonly phone?: PhoneLine;
+}
+
+export interface PhoneLine {
+  /**
+   * The number in international format as shoppers should read it, e.g. "+33 1 23 45 67 89";
+   * the `tel:` link keeps only its "+" and digits.
+   */
+  readonly number: string;
+  /**
+   * When the line is answered, in the same shape as the store's business hours (its timezone
+   * included). Absent: the store's `businessHours`.
+   */
+  readonly hours?: BusinessHours;
+}
+
 export type ReturnResolution = 'refund' | 'exchange' | 'store_credit';
 
 export interface ReturnReason {
@@ -71,7 +95,19 @@ export interface ReturnReason {
 export interface ReturnPolicy {
   /** Days a delivered item can be returned, counted from delivery. */
   readonly windowDays: number;
+  /** Every reason the store knows, in the order they are offered. */
   readonly reasons: readonly ReturnReason[];
+  /**
+   * The reason codes offered for an item of each product category (`OrderItem.category`), e.g.
+   * `{ apparel: ['too_small', …], tableware: ['damaged', …] }`: "Too small" is no reason to return a
+   * plate. Optional: without it, every reason applies to every item.
+   */
+  readonly reasonsByCategory?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The reason codes for an item with no category, or one `reasonsByCategory` does not list.
+   * Absent: every reason.
+   */
+  readonly defaultReasons?: readonly string[];
   readonly resolutions: readonly ReturnResolution[];
   readonly photos: {
     readonly maxCount: number;

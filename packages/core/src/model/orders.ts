@@ -23,6 +23,11 @@ export interface OrderItem {
   readonly name: string;
   readonly variant?: string;
   readonly imageUrl?: string;
+  /**
+   * The product's category, e.g. "apparel" or "tableware": which return reasons apply to it
+   * (`returnPolicy.reasonsByCategory`). Optional.
+   */
+  readonly category?: string;
   readonly quantity: number;
   readonly price: Money;
   /** How many of this line can still be returned (0 when none). */

@@ -12,29 +12,102 @@ interface Product {
   readonly name: string;
   /** The image file, and the stem of variant ids. */
   readonly slug: string;
+  /** Which return reasons apply (the demo store's `returnPolicy.reasonsByCategory`). */
+  readonly category: string;
 }
 
 const products = {
-  linenShirt: { productId: 'prod_linen_shirt', name: 'Washed linen shirt', slug: 'washed-linen-shirt' },
-  merinoSweater: { productId: 'prod_merino_sweater', name: 'Merino crew-neck sweater', slug: 'merino-sweater' },
-  duvetCover: { productId: 'prod_linen_duvet_cover', name: 'Washed linen duvet cover', slug: 'linen-duvet-cover' },
-  pillowcases: { productId: 'prod_linen_pillowcases', name: 'Linen pillowcases, pair', slug: 'linen-pillowcases' },
-  fittedSheet: { productId: 'prod_linen_fitted_sheet', name: 'Linen fitted sheet', slug: 'linen-fitted-sheet' },
-  sheetSet: { productId: 'prod_linen_sheet_set', name: 'Linen sheet set', slug: 'linen-sheet-set' },
-  napkins: { productId: 'prod_linen_napkins', name: 'Linen napkins, set of 4', slug: 'linen-napkins' },
-  teaTowels: { productId: 'prod_linen_tea_towels', name: 'Linen tea towels, set of 2', slug: 'linen-tea-towels' },
-  merinoThrow: { productId: 'prod_merino_throw', name: 'Merino wool throw', slug: 'merino-throw' },
-  mug: { productId: 'prod_stoneware_mug', name: 'Stoneware mug', slug: 'stoneware-mug' },
-  dinnerPlate: { productId: 'prod_stoneware_plate', name: 'Stoneware dinner plate', slug: 'stoneware-dinner-plate' },
-  servingBowl: { productId: 'prod_stoneware_bowl', name: 'Stoneware serving bowl', slug: 'stoneware-serving-bowl' },
-  dinnerSet: { productId: 'prod_stoneware_set', name: 'Stoneware dinner set, 12 pieces', slug: 'stoneware-set' },
-  carafe: { productId: 'prod_stoneware_carafe', name: 'Stoneware carafe', slug: 'stoneware-carafe' },
+  linenShirt: {
+    productId: 'prod_linen_shirt',
+    name: 'Washed linen shirt',
+    slug: 'washed-linen-shirt',
+    category: 'apparel',
+  },
+  merinoSweater: {
+    productId: 'prod_merino_sweater',
+    name: 'Merino crew-neck sweater',
+    slug: 'merino-sweater',
+    category: 'apparel',
+  },
+  duvetCover: {
+    productId: 'prod_linen_duvet_cover',
+    name: 'Washed linen duvet cover',
+    slug: 'linen-duvet-cover',
+    category: 'home_linen',
+  },
+  pillowcases: {
+    productId: 'prod_linen_pillowcases',
+    name: 'Linen pillowcases, pair',
+    slug: 'linen-pillowcases',
+    category: 'home_linen',
+  },
+  fittedSheet: {
+    productId: 'prod_linen_fitted_sheet',
+    name: 'Linen fitted sheet',
+    slug: 'linen-fitted-sheet',
+    category: 'home_linen',
+  },
+  sheetSet: {
+    productId: 'prod_linen_sheet_set',
+    name: 'Linen sheet set',
+    slug: 'linen-sheet-set',
+    category: 'home_linen',
+  },
+  napkins: {
+    productId: 'prod_linen_napkins',
+    name: 'Linen napkins, set of 4',
+    slug: 'linen-napkins',
+    category: 'home_linen',
+  },
+  teaTowels: {
+    productId: 'prod_linen_tea_towels',
+    name: 'Linen tea towels, set of 2',
+    slug: 'linen-tea-towels',
+    category: 'home_linen',
+  },
+  merinoThrow: {
+    productId: 'prod_merino_throw',
+    name: 'Merino wool throw',
+    slug: 'merino-throw',
+    category: 'home_linen',
+  },
+  mug: { productId: 'prod_stoneware_mug', name: 'Stoneware mug', slug: 'stoneware-mug', category: 'tableware' },
+  dinnerPlate: {
+    productId: 'prod_stoneware_plate',
+    name: 'Stoneware dinner plate',
+    slug: 'stoneware-dinner-plate',
+    category: 'tableware',
+  },
+  servingBowl: {
+    productId: 'prod_stoneware_bowl',
+    name: 'Stoneware serving bowl',
+    slug: 'stoneware-serving-bowl',
+    category: 'tableware',
+  },
+  dinnerSet: {
+    productId: 'prod_stoneware_set',
+    name: 'Stoneware dinner set, 12 pieces',
+    slug: 'stoneware-set',
+    category: 'tableware',
+  },
+  carafe: {
+    productId: 'prod_stoneware_carafe',
+    name: 'Stoneware carafe',
+    slug: 'stoneware-carafe',
+    category: 'tableware',
+  },
   bowlSeconds: {
     productId: 'prod_stoneware_bowl_seconds',
     name: 'Archive Sale: stoneware bowl (seconds)',
     slug: 'stoneware-bowl-seconds',
+    category: 'tableware',
   },
-  candle: { productId: 'prod_candle_fig_cedar', name: 'Fig & cedar candle', slug: 'candle-fig-cedar' },
+  candle: {
+    productId: 'prod_candle_fig_cedar',
+    name: 'Fig & cedar candle',
+    slug: 'candle-fig-cedar',
+    category: 'candles',
+  },
 } satisfies Record<string, Product>;
 
 /** Whether a line can still be returned, and why not when it can't. */
@@ -67,6 +140,7 @@ function line(input: LineInput, returnability: Returnability): OrderItem {
     name: input.name ?? product.name,
     variant: input.variant,
     imageUrl: image(product.slug),
+    category: product.category,
     quantity: input.quantity ?? 1,
     price: input.price,
     finalSale: input.finalSale ?? false,

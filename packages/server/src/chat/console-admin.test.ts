@@ -199,7 +199,7 @@ describe('the agent console’s API: orders, attachments, callbacks, returns, su
         token: access.body.accessToken,
         body: {
           orderId: seed.order.id,
-          items: [{ itemId: item.id, quantity: 1, reason: 'too_small', photoIds: [] }],
+          items: [{ itemId: item.id, quantity: 1, reason: 'changed_mind', photoIds: [] }],
           resolution: 'refund',
         },
       });

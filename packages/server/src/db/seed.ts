@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Order, ReturnItemInput, ReturnRecord, StoreConfig } from '@kefu/core';
-import { normalizeEmail, normalizeOrderNumber, normalizePostalCode } from '@kefu/core/domain';
+import { normalizeEmail, normalizeOrderNumber, normalizePostalCode, seedReasonFor } from '@kefu/core/domain';
 import { createDemoOrders, demoArticles, demoStoreConfig, type SeedOrder } from '@kefu/core/seed';
 import { sha256 } from '../services/crypto.js';
 import type { Db } from './database.js';
@@ -59,13 +59,14 @@ function insertSeededReturns(db: Db, order: Order, config: StoreConfig): void {
   const [summary, ...others] = order.returns;
   // With several summaries the order cannot say which line went back with which; none has that.
   if (!summary || others.length > 0) return;
-  const reason = config.returnPolicy.reasons.find((candidate) => !candidate.requiresPhoto)?.code ?? 'other';
   const items: ReturnItemInput[] = order.items.flatMap((item) => {
     const returned =
       item.notReturnableReason === 'already_returned' || item.returnableQuantity > 0
         ? item.quantity - item.returnableQuantity
         : 0;
-    return returned > 0 ? [{ itemId: item.id, quantity: returned, reason, photoIds: [] }] : [];
+    return returned > 0
+      ? [{ itemId: item.id, quantity: returned, reason: seedReasonFor(config.returnPolicy, item), photoIds: [] }]
+      : [];
   });
   const record: ReturnRecord = {
     id: summary.id,

@@ -22,7 +22,7 @@ describe('returns and uploads over HTTP', () => {
   const oneItem = (orderId: string, itemId: string, overrides: Record<string, unknown> = {}) => ({
     orderId,
     resolution: 'refund',
-    items: [{ itemId, quantity: 1, reason: 'too_small', photoIds: [], ...overrides }],
+    items: [{ itemId, quantity: 1, reason: 'changed_mind', photoIds: [], ...overrides }],
   });
   const create = (body: unknown, token: string | undefined, key: string = crypto.randomUUID()) =>
     call<ReturnRecord>(base, 'POST', '/returns', { body, key, ...(token === undefined ? {} : { token }) });
@@ -148,6 +148,22 @@ describe('returns and uploads over HTTP', () => {
     assert.deepEqual(await fieldsOf(oneItem('ord_1005', 'item_1005_1'), access.accessToken), {
       'items.0.itemId': 'The return window for this item has closed.',
     });
+  });
+
+  it('refuses a reason that does not apply to the item’s category with a 422 field error', async () => {
+    const access = await lookUp('MM-1003', 'lena.schmidt@example.com');
+    // item_1003_2 is a stoneware dinner plate: "Too small" is a reason for clothes only.
+    assert.deepEqual(await fieldsOf(oneItem('ord_1003', 'item_1003_2', { reason: 'too_small' }), access.accessToken), {
+      'items.0.reason': 'This reason does not apply to this item; choose one from the list.',
+    });
+    // The same reason for the shirt on Ana's order is fine (only the quantity is wrong here).
+    const ana = await lookUp('MM-1004', 'ana.garcia@example.com');
+    assert.deepEqual(
+      Object.keys(
+        await fieldsOf(oneItem('ord_1004', 'item_1004_1', { reason: 'too_small', quantity: 9 }), ana.accessToken),
+      ),
+      ['items.0.quantity'],
+    );
   });
 
   it('lets a signed-in shopper return from their own order with their identity token', async () => {

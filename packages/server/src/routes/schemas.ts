@@ -72,15 +72,40 @@ const OpeningIntervalSchema = z.object({
   closes: z.string().openapi({ example: '18:00' }),
 });
 
+const BusinessHoursSchema = z
+  .object({
+    timezone: z.string().openapi({ example: 'Europe/Paris', description: 'IANA timezone the hours are written in.' }),
+    weekly: z.array(OpeningIntervalSchema),
+    holidays: z.array(z.string().openapi({ format: 'date' })),
+  })
+  .openapi('BusinessHours');
+
+const ContactChannelsSchema = z
+  .object({
+    email: z.string().optional().openapi({ format: 'email', example: 'help@maple-and-moss.example' }),
+    phone: z
+      .object({
+        number: z.string().openapi({
+          example: '+33 1 23 45 67 89',
+          description: 'International format, as shoppers read it; a `tel:` link keeps its "+" and digits.',
+        }),
+        hours: BusinessHoursSchema.optional().openapi({
+          description: 'When the line is answered. Absent: the store’s `businessHours`.',
+        }),
+      })
+      .optional(),
+  })
+  .openapi('ContactChannels', {
+    description:
+      'Ways to reach the store outside the widget, shown where the widget has no answer. Each is optional; ' +
+      'clients show only what is there.',
+  });
+
 export const StoreConfigSchema = z
   .object({
     brand: z.object({ name: z.string(), color: z.string(), logoUrl: z.string().optional() }),
     locales: z.array(z.string()).openapi({ description: 'BCP 47 tags; the first is the default.' }),
-    businessHours: z.object({
-      timezone: z.string().openapi({ example: 'Europe/Paris' }),
-      weekly: z.array(OpeningIntervalSchema),
-      holidays: z.array(z.string().openapi({ format: 'date' })),
-    }),
+    businessHours: BusinessHoursSchema,
     channels: z.object({
       faq: z.boolean(),
       orders: z.boolean(),
@@ -89,11 +114,25 @@ export const StoreConfigSchema = z
       callback: z.boolean(),
       surveys: z.boolean(),
     }),
+    contact: ContactChannelsSchema.optional(),
     returnPolicy: z.object({
       windowDays: z.number().int(),
-      reasons: z.array(
-        z.object({ code: z.string(), labels: z.record(z.string(), z.string()), requiresPhoto: z.boolean() }),
-      ),
+      reasons: z
+        .array(z.object({ code: z.string(), labels: z.record(z.string(), z.string()), requiresPhoto: z.boolean() }))
+        .openapi({ description: 'Every reason the store knows, in the order they are offered.' }),
+      reasonsByCategory: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .openapi({
+          description:
+            'Product category (`OrderItem.category`) → the reason codes offered for its items. A return giving ' +
+            'another reason for an item is refused (422, `items.<i>.reason`). Absent: every reason applies.',
+          example: { apparel: ['too_small', 'too_large', 'damaged'], tableware: ['damaged', 'changed_mind'] },
+        }),
+      defaultReasons: z.array(z.string()).optional().openapi({
+        description:
+          'The reason codes for an item with no category, or one `reasonsByCategory` does not list. Absent: every reason.',
+      }),
       resolutions: z.array(z.enum(['refund', 'exchange', 'store_credit'])),
       photos: z.object({
         maxCount: z.number().int(),
@@ -183,6 +222,10 @@ const OrderItemSchema = z
     name: z.string(),
     variant: z.string().optional(),
     imageUrl: z.string().optional(),
+    category: z.string().optional().openapi({
+      example: 'tableware',
+      description: 'The product’s category: which return reasons apply (`returnPolicy.reasonsByCategory`).',
+    }),
     quantity: z.number().int(),
     price: MoneySchema,
     returnableQuantity: z.number().int(),

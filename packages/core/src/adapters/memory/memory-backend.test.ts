@@ -268,7 +268,7 @@ describe('memory backend', () => {
       const input = {
         orderId: access.order.id,
         resolution: 'refund' as const,
-        items: [{ itemId: item.id, quantity: item.returnableQuantity, reason: 'too_small', photoIds: [] }],
+        items: [{ itemId: item.id, quantity: item.returnableQuantity, reason: 'changed_mind', photoIds: [] }],
       };
       const first = await backend.createReturn(input, { idempotencyKey: newKey(), token });
       expect(first.rma).to.equal('RMA-4001');
@@ -289,7 +289,7 @@ describe('memory backend', () => {
       const { backend, access, item, token } = await orderWith(
         (candidate) => returnable(candidate) && candidate.returnableQuantity >= 2,
       );
-      const line = { itemId: item.id, quantity: 1, reason: 'too_small', photoIds: [] };
+      const line = { itemId: item.id, quantity: 1, reason: 'changed_mind', photoIds: [] };
       const input = { orderId: access.order.id, resolution: 'store_credit' as const, items: [line] };
       const first = await backend.createReturn(input, { idempotencyKey: newKey(), token });
       const second = await backend.createReturn(input, { idempotencyKey: newKey(), token });
@@ -302,7 +302,7 @@ describe('memory backend', () => {
       const { backend, access, item, token } = await orderWith(
         (candidate) => returnable(candidate) && (candidate.exchangeVariants?.length ?? 0) > 0,
       );
-      const line = { itemId: item.id, quantity: 1, reason: 'too_small', photoIds: [] };
+      const line = { itemId: item.id, quantity: 1, reason: 'changed_mind', photoIds: [] };
       const input = { orderId: access.order.id, resolution: 'exchange' as const, items: [line] };
       const missing = await rejection(backend.createReturn(input, { idempotencyKey: newKey(), token }));
       expect(missing.fields).to.have.property('items.0.exchangeVariantId');
@@ -332,8 +332,8 @@ describe('memory backend', () => {
             orderId: access.order.id,
             resolution: 'cash' as 'refund',
             items: [
-              { itemId: item.id, quantity: 0, reason: 'too_small', photoIds: [] },
-              { itemId: 'not-in-this-order', quantity: 1, reason: 'too_small', photoIds: [] },
+              { itemId: item.id, quantity: 0, reason: 'changed_mind', photoIds: [] },
+              { itemId: 'not-in-this-order', quantity: 1, reason: 'changed_mind', photoIds: [] },
               { itemId: item.id, quantity: 1, reason: 'damaged', photoIds: ['upl_404'] },
             ],
           },

@@ -7,7 +7,8 @@ import type { MemoryContext } from './memory-context.js';
 import { notFound, throwIfInvalid, unauthorized, uploadRefused } from './memory-errors.js';
 import type { OrderAccessCheck, StoredOrder } from './memory-orders.js';
 import { checkPhoto, sniffImageType } from '../../domain/photo-type.js';
-import { validateReturn } from '../../domain/returns.js';
+import { seedReasonFor, validateReturn } from '../../domain/returns.js';
+import type { ReturnPolicy } from '../../model/config.js';
 import { applyReturn, cleanReturnInput, releaseReturn } from '../../domain/return-records.js';
 
 /** An uploaded photo, which returns refer to by id (chat attachments are the chat's own). */
@@ -31,7 +32,7 @@ export interface ReturnsControls {
  * The records behind the return summaries the demo orders come with (MM-1006 has RMA-3001), as
  * the reference server seeds them, so getReturn knows them.
  */
-function seededRecords(orders: readonly Order[], reason: string): ReturnRecord[] {
+function seededRecords(orders: readonly Order[], policy: ReturnPolicy): ReturnRecord[] {
   return orders.flatMap((order) => {
     const [summary, ...others] = order.returns;
     if (!summary || others.length > 0) return [];
@@ -40,7 +41,9 @@ function seededRecords(orders: readonly Order[], reason: string): ReturnRecord[]
         item.notReturnableReason === 'already_returned' || item.returnableQuantity > 0
           ? item.quantity - item.returnableQuantity
           : 0;
-      return returned > 0 ? [{ itemId: item.id, quantity: returned, reason, photoIds: [] }] : [];
+      return returned > 0
+        ? [{ itemId: item.id, quantity: returned, reason: seedReasonFor(policy, item), photoIds: [] }]
+        : [];
     });
     return [
       {
@@ -67,9 +70,8 @@ export function createMemoryReturns(
   /** The orders as seeded, for the records of the returns they come with. */
   seededOrders: readonly Order[] = [],
 ): { backend: ReturnsBackend; controls: ReturnsControls } {
-  const seedReason = context.config.returnPolicy.reasons.find((reason) => !reason.requiresPhoto)?.code ?? 'other';
   const returns = new Map<string, ReturnRecord>(
-    seededRecords(seededOrders, seedReason).map((record) => [record.id, record]),
+    seededRecords(seededOrders, context.config.returnPolicy).map((record) => [record.id, record]),
   );
   /** The stored order of each return made here, so a decision shows in the order's summary too. */
   const orderOf = new Map<string, StoredOrder>();
