@@ -204,6 +204,45 @@ describe('<kefu-faq>', () => {
     expect(event.detail.view).to.equal('chat');
   });
 
+  it('shows the store’s e-mail and phone, with its hours, when nothing matches, in each language', async () => {
+    const expected: Record<string, string> = {
+      en: 'Phone +33 1 23 45 67 89 · Mon–Fri 9:00 AM – 6:00 PM (Paris time)',
+      'zh-CN': '电话 +33 1 23 45 67 89 · 周一至周五 09:00–18:00（Paris时间）',
+      ar: 'الهاتف +33 1 23 45 67 89 · الاثنين–الجمعة',
+    };
+    for (const locale of ['en', 'zh-CN', 'ar']) {
+      const client = clientWith({ locale });
+      await client.activate();
+      await client.config.load();
+      const element = await renderFaq(client, { locale });
+      element.query = 'zzqxv';
+      await waitUntil(() => $(element, '.empty a[href^="tel:"]'), `contact shown in ${locale}`);
+      const mail = $<HTMLAnchorElement>(element, '.empty a[href^="mailto:"]')!;
+      expect(mail.getAttribute('href')).to.equal('mailto:help@maple-and-moss.example');
+      const phone = $<HTMLAnchorElement>(element, '.empty a[href^="tel:"]')!;
+      expect(phone.getAttribute('href')).to.equal('tel:+33123456789');
+      const line = phone.closest('li')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(line).to.contain(expected[locale]);
+      // The widget's home is no longer the way to "other ways to reach us": they are here.
+      expect($$(element, '.empty button').map((button) => button.textContent!.trim())).not.to.include(
+        locale === 'en' ? en.home : locale === 'ar' ? ar.home : zhCN.home,
+      );
+      await expect(element).to.be.accessible();
+    }
+  });
+
+  it('shows no contact links when the store gave none, and keeps the way to the home', async () => {
+    const { contact: _none, ...config } = await createMemoryBackend().getConfig();
+    const client = clientWith({ backend: createMemoryBackend({ latencyMs: 5, config }) });
+    await client.activate();
+    await client.config.load();
+    const element = await renderFaq(client);
+    element.query = 'zzqxv';
+    await waitUntil(() => $(element, '.empty'), 'no results');
+    expect($(element, '.empty a')).to.equal(null);
+    expect($$(element, '.empty button').map((button) => button.textContent!.trim())).to.include(en.home);
+  });
+
   it('asks whether an article helped; “no” offers support with the article attached, through the outbox', async () => {
     const { backend, controls } = createMemoryBackendWithControls({ latencyMs: 5 });
     const client = clientWith({ backend });

@@ -6,6 +6,7 @@ import { featureBase, tokens } from '../../styles/tokens.styles.js';
 import { faqMessages, type FaqMessages } from './faq.messages.js';
 import { faqStyles } from './faq.styles.js';
 import { renderArticleBody } from './article-body.js';
+import { contactItems } from '../contact/contact-channels.js';
 
 const RESULT_LIMIT = 20;
 const SERVER_SEARCH_DELAY_MS = 250;
@@ -334,10 +335,14 @@ export class KefuFaq extends KefuElement {
   }
 
   #renderNoResults(messages: FaqMessages) {
-    const channels = this.kefu?.config.state.value.data?.channels;
-    // Chat and a call back unless the store turned them off; the widget's home (every way to reach us) always.
-    const views = (['chat', 'callback', 'home'] as const).filter(
-      (view) => view === 'home' || channels?.[view] !== false,
+    const config = this.kefu?.config.state.value.data;
+    const channels = config?.channels;
+    // The store's e-mail and phone, when it gave them, stand in for the way back to the widget's
+    // home: the shopper reaches someone from here, also where there is no home (an inline element).
+    const direct = contactItems(config, this.resolvedLocale);
+    // Chat and a call back unless the store turned them off; without direct channels, the home.
+    const views = (['chat', 'callback', 'home'] as const).filter((view) =>
+      view === 'home' ? direct.length === 0 : channels?.[view] !== false,
     );
     return html`<div class="empty">
       <p>${messages.noResults(this.query.trim())}</p>
@@ -347,6 +352,7 @@ export class KefuFaq extends KefuElement {
           (view) =>
             html`<li><button type="button" @click=${() => this.navigate({ view })}>${messages[view]}</button></li>`,
         )}
+        ${direct}
       </ul>
     </div>`;
   }

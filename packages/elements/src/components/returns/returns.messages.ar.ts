@@ -23,6 +23,7 @@ export const ar: ReturnsMessages = {
   reasons: {
     too_small: 'المقاس صغير',
     too_large: 'المقاس كبير',
+    wrong_dimensions: 'لا يناسب مقاس سريري أو طاولتي',
     not_as_described: 'لا يطابق الوصف',
     damaged: 'وصل تالفًا',
     wrong_item: 'أُرسل منتج خاطئ',

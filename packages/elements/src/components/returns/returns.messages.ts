@@ -33,6 +33,7 @@ const en = {
   reasons: {
     too_small: 'Too small',
     too_large: 'Too large',
+    wrong_dimensions: 'Does not fit my bed or table',
     not_as_described: 'Not as described',
     damaged: 'Arrived damaged',
     wrong_item: 'Wrong item sent',

@@ -22,6 +22,7 @@ export const zhCN: ReturnsMessages = {
   reasons: {
     too_small: '尺码偏小',
     too_large: '尺码偏大',
+    wrong_dimensions: '与床或餐桌尺寸不符',
     not_as_described: '与描述不符',
     damaged: '到货时已损坏',
     wrong_item: '发错商品',

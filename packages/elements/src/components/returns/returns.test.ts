@@ -353,7 +353,7 @@ describe('<kefu-returns>', () => {
       const element = await renderReturns(client, 'MM-1004');
 
       await pickItem(element, 'item_1004_2');
-      choose(element, id('items.item_1004_2.reason'), 'too_large');
+      choose(element, id('items.item_1004_2.reason'), 'wrong_dimensions');
       must<HTMLInputElement>(element, '#field-resolution').click();
       type(element, id('comment'), 'The stripes are wider than in the photo.');
       await review(element);
@@ -367,7 +367,7 @@ describe('<kefu-returns>', () => {
         'true',
       );
       // Nothing the shopper chose or typed is lost.
-      expect(must<HTMLSelectElement>(element, id('items.item_1004_2.reason')).value).to.equal('too_large');
+      expect(must<HTMLSelectElement>(element, id('items.item_1004_2.reason')).value).to.equal('wrong_dimensions');
       expect(must<HTMLTextAreaElement>(element, id('comment')).value).to.equal(
         'The stripes are wider than in the photo.',
       );
@@ -375,7 +375,7 @@ describe('<kefu-returns>', () => {
       await expect(element).to.be.accessible();
 
       // Changing the field clears its error; the corrected request goes under a new key.
-      choose(element, id('items.item_1004_2.reason'), 'too_small');
+      choose(element, id('items.item_1004_2.reason'), 'changed_mind');
       await element.updateComplete;
       expect(textOf($(element, id('items.item_1004_2.reason') + '-error'))).to.equal('');
       refuse = false;
@@ -527,7 +527,10 @@ describe('<kefu-returns>', () => {
     await sendKeys({ press: 'Tab' });
     expect(element.shadowRoot!.activeElement?.id).to.equal(id('items.item_1004_2.reason').slice(1));
     await sendKeys({ press: 'ArrowDown' });
-    await waitUntil(() => client.returns.draft.value?.lines['item_1004_2']?.reason === 'too_small', 'reason chosen');
+    await waitUntil(
+      () => client.returns.draft.value?.lines['item_1004_2']?.reason === 'wrong_dimensions',
+      'reason chosen',
+    );
     must<HTMLInputElement>(element, '#field-resolution').focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => client.returns.draft.value?.resolution === 'refund', 'resolution chosen');
@@ -562,6 +565,9 @@ describe('<kefu-returns>', () => {
       await pickItem(element, 'item_1006_2');
       expect(textOf(must(element, 'h2'))).to.equal(ar.titleForOrder('MM-1006'));
       expect(textOf(must(element, id('items.item_1006_2.reason')))).to.contain('غيّرت رأيي');
+      // Napkins: the reasons of table linen, in Arabic; no clothing sizes.
+      expect(textOf(must(element, id('items.item_1006_2.reason')))).to.contain('لا يناسب مقاس سريري أو طاولتي');
+      expect(textOf(must(element, id('items.item_1006_2.reason')))).not.to.contain('المقاس صغير');
       await review(element);
       await expect(element).to.be.accessible();
     });
@@ -570,9 +576,37 @@ describe('<kefu-returns>', () => {
       const client = clientWith({ locale: 'zh-CN' });
       await lookedUp(client, 'MM-1004');
       const element = await renderReturns(client, 'MM-1004');
+      await pickItem(element, 'item_1004_1');
+      expect(textOf(must(element, id('items.item_1004_1.reason')))).to.contain('尺码偏小');
       await pickItem(element, 'item_1004_2');
-      expect(textOf(must(element, id('items.item_1004_2.reason')))).to.contain('尺码偏小');
+      expect(textOf(must(element, id('items.item_1004_2.reason')))).to.contain('与床或餐桌尺寸不符');
+      expect(textOf(must(element, id('items.item_1004_2.reason')))).not.to.contain('尺码偏小');
       await expect(element).to.be.accessible();
+    });
+
+    it('offers the reasons of each item’s category: sizes for a shirt, none for a dinner plate', async () => {
+      const client = clientWith();
+      await lookedUp(client, 'MM-1003');
+      const element = await renderReturns(client, 'MM-1003');
+      await pickItem(element, 'item_1003_2');
+      const reasons = (itemId: string) =>
+        [...must<HTMLSelectElement>(element, id(`items.${itemId}.reason`)).options].map((option) => textOf(option));
+      expect(reasons('item_1003_2')).to.deep.equal([
+        en.chooseReason,
+        'Not as described',
+        'Arrived damaged',
+        'Wrong item sent',
+        'Changed my mind',
+      ]);
+
+      const shirtClient = clientWith();
+      await lookedUp(shirtClient, 'MM-1004');
+      const shirt = await renderReturns(shirtClient, 'MM-1004');
+      await pickItem(shirt, 'item_1004_1');
+      const shirtReasons = [...must<HTMLSelectElement>(shirt, id('items.item_1004_1.reason')).options].map((option) =>
+        textOf(option),
+      );
+      expect(shirtReasons).to.include.members(['Too small', 'Too large']);
     });
   });
 });

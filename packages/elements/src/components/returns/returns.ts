@@ -17,6 +17,7 @@ import { KefuElement } from '../../base/kefu-element.js';
 import { field, fieldError, fieldId } from '../../forms/field.js';
 import { OrderLookupForm } from '../../forms/order-lookup.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
+import { reasonsFor } from '@kefu/core/domain';
 import { returnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
 import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';
@@ -528,7 +529,7 @@ export class KefuReturns extends KefuElement {
             }}
           >
             <option value="" ?selected=${line.reason === ''}>${messages.chooseReason}</option>
-            ${policy.reasons.map(
+            ${reasonsFor(policy, item).map(
               (candidate) =>
                 html`<option value=${candidate.code} ?selected=${candidate.code === line.reason}>
                   ${this.#reasonLabel(candidate.code, policy, messages)}

@@ -4,6 +4,7 @@ import type { Availability, ConversationSummary, KefuClient, Order, OrderStatus 
 import type { KefuNavigateDetail } from '../../base/navigation.js';
 import { fillIn, type Catalogue } from '../../i18n/messages.js';
 import { loadView } from './views.js';
+import { renderContactSection } from '../contact/contact-channels.js';
 
 type Go = (detail: KefuNavigateDetail) => void;
 
@@ -14,7 +15,7 @@ const RECENT_SHOWN = 3;
  * The panel's first view: a search box (typing goes straight to the help centre's results), the
  * recent conversations (a signed-in shopper's from any device, else the one on this device), the
  * order the shopper looked up last, and the things shoppers come for (chat or a call back,
- * depending on who is there, with the wait).
+ * depending on who is there, with the wait), then the store's e-mail and phone when it gave them.
  */
 export function renderHome(client: KefuClient | undefined, messages: Catalogue, locale: string, go: Go) {
   return html`<p class="greeting">${messages.greeting}</p>
@@ -27,7 +28,8 @@ export function renderHome(client: KefuClient | undefined, messages: Catalogue, 
       <li><button type="button" @click=${() => go({ view: 'orders' })}>${messages.trackOrder}</button></li>
       <li><button type="button" @click=${() => go({ view: 'returns' })}>${messages.startReturn}</button></li>
       ${renderContactActions(client?.chat.availability.value.data, messages, locale, go)}
-    </ul>`;
+    </ul>
+    ${renderContactSection(client?.config.state.value.data, locale)}`;
 }
 
 function renderSearch(messages: Catalogue, go: Go) {

@@ -74,6 +74,29 @@ describe('<kefu-widget> home', () => {
     expect(root.querySelector('.back')).to.equal(null);
   });
 
+  it('lists the store’s other ways to reach it: e-mail, and phone with its hours', async () => {
+    const { root } = await openWidget();
+    await waitUntil(() => root.querySelector('.contact-channels'), 'contact section shown');
+    const headings = [...root.querySelectorAll('.section-title')].map((heading) => heading.textContent!.trim());
+    expect(headings).to.include('Other ways to reach us');
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('.contact-channels a')];
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
+      'mailto:help@maple-and-moss.example',
+      'tel:+33123456789',
+    ]);
+    expect(root.querySelector('.contact-channels .phone')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Phone +33 1 23 45 67 89 · Mon–Fri 9:00 AM – 6:00 PM (Paris time)',
+    );
+  });
+
+  it('shows no contact section for a store without contact channels', async () => {
+    const { contact: _none, ...config } = await createMemoryBackend().getConfig();
+    const { root } = await openWidget(createMemoryBackend({ latencyMs: 5, config }));
+    await waitUntil(() => root.querySelector('.actions'), 'home shown');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(root.querySelector('.contact-channels')).to.equal(null);
+  });
+
   it('offers chat first, with the wait, when agents are there', async () => {
     const { root } = await openWidget(
       withAvailability({ open: true, agentsOnline: 2, queueLength: 1, estimatedWaitSeconds: 180 }),
