@@ -147,6 +147,25 @@ describe('the agent console, as an agent uses it (Chromium, reference server)', 
     await page.close();
   });
 
+  it('shows the article a chat came from as a label, never inside the shopper’s words', async () => {
+    await v1<Conversation>('POST', '/conversations', {
+      body: {
+        name: 'Omar Haddad',
+        email: 'omar.haddad@example.com',
+        topic: 'I was charged twice',
+        message: 'The refund never came.',
+        context: { articleId: 'en-payment-charged-twice', articleTitle: 'I was charged twice' },
+      },
+    });
+    const page = await signIn();
+    await page.locator('kefu-console-queue').getByText('Omar Haddad').click();
+    const view = page.locator('kefu-console-conversation');
+    await view.getByText('Came from the article: I was charged twice').waitFor();
+    await view.getByText('The refund never came.', { exact: true }).waitFor();
+    assert.equal(await view.getByText('en-payment-charged-twice').count(), 0, 'no article id in the words');
+    await page.close();
+  });
+
   it('asks before closing a chat, and shows a closed chat as closed', async () => {
     const conversation = await v1<Conversation>('POST', '/conversations', {
       body: { name: 'Lena Schmidt', email: 'lena.schmidt@example.com', topic: 'Where is my parcel?' },

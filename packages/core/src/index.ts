@@ -43,7 +43,14 @@ export type { OrdersStore } from './stores/orders-store.js';
 export type { ReturnsStore } from './stores/returns-store.js';
 export type { CallbackStore } from './stores/callback-store.js';
 export type { SurveyStore, SurveyPrompt, SurveyAskOutcome, SurveySubjectStatus } from './stores/survey-store.js';
-export type { ChatStore, ChatConnection, ChatSnapshot, ChatStage, TranscriptEntry } from './stores/chat-store.js';
+export type {
+  ChatStore,
+  ChatConnection,
+  ChatSnapshot,
+  ChatStage,
+  TranscriptEntry,
+  ShopperContact,
+} from './stores/chat-store.js';
 
 // Local FAQ search (Chinese and English).
 export { createFaqIndex, type FaqIndex, type FaqSearchHit } from './search/faq-index.js';

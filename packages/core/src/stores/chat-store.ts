@@ -16,6 +16,12 @@ import { KefuError } from '../errors.js';
 import { idle, loadInto, toResult, type AsyncState, type Result } from '../state.js';
 import type { StoreContext } from './store-context.js';
 
+/** A shopper's name and email as far as Kefu knows them. */
+export interface ShopperContact {
+  readonly name?: string;
+  readonly email?: string;
+}
+
 export type ChatConnection = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /**
@@ -88,6 +94,13 @@ export interface ChatStore {
    * shopper went for the answer instead of an agent). Per client; see `recordDeflection`.
    */
   readonly deflections: ReadonlySignal<readonly string[]>;
+  /**
+   * What the shopper already told Kefu, for the pre-chat form to start from (every field stays
+   * editable): the name and email of a chat they started on this page, the name of a callback they
+   * asked for, or the claims of the signed-in shopper's identity token. Read from memory and the
+   * outbox only: nothing personal is written anywhere for it.
+   */
+  readonly contact: ReadonlySignal<ShopperContact>;
   loadAvailability(): Promise<void>;
   /** Fetches a signed-in shopper's recent conversations into `recent`; does nothing for anyone else. */
   loadRecent(): Promise<void>;
@@ -158,6 +171,22 @@ export function identitySubject(token: string | undefined): string | undefined {
     return typeof sub === 'string' ? sub : token;
   } catch {
     return token;
+  }
+}
+
+/** The `name` and `email` claims of a JWT identity token, read without checking it (a prefill only). */
+export function identityContact(token: string | undefined): ShopperContact {
+  const parts = token?.split('.') ?? [];
+  if (parts.length !== 3) return {};
+  try {
+    const json = atob((parts[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'));
+    const { name, email } = JSON.parse(json) as { name?: unknown; email?: unknown };
+    return {
+      ...(typeof name === 'string' && name ? { name } : {}),
+      ...(typeof email === 'string' && email ? { email } : {}),
+    };
+  } catch {
+    return {};
   }
 }
 
@@ -248,6 +277,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
   const agentReadUpTo = signal(0);
   const deflections = signal<readonly string[]>([]);
   const history = signal<AsyncState<readonly ConversationSummary[]>>(idle);
+  // The details of the chat started on this page: memory only, gone with the page.
+  const startedAs = signal<ShopperContact>({});
   // "waiting to send" (offline) versus "sending" is shown live, so it must be a signal.
   const online = signal(network.isOnline());
   let stream: ChatStream | undefined;
@@ -269,6 +300,14 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     if (local) return { ...attachment, url: local };
     return /^(https?|blob):/i.test(attachment.url) ? attachment : { ...attachment, url: '' };
   }
+
+  const contact = computed<ShopperContact>(() => {
+    // The most recent first: what the shopper typed here beats an older callback and the token.
+    const callbacks = outbox.items.value.filter((item) => item.kind === 'callback');
+    const callbackName = (callbacks.at(-1)?.payload as { name?: unknown } | undefined)?.name;
+    const fromCallback: ShopperContact = typeof callbackName === 'string' && callbackName ? { name: callbackName } : {};
+    return { ...identityContact(session.identityToken.value), ...fromCallback, ...startedAs.value };
+  });
 
   const recent = computed(() => {
     const current = snapshot.value;
@@ -554,6 +593,8 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     shopper = subject;
     shopperGeneration += 1;
     history.value = idle;
+    // What the previous shopper typed is not the next one's to see.
+    startedAs.value = {};
     if (snapshot.peek()?.conversation.token === '') forgetConversation();
   });
 
@@ -578,6 +619,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     recent,
     history,
     deflections,
+    contact,
     async loadAvailability() {
       await loadInto(
         availability,
@@ -656,6 +698,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       }
       // The shopper chatted after all: the articles they opened did not answer them.
       deflections.value = [];
+      startedAs.value = { name: input.name, email: input.email };
       leave();
       if (created.queuePosition !== undefined)
         queue.value = { position: created.queuePosition, estimatedWaitSeconds: 0 };
@@ -759,6 +802,7 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
       }),
     forget() {
       forgetConversation();
+      startedAs.value = {};
       shopperGeneration += 1;
       history.value = idle;
     },

@@ -39,6 +39,7 @@ export const ar: ChatMessages = {
   email: 'البريد الإلكتروني',
   topic: 'الموضوع',
   orderNumber: 'رقم الطلب (اختياري)',
+  orderTopic: (number: string) => `الطلب ${number}`,
   firstMessage: 'كيف يمكننا مساعدتك؟',
   yourMessage: 'رسالتك',
   startChat: 'ابدأ الدردشة',

@@ -25,6 +25,8 @@ const en = {
   email: 'Email',
   topic: 'Topic',
   orderNumber: 'Order number (optional)',
+  /** The topic of a chat about an order the shopper looked up. */
+  orderTopic: (number: string) => `Order ${number}`,
   firstMessage: 'How can we help?',
   yourMessage: 'Your message',
   startChat: 'Start chat',

@@ -23,6 +23,7 @@ export const zhCN: ChatMessages = {
   email: '邮箱',
   topic: '咨询主题',
   orderNumber: '订单号（选填）',
+  orderTopic: (number: string) => `订单 ${number}`,
   firstMessage: '有什么可以帮您？',
   yourMessage: '您的留言',
   startChat: '开始对话',

@@ -450,6 +450,69 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     expect(text(again)).to.not.include('Agent is typing');
   });
 
+  it('after a reload, names the agent who joined but has not written yet', async () => {
+    const disk = createMemoryStorage();
+    const first = setup({ simulateAgent: false }, disk);
+    const element = await mount(first.client);
+    await startChat(element, 'Before reload');
+    const id = first.client.chat.conversation.value!.id;
+    await waitUntil(() => first.client.chat.transcript.value.some((entry) => entry.seq));
+    element.remove();
+    first.client.dispose();
+    // Lin accepts while the page reloads, and has not written anything yet.
+    first.memory.controls.agentJoin(id, 'Lin');
+    const reloaded = createKefu({ backend: first.memory.backend, storage: () => disk, locale: 'en' });
+    cleanups.push(() => reloaded.dispose());
+    const again = await mount(reloaded);
+    await waitUntil(() => bubbles(again).includes('Before reload'), 'the transcript is back', { timeout: 3000 });
+    await waitUntil(() => text(again).includes('Chatting with Lin'), 'the header names Lin', { timeout: 3000 });
+    expect(text(again)).to.not.include('Waiting for an agent').and.not.include('in line');
+  });
+
+  it('asks about an article in a new chat: the article goes with it, the message stays as typed', async () => {
+    const { client, memory } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    await startChat(element, 'An old question');
+    const old = client.chat.conversation.value!.id;
+    memory.controls.closeAsAgent(old);
+    await waitUntil(() => text(element).includes('This chat has ended.'), 'the old chat ended');
+
+    // "Ask our team about this" under an article that did not help.
+    const article = { id: 'en-payment-charged-twice', title: 'I was charged twice' };
+    element.articleId = article.id;
+    element.topic = article.title;
+    await waitUntil(() => field(element, 'message'), 'a new pre-chat form, not the ended chat');
+    // What Kefu knows is filled in, and stays editable.
+    expect(field(element, 'name').value).to.equal('Ana Garcia');
+    expect(field(element, 'email').value).to.equal('ana.garcia@example.com');
+    expect(field(element, 'topic').value).to.equal(article.title);
+    await type(element, 'message', 'Still charged twice after the refund.');
+    button(element, 'Start chat').click();
+    await waitUntil(() => field(element, 'composer'), 'the new conversation', { timeout: 3000 });
+
+    const conversation = client.chat.conversation.value!;
+    expect(conversation.id).to.not.equal(old);
+    const state = await memory.backend.getConversation(conversation.id, { token: conversation.token });
+    expect(state.context).to.deep.equal({ articleId: article.id, articleTitle: article.title });
+    await waitUntil(() => bubbles(element).length > 0, 'the first message');
+    expect(bubbles(element)).to.deep.equal(['Still charged twice after the refund.']);
+  });
+
+  it('prefills the chat about an order the shopper looked up, editable', async () => {
+    const { client } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    const order = await client.orders.lookup({ orderNumber: 'MM-1003', email: 'lena.schmidt@example.com' });
+    expect(order?.number).to.equal('MM-1003');
+    await element.updateComplete;
+    await waitUntil(() => field(element, 'orderNumber'), 'the pre-chat form');
+    expect(field(element, 'orderNumber').value).to.equal('MM-1003');
+    expect(field(element, 'topic').value).to.equal('Order MM-1003');
+    // Editable: the shopper's own topic replaces it.
+    field(element, 'topic').select();
+    await type(element, 'topic', 'A broken plate');
+    expect(field(element, 'topic').value).to.equal('A broken plate');
+  });
+
   it('shows that the chat was rated once its CSAT is answered, instead of offering it again', async () => {
     const { client, memory } = setup({ simulateAgent: false });
     const element = await mount(client);

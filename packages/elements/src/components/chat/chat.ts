@@ -177,15 +177,42 @@ export class KefuChat extends KefuElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#initialize();
-    if (changed.has('shopper') || changed.has('topic') || changed.has('orderNumber')) {
-      this.values = {
-        ...this.values,
-        name: this.values.name || this.shopper?.name || '',
-        email: this.values.email || this.shopper?.email || '',
-        topic: this.values.topic || this.topic || '',
-        orderNumber: this.values.orderNumber || this.orderNumber || '',
-      };
+    // "Ask our team about this" under an article: a new chat about it, not the one that ended.
+    if (changed.has('articleId') && this.articleId) {
+      this.newChatRequested = true;
+      // The topic of an earlier chat is not this one's: the article's title takes its place.
+      this.values = { ...this.values, topic: '' };
     }
+    this.#prefill();
+  }
+
+  /**
+   * Fills the empty fields of the pre-chat form with what Kefu already knows — the shopper's own
+   * details (given by the host, typed in an earlier chat or callback here, or carried by their
+   * identity token), and the order or article they came from. Only empty fields: what the shopper
+   * typed is never replaced, and every prefilled value stays editable.
+   */
+  #prefill(): void {
+    const known = this.kefu?.chat.contact.value ?? {};
+    const order = this.kefu?.orders.current.value.data;
+    const orderNumber = this.orderNumber || order?.number || '';
+    const article = this.articleId ? this.kefu?.faq.article(this.articleId) : undefined;
+    const topic =
+      this.topic || article?.title || (orderNumber ? this.localize(chatMessages).orderTopic(orderNumber) : '');
+    const next = {
+      ...this.values,
+      name: this.values.name || this.shopper?.name || known.name || '',
+      email: this.values.email || this.shopper?.email || known.email || '',
+      topic: this.values.topic || topic,
+      orderNumber: this.values.orderNumber || orderNumber,
+    };
+    if (
+      next.name !== this.values.name ||
+      next.email !== this.values.email ||
+      next.topic !== this.values.topic ||
+      next.orderNumber !== this.values.orderNumber
+    )
+      this.values = next;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -263,10 +290,9 @@ export class KefuChat extends KefuElement {
       email: email.trim(),
       topic: topic.trim() || (this.mode === 'message' ? 'Message' : 'Chat'),
       ...(orderNumber.trim() ? { orderNumber: orderNumber.trim() } : {}),
-      // The article read first goes with the message, for the agent, unless the shopper named it.
-      ...(text
-        ? { message: this.articleId && !text.includes(this.articleId) ? `${text}\n(${this.articleId})` : text }
-        : {}),
+      // The shopper's words as typed; the article they read goes beside them, for the agent.
+      ...(text ? { message: text } : {}),
+      ...(this.#articleContext ? { context: this.#articleContext } : {}),
     });
     this.starting = false;
     if (!conversation) {
@@ -275,6 +301,8 @@ export class KefuChat extends KefuElement {
       return;
     }
     this.newChatRequested = false;
+    // The article went with this chat; the next one starts from nothing.
+    this.articleId = undefined;
     this.#announcedSeq = -1;
     if (this.mode === 'message') this.leftMessageAt = email.trim();
     this.values = { ...this.values, message: '' };
@@ -424,6 +452,13 @@ export class KefuChat extends KefuElement {
   }
 
   // Helpers
+
+  /** The article the shopper came from, as the conversation's context for the agent. */
+  get #articleContext(): { articleId: string; articleTitle: string } | undefined {
+    if (!this.articleId) return undefined;
+    const title = this.kefu?.faq.article(this.articleId)?.title || this.topic || this.articleId;
+    return { articleId: this.articleId, articleTitle: title };
+  }
 
   get #identified(): boolean {
     return Boolean(this.shopper?.name && this.shopper?.email);
@@ -862,7 +897,7 @@ export class KefuChat extends KefuElement {
 
   #toggleTranscriptForm() {
     this.transcriptFormOpen = !this.transcriptFormOpen;
-    this.transcriptEmail ||= this.values.email || this.shopper?.email || '';
+    this.transcriptEmail ||= this.values.email || this.shopper?.email || this.kefu?.chat.contact.peek().email || '';
   }
 
   #renderTranscriptEmail(messages: ChatMessages) {

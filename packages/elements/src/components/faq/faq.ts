@@ -436,7 +436,13 @@ export class KefuFaq extends KefuElement {
     if (this.helpful === false) {
       return html`<div class="feedback" part="feedback">
         <p role="status">${messages.sorry}</p>
-        <button type="button" class="primary" @click=${() => this.navigate({ view: 'chat', articleId })}>
+        <button
+          type="button"
+          class="primary"
+          @click=${() =>
+            // A new chat about this article: its title is the topic, the article goes with it as context.
+            this.navigate({ view: 'chat', articleId, topic: this.kefu?.faq.article(articleId)?.title ?? '' })}
+        >
           ${messages.askSupport}
         </button>
       </div>`;

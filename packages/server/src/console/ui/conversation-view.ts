@@ -228,6 +228,14 @@ export class KefuConversation extends LitElement {
           <div class="grow">
             <h2>${conversation.name}</h2>
             <div class="topic">${conversation.topic || 'No topic'}</div>
+            ${
+              // Where the shopper came from, beside their words and never inside them.
+              conversation.context
+                ? html`<p class="context" title=${conversation.context.articleId}>
+                    Came from the article: <cite>${conversation.context.articleTitle}</cite>
+                  </p>`
+                : nothing
+            }
           </div>
           <span class="chip ${conversation.status}">${statusLabel(conversation.status, conversation.agentName)}</span>
           ${
