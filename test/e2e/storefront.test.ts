@@ -214,6 +214,33 @@ describe('demo storefront with the Kefu script tag', () => {
     await desktop.close();
   });
 
+  // Issue 20 (WCAG 2.4.11): at 375 px the launcher covered form fields of the page.
+  it('keeps the loader’s launcher off a page field the shopper is typing in, before the widget loads', async () => {
+    const page = await storefront.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${storefront.demo.origin}/cart.html`);
+    await page.locator('kefu-launcher button').waitFor();
+    await page.evaluate(() => {
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Discount code');
+      field.style.cssText =
+        'position:fixed;inset-inline-end:8px;inset-block-end:16px;inline-size:240px;block-size:48px';
+      document.body.append(field);
+    });
+    const field = page.getByLabel('Discount code');
+    const tapReaches = () =>
+      field.evaluate((input) => {
+        const box = input.getBoundingClientRect();
+        return document.elementFromPoint(box.right - 20, box.top + box.height / 2) === input;
+      });
+    assert.equal(await tapReaches(), false, 'the launcher lies on the field');
+    await field.focus();
+    assert.equal(await tapReaches(), true, 'the focused field is not covered');
+    await field.blur();
+    assert.equal(await tapReaches(), false, 'the launcher is back');
+    assert.equal(await page.locator('kefu-widget').count(), 0, 'no widget loaded for it');
+    await page.close();
+  });
+
   it('opens from the store’s own Help link instead of a launcher, and gives it focus back', async () => {
     const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(`

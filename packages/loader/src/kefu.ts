@@ -126,6 +126,27 @@ function drawLauncher(): void {
   document.body.append(launcherHost);
 }
 
+/**
+ * A field the shopper types in is never hidden under the launcher (WCAG 2.4.11): while one that
+ * it covers has focus, the launcher is neither drawn nor hit. The widget, once mounted, does the
+ * same with its FieldClearanceController; this is the loader's few bytes of it.
+ */
+function clearFocusedField(event: Event): void {
+  const field = event.type === 'focusin' ? event.composedPath()[0] : undefined;
+  const button = launcherHost?.shadowRoot?.querySelector('button');
+  if (!launcherHost || !button) return;
+  const covered =
+    field instanceof Element &&
+    field.matches('input:not([type=button],[type=submit],[type=checkbox],[type=radio]),textarea,select') &&
+    overlap(field.getBoundingClientRect(), button.getBoundingClientRect());
+  launcherHost.style.opacity = covered ? '0' : '';
+  launcherHost.style.pointerEvents = covered ? 'none' : '';
+}
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+document.addEventListener('focusin', clearFocusedField);
+document.addEventListener('focusout', clearFocusedField);
+
 /** Applies a setting now if the widget is there, and remembers it for when it comes. */
 function update(change: Partial<LoaderSettings>): void {
   Object.assign(settings, change);

@@ -36,6 +36,21 @@ export const widgetStyles = css`
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
     cursor: pointer;
   }
+  /*
+   * Out of the way of the field the shopper is typing in (FieldClearanceController): not drawn and
+   * not hit, but still in the tab order and announced, and back when focus moves on.
+   */
+  :host([launcher-aside]) {
+    pointer-events: none;
+  }
+  :host([launcher-aside]) .launcher {
+    opacity: 0;
+    pointer-events: none;
+    transform: translateY(calc(100% + var(--_offset)));
+    transition:
+      transform 0.15s ease-in,
+      opacity 0.15s ease-in;
+  }
   .badge {
     display: inline-grid;
     place-items: center;

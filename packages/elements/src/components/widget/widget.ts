@@ -3,6 +3,7 @@ import { KefuElement } from '../../base/kefu-element.js';
 import { navigateEventName, type KefuNavigateDetail, type KefuView } from '../../base/navigation.js';
 import { fillIn, widgetMessages, type Catalogue } from '../../i18n/messages.js';
 import { MediaQueryController } from '../../controllers/media-query-controller.js';
+import { FieldClearanceController } from '../../controllers/field-clearance.js';
 import { ScrollLock } from '../../controllers/scroll-lock.js';
 import { tabbableElements } from '../../controllers/focus.js';
 import { readableTextOn } from '../../styles/contrast.js';
@@ -58,6 +59,11 @@ export class KefuWidget extends KefuElement {
   };
 
   readonly #narrow = new MediaQueryController(this, '(max-width: 639.98px)');
+  /** Steps the launcher aside while it would hide the field the shopper types in. */
+  readonly #fieldClearance = new FieldClearanceController(this, () => {
+    const launcher = this.shadowRoot?.querySelector<HTMLElement>('.launcher');
+    return launcher && !launcher.hidden ? launcher.getBoundingClientRect() : undefined;
+  });
   /** A phone or tablet, whose on-screen keyboard opens with any focused text box. */
   readonly #touchFirst = new MediaQueryController(this, '(pointer: coarse)');
   readonly #scrollLock = new ScrollLock();
@@ -452,6 +458,12 @@ export class KefuWidget extends KefuElement {
     if (!connectivity) return nothing;
     return html`${connectivity.online.value ? nothing : html`<p class="notice" role="status">${messages.offline}</p>`}
     ${connectivity.storageFailure.value ? html`<p class="notice" role="status">${messages.storageUnavailable}</p>` : nothing}`;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // On the host: its own box, where the launcher was, must not catch the shopper's taps either.
+    this.toggleAttribute('launcher-aside', this.#fieldClearance.covering && !this.open);
   }
 
   override render() {
