@@ -5,6 +5,7 @@ import type { KefuNavigateDetail } from '../../base/navigation.js';
 import { fillIn, type Catalogue } from '../../i18n/messages.js';
 import { loadView } from './views.js';
 import { renderContactSection } from '../contact/contact-channels.js';
+import { withNumber } from '../../i18n/with-number.js';
 
 type Go = (detail: KefuNavigateDetail) => void;
 
@@ -152,7 +153,7 @@ function renderLastOrder(order: Order | undefined, messages: Catalogue, _locale:
   if (!order) return nothing;
   return html`<h3 class="section-title">${messages.lastOrder}</h3>
     <button type="button" class="card order" @click=${() => go({ view: 'orders', orderNumber: order.number })}>
-      <span class="card-title">${fillIn(messages.orderNumber, { number: order.number })}</span>
+      <span class="card-title">${withNumber((number) => fillIn(messages.orderNumber, { number }), order.number)}</span>
       <span class="card-detail">${messages[orderStatusKeys[order.status]]}</span>
     </button>`;
 }
