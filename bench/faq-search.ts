@@ -15,7 +15,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Article } from '../packages/core/src/model/faq.js';
 import { createFaqIndex } from '../packages/core/src/search/faq-index.js';
-import { plainText } from '../packages/core/src/domain/faq-search.js';
+import { plainText } from '../packages/core/src/search/plain-text.js';
 import { chineseQueries, englishQueries, generateHelpCentre } from './lib/help-centre.js';
 import { writeBenchResult } from './lib/results.js';
 

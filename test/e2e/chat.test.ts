@@ -173,6 +173,12 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
       .first()
       .click();
     const chat = page.locator('kefu-chat');
+    // No agent is signed in now (the first test's console has closed): the widget says so, with
+    // no wait promised, and the shopper may still start a chat that waits in the queue.
+    await chat.getByRole('button', { name: 'Chat anyway' }).waitFor();
+    assert.equal(await chat.getByText(/Expected wait/).count(), 0, 'no wait promised with nobody online');
+    await page.screenshot({ path: screenshotPath('chat-nobody-online-375.png') });
+    await chat.getByRole('button', { name: 'Chat anyway' }).click();
     await chat.getByLabel('Name').waitFor();
     await page.screenshot({ path: screenshotPath('chat-prechat-375.png') });
     await chat.getByLabel('Name').fill('Li Wei');
