@@ -29,6 +29,9 @@ describe('the text of an article, as a snippet reads it', () => {
     expect(snippet('<ul><li>标准快递</li><li>顺丰速运</li></ul><p>均可追踪。</p>', '顺丰')).to.equal(
       '标准快递；顺丰速运。均可追踪。',
     );
+    expect(snippet('<p>操作步骤：</p><ol><li>打开申请页面；</li><li>输入 30 天内的订单号</li></ol>', '订单')).to.equal(
+      '操作步骤：打开申请页面；输入 30 天内的订单号。',
+    );
   });
 
   it('reads entities as their characters', () => {

@@ -5,6 +5,12 @@ const inlineTags = new Set(
   'a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr'.split(' '),
 );
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/**
+ * A space the markup left between two pieces of Chinese (or Japanese) text, punctuation included:
+ * "步骤： 打开" reads "步骤：打开". A space beside Latin letters or digits stays ("30 天").
+ */
+const spaceBetweenCjk =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20])/gu;
 const endsSentence = /[.,;:!?。，、；：！？…]$/u;
 // Private-use characters mark where a list item ended, and where a list did, until punctuation is chosen.
 const ITEM_END = '\uE000';
@@ -27,5 +33,6 @@ export function plainText(html: string): string {
       const chinese = cjk.test(before);
       if (mark === LIST_END) return `${before}${chinese ? '。' : '. '}`;
       return `${before}${chinese ? '；' : '; '}`;
-    });
+    })
+    .replace(spaceBetweenCjk, '$1');
 }
