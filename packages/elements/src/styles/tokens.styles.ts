@@ -53,6 +53,35 @@ export const tokens = css`
   .unbroken {
     white-space: nowrap;
   }
+  /*
+   * The store's e-mail and phone (contact-channels.ts), drawn in the widget's home and in the
+   * FAQ's "no results": rows like the quick actions, no list bullets, an address that wraps
+   * anywhere rather than overflowing a phone's width.
+   */
+  .contact-channels {
+    display: grid;
+    gap: 8px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .contact-channel {
+    padding: 10px 14px;
+    border: 1px solid var(--_line);
+    border-radius: 10px;
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+  }
+  .contact-channel a {
+    display: inline-block;
+    min-block-size: 24px;
+    color: inherit;
+    font-weight: 600;
+  }
+  .contact-channel .hours {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
   /* Read by screen readers, not drawn: every element's labels and live regions use it. */
   .visually-hidden {
     position: absolute;
