@@ -3,6 +3,7 @@ import { createKefu, type KefuClient, type KefuOptions } from './client.js';
 import { createMemoryBackend, createMemoryBackendWithControls } from './adapters/memory/memory-backend.js';
 import { createMemoryStorage } from './storage/memory-storage.js';
 import { manualNetworkStatus } from './ports/network.js';
+import { systemClock } from './ports/clock.js';
 import type { KefuBackend } from './ports/backend.js';
 
 /** One browser's storage, surviving "reloads" (new clients) within a test. */
@@ -103,6 +104,29 @@ describe('the client’s stores over the memory backend', () => {
     expect(client.returns.submissions.value).to.have.length(1);
     await client.orders.refresh();
     expect(client.orders.current.value.data?.returns.length).to.equal(1);
+  });
+
+  it('sends a return queued offline once when back online, hours after the order token expired', async () => {
+    const { backend: memory, controls } = createMemoryBackendWithControls({ simulateAgent: false });
+    const clock = { ...systemClock, now: () => controls.now() };
+    const client = phone.open(memory, { clock });
+    await client.activate();
+    const order = await client.orders.lookup(ana);
+    phone.network.set(false);
+    const queued = await client.returns.submit({
+      orderId: order!.id,
+      items: [{ itemId: order!.items[0]!.id, quantity: 1, reason: 'too_small', photoIds: [] }],
+      resolution: 'refund',
+    });
+    expect(queued.status).to.equal('pending');
+    // A long train ride: the order's access token (30 minutes) is long gone when the signal returns.
+    controls.advanceTime(5 * 60 * 60_000);
+    phone.network.set(true);
+    const settled = await client.outbox.whenSettled(queued.id);
+    expect(settled.status, settled.error?.message).to.equal('sent');
+    expect(client.returns.submissions.value).to.have.length(1);
+    expect(controls.order(order!.id)?.returns).to.have.length(1);
+    controls.dispose();
   });
 
   it('keeps a rejected return with the server’s per-field reasons, for the shopper to fix', async () => {

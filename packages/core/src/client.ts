@@ -120,7 +120,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     config,
     faq: createFaqStore(context, options.faq, config),
     orders,
-    returns: createReturnsStore(context, orders.accessTokenFor),
+    returns: createReturnsStore(context, orders.accessTokenFor, orders.returnTokenFor),
     callback,
     survey,
     chat,

@@ -30,6 +30,8 @@ export const cachePolicies = {
   'search-index': { version: 1, maxAgeMs: 30 * day, staleAfterMs: 30 * day },
   order: { version: 1, maxAgeMs: day, staleAfterMs: minute },
   'order-token': { version: 1, maxAgeMs: hour, staleAfterMs: hour },
+  // Creates a return for one order and nothing else; kept so a draft submitted offline days later still goes.
+  'return-grant': { version: 1, maxAgeMs: 7 * day, staleAfterMs: 7 * day },
   // A return being filled in (photos included), so a reload loses nothing; gone after a day.
   'return-draft': { version: 1, maxAgeMs: day, staleAfterMs: day },
   conversation: { version: 1, maxAgeMs: 7 * day, staleAfterMs: 0 },

@@ -99,4 +99,12 @@ export interface OrderAccess {
   readonly accessToken: string;
   /** ISO 8601. */
   readonly expiresAt: string;
+  /**
+   * A longer-lived bearer token that only creates a return for this order (POST /returns), so a
+   * return queued offline is still accepted after `accessToken` has expired. Servers that issue none
+   * leave it out; the access token is used instead.
+   */
+  readonly returnGrant?: string;
+  /** ISO 8601; with `returnGrant`. */
+  readonly returnGrantExpiresAt?: string;
 }

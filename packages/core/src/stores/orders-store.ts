@@ -19,6 +19,11 @@ export interface OrdersStore {
   open(orderId: string): Promise<void>;
   /** The token that authorizes acting on an order (returns, uploads), while it lives. */
   accessTokenFor(orderId: string): Promise<string | undefined>;
+  /**
+   * The token to create a return for an order with: the lookup's longer-lived return grant while it
+   * lives (a return queued offline is sent after the access token expired), else the access token.
+   */
+  returnTokenFor(orderId: string): Promise<string | undefined>;
 }
 
 interface CachedToken {
@@ -41,11 +46,23 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
       { orderId: access.order.id, token: access.accessToken },
       { key: access.order.id, expiresAt: Date.parse(access.expiresAt) },
     );
+    if (access.returnGrant && access.returnGrantExpiresAt) {
+      await cache.write<CachedToken>(
+        'return-grant',
+        { orderId: access.order.id, token: access.returnGrant },
+        { key: access.order.id, expiresAt: Date.parse(access.returnGrantExpiresAt) },
+      );
+    }
   }
 
   async function accessTokenFor(orderId: string): Promise<string | undefined> {
     const cached = await cache.read<CachedToken>('order-token', orderId);
     return cached?.data.token ?? session.identityToken.peek();
+  }
+
+  async function returnTokenFor(orderId: string): Promise<string | undefined> {
+    const grant = await cache.read<CachedToken>('return-grant', orderId);
+    return grant?.data.token ?? accessTokenFor(orderId);
   }
 
   async function refresh(): Promise<void> {
@@ -121,5 +138,6 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
       await cache.write('order', order, { key: 'last' });
     },
     accessTokenFor,
+    returnTokenFor,
   };
 }

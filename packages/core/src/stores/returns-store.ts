@@ -127,6 +127,11 @@ function byItemId(fields: Readonly<Record<string, string>>, itemIds: readonly st
 export function createReturnsStore(
   context: StoreContext,
   tokenFor: (orderId: string) => Promise<string | undefined>,
+  /**
+   * The token kept with a queued return: the lookup's return grant, which outlives the access token
+   * so a return queued offline for hours is still accepted (docs/decisions/0012-return-grant.md).
+   */
+  returnTokenFor: (orderId: string) => Promise<string | undefined> = tokenFor,
 ): ReturnsStore {
   const { backend, cache, outbox, clock, signal: abort } = context;
   const viewed = signal<AsyncState<ReturnRecord>>(idle);
@@ -179,7 +184,7 @@ export function createReturnsStore(
     });
 
   async function submit(input: ReturnInput, options: { submissionId?: string } = {}) {
-    const token = await tokenFor(input.orderId);
+    const token = await returnTokenFor(input.orderId);
     return outbox.enqueue('return', input, {
       ...(options.submissionId ? { id: options.submissionId } : {}),
       ...(token ? { token } : {}),

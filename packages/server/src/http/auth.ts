@@ -56,10 +56,22 @@ export function unauthorized(message = 'Please sign in again or look the order u
 
 export interface CallerResolver {
   identify(c: Context): Promise<Caller>;
+  /**
+   * As `identify`, and a live return grant counts as its order's token: for POST /returns alone,
+   * which is all a grant may do.
+   */
+  identifyForReturn(c: Context): Promise<Caller>;
 }
 
 export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessTokens): CallerResolver {
-  return {
+  const resolver: CallerResolver = {
+    async identifyForReturn(c) {
+      const caller = await resolver.identify(c);
+      if (caller.kind !== 'anonymous') return caller;
+      const token = bearerToken(c);
+      const orderId = token === undefined ? undefined : orderTokens.returnOrderFor(token);
+      return orderId === undefined ? caller : { kind: 'order', orderId };
+    },
     async identify(c) {
       const token = bearerToken(c);
       if (token === undefined) return ANONYMOUS;
@@ -72,6 +84,7 @@ export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessT
       return ANONYMOUS;
     },
   };
+  return resolver;
 }
 
 /** The customer a valid identity token names (`sub`); undefined for anything else, expired ones too. */

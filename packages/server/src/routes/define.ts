@@ -39,10 +39,11 @@ export const rateLimitedFailure = {
 
 /** Security requirements by token, for `security: [...]` (any one of the listed tokens will do). */
 export const security: Record<
-  'orderAccess' | 'identity' | 'conversation' | 'callbackCancel',
+  'orderAccess' | 'returnGrant' | 'identity' | 'conversation' | 'callbackCancel',
   Record<string, string[]>
 > = {
   orderAccess: { orderAccessToken: [] },
+  returnGrant: { returnGrant: [] },
   identity: { identityToken: [] },
   conversation: { conversationToken: [] },
   callbackCancel: { callbackCancelToken: [] },
@@ -55,6 +56,14 @@ export function registerSecuritySchemes(api: OpenAPIHono): void {
     'securitySchemes',
     'orderAccessToken',
     bearer('The `accessToken` of POST /orders/lookup: that order, for 30 minutes.'),
+  );
+  api.openAPIRegistry.registerComponent(
+    'securitySchemes',
+    'returnGrant',
+    bearer(
+      'The `returnGrant` of POST /orders/lookup: creating a return for that order (POST /returns only), ' +
+        'for 7 days, so a return queued offline outlives the access token (docs/decisions/0012-return-grant.md).',
+    ),
   );
   api.openAPIRegistry.registerComponent(
     'securitySchemes',

@@ -21,13 +21,13 @@ const createReturn = createRoute({
   method: 'post',
   path: '/returns',
   tags,
-  security: [security.orderAccess, security.identity],
+  security: [security.orderAccess, security.returnGrant, security.identity],
   summary: 'Requests a return (Idempotency-Key required)',
   request: { headers: IdempotencyKeyHeaders, body: jsonBody(ReturnInputSchema) },
   responses: {
     201: jsonContent(ReturnRecordSchema, 'The return, status `requested`, with its RMA'),
     400: failure('No Idempotency-Key, or a body that is not a JSON object'),
-    401: failure('No token for this order (`unauthorized`)'),
+    401: failure('No token or return grant for this order (`unauthorized`)'),
     404: failure('A signed-in shopper named an order that does not exist (`order_not_found`)'),
     409: failure('The key was used with another body (`idempotency_key_reused`)'),
     422: failure(
@@ -89,7 +89,8 @@ export function registerReturnRoutes(api: OpenAPIHono, services: StoreServices):
     const key = idempotencyKeyOf(c);
     const body = await jsonObject(c);
     // Who is asking comes before what they sent: a stranger gets 401, not field messages.
-    const caller = await callers.identify(c);
+    // The one route a return grant opens: a return queued offline outlives the order's access token.
+    const caller = await callers.identifyForReturn(c);
     if (caller.kind === 'anonymous') throw unauthorized();
     const request = jsonRequest(c, 'POST /returns', key, body);
     return sendStored(c, returns.create(caller, parseBody(ReturnInputSchema, body), request));

@@ -291,8 +291,17 @@ export const OrderLookupSchema = z
 export const OrderAccessSchema = z
   .object({
     order: OrderSchema,
-    accessToken: z.string().openapi({ description: 'Bearer token for this order; short-lived.' }),
+    accessToken: z.string().openapi({ description: 'Bearer token for this order; short-lived (30 minutes).' }),
     expiresAt: instant(),
+    returnGrant: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          'Bearer token that only creates a return for this order (POST /returns), for 7 days: a return ' +
+          'queued offline is sent with it after `accessToken` has expired. Refused by every other route.',
+      }),
+    returnGrantExpiresAt: instant().optional(),
   })
   .openapi('OrderAccess') satisfies z.ZodType<OrderAccess>;
 

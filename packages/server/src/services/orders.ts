@@ -143,8 +143,14 @@ export function createOrdersService(
 
     const stored = find(row.id);
     if (!stored) throw orderNotFound(Number.POSITIVE_INFINITY);
-    const { token, expiresAt } = tokens.issue(row.id);
-    return { order: stored.order, accessToken: token, expiresAt: new Date(expiresAt).toISOString() };
+    const { token, expiresAt, returnGrant } = tokens.issue(row.id);
+    return {
+      order: stored.order,
+      accessToken: token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      returnGrant: returnGrant.token,
+      returnGrantExpiresAt: new Date(returnGrant.expiresAt).toISOString(),
+    };
   }
 
   return {

@@ -14,6 +14,7 @@ import {
 } from '../../domain/order-lookup-limits.js';
 
 const ACCESS_TOKEN_TTL_MS = 30 * 60_000;
+const RETURN_GRANT_TTL_MS = 7 * 24 * 60 * 60_000;
 const GLOBAL_WINDOW_MS = 60_000;
 const GLOBAL_FAILURE_LIMIT = 20;
 
@@ -29,6 +30,8 @@ export interface StoredOrder {
 export interface OrderAccessCheck {
   /** The order `token` may act on, or a rejection: `unauthorized`, or `not_found` for a signed-in shopper. */
   authorize(token: string | undefined, orderId: string): StoredOrder;
+  /** As `authorize`, and a live return grant for the order also counts (creating a return only). */
+  authorizeReturn(token: string | undefined, orderId: string): StoredOrder;
   /** Whether `token` is any live order access token or identity token. */
   isValidToken(token: string | undefined): boolean;
 }
@@ -56,6 +59,7 @@ export function createMemoryOrders(
     ]),
   );
   const accessTokens = new Map<string, { orderId: string; expiresAt: number }>();
+  const returnGrants = new Map<string, { orderId: string; expiresAt: number }>();
   const failuresByNumber = new Map<string, number[]>();
   let allFailures: number[] = [];
 
@@ -116,7 +120,17 @@ export function createMemoryOrders(
     const accessToken = context.newToken();
     const expiresAt = context.now() + ACCESS_TOKEN_TTL_MS;
     accessTokens.set(accessToken, { orderId: stored.order.id, expiresAt });
-    return { order: stored.order, accessToken, expiresAt: new Date(expiresAt).toISOString() };
+    // As the reference server: a grant that only creates a return for this order, for 7 days.
+    const returnGrant = context.newToken();
+    const returnGrantExpiresAt = context.now() + RETURN_GRANT_TTL_MS;
+    returnGrants.set(returnGrant, { orderId: stored.order.id, expiresAt: returnGrantExpiresAt });
+    return {
+      order: stored.order,
+      accessToken,
+      expiresAt: new Date(expiresAt).toISOString(),
+      returnGrant,
+      returnGrantExpiresAt: new Date(returnGrantExpiresAt).toISOString(),
+    };
   }
 
   const access: OrderAccessCheck = {
@@ -129,6 +143,12 @@ export function createMemoryOrders(
         if (stored.customerId === customerId) return stored;
       }
       throw unauthorized();
+    },
+    authorizeReturn(token, orderId) {
+      const grant = token === undefined ? undefined : returnGrants.get(token);
+      const stored = orders.get(orderId);
+      if (stored && grant && grant.orderId === orderId && grant.expiresAt > context.now()) return stored;
+      return access.authorize(token, orderId);
     },
     isValidToken: (token) => liveAccess(token) !== undefined || customerIdOf(token) !== undefined,
   };

@@ -148,7 +148,7 @@ export function createMemoryReturns(
     backend: {
       createReturn: (input, options) =>
         context.handle(options.signal, () => {
-          const stored = orders.authorize(options.token, input.orderId);
+          const stored = orders.authorizeReturn(options.token, input.orderId);
           return context.idempotency.run('return', options.idempotencyKey, stableJson(input), () =>
             create(stored, input),
           );

@@ -5,6 +5,7 @@ import { surveyReasonsMigration } from './003-survey-reasons.js';
 import { conversationOwnerMigration } from './004-conversation-owner.js';
 import { fileLinksMigration } from './005-file-links.js';
 import { conversationContextMigration } from './006-conversation-context.js';
+import { returnGrantsMigration } from './007-return-grants.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   conversationOwnerMigration,
   fileLinksMigration,
   conversationContextMigration,
+  returnGrantsMigration,
 ];
