@@ -557,10 +557,13 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     memory.controls.closeAsAgent(client.chat.conversation.value!.id);
     // The store hears the close; a message sent to a closed conversation fails for good.
     await client.chat.send('Too late');
-    await waitUntil(
-      () => text(element).includes('Not sent') || text(element).includes('This chat has ended'),
-      'failed',
-    );
+    // The closing alone shows "This chat has ended": wait for the message's own failed state.
+    await waitUntil(() => root(element).querySelector('li.shopper.failed'), 'the message failed');
+    const failed = root(element).querySelector('li.shopper.failed')!;
+    expect(failed.textContent).to.include('Too late');
+    expect(failed.querySelector('.state')?.textContent?.trim()).to.equal('Not sent');
+    const buttons = [...failed.querySelectorAll('.failed-actions button')].map((button) => button.textContent?.trim());
+    expect(buttons).to.deep.equal(['Retry', 'Remove']);
   });
 });
 
