@@ -5,7 +5,13 @@ import type { ArticleFeedback } from '../../packages/core/src/model/faq.js';
 import type { OrderLookup } from '../../packages/core/src/model/orders.js';
 import type { ReturnInput } from '../../packages/core/src/model/returns.js';
 import type { CallbackInput } from '../../packages/core/src/model/callbacks.js';
-import type { ChatEvent, ChatStream, ConversationInput, MessageInput } from '../../packages/core/src/model/chat.js';
+import type {
+  ChatEvent,
+  ChatStream,
+  ConversationContext,
+  ConversationInput,
+  MessageInput,
+} from '../../packages/core/src/model/chat.js';
 import type { SurveyResponseInput } from '../../packages/core/src/model/surveys.js';
 import {
   STREAM_UNAUTHORIZED_CLOSE_CODE,
@@ -271,6 +277,18 @@ export function createContractHandlers(apiBase: string, backend: KefuBackend): C
     http.post<{ id: string }>(
       `${base}/conversations/:id/close`,
       route<{ id: string }>(async (_request, { id }, o) => json(await backend.closeConversation(id, call(o)))),
+    ),
+    http.post<{ id: string }>(
+      `${base}/conversations/:id/context`,
+      route<{ id: string }>(async (request, { id }, o) =>
+        json(
+          await backend.setConversationContext(
+            id,
+            (await jsonBody(request)) as unknown as ConversationContext,
+            call(o),
+          ),
+        ),
+      ),
     ),
     http.post<{ id: string }>(
       `${base}/conversations/:id/transcript`,

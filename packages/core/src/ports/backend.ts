@@ -9,6 +9,7 @@ import type {
   ChatStream,
   ChatStreamHandlers,
   Conversation,
+  ConversationContext,
   ConversationInput,
   ConversationPage,
   ConversationState,
@@ -109,6 +110,16 @@ export interface ChatBackend {
   sendTyping(conversationId: string, typing: boolean, options: CallOptions): Promise<void>;
   markRead(conversationId: string, upToSeq: number, options: CallOptions): Promise<void>;
   closeConversation(conversationId: string, options: CallOptions): Promise<Conversation>;
+  /**
+   * Attaches the article the shopper asked about to their open or queued conversation (its
+   * `context`, which the agent sees beside it; the latest replaces an earlier one). Never a message:
+   * the shopper's words stay what they typed. An ended conversation refuses (`conversation_closed`).
+   */
+  setConversationContext(
+    conversationId: string,
+    context: ConversationContext,
+    options: CallOptions,
+  ): Promise<ConversationState>;
   emailTranscript(conversationId: string, email: string, options: CallOptions): Promise<void>;
 }
 

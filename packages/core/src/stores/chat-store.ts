@@ -6,6 +6,7 @@ import type {
   ChatStream,
   Attachment,
   Conversation,
+  ConversationContext,
   ConversationInput,
   ConversationSummary,
 } from '../model/chat.js';
@@ -130,6 +131,12 @@ export interface ChatStore {
   markRead(): Promise<void>;
   end(): Promise<void>;
   emailTranscript(email: string): Promise<Result<void>>;
+  /**
+   * Tells the agent which article the shopper is asking about in the open or queued conversation
+   * ("Ask our team about this" while a chat runs): its context, beside the shopper's words and never
+   * in them. Needs the network; fails with `conversation_closed` once the chat has ended.
+   */
+  addContext(context: ConversationContext): Promise<Result<void>>;
   /**
    * Drops the conversation on this device: disconnects, and clears it from memory and from the
    * cache, with any write still pending (`client.forget()` calls it). The server keeps it.
@@ -799,6 +806,13 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
         const current = snapshot.peek();
         const options = tokenOptions();
         if (current && options) await backend.emailTranscript(current.conversation.id, email, options);
+      }),
+    addContext: (articleContext) =>
+      toResult(async () => {
+        const current = snapshot.peek();
+        const options = tokenOptions();
+        if (!current || !options) throw new KefuError('not_found', 'No conversation is open.');
+        await backend.setConversationContext(current.conversation.id, articleContext, options);
       }),
     forget() {
       forgetConversation();

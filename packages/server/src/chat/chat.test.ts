@@ -273,6 +273,52 @@ describe('chat over real HTTP and WebSocket', () => {
     assert.equal(joined.body.lastSeq, 3);
   });
 
+  it('adds the article asked about to a conversation already open, beside the shopper’s words, for the agent', async () => {
+    const shop = client(server);
+    const conversation = await shop.start({ ...shopper, message: 'Where is my parcel?' });
+    const article = { articleId: 'en-payment-charged-twice', articleTitle: 'I was charged twice' };
+    const attach = (body: unknown, token: string | undefined = conversation.token) =>
+      shop.call<Record<string, unknown> & { error?: { code: string; fields?: Record<string, string> } }>(
+        'POST',
+        `/conversations/${conversation.id}/context`,
+        { body, ...(token ? { token } : {}) },
+      );
+
+    // Token-authenticated like the conversation's other routes, and validated.
+    assert.equal((await attach(article, '')).status, 401);
+    assert.equal((await attach(article, 'not-the-token')).status, 401);
+    const invalid = await attach({ articleId: '', articleTitle: 'I was charged twice' });
+    assert.equal(invalid.status, 422);
+    assert.ok('articleId' in (invalid.body.error?.fields ?? {}), JSON.stringify(invalid.body));
+
+    const console = agent(server, await signIn(server, 'Mei'));
+    const feed = track(await console.feed());
+    await console.call('POST', `/conversations/${conversation.id}/accept`);
+    const attached = await attach(article);
+    assert.equal(attached.status, 200);
+    assert.deepEqual(attached.body.context, article);
+    assert.equal(attached.body.status, 'open');
+
+    // The agent's list shows it at once; the shopper's words stay what they typed.
+    await feed.waitFor(
+      (frame) =>
+        frame.type === 'conversations' &&
+        frame.conversations.some(
+          (item) => item.id === conversation.id && item.context?.articleId === article.articleId,
+        ),
+      'the article in the console',
+    );
+    const words = (await shop.history(conversation)).map((message) => message.text);
+    assert.deepEqual(words, ['Where is my parcel?']);
+    assert.ok(!words.join(' ').includes(article.articleId));
+
+    // An ended conversation takes no more context.
+    await console.call('POST', `/conversations/${conversation.id}/close`);
+    const closed = await attach(article);
+    assert.equal(closed.status, 409);
+    assert.equal(closed.body.error?.code, 'conversation_closed');
+  });
+
   it('lets only the agent who accepted a conversation reply, type in or close it', async () => {
     const conversation = await client(server).start();
     const mei = agent(server, await signIn(server, 'Mei'));

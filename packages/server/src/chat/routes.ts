@@ -14,6 +14,7 @@ import { chatRuntime } from './runtime.js';
 import {
   AvailabilitySchema,
   ChatMessageSchema,
+  ConversationContextSchema,
   ConversationIdParams,
   ConversationInputSchema,
   ConversationPageSchema,
@@ -184,6 +185,25 @@ const transcript = createRoute({
   responses: { 204: { description: 'Recorded' }, ...tokenFailures, 422: failure('Invalid `email`') },
 });
 
+const context = createRoute({
+  method: 'post',
+  path: '/conversations/{id}/context',
+  tags,
+  security,
+  summary: 'Attaches the article the shopper asked about to their open or queued conversation',
+  description:
+    '"Ask our team about this" while a conversation is already open or queued: the article becomes the ' +
+    'conversation’s `context` (the latest one replaces an earlier one), which the agent sees as a label beside ' +
+    'the conversation. Nothing is added to the shopper’s messages.',
+  request: { params: ConversationIdParams, body: body(ConversationContextSchema) },
+  responses: {
+    200: json(ConversationStateSchema, 'The conversation now, with its context'),
+    ...tokenFailures,
+    409: failure('The conversation has ended (`conversation_closed`)'),
+    422: failure('Invalid `articleId` or `articleTitle`'),
+  },
+});
+
 const file = createRoute({
   method: 'get',
   path: '/files/{id}',
@@ -350,6 +370,11 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     const token = bearerToken(c);
     const ownToken = token !== undefined && service.isOpenedBy(id, { token }) ? token : '';
     return c.json(service.view(row, ownToken), 200);
+  });
+
+  v1.openapi(context, (c) => {
+    const row = service.setContext(c.req.valid('param').id, c.req.valid('json'));
+    return c.json(service.state(row.id), 200);
   });
 
   v1.openapi(transcript, (c) => {

@@ -13,7 +13,7 @@ const text = (message: string, valid: (value: string) => boolean) =>
   z.string({ error: message }).refine(valid, { error: message });
 
 /** Where the shopper came from: kept beside their words, for the agent, never inside them. */
-const ConversationContextSchema = z
+export const ConversationContextSchema = z
   .object(
     {
       articleId: text(contextMessage, (value) => !isBlank(value) && value.length <= MAX_CONTEXT_ID_LENGTH).openapi({

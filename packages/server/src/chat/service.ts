@@ -443,6 +443,21 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
       });
     },
 
+    /**
+     * The shopper asked about an article while this conversation was open or queued: the article
+     * becomes its context (the latest one asked about), shown to the agent beside the shopper's
+     * words. The agents' list is told, so an open console shows it at once.
+     */
+    setContext(id: string, context: ConversationContext): ConversationRow {
+      return write(() => {
+        const row = existing(id);
+        if (row.status === 'closed') throw new ApiError(409, 'conversation_closed', 'This conversation has ended.');
+        tables.setContext(id, { articleId: context.articleId.trim(), articleTitle: context.articleTitle.trim() });
+        listDirty = true;
+        return existing(id);
+      });
+    },
+
     /** Recorded for a mailer; the reference server sends no email and logs no address. */
     requestTranscript(id: string, email: string): void {
       write(() => tables.insertTranscriptRequest(existing(id).id, email.trim(), nowIso()));

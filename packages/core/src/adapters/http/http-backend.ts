@@ -116,6 +116,8 @@ export function createHttpBackend(options: HttpBackendOptions): KefuBackend {
     sendTyping: (conversationId, typing, o) => post<undefined>(conversation(conversationId, 'typing'), o, { typing }),
     markRead: (conversationId, upToSeq, o) => post<undefined>(conversation(conversationId, 'read'), o, { upToSeq }),
     closeConversation: (conversationId, o) => post<Conversation>(conversation(conversationId, 'close'), o),
+    setConversationContext: (conversationId, context, o) =>
+      post<ConversationState>(conversation(conversationId, 'context'), o, context),
     emailTranscript: (conversationId, email, o) =>
       post<undefined>(conversation(conversationId, 'transcript'), o, { email }),
 

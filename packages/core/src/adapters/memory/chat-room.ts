@@ -16,7 +16,8 @@ export const WAIT_SECONDS_PER_CONVERSATION = 60;
 export interface StoredConversation {
   readonly id: string;
   readonly token: string;
-  readonly input: ConversationInput;
+  /** What the shopper started with; its `context` changes when they ask about another article. */
+  input: ConversationInput;
   /** The signed-in shopper it belongs to (started with their identity token), if any. */
   readonly customerId: string | undefined;
   /** Its place in the order conversations started, which breaks ties between equal instants. */

@@ -6,6 +6,7 @@ import type {
   Conversation,
   ConversationInput,
   ConversationPage,
+  ConversationState,
   UploadedAttachment,
 } from '../../model/chat.js';
 import type { ChatBackend } from '../../ports/backend.js';
@@ -125,6 +126,21 @@ export function createMemoryChat(
       queueLength,
       estimatedWaitSeconds: queueLength * WAIT_SECONDS_PER_CONVERSATION,
       ...(nextOpening === undefined ? {} : { nextOpeningAt: new Date(nextOpening).toISOString() }),
+    };
+  }
+
+  /** Where a conversation stands now (GET /conversations/{id}). */
+  function stateOf(conversation: StoredConversation): ConversationState {
+    const from = conversation.input.context;
+    return {
+      id: conversation.id,
+      status: conversation.status,
+      ...(conversation.status === 'queued' && conversation.queuePosition !== undefined
+        ? { queuePosition: conversation.queuePosition }
+        : {}),
+      ...(conversation.agentName === undefined ? {} : { agentName: conversation.agentName }),
+      lastSeq: conversation.events.length,
+      ...(from ? { context: from } : {}),
     };
   }
 
@@ -282,18 +298,7 @@ export function createMemoryChat(
         ),
       getConversation: (id, callOptions) =>
         context.handle(callOptions.signal, () => {
-          const conversation = conversationFor(id, callOptions.token);
-          const from = conversation.input.context;
-          return {
-            id: conversation.id,
-            status: conversation.status,
-            ...(conversation.status === 'queued' && conversation.queuePosition !== undefined
-              ? { queuePosition: conversation.queuePosition }
-              : {}),
-            ...(conversation.agentName === undefined ? {} : { agentName: conversation.agentName }),
-            lastSeq: conversation.events.length,
-            ...(from ? { context: from } : {}),
-          };
+          return stateOf(conversationFor(id, callOptions.token));
         }),
       getMessages: (id, afterSeq, callOptions) =>
         context.handle(callOptions.signal, () => {
@@ -340,6 +345,26 @@ export function createMemoryChat(
           // The answer repeats the caller's conversation token; an identity token is never handed back as one.
           const view = room.view(conversation);
           return callOptions.token === conversation.token ? view : { ...view, token: '' };
+        }),
+      setConversationContext: (id, articleContext, callOptions) =>
+        context.handle(callOptions.signal, () => {
+          const conversation = conversationFor(id, callOptions.token);
+          // The server validates the body itself, so its fields are named without `context.`.
+          const fields = checkConversationContext(articleContext ?? null);
+          throwIfInvalid(
+            Object.fromEntries(
+              Object.entries(fields).map(([field, message]) => [
+                field.replace(/^context\.?/, '') || 'articleId',
+                message,
+              ]),
+            ),
+          );
+          if (conversation.status === 'closed') throw conflict('This conversation has ended.', 'conversation_closed');
+          conversation.input = {
+            ...conversation.input,
+            context: { articleId: articleContext.articleId.trim(), articleTitle: articleContext.articleTitle.trim() },
+          };
+          return stateOf(conversation);
         }),
       emailTranscript: (id, email, callOptions) =>
         context.handle(callOptions.signal, () => {

@@ -57,6 +57,7 @@ export const ar: ChatMessages = {
   agentJoined: (name) => `انضم ${name} إلى الدردشة`,
   chattingWith: (name) => `تتحدث مع ${name}`,
   chattingWithAgent: 'تتحدث مع أحد الموظفين',
+  contextShared: 'عرضنا على الموظف المقالة التي تسأل عنها:',
   ended: 'انتهت هذه الدردشة.',
   reconnecting: 'جارٍ إعادة الاتصال… سنرسل رسائلك عند عودة الاتصال.',
   offline: 'أنت غير متصل. سنرسل الرسائل عند عودة الاتصال.',

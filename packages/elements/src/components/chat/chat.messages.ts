@@ -44,6 +44,8 @@ const en = {
   agentJoined: (name: string) => `${name} joined the chat`,
   chattingWith: (name: string) => `Chatting with ${name}`,
   chattingWithAgent: 'Chatting with an agent',
+  /** Followed by the article's title: the running chat now tells the agent which article it is about. */
+  contextShared: 'We have shown the agent the article you asked about:',
   ended: 'This chat has ended.',
   reconnecting: 'Reconnecting… Your messages will be sent when we are back.',
   offline: 'You are offline. Messages will be sent when you are back online.',

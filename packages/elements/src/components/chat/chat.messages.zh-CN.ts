@@ -41,6 +41,7 @@ export const zhCN: ChatMessages = {
   agentJoined: (name) => `${name} 已加入对话`,
   chattingWith: (name) => `正在与 ${name} 对话`,
   chattingWithAgent: '正在与客服对话',
+  contextShared: '客服已能看到您询问的文章：',
   ended: '对话已结束。',
   reconnecting: '正在重新连接… 恢复后会自动发送您的消息。',
   offline: '您已离线。恢复网络后会自动发送消息。',

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   createHttpBackend,
   createKefu,
@@ -12,7 +12,9 @@ import { createMemoryBackendWithControls } from '../../../../core/src/adapters/m
 import { startMockServer } from '../../../../../test/support/msw.js';
 import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';
 import '../../define/kefu-chat.js';
+import '../../define/kefu-widget.js';
 import type { KefuChat } from './chat.js';
+import type { KefuWidget } from '../widget/widget.js';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
 
 type Memory = ReturnType<typeof createMemoryBackendWithControls>;
@@ -163,6 +165,32 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
       .events(id)
       .filter((event) => event.type === 'message' && event.message.text === 'Typed offline');
     expect(copies).to.have.length(1);
+  });
+
+  it('in the widget’s panel on a phone, offline, shows one offline notice, not two', async () => {
+    await setViewport({ width: 375, height: 667 });
+    try {
+      const { client, network } = setup();
+      const element = await mount(client);
+      await startChat(element);
+      const widget = await fixture<KefuWidget>(html`<kefu-widget locale="en" .client=${client}></kefu-widget>`);
+      await widget.show({ view: 'chat' });
+      await waitUntil(() => widget.shadowRoot!.querySelector('kefu-chat'), 'the chat view');
+      const chat = widget.shadowRoot!.querySelector<KefuChat>('kefu-chat')!;
+      await waitUntil(() => field(chat, 'composer'), 'the conversation in the panel', { timeout: 3000 });
+      network.set(false);
+      await waitUntil(() => widget.shadowRoot!.querySelector('.notice'), 'the panel’s offline notice');
+      await chat.updateComplete;
+      const notices = [
+        ...widget.shadowRoot!.querySelectorAll('.notice, .banner'),
+        ...root(chat).querySelectorAll('.notice, .banner'),
+      ].filter((node) => /offline/i.test(node.textContent ?? ''));
+      expect(notices).to.have.length(1);
+      // On its own on a page, chat still says it.
+      expect(text(element)).to.include('You are offline');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('offers a callback or a message by email when chat is closed, with the next opening in local time', async () => {
@@ -496,6 +524,37 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     expect(state.context).to.deep.equal({ articleId: article.id, articleTitle: article.title });
     await waitUntil(() => bubbles(element).length > 0, 'the first message');
     expect(bubbles(element)).to.deep.equal(['Still charged twice after the refund.']);
+  });
+
+  it('asks about an article while a chat is queued: that chat gets the article, the shopper’s words stay theirs', async () => {
+    const { client, memory } = setup({ simulateAgent: false });
+    const element = await mount(client);
+    await startChat(element, 'Where is my parcel?');
+    const running = client.chat.conversation.value!;
+
+    // "Ask our team about this" under an article, with the chat still waiting for an agent.
+    const article = { id: 'en-payment-charged-twice', title: 'I was charged twice' };
+    element.articleId = article.id;
+    element.topic = article.title;
+    await waitUntil(() => text(element).includes('We have shown the agent the article you asked about'), 'said', {
+      timeout: 3000,
+    });
+    // The same conversation, not a new pre-chat form; the agent sees the article as its context.
+    expect(client.chat.conversation.value!.id).to.equal(running.id);
+    expect(field(element, 'composer')).to.exist;
+    expect(text(element)).to.include(article.title);
+    const state = await memory.backend.getConversation(running.id, { token: running.token });
+    expect(state.context).to.deep.equal({ articleId: article.id, articleTitle: article.title });
+    const words = memory.controls
+      .events(running.id)
+      .flatMap((event) => (event.type === 'message' ? [event.message.text] : []));
+    expect(words).to.deep.equal(['Where is my parcel?']);
+    expect(words.join(' ')).to.not.include(article.id);
+    await expect(element).to.be.accessible();
+
+    // When it ends, the ended chat shows as before (rating, transcript), not an empty form.
+    memory.controls.closeAsAgent(running.id);
+    await waitUntil(() => text(element).includes('This chat has ended.'), 'ended');
   });
 
   it('prefills the chat about an order the shopper looked up, editable', async () => {

@@ -85,6 +85,7 @@ export class KefuChat extends KefuElement {
     confirmingEnd: { attribute: false },
     announcement: { attribute: false },
     newChatRequested: { attribute: false },
+    contextShared: { attribute: false },
     orderNumber: { attribute: 'order-number' },
     topic: {},
     articleId: { attribute: 'article-id' },
@@ -118,6 +119,8 @@ export class KefuChat extends KefuElement {
   private confirmingEnd = false;
   private announcement = '';
   private newChatRequested = false;
+  /** The title of the article last added to the running conversation, for the shopper to see. */
+  private contextShared?: string;
 
   /** An order the conversation is about. */
   orderNumber?: string;
@@ -180,10 +183,42 @@ export class KefuChat extends KefuElement {
     // "Ask our team about this" under an article: a new chat about it, not the one that ended.
     if (changed.has('articleId') && this.articleId) {
       this.newChatRequested = true;
+      this.contextShared = undefined;
       // The topic of an earlier chat is not this one's: the article's title takes its place.
       this.values = { ...this.values, topic: '' };
     }
+    // With a chat open or queued (perhaps only now restored), the article joins that conversation.
+    const chat = this.kefu?.chat;
+    const conversation = chat?.conversation.value;
+    const online = this.kefu?.connectivity.online.value !== false;
+    if (chat && this.articleId && conversation && conversation.status !== 'closed' && online && !this.#sharingContext) {
+      void this.#shareArticle(chat);
+    }
     this.#prefill();
+  }
+
+  #sharingContext = false;
+
+  /**
+   * Adds the article to the conversation that is already running, as its context for the agent:
+   * the shopper's words are not touched, and their open chat is not replaced by a new one.
+   */
+  async #shareArticle(chat: ChatStore): Promise<void> {
+    const context = this.#articleContext;
+    if (!context) return;
+    this.#sharingContext = true;
+    const result = await chat.addContext(context);
+    this.#sharingContext = false;
+    if (this.articleId !== context.articleId) return;
+    if (result.ok) {
+      this.articleId = undefined;
+      this.newChatRequested = false;
+      this.contextShared = context.articleTitle;
+    } else if (result.error.code === 'conflict') {
+      // It ended meanwhile: the article goes with a new chat instead (the pre-chat form shows).
+      this.newChatRequested = true;
+    }
+    // Otherwise (offline, say) it is tried again on the next update, once the conversation is back.
   }
 
   /**
@@ -453,6 +488,15 @@ export class KefuChat extends KefuElement {
 
   // Helpers
 
+  /**
+   * Whether this chat is a view of the widget's panel, whose own notice tells the shopper they are
+   * offline (and that what they send goes out later): chat then shows no second one.
+   */
+  get #hostSaysOffline(): boolean {
+    const root = this.getRootNode();
+    return root instanceof ShadowRoot && root.host.localName === 'kefu-widget';
+  }
+
   /** The article the shopper came from, as the conversation's context for the agent. */
   get #articleContext(): { articleId: string; articleTitle: string } | undefined {
     if (!this.articleId) return undefined;
@@ -696,8 +740,17 @@ export class KefuChat extends KefuElement {
     return html`
       <p class="status" role="status">${this.#statusLine(chat, agentName, messages)}</p>
       ${
-        !closed && (!online || connection === 'reconnecting')
+        // Offline, a panel that says so already (the widget's) keeps the only notice: two stacked
+        // banners took a third of a phone's screen. Reconnecting is chat's own news.
+        !closed && ((!online && !this.#hostSaysOffline) || (online && connection === 'reconnecting'))
           ? html`<p class="banner">${online ? messages.reconnecting : messages.offline}</p>`
+          : nothing
+      }
+      ${
+        this.contextShared && !closed
+          ? html`<p class="context-note">
+              ${messages.contextShared} <cite><bdi>${this.contextShared}</bdi></cite>
+            </p>`
           : nothing
       }
       ${this.#renderTranscript(chat, transcript, messages)}
