@@ -7,6 +7,30 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
+// Our style: no enums, no namespaces (see ../shared/STYLE.md).
+const styleSyntax = [
+  { selector: 'TSEnumDeclaration', message: 'Use a union of string literals instead of an enum.' },
+  { selector: 'TSModuleDeclaration[kind="namespace"]', message: 'Use ES modules instead of namespaces.' },
+];
+
+// A test that does not run passes silently: no .only, .skip or .todo (mocha's and node:test's), no
+// { skip } / { todo } / { only } option, no this.skip(). scripts/test.mjs fails on skips at run time too.
+const testFunctions = ['it', 'describe', 'test', 'context', 'suite', 'specify'];
+const notRunMessage = 'Every test runs in npm test: remove .only/.skip/.todo (fix or delete the test instead).';
+const notRunProperties = testFunctions.flatMap((object) =>
+  ['only', 'skip', 'todo'].map((property) => ({ object, property, message: notRunMessage })),
+);
+const notRunSyntax = [
+  {
+    selector: `CallExpression[callee.name=/^(${testFunctions.join('|')})$/] > ObjectExpression > Property[key.name=/^(skip|todo|only)$/]`,
+    message: notRunMessage,
+  },
+  {
+    selector: 'CallExpression[callee.object.type="ThisExpression"][callee.property.name="skip"]',
+    message: notRunMessage,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -24,12 +48,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      // Our style: no enums, no namespaces (see ../shared/STYLE.md).
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals instead of an enum.' },
-        { selector: 'TSModuleDeclaration[kind="namespace"]', message: 'Use ES modules instead of namespaces.' },
-      ],
+      'no-restricted-syntax': ['error', ...styleSyntax],
     },
   },
   {
@@ -53,6 +72,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // chai's property assertions: expect(x).to.exist
       '@typescript-eslint/no-unused-expressions': 'off',
+      'no-restricted-properties': ['error', ...notRunProperties],
+      'no-restricted-syntax': ['error', ...styleSyntax, ...notRunSyntax],
     },
   },
 );

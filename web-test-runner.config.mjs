@@ -1,9 +1,11 @@
 // Browser tests: every *.test.ts that touches the DOM or IndexedDB runs here, in Debian's Chromium.
 import { readFile } from 'node:fs/promises';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { freePort, startReferenceServer } from './scripts/reference-server.mjs';
+import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
 import { reactUnderTestPlugin } from './test/support/react-under-test.mjs';
 
 // Property-based tests run 200 times in npm test and ten times more in npm run soak.
@@ -37,6 +39,9 @@ export default {
   // Lit announces its development build in every test file; that is expected here, not news.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   testFramework: { config: { timeout: 5000 } },
+  // The usual output, and (for scripts/test.mjs, when KEFU_WTR_RESULTS is set) each file's count of
+  // tests and skipped tests, so npm test fails on a file with no test or a skipped one.
+  reporters: [defaultReporter(), resultsReporter()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },

@@ -2,20 +2,36 @@
 // with its size budgets, and every test suite: browser (web-test-runner in Chromium), node
 // (node:test: server, React SSR, repository checks) and end-to-end (Playwright against the built
 // demo). It ends with one line, `N passed, N failed`, summing every suite, and fails when any
-// step fails or any suite ran no test.
+// step fails, any test file runs no test, any test is skipped or todo, or a suite's count falls
+// more than three below test/suite-counts.json (scripts/test-checks.mjs holds these checks).
 //
-//   npm test                      everything
-//   npm test -- --only browser    one suite (browser | node | e2e), no lint or build
-//   npm test -- --skip-lint       everything but lint and types
+//   npm test                               everything
+//   npm test -- --only browser             one suite (browser | node | e2e), no lint or build
+//   npm test -- --skip-lint                everything but lint and types
+//   npm test -- --accept-counts "why"      a deliberate drop: write this run's counts and the note
+//                                          to test/suite-counts.json
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { ensureChromium, ensureDependencies } from './ensure.mjs';
+import { acceptCounts, countProblems, fileProblems, nodeFileCounts, summaryProblems } from './test-checks.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const skipLint = args.includes('--skip-lint') || only !== undefined;
+const acceptArg = args.find((arg) => arg === '--accept-counts' || arg.startsWith('--accept-counts='));
+const acceptNote =
+  acceptArg === '--accept-counts' ? args[args.indexOf(acceptArg) + 1] : acceptArg?.slice('--accept-counts='.length);
+const countsFile = resolve(root, 'test/suite-counts.json');
+if (acceptArg && !acceptNote?.trim()) {
+  console.error('--accept-counts needs a note: npm test -- --accept-counts "why the count went down"');
+  process.exit(1);
+}
+// Where the runners write their per-file results (see scripts/*-results*.mjs).
+const resultsDir = mkdtempSync(join(tmpdir(), 'kefu-test-'));
+process.on('exit', () => rmSync(resultsDir, { recursive: true, force: true }));
 
 ensureDependencies();
 ensureChromium();
@@ -57,9 +73,15 @@ function testFiles(dir, pattern) {
 
 const suites = {
   async browser() {
-    const { code, output } = await run('browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner']);
+    const resultsFile = join(resultsDir, 'browser.json');
+    const { code, output } = await run('browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], {
+      KEFU_WTR_RESULTS: resultsFile,
+    });
     const counts = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
-    return { code, passed: Number(counts?.[1] ?? 0), failed: Number(counts?.[2] ?? 0) };
+    const problems = summaryProblems(output, 'browser');
+    if (existsSync(resultsFile)) problems.push(...fileProblems(JSON.parse(readFileSync(resultsFile, 'utf8'))));
+    else problems.push('no per-file results (is resultsReporter() in web-test-runner.config.mjs?)');
+    return { code, passed: Number(counts?.[1] ?? 0), failed: Number(counts?.[2] ?? 0), problems };
   },
   node: () =>
     nodeTests('node tests (node:test: server, React, repository checks)', [
@@ -71,17 +93,24 @@ const suites = {
 };
 
 async function nodeTests(label, files) {
-  if (files.length === 0) return { code: 0, passed: 0, failed: 0 };
+  if (files.length === 0) return { code: 0, passed: 0, failed: 0, problems: [] };
+  const resultsFile = join(resultsDir, `node-${Date.now()}.jsonl`);
   const { code, output } = await run(label, process.execPath, [
     '--conditions=source',
     '--import',
     'tsx',
     '--test',
     '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/node-test-results.mjs',
+    `--test-reporter-destination=${resultsFile}`,
     ...files,
   ]);
   const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
-  return { code, passed: count('pass'), failed: count('fail') + count('cancelled') };
+  const results = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+  const problems = [...summaryProblems(output, 'node'), ...fileProblems(nodeFileCounts(results, files, root))];
+  // node:test counts a file with no test as one passing test; fileProblems has named it already.
+  return { code, passed: count('pass'), failed: count('fail') + count('cancelled'), problems };
 }
 
 const failures = [];
@@ -105,15 +134,36 @@ if (!only || only === 'e2e') await step('build and size budgets', 'node', ['scri
 
 let passed = 0;
 let failed = 0;
+const suiteCounts = {};
+const summary = [];
 for (const [name, suite] of Object.entries(suites)) {
   if (only && only !== name) continue;
   const result = await suite();
   passed += result.passed;
   failed += result.failed;
+  suiteCounts[name] = result.passed + result.failed;
   if (result.passed + result.failed === 0) failures.push(`${name} suite ran no test`);
   else if (result.code !== 0 && result.failed === 0) failures.push(`${name} suite exited with ${result.code}`);
-  console.log(`  ${name}: ${result.passed} passed, ${result.failed} failed`);
+  failures.push(...result.problems.map((problem) => `${name}: ${problem}`));
+  summary.push(`  ${name}: ${result.passed} passed, ${result.failed} failed`);
 }
+
+// Each suite's count against the committed one: a drop of more than three needs a note.
+const committed = JSON.parse(readFileSync(countsFile, 'utf8'));
+if (acceptArg) {
+  writeFileSync(countsFile, `${JSON.stringify(acceptCounts(committed, suiteCounts, acceptNote), null, 2)}\n`);
+  console.log(`\ntest/suite-counts.json now holds this run's counts; commit it with the reason.`);
+} else {
+  failures.push(...countProblems(suiteCounts, committed));
+  const risen = Object.entries(suiteCounts).filter(([suite, count]) => count > (committed.suites[suite] ?? 0));
+  if (risen.length)
+    console.log(
+      `\nMore tests than test/suite-counts.json (${risen.map(([suite, count]) => `${suite} ${count}`).join(', ')}): ` +
+        'npm test -- --accept-counts "why" raises the floor.',
+    );
+}
+
+console.log(`\nPer suite:\n${summary.join('\n')}`);
 
 if (failures.length) console.error(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
