@@ -157,6 +157,18 @@ for (const placement of apiPlacements)
         .locator('kefu-widget')
         .getByRole('button', { name: /Track an order/ })
         .waitFor();
+      // Home renders before its list of conversations arrives: wait for the list's answer (a
+      // resource entry is there once the response is whole), then for the page to render it.
+      const listAnswered = () =>
+        stranger.page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .some((entry) => new URL(entry.name).pathname.endsWith('/v1/conversations')),
+        );
+      await until(listAnswered, true, 'the stranger’s conversations listed');
+      await stranger.page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))),
+      );
       assert.equal(await stranger.page.locator('kefu-widget').getByText('Recent conversations').count(), 0);
 
       assert.deepEqual([...laptop.problems, ...phone.problems, ...stranger.problems], [], 'no page errors');
