@@ -86,6 +86,11 @@ export interface Order {
   readonly maskedEmail: string;
   /** Masked by the server: "75*** Paris, FR". */
   readonly maskedAddress: string;
+  /**
+   * The delivery address's country (ISO 3166-1 alpha-2, e.g. "FR"), already in `maskedAddress`:
+   * forms about the order start on it (the callback's phone country). Optional.
+   */
+  readonly shippingCountry?: string;
 }
 
 /** POST /v1/orders/lookup: an order number with the email or the postal code it was placed with. */

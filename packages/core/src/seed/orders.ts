@@ -249,6 +249,7 @@ function seed(customer: Customer, order: OrderInput): SeedOrder {
       total: total(order.items),
       maskedEmail: maskEmail(customer.email),
       maskedAddress: maskAddress(customer.postalCode, customer.city, customer.country),
+      shippingCountry: customer.country,
     },
   };
 }

@@ -276,6 +276,10 @@ export const OrderSchema = z
     total: MoneySchema,
     maskedEmail: z.string().openapi({ example: 'a***@example.com' }),
     maskedAddress: z.string().openapi({ example: '75*** Paris, FR' }),
+    shippingCountry: z
+      .string()
+      .optional()
+      .openapi({ example: 'FR', description: 'The delivery address’s country (ISO 3166-1 alpha-2).' }),
   })
   .openapi('Order') satisfies z.ZodType<Order>;
 

@@ -206,6 +206,32 @@ describe('<kefu-callback>', function () {
       }
     });
 
+    it('starts on the looked-up order’s shipping country, else the locale’s region, and stays editable', async () => {
+      const { client } = setUp();
+      const country = (el: KefuCallback) => $<HTMLSelectElement>(el, 'select[name="country"]').value;
+      // No order: the page locale's region; a bare language keeps today's default.
+      for (const [locale, expected] of [
+        ['zh-CN', 'CN'],
+        ['ar-EG', 'EG'],
+        ['en', 'US'],
+      ] as const) {
+        expect(country(await mount(client, { locale })), locale).to.equal(expected);
+      }
+      // Lena's order MM-1003 goes to Berlin: an English (GB) page starts on Germany.
+      const order = await client.orders.lookup({ orderNumber: 'MM-1003', email: 'lena.schmidt@example.com' });
+      expect(order?.shippingCountry).to.equal('DE');
+      const el = await mount(client, { locale: 'en-GB', orderNumber: 'MM-1003' });
+      expect(country(el)).to.equal('DE');
+      expect(country(await mount(client, { locale: 'ar-EG' })), 'about no order in particular').to.equal('DE');
+      expect(country(await mount(client, { locale: 'en-GB', orderNumber: 'MM-1001' })), 'another order').to.equal('GB');
+      // Editable: the shopper's choice wins, and the number is read in it.
+      await chooseCountry(el, 'FR');
+      await el.updateComplete;
+      expect(country(el)).to.equal('FR');
+      await typePhone(el, '06 12 34 56 78');
+      expect(phoneMessage(el)).to.equal('We will call +33 6 12 34 56 78.');
+    });
+
     it('names every missing field on submit and focuses the first', async () => {
       const { client } = setUp();
       const el = await mount(client);

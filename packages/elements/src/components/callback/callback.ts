@@ -199,8 +199,25 @@ export class KefuCallback extends KefuElement {
     return phoneNumbers;
   }
 
+  /**
+   * The country the phone field starts on (the shopper may pick another): the shipping country of
+   * the order the shopper looked up, else the page locale's region ("ar-EG" → EG), else the
+   * country most speakers of its language call from, else `default-country`.
+   */
   get #country(): CountryCode {
-    return this.#draft.country ?? this.#phone.defaultPhoneCountry(this.resolvedLocale, this.defaultCountry);
+    return (
+      this.#draft.country ??
+      this.#orderCountry ??
+      this.#phone.defaultPhoneCountry(this.resolvedLocale, this.defaultCountry)
+    );
+  }
+
+  /** The looked-up order's shipping country, when the request is about that order (or none in particular). */
+  get #orderCountry(): CountryCode | undefined {
+    const order = this.kefu?.orders.current.value.data;
+    if (!order || (this.orderNumber && order.number !== this.orderNumber)) return undefined;
+    const code = order.shippingCountry?.toUpperCase();
+    return this.#phone.isPhoneCountry(code) ? code : undefined;
   }
 
   #waitForPhoneNumbers(): void {
