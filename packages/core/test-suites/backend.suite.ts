@@ -858,6 +858,28 @@ export function runBackendSuite(
         expect(error.fields).to.have.property('email');
       });
 
+      it('adds the article asked about to a running conversation as its context, never to its messages', async () => {
+        const conversation = await start('Where is my parcel?');
+        const options = { token: conversation.token };
+        const article = { articleId: 'en-payment-charged-twice', articleTitle: 'I was charged twice' };
+        const state = await backend.setConversationContext(conversation.id, article, options);
+        expect(state.context).to.deep.equal(article);
+        expect((await backend.getConversation(conversation.id, options)).context).to.deep.equal(article);
+        const texts = (await backend.getMessages(conversation.id, 0, options)).map((message) => message.text);
+        expect(texts).to.deep.equal(['Where is my parcel?']);
+
+        const invalid = await rejection(
+          backend.setConversationContext(conversation.id, { articleId: '', articleTitle: 'x' }, options),
+        );
+        expect(invalid.code).to.equal('validation');
+        expect(invalid.fields).to.have.property('articleId');
+        const stranger = await rejection(backend.setConversationContext(conversation.id, article, { token: 'nope' }));
+        expect(stranger.code).to.equal('unauthorized');
+        await backend.closeConversation(conversation.id, options);
+        const ended = await rejection(backend.setConversationContext(conversation.id, article, options));
+        expect(ended.code).to.equal('conflict');
+      });
+
       it('takes a PDF as a chat attachment, judged by its bytes, and sends it with a message', async () => {
         const conversation = await start();
         const options = { token: conversation.token, idempotencyKey: newKey() };

@@ -422,6 +422,14 @@ const routes: readonly RouteCase[] = [
     token,
   },
   {
+    method: 'setConversationContext',
+    http: 'POST /conversations/c1/context',
+    invoke: (b) => b.setConversationContext('c1', { articleId: 'a1', articleTitle: 'Refunds' }, { token }),
+    result: { id: 'c1', status: 'open', lastSeq: 3, context: { articleId: 'a1', articleTitle: 'Refunds' } },
+    args: ['c1', { articleId: 'a1', articleTitle: 'Refunds' }],
+    token,
+  },
+  {
     method: 'emailTranscript',
     http: 'POST /conversations/c1/transcript',
     invoke: (b) => b.emailTranscript('c1', 'li@example.com', { token }),
