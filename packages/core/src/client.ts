@@ -36,6 +36,11 @@ export interface KefuOptions {
    * nothing is written to IndexedDB (data lives in memory). Default `granted`.
    */
   readonly consent?: Consent;
+  /**
+   * The browser's languages, most preferred first; default `navigator.languages`. The panel offers
+   * the first one the store writes when Kefu speaks another.
+   */
+  readonly languages?: readonly string[];
   /** Injected for tests and unusual hosts. */
   readonly storage?: () => KeyValueStorage & { reopen?(): void };
   readonly clock?: Clock;
@@ -63,6 +68,11 @@ export interface KefuClient {
    * storage (with consent), and sends what an earlier visit left in the outbox. Idempotent.
    */
   activate(): Promise<void>;
+  /**
+   * The shopper's intent, as `activate()`, resolved as soon as what they chose on an earlier visit
+   * (their language) is applied: the panel waits for it before it paints, not for the outbox.
+   */
+  prepare(): Promise<void>;
   setConsent(consent: Consent): Promise<void>;
   /** Removes everything Kefu stored on this device: cache, outbox, tokens. */
   forget(): Promise<void>;
@@ -97,6 +107,8 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
   const controller = new AbortController();
   const session = createSessionStore({
     locale: options.locale ?? defaultLocale(),
+    storage,
+    browserLanguages: options.languages ?? (typeof navigator !== 'undefined' ? navigator.languages : []),
     ...(options.identityToken ? { identityToken: options.identityToken } : {}),
   });
   const context: StoreContext = { backend, cache, outbox, clock, network, session, signal: controller.signal };
@@ -112,6 +124,14 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     callbackCancellation: callback.cancellation,
   });
   let activation: Promise<void> | undefined;
+  let preferences: Promise<void> | undefined;
+  // Storage may be read from the shopper's intent on; what they chose on an earlier visit comes first.
+  const restorePreferences = () => (preferences ??= storage.markInteraction().then(() => session.restore()));
+  const activate = () =>
+    (activation ??= (async () => {
+      await restorePreferences();
+      await outbox.start();
+    })());
 
   return {
     backend,
@@ -125,12 +145,10 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     survey,
     chat,
     outbox,
-    activate() {
-      activation ??= (async () => {
-        await storage.markInteraction();
-        await outbox.start();
-      })();
-      return activation;
+    activate,
+    prepare() {
+      void activate();
+      return restorePreferences();
     },
     async setConsent(consent) {
       await storage.setConsent(consent);

@@ -39,7 +39,10 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
   // Every Kefu element on the page (an inline <kefu-order-tracker>, say) shares this client.
   setSharedClient(client);
   const widget: KefuWidget = document.createElement('kefu-widget');
-  applySettings(widget, client, settings);
+  // The locale went to the client above, as its default: the shopper's pick in the panel wins over
+  // it, and only a later, explicit setLocale (`update`) replaces that pick.
+  const { locale: _default, ...rest } = settings;
+  applySettings(widget, client, rest);
   document.body.append(widget);
   // The real launcher takes the place of the loader's, which had the same look and spot.
   const hadFocus = Boolean(loaderLauncher?.shadowRoot?.activeElement);
@@ -85,10 +88,9 @@ export function mount(settings: LoaderSettings, loaderLauncher: HTMLElement | un
 }
 
 function applySettings(widget: KefuWidget, client: KefuClient, settings: Partial<LoaderSettings>): void {
-  if (settings.locale) {
-    widget.locale = settings.locale;
-    client.session.setLocale(settings.locale);
-  }
+  // The client's locale, not the widget's: every Kefu element on the page follows it, and the
+  // shopper's pick in the panel wins over the host's default.
+  if (settings.locale) client.session.setLocale(settings.locale);
   if (settings.position) widget.position = settings.position;
   if (settings.label) widget.label = settings.label;
   if (settings.launcher) widget.hostLauncher = document.querySelector<HTMLElement>(settings.launcher) ?? undefined;

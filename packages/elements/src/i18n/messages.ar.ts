@@ -55,6 +55,7 @@ export const ar: Catalogue = {
   closeHelp: 'إغلاق المساعدة',
   panelTitle: 'المساعدة',
   greeting: 'مرحبًا! كيف يمكننا مساعدتك؟',
+  language: 'اللغة',
   loading: 'جارٍ التحميل…',
   loadFailed: 'تعذّر الوصول إلى مركز المساعدة. يُرجى المحاولة مرة أخرى.',
   retry: 'إعادة المحاولة',

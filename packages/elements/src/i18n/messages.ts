@@ -45,6 +45,7 @@ export const en = {
   closeHelp: 'Close help',
   panelTitle: 'Help',
   greeting: 'Hi! How can we help?',
+  language: 'Language',
   loading: 'Loading…',
   loadFailed: 'We could not reach the help centre. Please try again.',
   retry: 'Try again',

@@ -40,6 +40,7 @@ export const zhCN: Catalogue = {
   closeHelp: '关闭帮助',
   panelTitle: '帮助',
   greeting: '您好！有什么可以帮您？',
+  language: '语言',
   loading: '加载中…',
   loadFailed: '暂时无法连接帮助中心，请重试。',
   retry: '重试',

@@ -1,11 +1,20 @@
 import { html, nothing } from 'lit';
 import { signal, type Signal } from '@preact/signals-core';
-import type { Availability, ConversationSummary, KefuClient, Order, OrderStatus } from '@kefu/core';
+import {
+  matchLocale,
+  type Availability,
+  type ConversationSummary,
+  type KefuClient,
+  type Order,
+  type OrderStatus,
+} from '@kefu/core';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
 import { fillIn, type Catalogue } from '../../i18n/messages.js';
 import { loadView } from './views.js';
 import { renderContactSection } from '../contact/contact-channels.js';
 import { withNumber } from '../../i18n/with-number.js';
+import { directionOf } from '../../i18n/localize.js';
+import { languageOffer, nativeName } from '../../i18n/languages.js';
 
 type Go = (detail: KefuNavigateDetail) => void;
 
@@ -19,7 +28,8 @@ const RECENT_SHOWN = 3;
  * depending on who is there, with the wait), then the store's e-mail and phone when it gave them.
  */
 export function renderHome(client: KefuClient | undefined, messages: Catalogue, locale: string, go: Go) {
-  return html`<p class="greeting">${messages.greeting}</p>
+  return html`${client ? renderLanguageOffer(client, locale) : nothing}
+    <p class="greeting">${messages.greeting}</p>
     ${renderSearch(messages, go)} ${client ? renderSurveyPrompt(client, messages, go) : nothing}
     ${client ? renderRecentConversations(client, messages, locale, go) : nothing}
     ${client ? renderLastOrder(client.orders.current.value.data, messages, locale, go) : nothing}
@@ -30,7 +40,53 @@ export function renderHome(client: KefuClient | undefined, messages: Catalogue, 
       <li><button type="button" @click=${() => go({ view: 'returns' })}>${messages.startReturn}</button></li>
       ${renderContactActions(client?.chat.availability.value.data, messages, locale, go)}
     </ul>
-    ${renderContactSection(client?.config.state.value.data, locale)}`;
+    ${renderContactSection(client?.config.state.value.data, locale)}
+    ${client ? renderLanguageSwitch(client, messages, locale) : nothing}`;
+}
+
+/**
+ * The shopper's browser asks for a language the store writes and Kefu is speaking another (an
+ * English page, a phone set to Chinese): one line, in that language, until they pick or decline.
+ */
+function renderLanguageOffer(client: KefuClient, current: string) {
+  const { session } = client;
+  if (session.chosenLocale.value || session.offerDismissed.value) return nothing;
+  const offer = languageOffer(session.browserLanguages, client.config.state.value.data?.locales ?? [], current);
+  if (!offer) return nothing;
+  const { locale, words } = offer;
+  return html`<p class="notice language-offer" lang=${locale} dir=${directionOf(locale)}>
+    <span>${words.question}</span>
+    <button type="button" class="accept" @click=${() => void session.chooseLocale(locale)}>${words.accept}</button>
+    <button
+      type="button"
+      class="dismiss"
+      aria-label=${words.dismiss}
+      title=${words.dismiss}
+      @click=${() => void session.dismissOffer()}
+    >
+      <span aria-hidden="true">×</span>
+    </button>
+  </p>`;
+}
+
+/**
+ * The store's languages, each named in itself, as a native select: it is small, every screen
+ * reader and phone knows it, and a phone shows its own picker. Picking one switches every Kefu
+ * element on the page and is remembered (after intent, with consent).
+ */
+function renderLanguageSwitch(client: KefuClient, messages: Catalogue, current: string) {
+  const locales = client.config.state.value.data?.locales ?? [];
+  if (locales.length < 2) return nothing;
+  const selected = matchLocale(current, locales);
+  const change = (event: Event) => void client.session.chooseLocale((event.target as HTMLSelectElement).value);
+  return html`<p class="language">
+    <label for="kefu-language">${messages.language}</label>
+    <select id="kefu-language" @change=${change}>
+      ${locales.map(
+        (tag) => html`<option value=${tag} lang=${tag} .selected=${tag === selected}>${nativeName(tag)}</option>`,
+      )}
+    </select>
+  </p>`;
 }
 
 function renderSearch(messages: Catalogue, go: Go) {

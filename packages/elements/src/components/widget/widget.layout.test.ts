@@ -71,7 +71,7 @@ describe('<kefu-widget> on phones and desktops', () => {
     const search = root.querySelector('.home-search input');
     expect(root.activeElement, 'focus starts in the search box').to.equal(search);
     // Tab all the way round: focus never leaves the panel and comes back to where it started.
-    const tabbable = [...panel.querySelectorAll<HTMLElement>('button:not([hidden]), input, a[href]')].length;
+    const tabbable = [...panel.querySelectorAll<HTMLElement>('button:not([hidden]), input, select, a[href]')].length;
     for (let step = 0; step < tabbable; step += 1) {
       await sendKeys({ press: 'Tab' });
       expect(panel.contains(root.activeElement), `focus after Tab ${step + 1}`).to.equal(true);

@@ -139,8 +139,28 @@ export const widgetStyles = css`
     border-radius: 8px;
     background: color-mix(in srgb, var(--_text) 8%, transparent);
   }
-  .retry {
+  /* One line in the browser's language (the question, "Switch", a close button); the switch. */
+  .language-offer,
+  .language {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .language-offer > span {
+    flex: 1;
+  }
+  .language {
+    margin: 16px 0 0;
+    color: var(--_muted);
+  }
+  .language-offer .dismiss {
+    border-color: transparent;
+  }
+  .retry,
+  .language-offer button,
+  .language select {
     min-block-size: 44px;
+    min-inline-size: 44px;
     padding: 0 16px;
     border: 1px solid currentColor;
     border-radius: 8px;

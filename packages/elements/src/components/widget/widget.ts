@@ -150,6 +150,14 @@ export class KefuWidget extends KefuElement {
     return this.#narrow.matches;
   }
 
+  /**
+   * The shopper's own pick in the panel wins over the widget's `locale` (the host's default for
+   * it); the host's later `setLocale` clears the pick, and the widget's `locale` counts again.
+   */
+  protected override get resolvedLocale(): string {
+    return this.kefu?.session.chosenLocale.value ?? super.resolvedLocale;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#releasePage();
@@ -208,6 +216,11 @@ export class KefuWidget extends KefuElement {
    */
   async show(destination?: KefuNavigateDetail): Promise<void> {
     if (destination) await this.goTo(destination);
+    if (this.open) return;
+    // The language the shopper picked on an earlier visit is read first (a few milliseconds), so
+    // the panel never paints in another; a storage that does not answer soon is not waited for.
+    const prepared = this.kefu?.prepare();
+    if (prepared) await Promise.race([prepared, new Promise((resolve) => setTimeout(resolve, 500))]);
     if (this.open) return;
     this.open = true;
     this.#attention.panelOpened();
@@ -398,7 +411,7 @@ export class KefuWidget extends KefuElement {
   /** The feature element of a view, handed the widget's client, language and context. */
   #renderView(detail: KefuNavigateDetail) {
     const client = this.kefu;
-    const locale = this.locale;
+    const locale = this.resolvedLocale;
     switch (detail.view) {
       case 'faq':
         return html`<kefu-faq
