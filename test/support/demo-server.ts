@@ -24,6 +24,8 @@ export interface DemoServerOptions {
   readonly apiOrigin?: string;
   /** Extra headers for HTML responses, e.g. a Content-Security-Policy. */
   readonly htmlHeaders?: Record<string, string>;
+  /** Extra headers for every file served, e.g. Access-Control-Allow-Origin on a CDN-like host. */
+  readonly headers?: Record<string, string>;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startDemoServer(options: DemoServerOptions) {
     if (!body) return notFound(response);
     const type = types[extname(file)] ?? 'application/octet-stream';
     response.setHeader('Content-Type', type);
+    for (const [name, value] of Object.entries(options.headers ?? {})) response.setHeader(name, value);
     if (type.startsWith('text/html')) {
       for (const [name, value] of Object.entries(options.htmlHeaders ?? {})) response.setHeader(name, value);
     }

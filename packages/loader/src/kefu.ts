@@ -51,8 +51,27 @@ let widget: Promise<WidgetApi> | undefined;
 
 /** Fetches and evaluates the widget's code; defines elements, touches neither storage nor backend. */
 function loadWidgetModule() {
-  widgetModule ??= import(/* @vite-ignore */ widgetChunk);
+  widgetModule ??= import(/* @vite-ignore */ widgetChunk).catch((error: unknown) => {
+    cannotLoad(error);
+    throw error;
+  });
   return widgetModule;
+}
+
+/**
+ * The widget's code did not load: most often `kefu.js` is served from another origin (a CDN)
+ * without `Access-Control-Allow-Origin`, which a module needs. Said once, in the console, with the
+ * fix; and the launcher stops pretending it can open (disabled, its name saying so). A browser
+ * keeps a failed module for the page's life, so a later click would fail the same way.
+ */
+function cannotLoad(error: unknown): void {
+  console.error(
+    `Kefu: ${widgetChunk} could not be loaded (${String(error)}). Serve Kefu's files from this page's origin, or send them with Access-Control-Allow-Origin (docs/loader.md, "Serving from a CDN").`,
+  );
+  const button = launcherHost?.shadowRoot?.querySelector('button');
+  if (!button) return;
+  button.setAttribute('aria-disabled', 'true');
+  button.setAttribute('aria-label', (launcherWords[languageOf()] ?? englishWords)[2]);
 }
 
 /** Mounts the widget in place of the loader's launcher, once, when the shopper wants it. */
@@ -73,26 +92,31 @@ function prefetchWidget(): void {
  * shopper's language and sits on their side: the widget takes over the same button later, and
  * must not change it under the shopper's thumb. An e2e test holds these to the widget's catalogues.
  */
-const englishWords = ['Help', 'Open help'] as const;
-const launcherWords: Record<string, readonly [label: string, openLabel: string]> = {
+const englishWords = ['Help', 'Open help', 'Help is unavailable right now'] as const;
+const launcherWords: Record<string, readonly [label: string, openLabel: string, unavailable: string]> = {
   en: englishWords,
-  zh: ['帮助', '打开帮助'],
-  ar: ['المساعدة', 'فتح المساعدة'],
+  zh: ['帮助', '打开帮助', '帮助暂时无法使用'],
+  ar: ['المساعدة', 'فتح المساعدة', 'المساعدة غير متاحة حاليًا'],
 };
 const rightToLeft = ['ar', 'he', 'fa', 'ur', 'ps', 'yi'];
 
 /** Labels the loader's launcher as the widget will: the setting, else the page's language, else the browser's. */
-function labelLauncher(host: HTMLElement, button: HTMLButtonElement): void {
+function languageOf(): string {
   const [language = 'en'] = (settings.locale || document.documentElement.lang || navigator.language || 'en')
     .toLowerCase()
     .split('-');
+  return language;
+}
+
+function labelLauncher(host: HTMLElement, button: HTMLButtonElement): void {
+  const language = languageOf();
   const [label, openLabel] = launcherWords[language] ?? englishWords;
   button.textContent = settings.label ?? label;
   button.setAttribute('aria-label', openLabel);
   host.dir = rightToLeft.includes(language) ? 'rtl' : 'ltr';
 }
 
-const launcherCss = `button{position:fixed;inset-block-end:20px;inset-inline-end:20px;z-index:2147483000;min-block-size:48px;min-inline-size:48px;padding:0 20px;border:0;border-radius:999px;background:var(--kefu-brand-color,#1f6f5c);color:var(--kefu-on-brand-color,#fff);font:600 16px/1 system-ui,sans-serif;box-shadow:0 6px 20px rgb(0 0 0/.2);cursor:pointer}:host([position=start]) button{inset-inline-end:auto;inset-inline-start:20px}button:focus-visible{outline:3px solid #1a56db;outline-offset:2px}`;
+const launcherCss = `button{position:fixed;inset-block-end:20px;inset-inline-end:20px;z-index:2147483000;min-block-size:48px;min-inline-size:48px;padding:0 20px;border:0;border-radius:999px;background:var(--kefu-brand-color,#1f6f5c);color:var(--kefu-on-brand-color,#fff);font:600 16px/1 system-ui,sans-serif;box-shadow:0 6px 20px rgb(0 0 0/.2);cursor:pointer}:host([position=start]) button{inset-inline-end:auto;inset-inline-start:20px}button:focus-visible{outline:3px solid #1a56db;outline-offset:2px}button[aria-disabled=true]{opacity:.6;cursor:not-allowed}`;
 
 /**
  * The launcher the loader draws before the widget exists. Its styles go through a constructed
