@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { sign } from 'hono/jwt';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
+import { signInAgent } from '../support/agent-console.js';
 
 const PASSWORD = 'e2e-chat-history-console-password';
 /** A real 120 × 80 PNG (a check pattern): the reference server checks uploads by their content. */
@@ -73,11 +74,7 @@ for (const placement of apiPlacements)
     it('lists the conversation on a second device, opens it with every message and chats on', async () => {
       const agentContext = await storefront.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const agent = await agentContext.newPage();
-      await agent.goto(`${storefront.api.origin}/agent`);
-      await agent.getByLabel('Your name').fill('Mei');
-      await agent.getByLabel('Password').fill(PASSWORD);
-      await agent.getByRole('button', { name: 'Sign in' }).click();
-      await agent.getByText('Mei · 1 online').waitFor();
+      await signInAgent(agent, `${storefront.api.origin}/agent`, PASSWORD, { online: 1 });
 
       // The laptop: Ana starts a chat and is answered.
       const laptop = await device('cus_ana', { width: 1280, height: 800 });

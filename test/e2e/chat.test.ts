@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { dropSockets } from '../../packages/server/src/chat/socket.js';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
+import { signInAgent } from '../support/agent-console.js';
 
 const PASSWORD = 'e2e-chat-console-password';
 
@@ -57,11 +58,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     });
 
     // The agent is signed in and waiting.
-    await agent.goto(`${storefront.api.origin}/agent`);
-    await agent.getByLabel('Your name').fill('Mei');
-    await agent.getByLabel('Password').fill(PASSWORD);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByText('Mei · 1 online').waitFor();
+    await signInAgent(agent, `${storefront.api.origin}/agent`, PASSWORD, { online: 1 });
 
     // The shopper opens the widget on the demo and goes to chat.
     await shopper.goto(`${storefront.demo.origin}/`);

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { CallbackSlot, Conversation, OrderAccess } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
+import { signInAgent } from '../support/agent-console.js';
 
 const PASSWORD = 'e2e-console-password';
 
@@ -43,12 +44,8 @@ describe('the agent console, as an agent uses it (Chromium, reference server)', 
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('close', () => assert.deepEqual(errors, [], 'no script errors in the console'));
-    await page.goto(`${storefront.api.origin}/agent`);
-    await page.getByLabel('Your name').fill('Mei');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     // Another test's console may still be signed in as well: the count is not this test's to know.
-    await page.getByText(/Mei · \d+ online/).waitFor();
+    await signInAgent(page, `${storefront.api.origin}/agent`, PASSWORD);
     return page;
   }
 

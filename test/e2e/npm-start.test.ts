@@ -9,6 +9,7 @@ import { freePort } from '../../scripts/reference-server.mjs';
 import { launchBrowser } from '../support/browser.js';
 import { screenshotPath } from '../support/storefront.js';
 import { until } from '../support/until.js';
+import { signInAgent } from '../support/agent-console.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -79,11 +80,7 @@ describe('npm start, as the README says (the real command, a phone, the agent co
   it('chats on a phone with an agent in the console, and the reply arrives live', async () => {
     const agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await agentContext.newPage();
-    await agent.goto(banner.console);
-    await agent.getByLabel('Your name').fill('Mei');
-    await agent.getByLabel('Password').fill(banner.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByText('Mei · 1 online').waitFor();
+    await signInAgent(agent, banner.console, banner.password, { online: 1 });
 
     const phoneContext = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true });
     const phone = await phoneContext.newPage();

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
+import { signInAgent } from '../support/agent-console.js';
 
 const PASSWORD = 'e2e-offline-console-password';
 
@@ -116,11 +117,7 @@ describe('offline journeys: submitted offline, reloaded, sent once (Chromium, re
   it('a chat message written offline reaches the server once', async () => {
     const agentContext = await storefront.browser.newContext();
     const agent = await agentContext.newPage();
-    await agent.goto(`${storefront.api.origin}/agent`);
-    await agent.getByLabel('Your name').fill('Mei');
-    await agent.getByLabel('Password').fill(PASSWORD);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByText(/Mei · \d+ online/).waitFor();
+    await signInAgent(agent, `${storefront.api.origin}/agent`, PASSWORD);
 
     const { context, page, errors } = await openShopper();
     await page
