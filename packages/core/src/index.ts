@@ -39,7 +39,7 @@ export type {
   FaqCategory,
   FaqSuggestionSource,
 } from './stores/faq-store.js';
-export { matchLocale } from './stores/faq-store.js';
+export { matchLocale, primaryLanguage } from './locale.js';
 export type { OrdersStore } from './stores/orders-store.js';
 export type { ReturnsStore } from './stores/returns-store.js';
 export type { CallbackStore } from './stores/callback-store.js';

@@ -9,6 +9,7 @@ import { idle, type AsyncState } from '../state.js';
 import type { StoreContext } from './store-context.js';
 import type { ConfigStore } from './config-store.js';
 import { containsCjk } from '../domain/faq-search.js';
+import { matchLocale, primaryLanguage } from '../locale.js';
 
 interface CachedArticles {
   readonly syncToken: string;
@@ -115,17 +116,8 @@ export interface FaqStore {
 
 const notBuilt: FaqIndexState = { status: 'idle', size: 0, version: 0 };
 
-/** The store's locale for `wanted`: the same tag, else the same language, else none. */
-export function matchLocale(wanted: string, available: readonly string[]): string | undefined {
-  const language = (tag: string) => tag.toLowerCase().split('-')[0];
-  return (
-    available.find((tag) => tag.toLowerCase() === wanted.toLowerCase()) ??
-    available.find((tag) => language(tag) === language(wanted))
-  );
-}
-
 const cjkLanguages = new Set(['zh', 'ja', 'ko']);
-const isCjkLocale = (tag: string) => cjkLanguages.has(tag.toLowerCase().split('-')[0] ?? '');
+const isCjkLocale = (tag: string) => cjkLanguages.has(primaryLanguage(tag));
 
 export function createFaqStore(context: StoreContext, options: FaqOptions = {}, config?: ConfigStore): FaqStore {
   const { backend, cache, clock, network, outbox, session, signal: abort } = context;

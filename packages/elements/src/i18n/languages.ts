@@ -1,4 +1,4 @@
-import { matchLocale } from '@kefu/core';
+import { matchLocale, primaryLanguage } from '@kefu/core';
 
 /**
  * The offer of the shopper's browser language, in that language: it is shown to someone who may
@@ -17,8 +17,6 @@ const offers: Readonly<Record<string, LanguageOffer>> = {
   ar: { question: 'هل تريد العرض بالعربية؟', accept: 'تبديل', dismiss: 'لا، شكرًا' },
 };
 
-const primary = (tag: string) => tag.toLowerCase().split('-')[0];
-
 /**
  * The store's locale to offer, with the words to offer it in: the first of the browser's languages
  * that the store writes, when Kefu speaks another language and has words for that one.
@@ -31,7 +29,7 @@ export function languageOffer(
   for (const language of browserLanguages) {
     const locale = matchLocale(language, storeLocales);
     if (!locale) continue;
-    if (primary(locale) === primary(current)) return undefined;
+    if (primaryLanguage(locale) === primaryLanguage(current)) return undefined;
     const words = offers[matchLocale(locale, Object.keys(offers)) ?? ''];
     return words ? { locale, words } : undefined;
   }

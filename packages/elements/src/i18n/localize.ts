@@ -1,3 +1,5 @@
+import { matchLocale, primaryLanguage } from '@kefu/core';
+
 /**
  * A feature's message catalogues by locale tag. `en` is the reference and complete, and every
  * other catalogue has its type, so a missing string fails type-checking.
@@ -9,12 +11,8 @@ export type Catalogues<T> = { readonly en: T } & Readonly<Record<string, T>>;
  * zh-CN), else English.
  */
 export function pickCatalogue<T>(available: Catalogues<T>, locale: string | undefined): T {
-  if (!locale) return available.en;
-  const exact = available[locale];
-  if (exact) return exact;
-  const language = locale.toLowerCase().split('-')[0];
-  const sameLanguage = Object.keys(available).find((tag) => tag.toLowerCase().split('-')[0] === language);
-  return sameLanguage ? (available[sameLanguage] ?? available.en) : available.en;
+  const tag = locale ? matchLocale(locale, Object.keys(available)) : undefined;
+  return (tag && available[tag]) || available.en;
 }
 
 /** The locale to speak: the option, else the page's `lang`, else the browser's. */
@@ -26,5 +24,5 @@ const rightToLeftLanguages = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi']);
 
 /** The writing direction of a locale's language. */
 export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return rightToLeftLanguages.has(locale.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  return rightToLeftLanguages.has(primaryLanguage(locale)) ? 'rtl' : 'ltr';
 }

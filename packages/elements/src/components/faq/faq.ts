@@ -1,5 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { markMatches, plainText, snippetOf, type Article, type FaqSearchHit, type KefuClient } from '@kefu/core';
+import {
+  markMatches,
+  plainText,
+  primaryLanguage,
+  snippetOf,
+  type Article,
+  type FaqSearchHit,
+  type KefuClient,
+} from '@kefu/core';
 import { KefuElement } from '../../base/kefu-element.js';
 import { directionOf } from '../../i18n/localize.js';
 import { featureBase, tokens } from '../../styles/tokens.styles.js';
@@ -309,8 +317,7 @@ export class KefuFaq extends KefuElement {
    */
   #renderLanguageNote(messages: FaqMessages) {
     const content = this.kefu?.faq.contentLocale.value;
-    const language = (tag: string) => tag.toLowerCase().split('-')[0];
-    if (!content || language(content) === language(this.resolvedLocale)) return nothing;
+    if (!content || primaryLanguage(content) === primaryLanguage(this.resolvedLocale)) return nothing;
     const name = new Intl.DisplayNames(this.resolvedLocale, { type: 'language' }).of(content) ?? content;
     return html`<p class="notice language-note">${messages.otherLanguage(name)}</p>`;
   }
