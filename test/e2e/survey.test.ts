@@ -134,13 +134,21 @@ describe('surveys on the demo storefront', () => {
     await page.close();
   });
 
-  it('a survey view of the page (1280) in dark mode', async () => {
+  it('a survey in dark mode (1280) is drawn in the dark colours', async () => {
     const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     await page.goto(`${storefront.demo.origin}/`);
     await page.locator('kefu-launcher button').waitFor();
     await kefu(page, 'survey', 'csat');
-    await page.locator('kefu-survey').getByRole('radio').first().waitFor();
-    await page.locator('kefu-survey').getByRole('radio', { name: /Good/ }).check();
+    const survey = page.locator('kefu-survey');
+    await survey.getByRole('radio').first().waitFor();
+    await survey.getByRole('radio', { name: /Good/ }).check();
+    assert.equal(await survey.getByRole('radio', { name: /Good/ }).isChecked(), true);
+    // The dark tokens (tokens.styles.ts): surface #16191d under text #eef1f4; light is #ffffff and #1c1f23.
+    const colours = await page.locator('kefu-widget .panel').evaluate((panel) => ({
+      surface: getComputedStyle(panel).backgroundColor,
+      text: getComputedStyle(panel.querySelector('kefu-survey')!).color,
+    }));
+    assert.deepEqual(colours, { surface: 'rgb(22, 25, 29)', text: 'rgb(238, 241, 244)' });
     await page.screenshot({ path: screenshotPath('survey-csat-dark-1280.png') });
     await page.close();
   });
