@@ -19,7 +19,8 @@ const port = await freePort();
 const referenceIdentitySecret = 'kefu-contract-suite-identity-secret';
 const referenceServer = await startReferenceServer({
   allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
-  env: { KEFU_IDENTITY_SECRET: referenceIdentitySecret },
+  // The rate-limit case waits out a real limit on this server: 2 s after the free tries, not 30.
+  env: { KEFU_IDENTITY_SECRET: referenceIdentitySecret, KEFU_ORDER_LOOKUP_WAIT_MS: '2000' },
 });
 
 const mockServiceWorker = new URL('./test/support/public/mockServiceWorker.js', import.meta.url);

@@ -14,7 +14,12 @@ runBackendSuite(
     backend: createHttpBackend({ apiBase: __KEFU_REFERENCE_API__ }),
     identityToken: (customerId) => signIdentity(customerId, __KEFU_REFERENCE_IDENTITY_SECRET__),
   }),
-  { signsIdentity: true },
+  {
+    signsIdentity: true,
+    // A remote server's clock cannot be moved; the rate-limit case waits for real instead, on the
+    // short wait this server is started with (web-test-runner.config.mjs).
+    notRun: [{ case: 'lets the access token expire after about 30 minutes', needs: 'controlsTime' }],
+  },
 );
 
 /** What a store's backend does for its signed-in shopper: an HS256 JWT, `sub` and an hour's `exp`. */

@@ -1,5 +1,6 @@
 import type { StoreConfig } from '@kefu/core';
 import type { Db } from './db/database.js';
+import type { LookupLimits } from './http/rate-limit.js';
 
 /** Everything the server's parts are built from; createApp assembles it once. */
 export interface ServerDeps {
@@ -20,4 +21,6 @@ export interface ServerDeps {
    * limits (order lookups, console sign-ins) then count that address instead of the proxy's.
    */
   readonly trustProxy: boolean;
+  /** Failed order lookups allowed (DEFAULT_LOOKUP_LIMITS when not given). */
+  readonly lookupLimits?: LookupLimits;
 }

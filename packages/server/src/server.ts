@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { openDatabase } from './db/database.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
+import type { LookupLimits } from './http/rate-limit.js';
 
 export interface ServerOptions {
   /** Defaults to 127.0.0.1: the reference server is not exposed beyond this machine unless asked. */
@@ -23,6 +24,8 @@ export interface ServerOptions {
   readonly identitySecret?: string;
   readonly agentPassword?: string;
   readonly trustProxy?: boolean;
+  /** Failed order lookups allowed; DEFAULT_LOOKUP_LIMITS when not given. */
+  readonly lookupLimits?: LookupLimits;
   readonly now?: () => number;
 }
 
@@ -45,6 +48,7 @@ export function startServer(options: ServerOptions = {}): Promise<RunningServer>
     uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-uploads-${process.pid}`), 'uploads'),
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
+    ...(options.lookupLimits ? { lookupLimits: options.lookupLimits } : {}),
   };
   const { app } = createApp(deps);
   return new Promise((resolve, reject) => {

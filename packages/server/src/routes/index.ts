@@ -54,5 +54,11 @@ export function createApiRoutes(deps: ServerDeps, options: ApiOptions = {}): Ope
 /** Registers the REST contract on the /v1 app (chat is chat/routes.ts). */
 export function registerApiRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   v1.openAPIRegistry.registerPath(health);
-  v1.route('/', createApiRoutes(deps, { trustProxy: deps.trustProxy }));
+  v1.route(
+    '/',
+    createApiRoutes(deps, {
+      trustProxy: deps.trustProxy,
+      ...(deps.lookupLimits ? { limits: deps.lookupLimits } : {}),
+    }),
+  );
 }
