@@ -114,7 +114,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
   const context: StoreContext = { backend, cache, outbox, clock, network, session, signal: controller.signal };
   const connectivity = createConnectivityStore(network, storage);
   const orders = createOrdersStore(context);
-  const chat = createChatStore(context);
+  const chat = createChatStore(context, { lookupEmail: orders.lookupEmail });
   const config = createConfigStore({ backend, cache, clock });
   const callback = createCallbackStore(context);
   const survey = createSurveyStore(context, {
@@ -157,6 +157,7 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     async forget() {
       // First the live conversation, which would otherwise write itself back on its next message.
       chat.forget();
+      orders.forget();
       // Kefu's database holds nothing but Kefu's data: clearing it removes the cache, the outbox
       // and every token, in memory and on disk.
       await storage.clear();

@@ -97,9 +97,10 @@ export interface ChatStore {
   readonly deflections: ReadonlySignal<readonly string[]>;
   /**
    * What the shopper already told Kefu, for the pre-chat form to start from (every field stays
-   * editable): the name and email of a chat they started on this page, the name of a callback they
-   * asked for, or the claims of the signed-in shopper's identity token. Read from memory and the
-   * outbox only: nothing personal is written anywhere for it.
+   * editable): the name and email of a chat they started on this page, the email that found an
+   * order they looked up here, the name of a callback they asked for, or the claims of the
+   * signed-in shopper's identity token. Read from memory and the outbox only: nothing personal is
+   * written anywhere for it.
    */
   readonly contact: ReadonlySignal<ShopperContact>;
   loadAvailability(): Promise<void>;
@@ -273,7 +274,14 @@ function readUpToFrom(summary: ConversationSummary, messages: readonly ChatMessa
   return firstUnread ? firstUnread.seq - 1 : summary.lastSeq;
 }
 
-export function createChatStore(context: StoreContext, options: { random?: () => number } = {}): ChatStore {
+export function createChatStore(
+  context: StoreContext,
+  options: {
+    random?: () => number;
+    /** The email of this page's order lookup (`orders.lookupEmail`), in memory. */
+    lookupEmail?: ReadonlySignal<string | undefined>;
+  } = {},
+): ChatStore {
   const { backend, cache, clock, network, outbox, session, signal: abort } = context;
   const random = options.random ?? Math.random;
   const availability = signal<AsyncState<Availability>>(idle);
@@ -313,7 +321,9 @@ export function createChatStore(context: StoreContext, options: { random?: () =>
     const callbacks = outbox.items.value.filter((item) => item.kind === 'callback');
     const callbackName = (callbacks.at(-1)?.payload as { name?: unknown } | undefined)?.name;
     const fromCallback: ShopperContact = typeof callbackName === 'string' && callbackName ? { name: callbackName } : {};
-    return { ...identityContact(session.identityToken.value), ...fromCallback, ...startedAs.value };
+    const lookupEmail = options.lookupEmail?.value;
+    const fromLookup: ShopperContact = lookupEmail ? { email: lookupEmail } : {};
+    return { ...identityContact(session.identityToken.value), ...fromCallback, ...fromLookup, ...startedAs.value };
   });
 
   const recent = computed(() => {

@@ -71,4 +71,30 @@ describe('orders store', () => {
     expect(next.orders.current.value.data?.number).to.equal('MM-1004');
     next.dispose();
   });
+
+  it('keeps the email of a lookup that found the order, in memory only, for the pre-chat form', async () => {
+    const disk = createMemoryStorage();
+    const client = createKefu({ backend: createMemoryBackend(), storage: () => disk });
+    await client.activate();
+    // An address that found nothing may be a typo: not kept.
+    await client.orders.lookup({ orderNumber: ana.orderNumber, email: 'ana@example.org' });
+    expect(client.orders.lookupEmail.value).to.equal(undefined);
+
+    await client.orders.lookup(ana);
+    expect(client.orders.lookupEmail.value).to.equal(ana.email);
+    expect(client.chat.contact.value.email).to.equal(ana.email);
+    // A later lookup by postal code does not make the shopper's address unknown.
+    await client.orders.lookup({ orderNumber: 'MM-1001', postalCode: '75011' });
+    expect(client.orders.current.value.data?.number).to.equal('MM-1001');
+    expect(client.chat.contact.value.email).to.equal(ana.email);
+    // The order is cached, the address is not.
+    expect(disk.entries.size).to.be.greaterThan(0);
+    expect(JSON.stringify([...disk.entries.values()])).not.to.contain(ana.email);
+
+    // Another shopper signs in: not theirs to see.
+    client.session.identify('identity:cus_oliver');
+    expect(client.orders.lookupEmail.value).to.equal(undefined);
+    expect(client.chat.contact.value.email).to.equal(undefined);
+    client.dispose();
+  });
 });

@@ -9,6 +9,12 @@ export interface OrdersStore {
   readonly current: ReadonlySignal<AsyncState<Order>>;
   /** A signed-in shopper's recent orders. */
   readonly mine: ReadonlySignal<AsyncState<readonly Order[]>>;
+  /**
+   * The email address of the last lookup that found an order on this page, for the pre-chat form
+   * to start from. Memory only, like the chat's own contact details: never cached or stored, gone
+   * with the page, with `forget()` and when another shopper signs in (or this one out).
+   */
+  readonly lookupEmail: ReadonlySignal<string | undefined>;
   /** Looks an order up; offline it is not queued but fails at once with `network`. */
   lookup(lookup: OrderLookup): Promise<Order | undefined>;
   /** Shows the last looked-up order from the cache at once, then refreshes it when online. */
@@ -24,6 +30,8 @@ export interface OrdersStore {
    * lives (a return queued offline is sent after the access token expired), else the access token.
    */
   returnTokenFor(orderId: string): Promise<string | undefined>;
+  /** Drops `lookupEmail` (`client.forget()` calls it; what the store cached goes with the cache). */
+  forget(): void;
 }
 
 interface CachedToken {
@@ -36,6 +44,7 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
   const now = () => clock.now();
   const current = signal<AsyncState<Order>>(idle);
   const mine = signal<AsyncState<readonly Order[]>>(idle);
+  const lookupEmail = signal<string | undefined>(undefined);
   /** The order on screen came from the cache or a failed refresh and has not been refreshed since. */
   let outdated = false;
 
@@ -87,12 +96,14 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
     if (token === shopper) return;
     shopper = token;
     mine.value = idle;
+    lookupEmail.value = undefined;
   });
   abort.addEventListener('abort', unwatchShopper, { once: true });
 
   return {
     current,
     mine,
+    lookupEmail,
     async lookup(lookup) {
       if (!network.isOnline()) {
         // A lookup is a question, not a submission: it is not queued; what was typed stays in the form.
@@ -113,6 +124,8 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
         now,
       );
       if (access) outdated = false;
+      // An address that found an order is the shopper's: kept in memory for the pre-chat form.
+      if (access && 'email' in lookup) lookupEmail.value = lookup.email;
       return access;
     },
     async restoreLast() {
@@ -139,5 +152,8 @@ export function createOrdersStore(context: StoreContext): OrdersStore {
     },
     accessTokenFor,
     returnTokenFor,
+    forget() {
+      lookupEmail.value = undefined;
+    },
   };
 }

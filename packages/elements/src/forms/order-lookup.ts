@@ -56,8 +56,9 @@ export interface LookupFormOptions {
  * server's wait, and the same number is not sent again during it; the answer before the last try
  * says so. The number is sent written the store's way (`config.orderNumbers`); one that cannot be
  * a number of the store's is a field problem and is not sent, so a typo costs no try. Offline keeps
- * what was typed and offers the lookup again once back online. After success the typed email or postal code is
- * dropped from the screen and from memory.
+ * what was typed and offers the lookup again once back online. After success the form drops what was
+ * typed; the orders store keeps an email address that found the order in memory only
+ * (`orders.lookupEmail`), for the pre-chat form.
  *
  * A Lit reactive controller rather than an element of its own: its fields stay in the host's shadow
  * root (one tree for ids, `aria-describedby`, focus and the host's styles), and nothing more is
@@ -165,7 +166,7 @@ export class OrderLookupForm implements ReactiveController {
     this.#searching = false;
     this.host.requestUpdate();
     if (order) {
-      // The order is shown; the email or postal code typed is not kept on screen or in memory.
+      // The order is shown; the form forgets what was typed (see `orders.lookupEmail`).
       this.values = { orderNumber: '', contact: '' };
       this.#checkAsTyped = false;
       await this.found(order);

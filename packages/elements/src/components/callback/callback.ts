@@ -157,11 +157,15 @@ export class KefuCallback extends KefuElement {
   #loadedFor: KefuClient | undefined;
   /** The phone numbers' chunk could not be fetched (offline before it came): the form cannot show. */
   #phoneNumbersFailed = false;
+  /** The shopper typed in the name field: what Kefu knew of their name no longer fills it. */
+  #nameTyped = false;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     // A topic handed over (from the chat, an order) starts the form, unless the shopper wrote one.
     if (changed.has('topic') && this.topic && !this.#draft.topic.trim()) this.#draft.topic = this.topic;
+    // The name the shopper gave a chat or a callback here, or their identity token's (`chat.contact`).
+    if (!this.#draft.name && !this.#nameTyped) this.#draft.name = this.kefu?.chat.contact.value.name ?? '';
   }
 
   override connectedCallback(): void {
@@ -273,6 +277,7 @@ export class KefuCallback extends KefuElement {
     switch (target.name) {
       case 'name':
         this.#draft.name = target.value;
+        this.#nameTyped = true;
         if (this.#errors.name && target.value.trim()) this.#errors = { ...this.#errors, name: undefined };
         break;
       case 'country':
