@@ -36,7 +36,10 @@ export class KefuElement extends SignalWatcher(LitElement) {
    */
   client?: KefuClient;
 
-  /** The shopper's language (BCP 47); defaults to the client's, then the page's `lang`, then the browser's. */
+  /**
+   * The element's language (BCP 47), the host's default for it; defaults to the client's, then the
+   * page's `lang`, then the browser's. The shopper's pick in the panel wins over it.
+   */
   locale?: string;
 
   constructor() {
@@ -52,9 +55,15 @@ export class KefuElement extends SignalWatcher(LitElement) {
     return this.client ?? sharedClient();
   }
 
-  /** The locale in use (see `locale`). */
+  /**
+   * The locale in use. The shopper's pick in the panel (`session.chosenLocale`) wins for every
+   * element on the page, inline or in the panel: a `locale` set here is the host's default, like
+   * the client's, and the shopper's explicit choice is later and theirs. The host's `setLocale`
+   * after the pick clears it, and `locale` counts again (docs/localization.md).
+   */
   protected get resolvedLocale(): string {
-    return resolveLocale(this.locale ?? this.kefu?.session.locale.value);
+    const session = this.kefu?.session;
+    return resolveLocale(session?.chosenLocale.value ?? this.locale ?? session?.locale.value);
   }
 
   /** This element's strings in the shopper's language. */

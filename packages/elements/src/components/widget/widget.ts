@@ -150,14 +150,6 @@ export class KefuWidget extends KefuElement {
     return this.#narrow.matches;
   }
 
-  /**
-   * The shopper's own pick in the panel wins over the widget's `locale` (the host's default for
-   * it); the host's later `setLocale` clears the pick, and the widget's `locale` counts again.
-   */
-  protected override get resolvedLocale(): string {
-    return this.kefu?.session.chosenLocale.value ?? super.resolvedLocale;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#releasePage();
