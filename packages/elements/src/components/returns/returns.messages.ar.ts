@@ -84,6 +84,7 @@ export const ar: ReturnsMessages = {
   edit: 'تعديل',
   submit: 'أرسل طلب الإرجاع',
   savedOffline: 'تم الحفظ — سيُرسل عند عودة الاتصال.',
+  savedRetrying: 'تم الحفظ — خدمتنا لا تستجيب الآن. سنواصل المحاولة ونرسله فور استجابتها.',
   sending: 'جارٍ إرسال طلب الإرجاع…',
   statusTitle: {
     requested: 'تم طلب الإرجاع',

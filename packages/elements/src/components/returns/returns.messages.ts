@@ -99,6 +99,8 @@ const en = {
 
   // After submitting
   savedOffline: 'Saved — it will be sent when you are back online.',
+  /** Online, but the last try found our service down (a 5xx, no answer): it is tried again by itself. */
+  savedRetrying: 'Saved — our service is not answering right now. We will keep trying and send it as soon as it does.',
   sending: 'Sending your return…',
   /** The headline over a submitted return: it follows the return's status as it changes. */
   statusTitle: {

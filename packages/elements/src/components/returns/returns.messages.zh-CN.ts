@@ -74,6 +74,7 @@ export const zhCN: ReturnsMessages = {
   edit: '修改',
   submit: '提交退货申请',
   savedOffline: '已保存——恢复联网后会自动发送。',
+  savedRetrying: '已保存——我们的服务暂时没有响应。我们会继续尝试，恢复后立即发送。',
   sending: '正在提交退货申请…',
   statusTitle: {
     requested: '退货申请已提交',

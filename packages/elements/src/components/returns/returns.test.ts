@@ -7,6 +7,7 @@ import {
   createKefu,
   createMemoryBackendWithControls,
   createMemoryStorage,
+  KefuError,
   manualNetworkStatus,
   type KefuBackend,
   type KefuClient,
@@ -425,6 +426,74 @@ describe('<kefu-returns>', () => {
     expect(counted.keys).to.deep.equal([key]);
     await expect(reloaded).to.be.accessible();
     second.dispose();
+  });
+
+  it('says an item was already returned when another device returned it while the form was open', async () => {
+    const memory = createMemoryBackendWithControls({ latencyMs: 5 });
+    const client = clientWith({ backend: memory.backend });
+    await lookedUp(client, 'MM-1004');
+    const element = await renderReturns(client, 'MM-1004');
+    await pickItem(element, 'item_1004_2');
+    choose(element, id('items.item_1004_2.reason'), 'changed_mind');
+    must<HTMLInputElement>(element, '#field-resolution').click();
+    type(element, id('comment'), 'Not the colour I hoped for.');
+    await review(element);
+    await waitUntil(() => $(element, '[part~="review"]'), 'review shown');
+
+    // The same shopper, on their phone, returns the towels first.
+    const phone = await memory.backend.lookupOrder({ orderNumber: 'MM-1004', email: emails['MM-1004']! });
+    await memory.backend.createReturn(
+      {
+        orderId: phone.order.id,
+        items: [{ itemId: 'item_1004_2', quantity: 1, reason: 'changed_mind', photoIds: [] }],
+        resolution: 'store_credit',
+      },
+      { token: phone.accessToken, idempotencyKey: crypto.randomUUID() },
+    );
+
+    submitButton(element).click();
+    await waitUntil(() => $(element, 'form[part="form"]') && textOf($(element, '.summary')) === en.fixErrors);
+    expect(textOf(must(element, id('items.item_1004_2.itemId') + '-error'))).to.equal(
+      en.notReturnable.already_returned,
+    );
+    expect(must<HTMLTextAreaElement>(element, id('comment')).value).to.equal('Not the colour I hoped for.');
+    client.dispose();
+  });
+
+  it('online while the server is down: saved, says our service is not answering, not "offline", then sent once', async () => {
+    const memory = createMemoryBackendWithControls({ latencyMs: 5 });
+    const counted = counting(memory.backend);
+    let down = true;
+    // What the HTTP adapter makes of the storefront's proxy answering 502 for a crashed server.
+    const backend: KefuBackend = {
+      ...counted.backend,
+      createReturn: (input, options) =>
+        down
+          ? Promise.reject(new KefuError('server', '502 Bad Gateway', { status: 502 }))
+          : counted.backend.createReturn(input, options),
+    };
+    const client = clientWith({ backend, network: manualNetworkStatus(true) });
+    await lookedUp(client, 'MM-1004');
+    const element = await renderReturns(client, 'MM-1004');
+    await pickItem(element, 'item_1004_2');
+    choose(element, id('items.item_1004_2.reason'), 'changed_mind');
+    must<HTMLInputElement>(element, '#field-resolution').click();
+    await review(element);
+    await waitUntil(() => $(element, '[part~="review"]'), 'review shown');
+
+    submitButton(element).click();
+    await waitUntil(
+      () => textOf($(element, '[part~="status"]')) === en.savedRetrying,
+      'told our service is not answering',
+    );
+    expect(client.returns.draftSubmission.value?.status).to.equal('pending');
+    expect(counted.keys).to.have.length(0);
+
+    down = false;
+    await client.outbox.flush({ ignoreBackoff: true });
+    await waitUntil(() => textOf($(element, '[part~="status"]')).includes('RMA-'), 'RMA shown once it answers');
+    expect(counted.keys).to.deep.equal([client.returns.draft.value!.submissionId]);
+    client.dispose();
   });
 
   it('keeps the draft across a reload, photos included', async () => {

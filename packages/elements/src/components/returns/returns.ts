@@ -17,7 +17,7 @@ import { KefuElement } from '../../base/kefu-element.js';
 import { field, fieldError, fieldId } from '../../forms/field.js';
 import { OrderLookupForm } from '../../forms/order-lookup.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
-import { reasonsFor } from '@kefu/core/domain';
+import { notReturnableMessages, reasonsFor, type NotReturnableReason } from '@kefu/core/domain';
 import { returnsMessages } from './returns.messages.js';
 import { returnsStyles } from './returns.styles.js';
 import { loadQrEncoder, qrCode, qrEncoder } from './qr-code.js';
@@ -382,6 +382,13 @@ export class KefuReturns extends KefuElement {
     const message = errors[key];
     // "A photo is missing" (an id the server no longer knows) reads differently from "add one".
     if (name === 'photoIds' && message?.includes('missing')) return messages.errors.photoIdsMissing;
+    // The server says why an item cannot be returned after all (returned from another device, the
+    // window closed while the form was open): that reason, in the shopper's words, not a generic one.
+    if (name === 'itemId' && message !== undefined) {
+      const reasons = Object.keys(notReturnableMessages) as NotReturnableReason[];
+      const reason = reasons.find((code) => notReturnableMessages[code] === message);
+      if (reason) return messages.notReturnable[reason];
+    }
     const known = messages.errors as Readonly<Record<string, string>>;
     return message === undefined ? '' : (known[name] ?? message);
   }
@@ -752,9 +759,17 @@ export class KefuReturns extends KefuElement {
       </section>`;
     }
     if (submission.status === 'pending') {
+      // Online with a failed try behind it, our service is the one not answering (a 5xx behind the
+      // storefront's proxy, a server restarting): saying "offline" would send the shopper to check
+      // a connection that works.
       const online = client.connectivity.online.value;
+      const words = !online
+        ? messages.savedOffline
+        : submission.attempts === 0
+          ? messages.sending
+          : messages.savedRetrying;
       return html`<section part="status" class="status pending" tabindex="-1" role="status">
-        <p>${online && submission.attempts === 0 ? messages.sending : messages.savedOffline}</p>
+        <p>${words}</p>
       </section>`;
     }
     const unauthorized = submission.error?.code === 'unauthorized';
