@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startDemoServer } from '../support/demo-server.js';
 import { recordCspViolations, strictCsp } from '../support/csp.js';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
+import { until } from '../support/until.js';
 import { en } from '../../packages/elements/src/i18n/messages.js';
 import { zhCN } from '../../packages/elements/src/i18n/messages.zh-CN.js';
 import { ar } from '../../packages/elements/src/i18n/messages.ar.js';
@@ -18,16 +19,22 @@ describe('demo storefront with the Kefu script tag', () => {
     const page = await storefront.browser.newPage({ viewport });
     const apiRequests: string[] = [];
     const demoStoreRequests: string[] = [];
+    /** The widget chunk's requests that finished: the loader prefetches it once the page is idle. */
+    const widgetChunkFetched: string[] = [];
     const errors: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith('/v1/')) apiRequests.push(request.url());
       if (path.startsWith('/kefu/demo/')) demoStoreRequests.push(path);
     });
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('/kefu-widget.js')) widgetChunkFetched.push(path);
+    });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${storefront.demo.origin}${path}`);
     await page.locator('kefu-launcher button, kefu-widget').first().waitFor();
-    return { page, apiRequests, demoStoreRequests, errors };
+    return { page, apiRequests, demoStoreRequests, widgetChunkFetched, errors };
   }
 
   async function storageWritten(page: Page) {
@@ -39,8 +46,11 @@ describe('demo storefront with the Kefu script tag', () => {
   }
 
   it('draws the launcher without asking the backend or writing storage until the shopper shows intent', async () => {
-    const { page, apiRequests, errors } = await openStorefront('/');
-    await page.waitForTimeout(300);
+    const { page, apiRequests, widgetChunkFetched, errors } = await openStorefront('/');
+    // The loader's last step at start is to prefetch the widget's code when the page is idle; once
+    // that is fetched and the network has gone quiet, everything it does on its own has happened.
+    await until(() => widgetChunkFetched.length > 0, true, 'the loader prefetched the widget when idle');
+    await page.waitForLoadState('networkidle');
     assert.deepEqual(apiRequests, []);
     assert.deepEqual(await storageWritten(page), { databases: [], localStorage: 0, cookies: '' });
     assert.equal(await page.locator('kefu-widget').count(), 0, 'the widget chunk is not mounted before intent');

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
+import { until } from '../support/until.js';
 
 describe('surveys on the demo storefront', () => {
   const storefront = useStorefront({ server: { agentPassword: 'e2e-survey-password' } });
@@ -35,6 +36,44 @@ describe('surveys on the demo storefront', () => {
   const kefu = (page: Page, ...args: unknown[]) =>
     page.evaluate((callArgs) => (window as unknown as { Kefu: (...a: unknown[]) => unknown }).Kefu(...callArgs), args);
 
+  /** The statuses of the page's outbox items, as kept in IndexedDB (`kefu` / `kv`, keys `outbox/…`). */
+  const outboxStatuses = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const opening = indexedDB.open('kefu');
+          opening.onerror = () => reject(opening.error ?? new Error('indexedDB.open failed'));
+          opening.onsuccess = () => {
+            const database = opening.result;
+            const store = database.transaction('kv', 'readonly').objectStore('kv');
+            const all = store.getAll(IDBKeyRange.bound('outbox/', 'outbox/\uffff'));
+            all.onerror = () => reject(all.error ?? new Error('getAll failed'));
+            all.onsuccess = () => {
+              database.close();
+              resolve(
+                (all.result as unknown[]).map((value) => /"status":"(\w+)"/.exec(JSON.stringify(value))?.[1] ?? '?'),
+              );
+            };
+          };
+        }),
+    );
+
+  /**
+   * Asks the page's survey store for `kind` once more, after the `Kefu('survey', kind)` just called:
+   * the store takes asks one at a time, so this answer comes after that call was decided. Had that
+   * call asked the shopper, the survey would be pending now and this answer 'prompted'.
+   */
+  const askAgain = (page: Page, kind: string) =>
+    page.evaluate(async (surveyKind) => {
+      const holder = globalThis as unknown as Record<
+        symbol,
+        { value?: { survey: { ask(k: string): Promise<string> } } }
+      >;
+      const client = holder[Symbol.for('kefu.shared-client')]?.value;
+      if (!client) throw new Error('the widget has no client on this page');
+      return client.survey.ask(surveyKind);
+    }, kind);
+
   it('Kefu("survey", "nps") opens the NPS survey, answered with the keyboard and sent once', async () => {
     const before = responses().length;
     const { page, errors, surveyPosts } = await openStorefront({ width: 1280, height: 800 });
@@ -51,19 +90,24 @@ describe('surveys on the demo storefront', () => {
     await survey.getByRole('button', { name: 'Send' }).press('Enter');
     await survey.getByText('Thank you for your feedback!').waitFor();
     await page.screenshot({ path: screenshotPath('survey-nps-thanks-1280.png') });
-    await page.waitForTimeout(300);
 
+    // The answer goes through the outbox: it reaches the server, and once the outbox has nothing left
+    // to send, no second copy can still be on its way.
+    await until(
+      () => responses().slice(before),
+      [{ kind: 'nps', score: 9, reason: null, comment: 'Fast delivery', subject_type: 'store', subject_id: 'store' }],
+      'the answer reached the server',
+    );
+    await until(async () => (await outboxStatuses(page)).includes('pending'), false, 'the outbox has settled');
+    assert.deepEqual(await outboxStatuses(page), ['sent']);
     assert.equal(surveyPosts.length, 1);
-    const stored = responses().slice(before);
-    assert.deepEqual(stored, [
-      { kind: 'nps', score: 9, reason: null, comment: 'Fast delivery', subject_type: 'store', subject_id: 'store' },
-    ]);
+    assert.equal(responses().length - before, 1);
 
     // Asked again from the page: answered already, so the panel stays as it is and nothing is sent.
     await page.keyboard.press('Escape');
     await page.locator('kefu-widget:not([open])').waitFor();
     await kefu(page, 'survey', 'nps');
-    await page.waitForTimeout(500);
+    assert.equal(await askAgain(page, 'nps'), 'asked-before', 'the call above did not ask again');
     assert.equal(await page.locator('kefu-widget[open]').count(), 0, 'not asked twice');
     assert.equal(surveyPosts.length, 1);
     assert.deepEqual(errors, []);
@@ -84,12 +128,13 @@ describe('surveys on the demo storefront', () => {
     await survey.getByRole('button', { name: 'Send' }).click();
     await survey.getByText('Would you like to talk to someone?').waitFor();
     await page.screenshot({ path: screenshotPath('survey-csat-thanks-375.png') });
-    await page.waitForTimeout(300);
-    assert.deepEqual(
-      responses()
-        .slice(before)
-        .map(({ kind, score, reason }) => ({ kind, score, reason })),
+    await until(
+      () =>
+        responses()
+          .slice(before)
+          .map(({ kind, score, reason }) => ({ kind, score, reason })),
       [{ kind: 'csat', score: 1, reason: 'slow' }],
+      'the low CSAT reached the server',
     );
 
     await survey.getByRole('button', { name: 'Chat with us' }).click();
@@ -113,7 +158,7 @@ describe('surveys on the demo storefront', () => {
     await page.keyboard.press('Escape');
     await page.locator('kefu-widget:not([open])').waitFor();
     await kefu(page, 'survey', 'nps');
-    await page.waitForTimeout(500);
+    assert.equal(await askAgain(page, 'nps'), 'cooling-down', 'the call above did not ask');
     assert.equal(await page.locator('kefu-widget[open]').count(), 0, 'nothing asked inside the cool-down');
     assert.deepEqual(surveyPosts, []);
     assert.deepEqual(errors, []);
