@@ -35,6 +35,16 @@ function fakeClock(start = Date.now()): Clock & { advance(ms: number): void } {
   };
 }
 
+/**
+ * The prompt once the store has weighed everything it was told so far: the store takes one change
+ * at a time, so an NPS asked now is decided after them. It is that NPS, unless an earlier survey
+ * is still pending and due (a pending prompt comes before the ones asked after it).
+ */
+async function promptOnceWeighed(client: KefuClient) {
+  expect(await client.survey.ask('nps')).to.equal('prompted');
+  return client.survey.prompt.value;
+}
+
 /** One browser: its storage survives "reloads" (new clients); the server counts survey posts. */
 function device(config: StoreConfig = demoStoreConfig) {
   const disk = createMemoryStorage();
@@ -116,7 +126,10 @@ describe('client.survey', () => {
     expect(sent.status).to.equal('sent');
     const returnId = (sent.result as { id: string }).id;
 
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(
+      async () => (await client.survey.statusOf('ces', { type: 'return', id: returnId })) === 'pending',
+      'the CES due in 2 s',
+    );
     expect(client.survey.prompt.value, 'not before the 2 s delay').to.equal(undefined);
     phone.clock.advance(2000);
     await waitUntil(() => client.survey.prompt.value, 'a CES once the delay passed');
@@ -127,8 +140,7 @@ describe('client.survey', () => {
     const reloaded = await phone.open();
     await waitUntil(() => reloaded.returns.submissions.value.length === 1, 'the sent return restored');
     phone.clock.advance(5000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(reloaded.survey.prompt.value).to.equal(undefined);
+    expect((await promptOnceWeighed(reloaded))?.kind, 'no CES again').to.equal('nps');
   });
 
   it('asks about a callback once its slot is over, also on a later visit', async () => {
@@ -146,7 +158,10 @@ describe('client.survey', () => {
     });
     const sent = await client.outbox.whenSettled(item!.id);
     const callbackId = (sent.result as { id: string }).id;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(
+      async () => (await client.survey.statusOf('csat', { type: 'callback', id: callbackId })) === 'pending',
+      'the CSAT due once the slot is over',
+    );
     expect(client.survey.prompt.value, 'not while the call is still to come').to.equal(undefined);
     client.dispose();
 
@@ -184,11 +199,9 @@ describe('client.survey', () => {
     );
 
     phone.clock.advance(Date.parse(slot.end) - phone.clock.now() + 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(client.survey.prompt.value).to.equal(undefined);
+    expect((await promptOnceWeighed(client))?.kind, 'no CSAT about the cancelled call').to.equal('nps');
     const later = await phone.open();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(later.survey.prompt.value).to.equal(undefined);
+    expect((await promptOnceWeighed(later))?.kind, 'nor on a later visit').to.equal('nps');
   });
 
   it('asks through the JS API once per kind and subject', async () => {
@@ -256,8 +269,10 @@ describe('client.survey', () => {
     };
     const first = await offline.survey.answer(answer);
     await offline.survey.answer(answer); // a double tap
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Asked to send now, the outbox finishes any send under way first: offline, nothing goes.
+    await offline.outbox.flush({ ignoreBackoff: true });
     expect(phone.surveyPosts()).to.equal(0);
+    expect(offline.outbox.items.value.map((item) => item.status)).to.deep.equal(['pending']);
     offline.dispose();
 
     phone.network.set(true);
@@ -300,7 +315,6 @@ describe('client.survey', () => {
     const noTriggers = await phone.open();
     await submitReturn(noTriggers);
     phone.clock.advance(60_000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(noTriggers.survey.prompt.value).to.equal(undefined);
+    expect((await promptOnceWeighed(noTriggers))?.kind, 'no CES without a trigger').to.equal('nps');
   });
 });
