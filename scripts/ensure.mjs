@@ -1,5 +1,6 @@
 // What `npm start` and `npm test` need before they can run, installed when missing: the npm
-// dependencies, and Debian's Chromium (test tools cannot download their own browsers here).
+// dependencies, Debian's Chromium (test tools cannot download their own browsers here), and the
+// Chinese font the end-to-end screenshots are drawn with.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,8 +40,16 @@ export function ensureDependencies() {
   }
 }
 
-/** Finds Chromium, installs Debian's package as root when it is missing, or says what to do. */
+/**
+ * Finds Chromium, installs Debian's package as root when it is missing, or says what to do; then
+ * the same for the font its pages' Chinese is drawn with (ensureFonts).
+ */
 export function ensureChromium() {
+  installChromium();
+  ensureFonts();
+}
+
+function installChromium() {
   if (findChromium()) return;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
@@ -58,4 +67,45 @@ export function ensureChromium() {
     console.error('apt-get finished but no Chromium binary was found; set KEFU_CHROMIUM to its path.');
     process.exit(1);
   }
+}
+
+/** The CJK font the Chinese screenshots' references (test/e2e/screenshots/*-zh-*) were drawn with. */
+const chineseFont = { family: 'WenQuanYi Micro Hei', debianPackage: 'fonts-wqy-microhei' };
+
+/**
+ * Without a Chinese font Chromium draws Kefu's Chinese as empty boxes, and the e2e screenshots of
+ * the zh-CN views cannot match their references: installs Debian's package as root, or says what
+ * to do and stops, before an hour is spent on diffs that only say "the font is missing".
+ */
+export function ensureFonts() {
+  if (hasChineseFont()) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  const byHand = `install it (Debian/Ubuntu: sudo apt-get install -y ${chineseFont.debianPackage}), then run npm test again`;
+  if (!isRoot || !hasApt) {
+    console.error(
+      `The font ${chineseFont.family} is missing: the end-to-end tests draw Kefu's Chinese with it. Please ${byHand}.`,
+    );
+    process.exit(1);
+  }
+  console.log(`Installing the font ${chineseFont.family} with apt-get (${chineseFont.debianPackage})…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', chineseFont.debianPackage], { stdio: 'inherit', env }).status === 0;
+  // A machine whose package lists were never fetched (a fresh container) knows no package yet.
+  const installed =
+    install() || (spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env }).status === 0 && install());
+  if (!installed || !hasChineseFont()) {
+    console.error(
+      `apt-get could not install ${chineseFont.debianPackage} (is the Debian mirror reachable?): ${byHand}.`,
+    );
+    process.exit(1);
+  }
+}
+
+/** fontconfig's list of families, where Chromium on Linux finds its fonts; else the package's file. */
+function hasChineseFont() {
+  const listed = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  if (listed.status === 0) return listed.stdout.includes(chineseFont.family);
+  return existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc');
 }
