@@ -118,6 +118,24 @@ describe('<kefu-chat> prefilled with what the shopper told Kefu', function () {
     expect(client.chat.contact.value.email).to.equal(undefined);
   });
 
+  it('leaves a prefilled field the shopper emptied empty, and does not send what it held', async () => {
+    const { widget, client } = await openWidget();
+    await client.orders.lookup(lena);
+    await click(widget.shadowRoot!, 'Chat with us');
+    const chat = await view(widget, 'kefu-chat');
+    const email = await control(chat, 'email');
+    await waitUntil(() => email.value === lena.email, 'the email prefilled');
+    email.select();
+    await sendKeys({ press: 'Backspace' });
+    await type(await control(chat, 'name'), 'Lena Schmidt');
+    await type(await control(chat, 'message'), 'Where is my parcel?');
+    await click(chat.shadowRoot!, 'Start chat');
+
+    await waitUntil(() => email.getAttribute('aria-invalid') === 'true', 'the email asked for');
+    expect(email.value).to.equal('');
+    expect(client.chat.conversation.value).to.equal(undefined);
+  });
+
   it('starts the callback form with the name given to the chat', async () => {
     const { widget } = await openWidget();
     await click(widget.shadowRoot!, 'Chat with us');

@@ -121,6 +121,8 @@ export class KefuChat extends KefuElement {
   private newChatRequested = false;
   /** The title of the article last added to the running conversation, for the shopper to see. */
   private contextShared?: string;
+  /** Fields the shopper typed in: what Kefu knows no longer fills them, so one they emptied stays empty. */
+  #typed = new Set<keyof PrechatValues>();
 
   /** An order the conversation is about. */
   orderNumber?: string;
@@ -186,6 +188,7 @@ export class KefuChat extends KefuElement {
       this.contextShared = undefined;
       // The topic of an earlier chat is not this one's: the article's title takes its place.
       this.values = { ...this.values, topic: '' };
+      this.#typed.delete('topic');
     }
     // With a chat open or queued (perhaps only now restored), the article joins that conversation.
     const chat = this.kefu?.chat;
@@ -234,12 +237,16 @@ export class KefuChat extends KefuElement {
     const article = this.articleId ? this.kefu?.faq.article(this.articleId) : undefined;
     const topic =
       this.topic || article?.title || (orderNumber ? this.localize(chatMessages).orderTopic(orderNumber) : '');
+    // Otherwise a field the shopper emptied would be filled again unseen (its input keeps showing
+    // what Lit last wrote) and sent.
+    const fill = (key: keyof PrechatValues, known: string) =>
+      this.#typed.has(key) ? this.values[key] : this.values[key] || known;
     const next = {
       ...this.values,
-      name: this.values.name || this.shopper?.name || known.name || '',
-      email: this.values.email || this.shopper?.email || known.email || '',
-      topic: this.values.topic || topic,
-      orderNumber: this.values.orderNumber || orderNumber,
+      name: fill('name', this.shopper?.name || known.name || ''),
+      email: fill('email', this.shopper?.email || known.email || ''),
+      topic: fill('topic', topic),
+      orderNumber: fill('orderNumber', orderNumber),
     };
     if (
       next.name !== this.values.name ||
@@ -268,6 +275,7 @@ export class KefuChat extends KefuElement {
   #onField(field: keyof PrechatValues, event: Event) {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
     this.values = { ...this.values, [field]: value };
+    this.#typed.add(field);
     if (field in this.errors) this.errors = { ...this.errors, [field]: undefined };
     if (field === 'message') void this.#suggest(value);
   }
