@@ -26,7 +26,6 @@ describe('the launcher and the field the shopper types in', () => {
     }
     return found;
   };
-  const settled = () => new Promise((done) => setTimeout(done, 250));
 
   beforeEach(() => setViewport({ width: 375, height: 667 }));
 
@@ -47,8 +46,7 @@ describe('the launcher and the field the shopper types in', () => {
 
     field.focus();
     await waitUntil(() => widget.hasAttribute('launcher-aside'), 'the launcher steps aside');
-    await settled();
-    expect(onTop(field) === field, 'the field is uncovered').to.equal(true);
+    await waitUntil(() => onTop(field) === field, 'the field is uncovered');
     expect(launcherOf(widget).hidden, 'still there for the keyboard').to.equal(false);
 
     field.blur();
@@ -64,7 +62,8 @@ describe('the launcher and the field the shopper types in', () => {
     );
     const widget = page.querySelector<KefuWidget>('kefu-widget')!;
     page.querySelector('input')!.focus();
-    await settled();
+    // The controller weighs the field on focus and the widget draws its verdict in the next update.
+    await widget.updateComplete;
     expect(widget.hasAttribute('launcher-aside')).to.equal(false);
   });
 

@@ -256,9 +256,14 @@ describe('<kefu-order-tracker>', () => {
 
       // Asking again during the wait would only lengthen it: nothing is sent.
       $<HTMLButtonElement>(tracker, 'button[type="submit"]')!.click();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(server.requests.filter((request) => request.path === '/orders/lookup').length).to.equal(2);
+      await tracker.updateComplete;
       expect(textOf($(tracker, '[role="alert"]'))).to.equal(en.rateLimited('30 seconds'));
+      // A lookup of another number, sent after that click, comes back: a request the click had sent
+      // would have reached the server before it.
+      const lookups = () => server.requests.filter((request) => request.path === '/orders/lookup').length;
+      lookUp(tracker, 'MM-1001', { email: 'wrong@example.com' });
+      await waitUntil(() => textOf($(tracker, '[role="alert"]')).includes(en.notFound), 'the later lookup answered');
+      expect(lookups(), 'the two tries before the wait and the later lookup').to.equal(3);
       memory.controls.dispose();
     });
 

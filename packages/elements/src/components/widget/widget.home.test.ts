@@ -91,9 +91,11 @@ describe('<kefu-widget> home', () => {
 
   it('shows no contact section for a store without contact channels', async () => {
     const { contact: _none, ...config } = await createMemoryBackend().getConfig();
-    const { root } = await openWidget(createMemoryBackend({ latencyMs: 5, config }));
+    const { root, widget, client } = await openWidget(createMemoryBackend({ latencyMs: 5, config }));
     await waitUntil(() => root.querySelector('.actions'), 'home shown');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The contact section is drawn from the store's configuration: once that is in, home is final.
+    await waitUntil(() => client.config.state.value.status === 'ready', 'the configuration loaded');
+    await widget.updateComplete;
     expect(root.querySelector('.contact-channels')).to.equal(null);
   });
 
