@@ -36,10 +36,7 @@ export class KefuElement extends SignalWatcher(LitElement) {
    */
   client?: KefuClient;
 
-  /**
-   * The element's language (BCP 47), the host's default for it; defaults to the client's, then the
-   * page's `lang`, then the browser's. The shopper's pick in the panel wins over it.
-   */
+  /** The host's language for it (BCP 47), else the client's, page's, browser's; the shopper's pick wins. */
   locale?: string;
 
   constructor() {
@@ -55,12 +52,7 @@ export class KefuElement extends SignalWatcher(LitElement) {
     return this.client ?? sharedClient();
   }
 
-  /**
-   * The locale in use. The shopper's pick in the panel (`session.chosenLocale`) wins for every
-   * element on the page, inline or in the panel: a `locale` set here is the host's default, like
-   * the client's, and the shopper's explicit choice is later and theirs. The host's `setLocale`
-   * after the pick clears it, and `locale` counts again (docs/localization.md).
-   */
+  /** The shopper's pick in the panel, on every element, else `locale` (docs/localization.md). */
   protected get resolvedLocale(): string {
     const session = this.kefu?.session;
     return resolveLocale(session?.chosenLocale.value ?? this.locale ?? session?.locale.value);

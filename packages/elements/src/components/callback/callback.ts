@@ -157,14 +157,14 @@ export class KefuCallback extends KefuElement {
   #loadedFor: KefuClient | undefined;
   /** The phone numbers' chunk could not be fetched (offline before it came): the form cannot show. */
   #phoneNumbersFailed = false;
-  /** The shopper typed in the name field: what Kefu knew of their name no longer fills it. */
+  /** The shopper typed in the name field: not prefilled again. */
   #nameTyped = false;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     // A topic handed over (from the chat, an order) starts the form, unless the shopper wrote one.
     if (changed.has('topic') && this.topic && !this.#draft.topic.trim()) this.#draft.topic = this.topic;
-    // The name the shopper gave a chat or a callback here, or their identity token's (`chat.contact`).
+    // The name the shopper gave a chat or a callback, or their identity token's.
     if (!this.#draft.name && !this.#nameTyped) this.#draft.name = this.kefu?.chat.contact.value.name ?? '';
   }
 

@@ -121,7 +121,7 @@ export class KefuChat extends KefuElement {
   private newChatRequested = false;
   /** The title of the article last added to the running conversation, for the shopper to see. */
   private contextShared?: string;
-  /** Fields the shopper typed in: what Kefu knows no longer fills them, so one they emptied stays empty. */
+  /** Fields the shopper typed in: not prefilled again, so one they emptied stays empty. */
   #typed = new Set<keyof PrechatValues>();
 
   /** An order the conversation is about. */
@@ -237,8 +237,6 @@ export class KefuChat extends KefuElement {
     const article = this.articleId ? this.kefu?.faq.article(this.articleId) : undefined;
     const topic =
       this.topic || article?.title || (orderNumber ? this.localize(chatMessages).orderTopic(orderNumber) : '');
-    // Otherwise a field the shopper emptied would be filled again unseen (its input keeps showing
-    // what Lit last wrote) and sent.
     const fill = (key: keyof PrechatValues, known: string) =>
       this.#typed.has(key) ? this.values[key] : this.values[key] || known;
     const next = {
