@@ -890,9 +890,9 @@ describe('http adapter: the chat stream', () => {
     expect(backendToken).to.equal(token);
     expect(callOf('openChatStream').args[0]).to.equal('c1');
 
-    // Events the backend emits before it has subscribed are held back, then delivered in order.
+    // Events the backend emits before it has subscribed are held back, then delivered in order: the
+    // typing event, sent first, comes after 'open' below (the socket keeps the server's order).
     backendHandlers!.onEvent(typing);
-    await delay(30);
     expect(log, 'nothing before subscribed').to.deep.equal([]);
     backendHandlers!.onConnection('open');
     backendHandlers!.onEvent(statusEvent);

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { newKey, rejection, runBackendSuite } from '../../../test-suites/backend.suite.js';
 import type { KefuError } from '../../errors.js';
 import type { ChatEvent } from '../../model/chat.js';
@@ -551,8 +551,21 @@ describe('memory backend', () => {
       await Promise.resolve();
       expect(types(received)).to.deep.equal(['agent_joined', 'status', 'typing', 'message', 'typing']);
       stream.close();
+      // A stream still open gets the next message: by then the closed one would have had it too.
+      const later: ChatEvent[] = [];
+      let laterOpened!: () => void;
+      const laterOpen = new Promise<void>((resolve) => (laterOpened = resolve));
+      const listening = backend.openChatStream(conversation.id, conversation.token, {
+        onEvent: (event) => later.push(event),
+        onConnection: (state) => state === 'open' && laterOpened(),
+      });
+      await laterOpen;
       controls.agentSend(conversation.id, 'Anything else?');
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await waitUntil(
+        () => later.some((event) => event.type === 'message' && event.message.text === 'Anything else?'),
+        'the message on the open stream',
+      );
+      listening.close();
       expect(received).to.have.length(5);
     });
 
@@ -671,7 +684,8 @@ describe('memory backend', () => {
       const { backend, controls } = createMemoryBackendWithControls({ agentReplyDelayMs: 10 });
       const conversation = await backend.startConversation(shopper, { idempotencyKey: newKey() });
       controls.dispose();
-      await new Promise((resolve) => setTimeout(resolve, 40));
+      // Past every reply the pretend agent had scheduled: a timer left running would fire here.
+      controls.advanceTime(60_000);
       expect(controls.events(conversation.id)).to.deep.equal([]);
     });
   });
