@@ -1,10 +1,11 @@
-// The npm packages are publishable (issue 20): each workspace that is not private is packed once,
-// as `npm publish` would pack it, and the tarball is checked by publint (package.json against the
-// files really in it: exports, types, files, bin, sideEffects) and by Are the Types Wrong (attw:
-// can TypeScript resolve every entry point's types, as node16 ESM and as a bundler). The packages
-// are ESM only, so attw runs with its "esm-only" profile (CommonJS `require` and TypeScript's old
-// node10 resolution are not targets). No network: the packing is --offline and both tools read the
-// tarball. Needs the build (`npm run build`), like `npm publish` would.
+// The npm packages are publishable (issues 20 and 30): each workspace that is not private is packed
+// once, as `npm publish` would pack it, and the tarball is checked by publint (package.json against
+// the files really in it: exports, types, files, bin and its shebang, sideEffects) and by Are the
+// Types Wrong (attw: can TypeScript resolve every entry point's types, as node16 ESM, as a bundler
+// and under the old `moduleResolution: node`, which reaches subpaths through `typesVersions`). The
+// packages are ESM only, so a CommonJS `require` resolving to ESM is not a finding. No network: the
+// packing is --offline and both tools read the tarball. Needs the build (`npm run build`), like
+// `npm publish` would.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -22,6 +23,8 @@ interface Manifest {
   readonly name: string;
   readonly private?: boolean;
   readonly exports?: Record<string, unknown>;
+  readonly engines?: { readonly node?: string };
+  readonly publishConfig?: { readonly access?: string };
 }
 interface Packed {
   readonly name: string;
@@ -35,6 +38,7 @@ const manifests = new Map(
   workspaces.map((dir) => [dir, JSON.parse(readFileSync(resolve(root, dir, 'package.json'), 'utf8')) as Manifest]),
 );
 const published = workspaces.filter((dir) => !manifests.get(dir)!.private);
+const rootManifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as Manifest;
 
 /** The entry points attw is to check: the exports' keys, each wildcard expanded over the packed files. */
 function entrypoints(manifest: Manifest, files: readonly string[]): string[] {
@@ -51,8 +55,14 @@ function entrypoints(manifest: Manifest, files: readonly string[]): string[] {
 }
 
 describe('the packages that would be published', () => {
-  it('are core, elements, react and vue; the script-tag build and the reference server are not', () => {
-    assert.deepEqual(published, ['packages/core', 'packages/elements', 'packages/react', 'packages/vue']);
+  it('are core, elements, react, vue and the reference server; the script-tag build is not', () => {
+    assert.deepEqual(published, [
+      'packages/core',
+      'packages/elements',
+      'packages/react',
+      'packages/vue',
+      'packages/server',
+    ]);
   });
 
   let dir: string;
@@ -61,7 +71,11 @@ describe('the packages that would be published', () => {
 
   before(async () => {
     const unbuilt = published.filter((pkg) => !existsSync(resolve(root, pkg, 'dist/index.js')));
-    assert.deepEqual(unbuilt, [], 'build the packages first: npm run build');
+    assert.deepEqual(
+      unbuilt,
+      [],
+      'run the build first (npm run build; npm test builds before the node suite): these packages have no dist/',
+    );
     dir = mkdtempSync(join(tmpdir(), 'kefu-pack-'));
     const { stdout } = await run(
       'npm',
@@ -80,7 +94,10 @@ describe('the packages that would be published', () => {
     // attw takes a few seconds a package: all of them at once, each test awaits its own.
     for (const pkg of published) {
       const { filename, files } = packed.get(pkg)!;
-      const args = [join(dir, filename), '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--no-emoji'];
+      // Every resolution mode (profile "strict"), node10 included; only "from CommonJS, this is
+      // ESM" is expected of an ESM-only package.
+      const args = [join(dir, filename), '--profile', 'strict', '--ignore-rules', 'cjs-resolves-to-esm'];
+      args.push('--format', 'ascii', '--no-color', '--no-emoji');
       args.push(
         '--entrypoints',
         ...entrypoints(
@@ -122,18 +139,31 @@ describe('the packages that would be published', () => {
         assert.deepEqual(findings, [], `publint on ${packed.get(pkg)!.filename}:\n${findings.join('\n')}`);
       });
 
-      it('attw finds every entry point’s types (esm-only profile)', async () => {
+      it('attw finds every entry point’s types, under every moduleResolution', async () => {
         const { ok, output } = await attw.get(pkg)!;
         assert.ok(ok, `attw on ${packed.get(pkg)!.filename}:\n${output}`);
       });
 
-      it('ships the build, no test or test data', () => {
+      it('ships the build, no test, test data or test helper (nor their declarations)', () => {
         const files = packed.get(pkg)!.files.map((file) => file.path);
         assert.ok(
           files.includes('package.json') && files.includes('dist/index.js') && files.includes('dist/index.d.ts'),
         );
-        const tests = files.filter((file) => /\.test(-data)?\.tsx?$|(^|\/)test-suites\//.test(file));
+        const tests = files.filter((file) =>
+          /\.test(-data)?(\.d)?\.tsx?$|(^|\/)test-suites\/|(^|\/)test-helpers(\.d)?\.ts$/.test(file),
+        );
         assert.deepEqual(tests, []);
+      });
+
+      it('has a README, the Node version of the repository, and publishes publicly', () => {
+        const manifest = manifests.get(pkg)!;
+        assert.ok(
+          packed.get(pkg)!.files.some((file) => file.path === 'README.md'),
+          `${pkg}/README.md`,
+        );
+        assert.equal(manifest.engines?.node, rootManifest.engines?.node);
+        // A scoped package is published restricted (paid, private) unless it says otherwise.
+        assert.equal(manifest.publishConfig?.access, 'public');
       });
     });
   }
