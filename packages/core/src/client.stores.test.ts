@@ -199,13 +199,34 @@ describe('the client’s stores over the memory backend', () => {
     await waitUntil(() => reloaded.chat.connection.value === 'open', 'reconnected');
     reloaded.dispose();
 
-    // The same cached conversation against a backend that never issued its token.
-    const otherServer = phone.open(createMemoryBackend());
+    // The same cached conversation against a backend that never issued its token. Its clock runs in
+    // real time, and can run every timer still pending at once: as if the longest backoff had passed.
+    const pending = new Map<unknown, () => void>();
+    const clock = {
+      now: systemClock.now,
+      setTimeout(callback: () => void, ms: number): unknown {
+        const handle = systemClock.setTimeout(() => {
+          pending.delete(handle);
+          callback();
+        }, ms);
+        pending.set(handle, callback);
+        return handle;
+      },
+      clearTimeout(handle: unknown) {
+        pending.delete(handle);
+        systemClock.clearTimeout(handle);
+      },
+    };
+    const otherServer = phone.open(createMemoryBackend(), { clock });
     await otherServer.activate();
     await otherServer.chat.restore();
     expect(otherServer.chat.conversation.value?.id).to.equal(conversation?.id);
     await waitUntil(() => otherServer.chat.connection.value === 'closed', 'gave up on a refused token');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A reconnect would be a timer; running them all now would start it, and connecting says so at once.
+    for (const [handle, callback] of [...pending]) {
+      clock.clearTimeout(handle);
+      callback();
+    }
     expect(otherServer.chat.connection.value).to.equal('closed');
   });
 
@@ -306,9 +327,19 @@ describe('the client’s stores over the memory backend', () => {
     expect([...phone.disk.entries.keys()]).to.not.include('cache/conversation');
     expect(client.chat.conversation.value).to.equal(undefined);
     expect(client.chat.connection.value).to.not.equal('open');
-    // The agent's next message reaches nobody here.
+    // The agent's next message reaches nobody here: a stream still open gets it, and by then the
+    // forgotten one would have had it too.
+    const heard: string[] = [];
+    let listening!: () => void;
+    const listens = new Promise<void>((resolve) => (listening = resolve));
+    const listener = memory.openChatStream(conversation!.id, conversation!.token, {
+      onEvent: (event) => event.type === 'message' && heard.push(event.message.text),
+      onConnection: (state) => state === 'open' && listening(),
+    });
+    await listens;
     controls.agentSend(conversation!.id, 'Anything else?');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => heard.includes('Anything else?'), 'the message on an open stream');
+    listener.close();
     expect(client.chat.transcript.value).to.deep.equal([]);
     expect([...phone.disk.entries.keys()]).to.not.include('cache/conversation');
     controls.dispose();
