@@ -12,6 +12,8 @@ export interface ConsoleOrder {
    * number, so the agent checks who they are talking to before discussing it when it is not.
    */
   readonly emailMatches: boolean;
+  /** Whom the order belongs to: its email, and the name it was placed under when the store has it. */
+  readonly customer: { readonly email: string; readonly name?: string };
 }
 
 export type OrderLookup = (orderNumber: string, shopperEmail: string) => ConsoleOrder | null;
@@ -22,7 +24,7 @@ export function storeOrderLookup(deps: ServerDeps): OrderLookup {
   return (orderNumber, shopperEmail) => {
     const found = findOrderByNumber(deps, orderNumber.trim());
     if (!found) return null;
-    const { order, email } = found;
+    const { order, email, customerName } = found;
     return {
       number: order.number,
       status: order.status,
@@ -33,6 +35,7 @@ export function storeOrderLookup(deps: ServerDeps): OrderLookup {
         quantity,
       })),
       emailMatches: normalized(email) === normalized(shopperEmail),
+      customer: { email, ...(customerName === undefined ? {} : { name: customerName }) },
     };
   };
 }

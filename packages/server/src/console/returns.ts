@@ -19,8 +19,11 @@ export interface ConsoleReturnItem {
 /** A return with what the agent needs to decide it without opening the order elsewhere. */
 export interface ConsoleReturn extends Omit<AdminReturn, 'items'> {
   readonly items: readonly ConsoleReturnItem[];
-  /** Who asked: the order's email, and the store's customer id for an order placed signed in. */
-  readonly customer: { readonly email: string; readonly customerId?: string } | null;
+  /**
+   * Who asked: the order's email, the name it was placed under when the store has it, and the
+   * store's customer id for an order placed signed in.
+   */
+  readonly customer: { readonly email: string; readonly name?: string; readonly customerId?: string } | null;
 }
 
 export function consoleReturns(deps: ServerDeps): ConsoleReturn[] {
@@ -48,7 +51,11 @@ export function consoleReturns(deps: ServerDeps): ConsoleReturn[] {
         };
       }),
       customer: stored
-        ? { email: stored.email, ...(stored.customerId === undefined ? {} : { customerId: stored.customerId }) }
+        ? {
+            email: stored.email,
+            ...(stored.customerName === undefined ? {} : { name: stored.customerName }),
+            ...(stored.customerId === undefined ? {} : { customerId: stored.customerId }),
+          }
         : null,
     };
   });

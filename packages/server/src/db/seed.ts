@@ -9,6 +9,22 @@ import type { Db } from './database.js';
 const FIRST_RMA_NUMBER = 4000;
 
 /**
+ * The names the demo's orders were placed under, by their email (the seed's customers, each with
+ * one email): what the agent console shows beside the email. Shoppers are never sent them.
+ */
+export const demoCustomerNames: Readonly<Record<string, string>> = {
+  'ana.garcia@example.com': 'Ana Garcia',
+  'oliver.bennett@example.com': 'Oliver Bennett',
+  'lena.schmidt@example.com': 'Lena Schmidt',
+  'james.walker@example.com': 'James Walker',
+  'priya.patel@example.com': 'Priya Patel',
+  'sophie.martin@example.com': 'Sophie Martin',
+  'javier.lopez@example.com': 'Javier Lopez',
+  'camille.dubois@example.com': 'Camille Dubois',
+  'wang.fang@example.cn': 'Wang Fang',
+};
+
+/**
  * Fills an empty database with the demo store (the same help centre and orders the backend-free
  * demo shows), once: a database that already has articles or orders is left as it is, so a
  * restart keeps what shoppers did. Orders are dated relative to `now`.
@@ -30,13 +46,28 @@ export function seedDatabase(db: Db, now: number, config: StoreConfig = demoStor
       for (const seed of seedOrders) insertOrder(db, seed, config);
       for (const seed of seedOrders) insertSeededReturns(db, seed.order, config);
     }
+
+    // A database seeded before orders had names (migration 8): its demo orders get theirs now.
+    // Only a demo order still under its seeded email and without a name is touched.
+    const name = db.prepare<[string, string, string]>(
+      'UPDATE orders SET customer_name = ? WHERE id = ? AND email = ? AND customer_name IS NULL',
+    );
+    for (const seed of createDemoOrders(new Date(now))) {
+      const customerName = demoCustomerNames[seed.email];
+      if (customerName !== undefined) name.run(customerName, seed.order.id, seed.email);
+    }
   })();
 }
 
-export function insertOrder(db: Db, seed: SeedOrder, config: StoreConfig = demoStoreConfig): void {
+/** Stores an order; its customer's name is `customerName`, else the demo's name for its email, if any. */
+export function insertOrder(
+  db: Db,
+  seed: SeedOrder & { readonly customerName?: string },
+  config: StoreConfig = demoStoreConfig,
+): void {
   db.prepare(
-    `INSERT INTO orders (id, number, email, postal_code, email_digest, postal_code_digest, customer_id, placed_at, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO orders (id, number, email, postal_code, email_digest, postal_code_digest, customer_id, customer_name, placed_at, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     seed.order.id,
     // Kept as lookups normalize what shoppers type, so the two meet.
@@ -46,6 +77,7 @@ export function insertOrder(db: Db, seed: SeedOrder, config: StoreConfig = demoS
     sha256(normalizeEmail(seed.email)),
     sha256(normalizePostalCode(seed.postalCode)),
     seed.customerId ?? null,
+    seed.customerName ?? demoCustomerNames[seed.email] ?? null,
     seed.order.placedAt,
     JSON.stringify(seed.order),
   );

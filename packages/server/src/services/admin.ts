@@ -57,11 +57,17 @@ export function surveyStats(deps: ServerDeps, days = 30): SurveyStats {
 export function findOrderByNumber(
   deps: ServerDeps,
   orderNumber: string,
-): { order: Order; email: string; postalCode: string; customerId?: string } | undefined {
+): { order: Order; email: string; postalCode: string; customerId?: string; customerName?: string } | undefined {
   const stored = prepareStore(deps).orders.findByNumber(orderNumber);
   if (!stored) return undefined;
-  const { order, email, postalCode, customerId } = stored;
-  return { order, email, postalCode, ...(customerId !== undefined ? { customerId } : {}) };
+  const { order, email, postalCode, customerId, customerName } = stored;
+  return {
+    order,
+    email,
+    postalCode,
+    ...(customerId !== undefined ? { customerId } : {}),
+    ...(customerName !== undefined ? { customerName } : {}),
+  };
 }
 
 /** An upload by id (chat attachments): its photo, owner, file name and where its bytes are. */

@@ -13,6 +13,8 @@ export interface StoredOrder {
   readonly email: string;
   readonly postalCode: string;
   readonly customerId: string | undefined;
+  /** The name the order was placed under, for the agent console only; shoppers are never sent it. */
+  readonly customerName: string | undefined;
 }
 
 export interface OrdersService {
@@ -33,6 +35,7 @@ interface OrderRow {
   readonly email: string;
   readonly postal_code: string;
   readonly customer_id: string | null;
+  readonly customer_name: string | null;
 }
 
 interface DigestRow {
@@ -70,9 +73,11 @@ export function createOrdersService(
   const digestsByNumber = db.prepare<[string], DigestRow>(
     'SELECT id, email_digest, postal_code_digest FROM orders WHERE number = ?',
   );
-  const byId = db.prepare<[string], OrderRow>('SELECT json, email, postal_code, customer_id FROM orders WHERE id = ?');
+  const byId = db.prepare<[string], OrderRow>(
+    'SELECT json, email, postal_code, customer_id, customer_name FROM orders WHERE id = ?',
+  );
   const byNumber = db.prepare<[string], OrderRow>(
-    'SELECT json, email, postal_code, customer_id FROM orders WHERE number = ?',
+    'SELECT json, email, postal_code, customer_id, customer_name FROM orders WHERE number = ?',
   );
   const byCustomer = db
     .prepare<[string], string>('SELECT json FROM orders WHERE customer_id = ? ORDER BY placed_at DESC')
@@ -99,6 +104,7 @@ export function createOrdersService(
     email: row.email,
     postalCode: row.postal_code,
     customerId: row.customer_id ?? undefined,
+    customerName: row.customer_name ?? undefined,
   });
   const find = (orderId: string) => {
     const row = byId.get(orderId);

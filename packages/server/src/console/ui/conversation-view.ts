@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { Thread } from './chat-model.js';
 import { base, clock } from './styles.js';
+import { customerLine } from './customer.js';
 import type { ChatMessage, ConsoleOrder } from './types.js';
 
 type Attachment = NonNullable<ChatMessage['attachments']>[number];
@@ -387,6 +388,8 @@ function orderDetails(orderNumber: string | undefined, order: ConsoleOrder | nul
   return html`<dl>
       <dt>Number</dt>
       <dd>${order.number}</dd>
+      <dt>Placed by</dt>
+      <dd>${customerLine(order.customer)}</dd>
       <dt>Status</dt>
       <dd>${order.status.replaceAll('_', ' ')}</dd>
       <dt>Placed</dt>

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { api, ConsoleApiError } from './api.js';
 import { base } from './styles.js';
 import { errorOf, recordTable, screenHeader, screenStyles } from './admin-screen.js';
+import { customerLine } from './customer.js';
 import type { ConsoleReturn, ConsoleReturnItem } from './types.js';
 
 type Decision = { readonly id: string; readonly kind: 'approve' | 'reject' };
@@ -112,7 +113,7 @@ export class KefuReturns extends LitElement {
         ${record.orderNumber}
         ${
           record.customer
-            ? html`<div><a href="mailto:${record.customer.email}">${record.customer.email}</a></div>
+            ? html`<div>${customerLine(record.customer)}</div>
                 <div class="muted">
                   ${record.customer.customerId ? `customer ${record.customer.customerId}` : 'guest order'}
                 </div>`

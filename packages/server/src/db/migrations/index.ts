@@ -6,6 +6,7 @@ import { conversationOwnerMigration } from './004-conversation-owner.js';
 import { fileLinksMigration } from './005-file-links.js';
 import { conversationContextMigration } from './006-conversation-context.js';
 import { returnGrantsMigration } from './007-return-grants.js';
+import { orderCustomerNameMigration } from './008-order-customer-name.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   fileLinksMigration,
   conversationContextMigration,
   returnGrantsMigration,
+  orderCustomerNameMigration,
 ];

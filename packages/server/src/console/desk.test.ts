@@ -1,0 +1,160 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Conversation, Order, OrderAccess } from '@kefu/core';
+import { createDemoOrders } from '@kefu/core/seed';
+import { migrate, openDatabase } from '../db/database.js';
+import { migrations } from '../db/migrations/index.js';
+import { demoCustomerNames, insertOrder, seedDatabase } from '../db/seed.js';
+import { startServer, type RunningServer } from '../server.js';
+import { call, identityToken, IDENTITY_SECRET } from '../routes/test-helpers.js';
+import type { ConsoleOrder } from './orders.js';
+import type { ConsoleReturn } from './returns.js';
+
+const PASSWORD = 'customer-name-password';
+
+describe('the name an order was placed under (migration 8)', () => {
+  it('adds the column to a database of the last release, and the demo orders get their names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-migration-8-'));
+    try {
+      const path = join(dir, 'kefu.sqlite');
+      // A database as the previous release left it: migrations 1–7, the demo seeded, and one order of
+      // the store's own with no name to give.
+      const old = new Database(path);
+      migrate(
+        old,
+        migrations.filter((migration) => migration.id < 8),
+      );
+      const now = Date.now();
+      const [demo] = createDemoOrders(new Date(now));
+      assert.ok(demo);
+      old
+        .prepare(
+          `INSERT INTO orders (id, number, email, postal_code, email_digest, postal_code_digest, customer_id, placed_at, json)
+           VALUES (?, ?, ?, ?, '', '', NULL, ?, ?)`,
+        )
+        .run(demo.order.id, demo.order.number, demo.email, demo.postalCode, demo.order.placedAt, '{}');
+      old
+        .prepare(
+          `INSERT INTO orders (id, number, email, postal_code, email_digest, postal_code_digest, customer_id, placed_at, json)
+           VALUES ('ord_own', 'MM-9001', 'someone@shop.example', '1000', '', '', NULL, ?, '{}')`,
+        )
+        .run(new Date(now).toISOString());
+      old.close();
+
+      const db = openDatabase(path);
+      const nameOf = (id: string) => db.prepare('SELECT customer_name FROM orders WHERE id = ?').pluck().get(id);
+      assert.equal(nameOf(demo.order.id), null, 'the migration itself invents no name');
+      seedDatabase(db, now);
+      assert.equal(nameOf(demo.order.id), demoCustomerNames[demo.email]);
+      assert.equal(nameOf('ord_own'), null, 'an order of the store’s own is left alone');
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives every demo order a name, and keeps a name given on insert', () => {
+    const db = openDatabase(':memory:');
+    seedDatabase(db, Date.now());
+    const unnamed = db.prepare('SELECT count(*) FROM orders WHERE customer_name IS NULL').pluck().get();
+    assert.equal(unnamed, 0);
+    const [seed] = createDemoOrders(new Date());
+    assert.ok(seed);
+    insertOrder(db, {
+      ...seed,
+      customerName: 'Ana María García',
+      order: { ...seed.order, id: 'ord_named', number: 'MM-9002' },
+    });
+    assert.equal(
+      db.prepare("SELECT customer_name FROM orders WHERE id = 'ord_named'").pluck().get(),
+      'Ana María García',
+    );
+    db.close();
+  });
+});
+
+describe('who asked, in the agent console; never in what a shopper is sent', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let cookie: string;
+  const [seed] = createDemoOrders(new Date()).filter(
+    (candidate) =>
+      candidate.customerId !== undefined &&
+      candidate.order.items.some((line) => line.returnableQuantity > 0 && !line.finalSale),
+  );
+  assert.ok(seed, 'a demo order placed signed in, with a line to return');
+  const name = demoCustomerNames[seed.email];
+  assert.ok(name);
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kefu-customer-name-'));
+    server = await startServer({ port: 0, dataDir, agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET });
+    const response = await fetch(`${server.origin}/agent/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
+    });
+    cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const agent = <T>(path: string) => call<T>(`${server.origin}/agent/api`, 'GET', path, { headers: { cookie } });
+
+  it('shows the order’s owner by name and email in the order panel', async () => {
+    const conversation = await call<Conversation>(`${server.origin}/v1`, 'POST', '/conversations', {
+      key: crypto.randomUUID(),
+      body: { name: 'Someone', email: 'someone@example.com', topic: 'Order', orderNumber: seed.order.number },
+    });
+    assert.equal(conversation.status, 201);
+    const detail = await agent<{ order: ConsoleOrder }>(`/conversations/${conversation.body.id}`);
+    assert.deepEqual(detail.body.order.customer, { email: seed.email, name });
+    assert.equal(detail.body.order.emailMatches, false);
+  });
+
+  it('shows who asked for a return by name and email', async () => {
+    const access = await call<OrderAccess>(`${server.origin}/v1`, 'POST', '/orders/lookup', {
+      body: { orderNumber: seed.order.number, email: seed.email },
+    });
+    const item = access.body.order.items.find((line) => line.returnableQuantity > 0 && !line.finalSale);
+    assert.ok(item, `${seed.order.number} has a returnable line`);
+    const created = await call<{ id: string }>(`${server.origin}/v1`, 'POST', '/returns', {
+      token: access.body.accessToken,
+      key: crypto.randomUUID(),
+      body: {
+        orderId: seed.order.id,
+        items: [{ itemId: item.id, quantity: 1, reason: 'changed_mind', photoIds: [] }],
+        resolution: 'refund',
+      },
+    });
+    assert.equal(created.status, 201, created.text);
+    const listed = await agent<{ returns: ConsoleReturn[] }>('/returns');
+    const record = listed.body.returns.find((entry) => entry.id === created.body.id);
+    assert.deepEqual(record?.customer, { email: seed.email, name, customerId: seed.customerId });
+  });
+
+  it('sends the shopper their order without the name, by lookup, by id and in their list', async () => {
+    const base = `${server.origin}/v1`;
+    const lookup = await call<OrderAccess>(base, 'POST', '/orders/lookup', {
+      body: { orderNumber: seed.order.number, email: seed.email },
+    });
+    assert.equal(lookup.status, 200);
+    const byId = await call<Order>(base, 'GET', `/orders/${seed.order.id}`, { token: lookup.body.accessToken });
+    assert.equal(byId.status, 200);
+    const mine = await call<{ orders: Order[] }>(base, 'GET', '/orders', {
+      token: await identityToken(seed.customerId ?? ''),
+    });
+    assert.equal(mine.status, 200);
+    assert.ok(mine.body.orders.some((order) => order.id === seed.order.id));
+    for (const answer of [lookup, byId, mine]) {
+      assert.ok(!answer.text.includes(name), `no name in ${answer.text.slice(0, 80)}…`);
+      assert.ok(!answer.text.includes('customerName'));
+    }
+  });
+});
