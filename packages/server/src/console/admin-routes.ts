@@ -5,6 +5,7 @@ import { sendUpload } from '../chat/attachments.js';
 import { ApiError } from '../errors.js';
 import {
   approveReturn,
+  findArticle,
   findUpload,
   listCallbacks,
   markCallback,
@@ -35,7 +36,7 @@ export type ConsoleSurveyStats = Omit<SurveyStats, 'recentComments'> & {
   readonly recentComments: readonly ConsoleSurveyComment[];
 };
 
-/** Callbacks, returns, survey results and chat attachments, for the console's other screens. */
+/** Callbacks, returns, survey results, chat attachments and help articles, for the console's other screens. */
 export function adminRoutes(deps: ServerDeps, chat: ChatService) {
   const routes = new Hono<ConsoleEnv>();
 
@@ -73,6 +74,10 @@ export function adminRoutes(deps: ServerDeps, chat: ChatService) {
     };
     return c.json(body, 200);
   });
+
+  // The help article a chat came from, as the shopper read it (by id: each article is in one
+  // language). The console cannot link the storefront's page for it: the server does not know it.
+  routes.get('/articles/:id', (c) => c.json(findArticle(deps, c.req.param('id')), 200));
 
   // A chat attachment, behind the agent's session: the console links this, not the shopper's
   // signed /v1/files address.

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Conversation, Order, OrderAccess } from '@kefu/core';
+import type { Article, Conversation, Order, OrderAccess } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
 import { migrate, openDatabase } from '../db/database.js';
 import { migrations } from '../db/migrations/index.js';
@@ -156,5 +156,22 @@ describe('who asked, in the agent console; never in what a shopper is sent', () 
       assert.ok(!answer.text.includes(name), `no name in ${answer.text.slice(0, 80)}…`);
       assert.ok(!answer.text.includes('customerName'));
     }
+  });
+
+  it('opens the article a chat came from, in its language, for agents only', async () => {
+    const { articles } = (await call<{ articles: Article[] }>(`${server.origin}/v1`, 'GET', '/articles?locale=zh-CN'))
+      .body;
+    const [article] = articles;
+    assert.ok(article, 'the demo help centre has articles in Chinese');
+    const opened = await agent<Article>(`/articles/${encodeURIComponent(article.id)}`);
+    assert.equal(opened.status, 200);
+    assert.deepEqual(opened.body, article);
+    assert.equal(opened.headers.get('cache-control'), 'no-store');
+
+    const missing = await agent<{ error: { code: string } }>('/articles/no-such-article');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.error.code, 'article_not_found');
+    const stranger = await call(`${server.origin}/agent/api`, 'GET', `/articles/${encodeURIComponent(article.id)}`);
+    assert.equal(stranger.status, 401);
   });
 });

@@ -1,4 +1,4 @@
-import type { Order, ReturnRecord } from '@kefu/core';
+import type { Article, Order, ReturnRecord } from '@kefu/core';
 import { isBlank } from '@kefu/core/domain';
 import type { ServerDeps } from '../deps.js';
 import type { AdminCallback } from './callbacks.js';
@@ -68,6 +68,11 @@ export function findOrderByNumber(
     ...(customerId !== undefined ? { customerId } : {}),
     ...(customerName !== undefined ? { customerName } : {}),
   };
+}
+
+/** A help-centre article by id, in the one language it is written in: 404 when it is gone. */
+export function findArticle(deps: ServerDeps, id: string): Article {
+  return prepareStore(deps).faq.get(id);
 }
 
 /** An upload by id (chat attachments): its photo, owner, file name and where its bytes are. */

@@ -3,6 +3,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import type { Thread } from './chat-model.js';
 import { base, clock } from './styles.js';
 import { customerLine } from './customer.js';
+import './article-dialog.js';
 import type { ChatMessage, ConsoleOrder } from './types.js';
 
 type Attachment = NonNullable<ChatMessage['attachments']>[number];
@@ -230,11 +231,12 @@ export class KefuConversation extends LitElement {
             <h2>${conversation.name}</h2>
             <div class="topic">${conversation.topic || 'No topic'}</div>
             ${
-              // Where the shopper came from, beside their words and never inside them.
+              // Where the shopper came from, beside their words and never inside them; it opens.
               conversation.context
-                ? html`<p class="context" title=${conversation.context.articleId}>
-                    Came from the article: <cite>${conversation.context.articleTitle}</cite>
-                  </p>`
+                ? html`<kefu-console-article
+                    .articleId=${conversation.context.articleId}
+                    .articleTitle=${conversation.context.articleTitle}
+                  ></kefu-console-article>`
                 : nothing
             }
           </div>
