@@ -871,6 +871,17 @@ describe('http adapter: the chat stream', () => {
       await delay(10);
     }
   };
+  /**
+   * Opens one more stream and waits for its first report (`open`, or `closed` when refused): a whole
+   * round trip through the mock server, begun after everything before it, so whatever an earlier
+   * stream still had coming has come.
+   */
+  const anotherStreamReports = async (state: 'open' | 'closed') => {
+    const other = recorder();
+    const stream = createHttpBackend({ apiBase }).openChatStream('c1', token, other.handlers);
+    await until(() => other.log.includes(state), `another stream ${state}`);
+    stream.close();
+  };
   const typing: ChatEvent = { type: 'typing', seq: 4, author: 'agent', typing: true };
   const statusEvent: ChatEvent = { type: 'status', seq: 5, status: 'open' };
 
@@ -992,7 +1003,7 @@ describe('http adapter: the chat stream', () => {
     const { log, handlers } = recorder();
     createHttpBackend({ apiBase }).openChatStream('c1', 'wrong', handlers);
     await until(() => log.length > 0, 'closed');
-    await delay(30);
+    await anotherStreamReports('closed');
     expect(log).to.deep.equal(['closed']);
   });
 
@@ -1042,7 +1053,7 @@ describe('http adapter: the chat stream', () => {
     stream.close();
     backendHandlers!.onEvent(typing);
     await until(() => unsubscribed, 'the server to unsubscribe');
-    await delay(30);
+    await anotherStreamReports('open');
     expect(log).to.deep.equal(['open']);
   });
 
@@ -1055,7 +1066,7 @@ describe('http adapter: the chat stream', () => {
     });
     const { log, handlers } = recorder();
     createHttpBackend({ apiBase }).openChatStream('c1', token, handlers).close();
-    await delay(50);
+    await anotherStreamReports('open');
     expect(log).to.deep.equal([]);
   });
 
