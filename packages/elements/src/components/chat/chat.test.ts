@@ -609,6 +609,26 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
     await waitUntil(() => text(element).includes('number 1 in line'), 'queued');
   });
 
+  it('inside business hours with nobody signed in, says nobody is online, not closed, with no wait', async () => {
+    const memory = createMemoryBackendWithControls({ latencyMs: 5, simulateAgent: false, agentsOnline: 0 });
+    cleanups.push(() => memory.controls.dispose());
+    // The reference server's rule: not open without an agent, and no next opening inside the hours.
+    const backend = {
+      ...memory.backend,
+      getAvailability: async () => ({ open: false, agentsOnline: 0, queueLength: 0, estimatedWaitSeconds: 90 }),
+    };
+    const client = createKefu({ backend, storage: () => createMemoryStorage(), locale: 'en' });
+    cleanups.push(() => client.dispose());
+    const element = await mount(client);
+    await waitUntil(() => text(element).includes('Nobody is online right now.'), 'nobody online');
+    expect(text(element)).to.not.include('Chat is closed').and.not.include('Expected wait');
+    expect(text(element)).to.not.include('it waits in the queue');
+    expect(button(element, 'Chat anyway') === undefined).to.equal(true);
+    expect(button(element, 'Request a callback') === undefined).to.equal(false);
+    expect(root(element).querySelector('.dot') === null).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
   it('shows a failed message with retry and remove', async () => {
     const { client, memory } = setup({ simulateAgent: false });
     const element = await mount(client);

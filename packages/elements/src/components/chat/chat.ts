@@ -649,6 +649,11 @@ export class KefuChat extends KefuElement {
   }
 
   #renderAvailability(data: Availability, longWait: boolean, messages: ChatMessages) {
+    // Inside business hours with nobody signed in, the server's rule keeps chat shut but names no
+    // next opening (it is opening hours): "closed" would be wrong, and no wait can be promised.
+    if (!data.open && !data.nextOpeningAt && data.agentsOnline === 0) {
+      return html`<p><strong>${messages.nobodyOnline}</strong></p>`;
+    }
     if (!data.open) {
       return html`<p>
         <strong>${messages.closedNow}</strong>

@@ -233,12 +233,12 @@ function renderContactActions(availability: Availability | undefined, messages: 
 }
 
 /**
- * The wait when someone is online. Open with nobody online (chat kept open around the clock), a
- * chat waits until an agent signs in: no wait can be promised, so none is shown; the chat view
- * says what happens.
+ * The wait when someone is online. With nobody online — chat kept open around the clock, or inside
+ * business hours before an agent signs in (closed, with no next opening: it is open hours) — no
+ * wait can be promised and chat is not "closed", so no hint; the chat view says what happens.
  */
 function chatHint(availability: Availability, messages: Catalogue, locale: string): string | undefined {
-  if (availability.open && availability.agentsOnline === 0) return undefined;
+  if (availability.agentsOnline === 0 && (availability.open || !availability.nextOpeningAt)) return undefined;
   if (availability.open) {
     const minutes = Math.max(1, Math.round(availability.estimatedWaitSeconds / 60));
     return messages.chatWait(minutes);

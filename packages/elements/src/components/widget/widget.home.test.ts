@@ -121,6 +121,17 @@ describe('<kefu-widget> home', () => {
     expect(root.querySelector('.actions .hint')).to.equal(null);
   });
 
+  it('puts the call back first, and does not say "closed", inside business hours with nobody signed in', async () => {
+    // The reference server's rule: inside business hours but no agent signed in, chat is not open
+    // and no next opening is named (it is opening hours).
+    const { root } = await openWidget(
+      withAvailability({ open: false, agentsOnline: 0, queueLength: 0, estimatedWaitSeconds: 90 }),
+    );
+    await waitUntil(() => actionLabels(root)[3] === 'Call me back', 'call back first');
+    expect(actionLabels(root)[4]).to.equal('Chat with us');
+    expect(root.querySelector('.actions .hint') === null).to.equal(true);
+  });
+
   it('puts the call back first, and says when chat opens, when nobody is there', async () => {
     const { root } = await openWidget(
       withAvailability({
