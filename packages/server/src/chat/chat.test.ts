@@ -163,8 +163,16 @@ describe('chat over real HTTP and WebSocket', () => {
     assert.equal(listed.type, 'conversations');
     feed.socket.close();
     await feed.closed;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.equal((await shop.call<{ agentsOnline: number }>('GET', '/availability')).body.agentsOnline, 0);
+    // The server learns of the close in its own time: ask until it counts the agent gone, bounded.
+    const agentsOnline = async () =>
+      (await shop.call<{ agentsOnline: number }>('GET', '/availability')).body.agentsOnline;
+    const deadline = Date.now() + 3000;
+    let online = await agentsOnline();
+    while (online !== 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      online = await agentsOnline();
+    }
+    assert.equal(online, 0);
   });
 
   it('lets an agent accept: the shopper sees agent_joined, then status open; messages flow both ways', async () => {
