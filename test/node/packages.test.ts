@@ -155,12 +155,13 @@ describe('the packages that would be published', () => {
         assert.deepEqual(tests, []);
       });
 
-      it('has a README, the Node version of the repository, and publishes publicly', () => {
+      it('has a README and its licence, the Node version of the repository, and publishes publicly', () => {
         const manifest = manifests.get(pkg)!;
-        assert.ok(
-          packed.get(pkg)!.files.some((file) => file.path === 'README.md'),
-          `${pkg}/README.md`,
-        );
+        const files = packed.get(pkg)!.files.map((file) => file.path);
+        assert.ok(files.includes('README.md'), `${pkg}/README.md`);
+        // The manifest's "license" names MIT; the MIT licence asks for its text with every copy.
+        assert.equal(manifest.license, rootManifest.license);
+        assert.ok(files.includes('LICENSE'), `${pkg}/LICENSE`);
         assert.equal(manifest.engines?.node, rootManifest.engines?.node);
         // A scoped package is published restricted (paid, private) unless it says otherwise.
         assert.equal(manifest.publishConfig?.access, 'public');
