@@ -190,10 +190,18 @@ describe('the agent console’s desk: returns, the order panel, the article (Chr
         '<p><a href="javascript:window.__xss=3">点这里</a> <a href="/account">我的账户</a></p>' +
         '<p><img src="https://maple-and-moss.example/help/box.png" alt="包装示意图"></p>',
     };
-    prepareStore(storefront.api.deps).faq.upsert(hostile);
+    // An Arabic help centre's article reads right to left.
+    const arabic: Article = {
+      ...read,
+      id: 'ar-e2e-returns',
+      locale: 'ar',
+      title: 'كيف أُرجع منتجًا؟',
+      body: '<p>يمكنك إرجاع المنتجات خلال 30 يومًا من الاستلام.</p>',
+    };
+    for (const article of [hostile, arabic]) prepareStore(storefront.api.deps).faq.upsert(article);
 
     const v1 = shopperApi(storefront.api.origin);
-    for (const article of [read, hostile]) {
+    for (const article of [read, hostile, arabic]) {
       await v1<Conversation>('POST', '/conversations', {
         body: {
           name: `Reader of ${article.id}`,
@@ -252,6 +260,16 @@ describe('the agent console’s desk: returns, the order panel, the article (Chr
       [],
       'the console loaded nothing its policy forbids',
     );
+    await hostileDialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.locator('kefu-console-queue').getByText(`Reader of ${arabic.id}`).click();
+    await view.getByRole('button', { name: arabic.title }).click();
+    const rtl = view.getByRole('dialog', { name: arabic.title }).locator('article');
+    await rtl.getByText('يمكنك إرجاع المنتجات').waitFor();
+    assert.equal(await rtl.getAttribute('lang'), 'ar');
+    assert.equal(await rtl.getAttribute('dir'), 'rtl');
+    assert.equal(await rtl.locator('h2').evaluate((heading) => getComputedStyle(heading).direction), 'rtl');
+    await page.screenshot({ path: screenshotPath('console-article-ar-1280.png') });
     await page.close();
   });
 });

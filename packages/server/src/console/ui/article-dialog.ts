@@ -105,7 +105,7 @@ export class KefuConsoleArticle extends LitElement {
       <p class="context">
         Came from the article:
         <button class="link" aria-haspopup="dialog" @click=${this.open}>
-          <cite>${this.articleTitle}</cite>
+          <cite dir="auto">${this.articleTitle}</cite>
         </button>
       </p>
       <dialog aria-labelledby="article-title" @close=${() => (this.loaded = { status: 'idle' })}>
