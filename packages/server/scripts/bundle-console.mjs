@@ -18,6 +18,9 @@ export async function bundleConsole() {
     target: 'es2022',
     minify: true,
     legalComments: 'none',
+    // The widget's sources the console shares (src/console/ui/widget-shared.ts) import @kefu/core:
+    // its sources too, so bundling needs no build of the other packages first.
+    conditions: ['source'],
     // Lit's decorators as the repository compiles them (docs/decisions/0001-stack.md).
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     logLevel: 'silent',
