@@ -103,7 +103,15 @@ export function createKefu(options: KefuOptions = {}): KefuClient {
     ...(options.consent ? { consent: options.consent } : {}),
   });
   const cache: Cache = createCache(storage, clock);
-  const outbox = createOutbox({ backend, storage, clock, network });
+  // Other tabs are a browser's: on a server (Node has BroadcastChannel too) a channel per client
+  // would keep the process busy and pile up with every request rendered.
+  const outbox = createOutbox({
+    backend,
+    storage,
+    clock,
+    network,
+    ...(typeof window === 'undefined' ? { channelName: null } : {}),
+  });
   const controller = new AbortController();
   const session = createSessionStore({
     locale: options.locale ?? defaultLocale(),

@@ -10,18 +10,27 @@ export interface KefuPluginOptions extends KefuOptions {
 }
 
 /**
- * `app.use(createKefuPlugin({ apiBase: '/v1' }))`: creates the Kefu client (or takes yours), makes it
- * the page's shared client — every `<kefu-…>` element in the app uses it — and provides it to
- * `useKefu()`. A client the plugin created is disposed when the app unmounts.
+ * `app.use(createKefuPlugin({ apiBase: '/v1' }))`: creates the Kefu client (or takes yours), provides
+ * it to `useKefu()`, and, as the app mounts, makes it the page's shared client — every `<kefu-…>`
+ * element in the app uses it. A client the plugin created is disposed when the app unmounts.
+ *
+ * Safe in server-side rendering: creating a client opens nothing (no listener, timer or storage
+ * until the shopper's intent, in a browser), and `renderToString` never mounts the app, so the
+ * server never sets a page-wide client that the next request would see.
  */
 export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
   return {
     install(app: App) {
       const { client: own, ...kefuOptions } = options;
       const client = own ?? createKefu(kefuOptions);
-      setSharedClient(client);
       app.provide(kefuClientKey, client);
       app.config.globalProperties.$kefu = client;
+      // Before the app's elements connect (and hydrate), which is when they look for the client.
+      const mount = app.mount;
+      app.mount = ((...args: Parameters<App['mount']>) => {
+        setSharedClient(client);
+        return mount(...args);
+      }) as App['mount'];
       app.onUnmount(() => {
         if (sharedClient() === client) setSharedClient(undefined);
         if (!own) client.dispose();

@@ -5,18 +5,25 @@ export interface NetworkStatus {
   subscribe(listener: (online: boolean) => void): () => void;
 }
 
-/** navigator.onLine and the window's online/offline events. */
-export function browserNetworkStatus(target: Window = window): NetworkStatus {
+/**
+ * navigator.onLine and the window's online/offline events. Where there is no window (a server
+ * rendering the page), the network is taken as up and never changes: nothing is read or listened
+ * to until a browser asks, so creating a client on a server is safe.
+ */
+export function browserNetworkStatus(target?: Window): NetworkStatus {
+  const browser = () => target ?? (typeof window === 'undefined' ? undefined : window);
   return {
-    isOnline: () => target.navigator.onLine,
+    isOnline: () => browser()?.navigator.onLine ?? true,
     subscribe(listener) {
+      const events = browser();
+      if (!events) return () => {};
       const online = () => listener(true);
       const offline = () => listener(false);
-      target.addEventListener('online', online);
-      target.addEventListener('offline', offline);
+      events.addEventListener('online', online);
+      events.addEventListener('offline', offline);
       return () => {
-        target.removeEventListener('online', online);
-        target.removeEventListener('offline', offline);
+        events.removeEventListener('online', online);
+        events.removeEventListener('offline', offline);
       };
     },
   };
