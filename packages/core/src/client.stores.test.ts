@@ -25,6 +25,32 @@ function device() {
   };
 }
 
+/** A clock in real time that can also run every timer still pending at once, as if their time had come. */
+function createHurryingClock() {
+  const pending = new Map<unknown, () => void>();
+  return {
+    now: systemClock.now,
+    setTimeout(callback: () => void, ms: number): unknown {
+      const handle = systemClock.setTimeout(() => {
+        pending.delete(handle);
+        callback();
+      }, ms);
+      pending.set(handle, callback);
+      return handle;
+    },
+    clearTimeout(handle: unknown) {
+      pending.delete(handle);
+      systemClock.clearTimeout(handle);
+    },
+    runPending() {
+      for (const [handle, callback] of [...pending]) {
+        this.clearTimeout(handle);
+        callback();
+      }
+    },
+  };
+}
+
 const ana = { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' };
 
 describe('the client’s stores over the memory backend', () => {
@@ -201,32 +227,14 @@ describe('the client’s stores over the memory backend', () => {
 
     // The same cached conversation against a backend that never issued its token. Its clock runs in
     // real time, and can run every timer still pending at once: as if the longest backoff had passed.
-    const pending = new Map<unknown, () => void>();
-    const clock = {
-      now: systemClock.now,
-      setTimeout(callback: () => void, ms: number): unknown {
-        const handle = systemClock.setTimeout(() => {
-          pending.delete(handle);
-          callback();
-        }, ms);
-        pending.set(handle, callback);
-        return handle;
-      },
-      clearTimeout(handle: unknown) {
-        pending.delete(handle);
-        systemClock.clearTimeout(handle);
-      },
-    };
+    const clock = createHurryingClock();
     const otherServer = phone.open(createMemoryBackend(), { clock });
     await otherServer.activate();
     await otherServer.chat.restore();
     expect(otherServer.chat.conversation.value?.id).to.equal(conversation?.id);
     await waitUntil(() => otherServer.chat.connection.value === 'closed', 'gave up on a refused token');
     // A reconnect would be a timer; running them all now would start it, and connecting says so at once.
-    for (const [handle, callback] of [...pending]) {
-      clock.clearTimeout(handle);
-      callback();
-    }
+    clock.runPending();
     expect(otherServer.chat.connection.value).to.equal('closed');
   });
 
@@ -313,7 +321,8 @@ describe('the client’s stores over the memory backend', () => {
 
   it('forgets a live conversation too: nothing of it is written back afterwards, and it is gone on screen', async () => {
     const { backend: memory, controls } = createMemoryBackendWithControls({ simulateAgent: false });
-    const client = phone.open(memory);
+    const clock = createHurryingClock();
+    const client = phone.open(memory, { clock });
     await client.activate();
     const conversation = await client.chat.start({ name: 'Ana', email: ana.email, topic: 'Delivery' });
     await waitUntil(() => client.chat.connection.value === 'open');
@@ -321,9 +330,11 @@ describe('the client’s stores over the memory backend', () => {
     controls.agentJoin(conversation!.id, 'Mei');
     controls.agentSend(conversation!.id, 'Your parcel left Lyon this morning.');
     await waitUntil(() => client.chat.transcript.value.some((entry) => entry.author === 'agent'));
-    // ...and the shopper asks Kefu to forget this device before it is.
+    // ...and the shopper asks Kefu to forget this device before it is. Whatever write was still
+    // pending runs now, as if its moment had come.
     await client.forget();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    clock.runPending();
+    await Promise.resolve();
     expect([...phone.disk.entries.keys()]).to.not.include('cache/conversation');
     expect(client.chat.conversation.value).to.equal(undefined);
     expect(client.chat.connection.value).to.not.equal('open');

@@ -400,9 +400,10 @@ export function createChatStore(
   // Losing the last few on a crash costs nothing — lastSeq is written with them, so the catch-up
   // after the next load fetches them again. Everything else (a new conversation, a status the
   // shopper caused) is written at once.
-  let pendingWrite: ReturnType<typeof setTimeout> | undefined;
+  // On the injected clock, so a test can run the coalesced write instead of sleeping past it.
+  let pendingWrite: unknown;
   function cancelPendingWrite(): void {
-    if (pendingWrite !== undefined) clearTimeout(pendingWrite);
+    if (pendingWrite !== undefined) clock.clearTimeout(pendingWrite);
     pendingWrite = undefined;
   }
   function persistNow(): void {
@@ -416,7 +417,7 @@ export function createChatStore(
     if (!current) return;
     snapshot.value = change(current);
     if (persist === 'now') persistNow();
-    else pendingWrite ??= setTimeout(persistNow, PERSIST_STREAM_MS);
+    else pendingWrite ??= clock.setTimeout(persistNow, PERSIST_STREAM_MS);
   }
 
   /**
