@@ -1,3 +1,6 @@
+// A client module for React Server Components frameworks: hooks and context run in the browser.
+'use client';
+
 import {
   createContext,
   createElement,
