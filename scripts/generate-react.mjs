@@ -1,7 +1,9 @@
 // Turns custom-elements.json into React components with @lit/react: one wrapper per element, its
-// events as on… props (kefu-open → onKefuOpen), typed with the event's documented detail.
+// events as on… props (kefu-open → onKefuOpen), typed with the event's documented detail. Each
+// imports its element's module when it first renders (packages/react/src/lazy-element.ts), so an
+// app pays for the elements it shows, not for all seven when it imports @kefu/react.
 import prettier from 'prettier';
-import { customElements, eventsOf, eventType, typeImports } from './manifest.mjs';
+import { customElements, eventsOf, eventType, propertiesOf, typeImports } from './manifest.mjs';
 
 const pascal = (kebab) => kebab.replace(/(^|-)([a-z])/g, (_, __, letter) => letter.toUpperCase());
 
@@ -16,27 +18,28 @@ export async function generateReactWrappers(manifest) {
     '// A client module for React Server Components frameworks: the wrappers use hooks and refs.',
     "'use client';",
     '',
-    "import * as React from 'react';",
-    "import { createComponent, type EventName } from '@lit/react';",
+    "import type { EventName } from '@lit/react';",
+    "import { elementProperties, lazyElementComponent } from '../lazy-element.js';",
     ...types,
+    // Types only: each element's module is imported when its component first renders.
+    `import type { ${elements.map((element) => `${element.name} as ${element.name}Element`).join(', ')} } from '@kefu/elements';`,
   ];
-  for (const element of elements) {
-    lines.push(`import { ${element.name} as ${element.name}Element } from '@kefu/elements';`);
-    lines.push(`import '@kefu/elements/define/${element.tagName}.js';`);
-  }
   elements.forEach((element, index) => {
+    const properties = propertiesOf(element)
+      .filter((property) => !property.readonly)
+      .map((property) => `'${property.name}'`);
     lines.push('');
     lines.push(`/** \`<${element.tagName}>\`: ${element.summary ?? element.description ?? element.tagName} */`);
-    lines.push(`export const ${element.name} = createComponent({`);
+    lines.push(`export const ${element.name} = lazyElementComponent({`);
     lines.push(`  tagName: '${element.tagName}',`);
-    lines.push(`  elementClass: ${element.name}Element,`);
-    lines.push('  react: React,');
+    lines.push(`  elementClass: elementProperties<${element.name}Element>([${properties.join(', ')}]),`);
     lines.push('  events: {');
     for (const event of events[index]) {
       lines.push(`    on${pascal(event.name)}: '${event.name}' as EventName<${eventType(event)}>,`);
     }
     lines.push('  },');
     lines.push(`  displayName: '${element.name}',`);
+    lines.push(`  load: () => import('@kefu/elements/define/${element.tagName}.js'),`);
     lines.push('});');
   });
   const config =

@@ -83,6 +83,43 @@ const orderSummary = (container: HTMLElement) => text(container.querySelector('h
 
 const orderSummaryOnceLookedUp = `Order ${demoOrder.order.number}: ${demoOrder.order.status}`;
 
+// First in the file: no component has rendered on this page yet.
+describe('@kefu/react’s element modules', () => {
+  /** The element modules (define/kefu-….js) this page has fetched. */
+  const fetchedElements = () =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => /\/define\/(kefu-[a-z-]+)\.[jt]s/.exec(entry.name)?.[1])
+      .filter((tag) => tag !== undefined)
+      .sort();
+
+  it('are imported when a component first renders, not with @kefu/react', async () => {
+    // The page has loaded more modules than the default 250 entries hold.
+    performance.setResourceTimingBufferSize(10_000);
+    const { React, ReactDOM, ReactDOMClient, Kefu } = (await import('/__kefu-react/19/client.js')) as ReactUnderTest;
+    expect(Kefu.KefuCallback, 'the package is loaded').to.exist;
+    expect(storefrontTags.filter((tag) => customElements.get(tag))).to.deep.equal([], 'no element defined yet');
+    expect(fetchedElements()).to.deep.equal([]);
+
+    const container = document.createElement('div');
+    document.body.append(container);
+    const root = ReactDOMClient.createRoot(container);
+    try {
+      ReactDOM.flushSync(() => root.render(React.createElement(Kefu.KefuOrderTracker, { orderNumber: 'MM-1004' })));
+      await customElements.whenDefined('kefu-order-tracker');
+      const tracker = container.querySelector<KefuOrderTrackerElement>('kefu-order-tracker')!;
+      // Lit takes over the properties set on the plain tag in its first update.
+      await tracker.updateComplete;
+      expect(tracker.orderNumber, 'set before the element upgraded, kept after').to.equal('MM-1004');
+      expect(storefrontTags.filter((tag) => customElements.get(tag))).to.deep.equal(['kefu-order-tracker']);
+      expect(fetchedElements()).to.deep.equal(['kefu-order-tracker']);
+    } finally {
+      root.unmount();
+      container.remove();
+    }
+  });
+});
+
 for (const version of [18, 19] as const) {
   describe(`@kefu/react on React ${version}`, () => {
     let react: ReactUnderTest;
@@ -120,7 +157,7 @@ for (const version of [18, 19] as const) {
       expect(react.React.version.split('.')[0]).to.equal(String(version));
     });
 
-    it('gives each element its typed properties, objects and arrays as they are, not as attributes', () => {
+    it('gives each element its typed properties, objects and arrays as they are, not as attributes', async () => {
       const launcher = document.createElement('button');
       const { Kefu, storefrontShopper, storefrontPrechatFields } = react;
       render(
@@ -136,6 +173,12 @@ for (const version of [18, 19] as const) {
       const tracker = container.querySelector<KefuOrderTrackerElement>('kefu-order-tracker')!;
       const chat = container.querySelector<KefuChatElement>('kefu-chat')!;
       const widget = container.querySelector<KefuWidgetElement>('kefu-widget')!;
+      // Each component imports its element when it first renders: the properties React set on the
+      // plain tag are the element's once it upgrades.
+      await Promise.all(
+        ['kefu-order-tracker', 'kefu-chat', 'kefu-widget'].map((tag) => customElements.whenDefined(tag)),
+      );
+      await Promise.all([tracker, chat, widget].map((element) => element.updateComplete));
       expect(tracker).to.be.instanceOf(customElements.get('kefu-order-tracker')!);
       expect(tracker.client).to.equal(client);
       expect(tracker.orderNumber).to.equal('MM-1004');
@@ -202,6 +245,7 @@ for (const version of [18, 19] as const) {
       expect(container.querySelector('header button')).to.have.property('disabled', false);
 
       const tracker = container.querySelector<KefuOrderTrackerElement>('kefu-order-tracker')!;
+      await customElements.whenDefined('kefu-order-tracker');
       await tracker.updateComplete;
       lookUpOrder(tracker, demoOrder.order.number, demoOrder.email);
       await waitUntil(() => orderSummary(container) === orderSummaryOnceLookedUp, 'the app shows the order');

@@ -12,7 +12,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createKefu, type KefuClient, type KefuOptions } from '@kefu/core';
-import { setSharedClient, sharedClient } from '@kefu/elements';
+import { setSharedClient, sharedClient } from './shared-client.js';
 import { effect } from '@preact/signals-core';
 
 const KefuContext = createContext<KefuClient | undefined>(undefined);

@@ -3,42 +3,52 @@
 // A client module for React Server Components frameworks: the wrappers use hooks and refs.
 'use client';
 
-import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import type { EventName } from '@lit/react';
+import { elementProperties, lazyElementComponent } from '../lazy-element.js';
 import type { KefuNavigateDetail } from '@kefu/elements';
-import { KefuCallback as KefuCallbackElement } from '@kefu/elements';
-import '@kefu/elements/define/kefu-callback.js';
-import { KefuChat as KefuChatElement } from '@kefu/elements';
-import '@kefu/elements/define/kefu-chat.js';
-import { KefuFaq as KefuFaqElement } from '@kefu/elements';
-import '@kefu/elements/define/kefu-faq.js';
-import { KefuOrderTracker as KefuOrderTrackerElement } from '@kefu/elements';
-import '@kefu/elements/define/kefu-order-tracker.js';
-import { KefuReturns as KefuReturnsElement } from '@kefu/elements';
-import '@kefu/elements/define/kefu-returns.js';
-import { KefuSurvey as KefuSurveyElement } from '@kefu/elements';
-import '@kefu/elements/define/kefu-survey.js';
-import { KefuWidget as KefuWidgetElement } from '@kefu/elements';
-import '@kefu/elements/define/kefu-widget.js';
+import type {
+  KefuCallback as KefuCallbackElement,
+  KefuChat as KefuChatElement,
+  KefuFaq as KefuFaqElement,
+  KefuOrderTracker as KefuOrderTrackerElement,
+  KefuReturns as KefuReturnsElement,
+  KefuSurvey as KefuSurveyElement,
+  KefuWidget as KefuWidgetElement,
+} from '@kefu/elements';
 
 /** `<kefu-callback>`: Requests a call back at a time the shopper picks, in their own timezone. */
-export const KefuCallback = createComponent({
+export const KefuCallback = lazyElementComponent({
   tagName: 'kefu-callback',
-  elementClass: KefuCallbackElement,
-  react: React,
+  elementClass: elementProperties<KefuCallbackElement>([
+    'orderNumber',
+    'topic',
+    'defaultCountry',
+    'timeZone',
+    'client',
+    'locale',
+  ]),
   events: {
     onKefuCallbackRequested: 'kefu-callback-requested' as EventName<CustomEvent<unknown>>,
     onKefuCallbackCancelled: 'kefu-callback-cancelled' as EventName<CustomEvent<unknown>>,
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuCallback',
+  load: () => import('@kefu/elements/define/kefu-callback.js'),
 });
 
 /** `<kefu-chat>`: Live chat with the store’s agents, with answers suggested first. */
-export const KefuChat = createComponent({
+export const KefuChat = lazyElementComponent({
   tagName: 'kefu-chat',
-  elementClass: KefuChatElement,
-  react: React,
+  elementClass: elementProperties<KefuChatElement>([
+    'orderNumber',
+    'topic',
+    'articleId',
+    'prechatFields',
+    'shopper',
+    'longWaitMinutes',
+    'client',
+    'locale',
+  ]),
   events: {
     onKefuDeflection: 'kefu-deflection' as EventName<CustomEvent<unknown>>,
     onKefuChatStarted: 'kefu-chat-started' as EventName<CustomEvent<unknown>>,
@@ -46,62 +56,71 @@ export const KefuChat = createComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuChat',
+  load: () => import('@kefu/elements/define/kefu-chat.js'),
 });
 
 /** `<kefu-faq>`: Searches the help centre as the shopper types, offline too, and shows articles. */
-export const KefuFaq = createComponent({
+export const KefuFaq = lazyElementComponent({
   tagName: 'kefu-faq',
-  elementClass: KefuFaqElement,
-  react: React,
+  elementClass: elementProperties<KefuFaqElement>(['query', 'articleId', 'client', 'locale']),
   events: {
     onKefuArticleOpen: 'kefu-article-open' as EventName<CustomEvent<unknown>>,
     onKefuArticleFeedback: 'kefu-article-feedback' as EventName<CustomEvent<unknown>>,
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuFaq',
+  load: () => import('@kefu/elements/define/kefu-faq.js'),
 });
 
 /** `<kefu-order-tracker>`: Looks up an order by number and email or postal code and follows each shipment. */
-export const KefuOrderTracker = createComponent({
+export const KefuOrderTracker = lazyElementComponent({
   tagName: 'kefu-order-tracker',
-  elementClass: KefuOrderTrackerElement,
-  react: React,
+  elementClass: elementProperties<KefuOrderTrackerElement>(['orderNumber', 'timeZone', 'client', 'locale']),
   events: {
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuOrderTracker',
+  load: () => import('@kefu/elements/define/kefu-order-tracker.js'),
 });
 
 /** `<kefu-returns>`: Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards. */
-export const KefuReturns = createComponent({
+export const KefuReturns = lazyElementComponent({
   tagName: 'kefu-returns',
-  elementClass: KefuReturnsElement,
-  react: React,
+  elementClass: elementProperties<KefuReturnsElement>(['orderNumber', 'client', 'locale']),
   events: {
     onKefuReturnSubmitted: 'kefu-return-submitted' as EventName<CustomEvent<unknown>>,
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuReturns',
+  load: () => import('@kefu/elements/define/kefu-returns.js'),
 });
 
 /** `<kefu-survey>`: A CSAT, NPS or CES survey with an optional comment. */
-export const KefuSurvey = createComponent({
+export const KefuSurvey = lazyElementComponent({
   tagName: 'kefu-survey',
-  elementClass: KefuSurveyElement,
-  react: React,
+  elementClass: elementProperties<KefuSurveyElement>(['kind', 'subjectType', 'subjectId', 'client', 'locale']),
   events: {
     onKefuSurveyAnswer: 'kefu-survey-answer' as EventName<CustomEvent<unknown>>,
     onKefuSurveyDismiss: 'kefu-survey-dismiss' as EventName<CustomEvent<unknown>>,
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuSurvey',
+  load: () => import('@kefu/elements/define/kefu-survey.js'),
 });
 
 /** `<kefu-widget>`: The launcher button and the help panel it opens. */
-export const KefuWidget = createComponent({
+export const KefuWidget = lazyElementComponent({
   tagName: 'kefu-widget',
-  elementClass: KefuWidgetElement,
-  react: React,
+  elementClass: elementProperties<KefuWidgetElement>([
+    'open',
+    'position',
+    'hostLauncher',
+    'label',
+    'theme',
+    'sound',
+    'client',
+    'locale',
+  ]),
   events: {
     onKefuOpen: 'kefu-open' as EventName<Event>,
     onKefuView: 'kefu-view' as EventName<CustomEvent<unknown>>,
@@ -111,4 +130,5 @@ export const KefuWidget = createComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuWidget',
+  load: () => import('@kefu/elements/define/kefu-widget.js'),
 });

@@ -1,0 +1,74 @@
+// What an app that imports @kefu/react loads with its page (issue 30): the wrappers used to import
+// all seven element modules, so every React page paid for chat, returns and the callback form
+// (and its phone metadata) before the shopper asked for any. This bundles a one-line app with
+// esbuild, code splitting on, as an app's bundler would, and follows the entry's static imports:
+// they may hold React glue and the shared client, but no element module, which each component
+// imports when it first renders.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+async function bundleApp(app: string): Promise<{ atLoad: Set<string>; lazy: Set<string>; metafile: Metafile }> {
+  const { metafile } = await build({
+    stdin: { contents: app, resolveDir: root, sourcefile: 'app.ts', loader: 'ts' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: 'out',
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    conditions: ['source'],
+    target: 'es2022',
+    tsconfig: resolve(root, 'tsconfig.json'),
+    external: ['react', 'react-dom'],
+    logLevel: 'error',
+  });
+  // The app's own chunk (esbuild names what it read from stdin `stdin.js`).
+  const entry = 'out/stdin.js';
+  assert.ok(metafile.outputs[entry], `the app's chunk is ${entry}`);
+  // Every output the entry imports statically, transitively: what the page loads with the app.
+  const loaded = new Set<string>();
+  const visit = (name: string) => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    for (const edge of metafile.outputs[name].imports)
+      if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
+  };
+  visit(entry);
+  const inputsOf = (outputs: string[]) =>
+    new Set(outputs.flatMap((name) => Object.keys(metafile.outputs[name].inputs)));
+  const lazyOutputs = Object.keys(metafile.outputs).filter((name) => !loaded.has(name) && name.endsWith('.js'));
+  return { atLoad: inputsOf([...loaded]), lazy: inputsOf(lazyOutputs), metafile };
+}
+
+const elementModules = (inputs: Set<string>) =>
+  [...inputs].filter((input) => /packages\/elements\/src\/(components|define)\//.test(input)).sort();
+const phoneMetadata = (inputs: Set<string>) =>
+  [...inputs].filter((input) => /libphonenumber-js|packages\/core\/src\/domain\/phone\.ts/.test(input));
+
+describe('an app importing @kefu/react', () => {
+  it('loads no element module and no phone metadata with the page', async () => {
+    const { atLoad } = await bundleApp(
+      `export { KefuProvider, KefuWidget, KefuChat, KefuReturns, KefuCallback, KefuFaq, KefuOrderTracker, KefuSurvey, useKefu } from '@kefu/react';`,
+    );
+    assert.deepEqual(elementModules(atLoad), []);
+    assert.deepEqual(phoneMetadata(atLoad), []);
+  });
+
+  it('has each element in a chunk of its own, loaded when its component renders', async () => {
+    const { lazy } = await bundleApp(`export { KefuCallback, KefuOrderTracker } from '@kefu/react';`);
+    const defines = elementModules(lazy).filter((input) => input.includes('/define/'));
+    assert.ok(
+      defines.some((input) => input.endsWith('define/kefu-callback.ts')),
+      'kefu-callback, lazily',
+    );
+    assert.ok(
+      defines.some((input) => input.endsWith('define/kefu-order-tracker.ts')),
+      'kefu-order-tracker, lazily',
+    );
+  });
+});
