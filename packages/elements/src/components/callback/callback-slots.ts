@@ -42,11 +42,6 @@ function dayKeyOf(instant: Date, timeZone: string): string {
   return formatter('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
-/** The city of an IANA zone, "America/New_York" → "New York": how shoppers know a store's time. */
-export function cityOf(timeZone: string): string {
-  return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
-}
-
 /** The shopper's timezone as the browser knows it. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;

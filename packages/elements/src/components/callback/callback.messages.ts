@@ -1,4 +1,5 @@
 import { lazyCatalogues } from '../../i18n/lazy-catalogues.js';
+import type { ZoneNames } from '../contact/contact-channels.js';
 
 /** Strings of `<kefu-callback>`. English is the reference; the others have its type, so none can be missing. */
 const en = {
@@ -16,10 +17,10 @@ const en = {
     `This is not a valid phone number in ${country}. Check it, or choose another country.`,
   phoneWillCall: (number: string) => `We will call ${number}.`,
   slotLegend: 'When should we call?',
-  yourTimeZone: (zone: string) => `Times are in your timezone (${zone}).`,
+  yourTimeZone: (zone: ZoneNames) => `Times are in your timezone (${zone.city}).`,
   dayLabel: 'Day',
   nextAvailable: (day: string, time: string) => `Next available: ${day}, ${time}`,
-  storeTime: (time: string, city: string) => `${time} in ${city}`,
+  storeTime: (time: string, zone: ZoneNames) => `${time} in ${zone.city}`,
   yourTime: 'your time',
   slotMissing: 'Choose a time.',
   slotTaken: 'That time was just taken. Please choose another: these times are still free.',

@@ -315,6 +315,20 @@ describe('<kefu-callback>', function () {
       await expect(el).to.be.accessible();
     });
 
+    // The npm-start screenshots showed "Paris时间 11:30" and "12:00 م في Paris": a city in English.
+    for (const [locale, store, shopper] of [
+      ['zh-CN', /^16:00\s*–\s*16:30 您的时间 · 法国时间 09:00$/, '时间以您的时区（中国时间）显示。'],
+      ['ar', /^4:00\s*–\s*4:30 م بتوقيتك · 9:00 ص \(توقيت فرنسا\)$/, 'الأوقات بتوقيتك (توقيت الصين).'],
+    ] as const) {
+      it(`names the store’s clock and the shopper’s in ${locale}, not in English`, async () => {
+        const { client } = setUp({ at: FRIDAY_BEFORE_PARIS_CHANGE });
+        const el = await mount(client, { locale, timeZone: 'Asia/Shanghai' });
+        expect(timesOf(el)[0]).to.match(store);
+        expect(text(el)).to.include(shopper);
+        expect(text(el)).not.to.match(/Paris|Shanghai/);
+      });
+    }
+
     it('offers nothing inside the lead time or on a holiday', async () => {
       // Thursday 24 December 2026, 10:10 in Paris; Christmas is a holiday.
       const { client } = setUp({ at: '2026-12-24T09:10:00Z' });

@@ -6,7 +6,8 @@ import type { CountryCode, PhoneCheck } from '@kefu/core/phone';
 import { KefuElement } from '../../base/kefu-element.js';
 import { field, fieldError, fieldId } from '../../forms/field.js';
 import { controls, tokens } from '../../styles/tokens.styles.js';
-import { browserTimeZone, cityOf, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
+import { browserTimeZone, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
+import { zoneNames } from '../contact/contact-channels.js';
 import { callbackMessages, type CallbackMessages } from './callback.messages.js';
 import { callbackStyles } from './callback.styles.js';
 import { withNumber } from '../../i18n/with-number.js';
@@ -443,7 +444,7 @@ export class KefuCallback extends KefuElement {
   /** "10:00–10:30 your time · 16:00 in Paris", or just the time when both clocks agree. */
   #timeText(label: SlotLabel, storeZone: string | undefined, messages: CallbackMessages): string {
     if (!label.storeTime || !storeZone) return label.time;
-    return `${label.time} ${messages.yourTime} · ${messages.storeTime(label.storeTime, cityOf(storeZone))}`;
+    return `${label.time} ${messages.yourTime} · ${messages.storeTime(label.storeTime, zoneNames(storeZone, this.resolvedLocale))}`;
   }
 
   #renderSlots(kefu: KefuClient, messages: CallbackMessages, storeZone: string | undefined) {
@@ -478,7 +479,7 @@ export class KefuCallback extends KefuElement {
     if (!firstDay || !first || !day) return nothing;
     return html`<fieldset class="slots" aria-describedby=${error ? `${fieldId('slot')}-error zone-note` : 'zone-note'}>
       <legend>${messages.slotLegend}</legend>
-      <p class="hint" id="zone-note">${messages.yourTimeZone(cityOf(this.#zone))}</p>
+      <p class="hint" id="zone-note">${messages.yourTimeZone(zoneNames(this.#zone, this.resolvedLocale))}</p>
       ${fieldError('slot', error)}
       <button
         type="button"
@@ -511,7 +512,8 @@ export class KefuCallback extends KefuElement {
                 ><strong>${slot.time}</strong> ${
                   slot.storeTime && storeZone
                     ? html`<span class="store-time"
-                        >${messages.yourTime} · ${messages.storeTime(slot.storeTime, cityOf(storeZone))}</span
+                        >${messages.yourTime} ·
+                        ${messages.storeTime(slot.storeTime, zoneNames(storeZone, this.resolvedLocale))}</span
                       >`
                     : nothing
                 }</span

@@ -14,9 +14,15 @@ export interface ContactMessages {
   readonly heading: string;
   readonly email: string;
   readonly phone: string;
-  /** "Mon–Fri 9:00 AM – 6:00 PM (Paris time)": the store's clock, named after its city as the callback form does. */
-  readonly inZone: (hours: string, city: string) => string;
-  /** "Mon–Fri" */
+  /**
+   * "Mon–Fri 9:00 AM – 6:00 PM (Paris time)", "周一至周五 09:00–18:00（法国时间）": the store's
+   * clock, named as the callback form names it (see `zoneNames`).
+   */
+  readonly inZone: (hours: string, zone: ZoneNames) => string;
+  /**
+   * "Mon–Fri". Arabic puts a word joiner (U+2060) after the dash: its long day names broke there on
+   * a phone, "الاثنين–" ending one line and "الجمعة" starting the next.
+   */
   readonly dayRange: (first: string, last: string) => string;
 }
 
@@ -25,27 +31,53 @@ export const contactMessages: Catalogues<ContactMessages> = {
     heading: 'Other ways to reach us',
     email: 'E-mail',
     phone: 'Phone',
-    inZone: (hours, city) => `${hours} (${city} time)`,
+    inZone: (hours, zone) => `${hours} (${zone.city} time)`,
     dayRange: (first, last) => `${first}–${last}`,
   },
   'zh-CN': {
     heading: '其他联系方式',
     email: '电子邮件',
     phone: '电话',
-    inZone: (hours, city) => `${hours}（${city}时间）`,
+    inZone: (hours, zone) => `${hours}（${zone.name}）`,
     dayRange: (first, last) => `${first}至${last}`,
   },
   ar: {
     heading: 'طرق أخرى للتواصل معنا',
     email: 'البريد الإلكتروني',
     phone: 'الهاتف',
-    inZone: (hours, city) => `${hours} (بتوقيت ${city})`,
-    dayRange: (first, last) => `${first}–${last}`,
+    inZone: (hours, zone) => `${hours} (${zone.name})`,
+    dayRange: (first, last) => `${first}–\u2060${last}`,
   },
 };
 
-/** "Europe/Paris" → "Paris". */
-const cityOf = (timeZone: string) => (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+/**
+ * How a shopper is told whose clock a time is on. English names the zone's city, from its IANA
+ * name ("Europe/Paris" → "Paris time", "09:00 in Paris"); that city is an English word, so other
+ * languages name the zone as CLDR writes it in them, through `Intl.DateTimeFormat`'s generic
+ * location name: the country where it has one zone ("法国时间", "توقيت فرنسا", "中国时间"). In a
+ * country of several zones CLDR names the city, and Chromium's trimmed ICU data has no translated
+ * city names: "America/New_York" is "New York时间" there (Node's full ICU says "纽约时间").
+ */
+export interface ZoneNames {
+  /** "America/New_York" → "New York". */
+  readonly city: string;
+  /** The zone in the shopper's language, "time" included: "法国时间", "توقيت فرنسا", "New York时间". */
+  readonly name: string;
+}
+
+export function zoneNames(timeZone: string, locale: string): ZoneNames {
+  const city = (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+  let name = city;
+  try {
+    name =
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortGeneric' })
+        .formatToParts(0)
+        .find((part) => part.type === 'timeZoneName')?.value ?? city;
+  } catch {
+    // An unknown zone or locale: the city is still better than nothing.
+  }
+  return { city, name };
+}
 
 /** "+33 1 23 45 67 89" → "tel:+33123456789": a tel URI keeps the "+" and the digits. */
 const telHref = (number: string) => `tel:${number.trim().startsWith('+') ? '+' : ''}${number.replace(/\D/g, '')}`;
@@ -58,7 +90,7 @@ const clock = (time: string) => {
 
 /**
  * The weekly hours in a line: weekdays in a row with the same hours share them, "Mon–Fri 9:00 AM –
- * 6:00 PM", in the shopper's language and clock, and the store's city to say whose time it is.
+ * 6:00 PM", in the shopper's language and clock, and the store's zone to say whose time it is.
  */
 export function summarizeHours(hours: BusinessHours, locale: string, messages: ContactMessages): string {
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
@@ -83,7 +115,7 @@ export function summarizeHours(hours: BusinessHours, locale: string, messages: C
     return `${named} ${times}`;
   });
   const list = new Intl.ListFormat(locale, { type: 'conjunction' }).format(days);
-  return messages.inZone(list, cityOf(hours.timezone));
+  return messages.inZone(list, zoneNames(hours.timezone, locale));
 }
 
 /**

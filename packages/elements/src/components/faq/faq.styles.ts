@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The FAQ's own rules; the surface and the headings come from `featureBase`. */
+/**
+ * The FAQ's own rules; the surface and the headings come from `featureBase`. An article's title
+ * wraps `pretty`: no last word alone on a line ("…还能退" / "吗？" on a phone).
+ */
 export const faqStyles = css`
   :host {
     --_hover: color-mix(in srgb, var(--_brand) 10%, transparent);
@@ -125,6 +128,7 @@ export const faqStyles = css`
   }
   .article h3 {
     font-size: 1.25rem;
+    text-wrap: pretty;
   }
   .meta {
     margin-block-start: 0;

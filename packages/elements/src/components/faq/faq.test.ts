@@ -207,8 +207,8 @@ describe('<kefu-faq>', () => {
   it('shows the store’s e-mail and phone, with its hours, when nothing matches, in each language', async () => {
     const expected: Record<string, string> = {
       en: 'Phone +33 1 23 45 67 89 · Mon–Fri 9:00 AM – 6:00 PM (Paris time)',
-      'zh-CN': '电话 +33 1 23 45 67 89 · 周一至周五 09:00–18:00（Paris时间）',
-      ar: 'الهاتف +33 1 23 45 67 89 · الاثنين–الجمعة',
+      'zh-CN': '电话 +33 1 23 45 67 89 · 周一至周五 09:00–18:00（法国时间）',
+      ar: 'الهاتف +33 1 23 45 67 89 · الاثنين–\u2060الجمعة',
     };
     for (const locale of ['en', 'zh-CN', 'ar']) {
       const client = clientWith({ locale });
@@ -260,6 +260,30 @@ describe('<kefu-faq>', () => {
     setTimeout(() => $(element, '.feedback .primary')!.click());
     const event = (await oneEvent(element, 'kefu-navigate')) as CustomEvent<{ view: string; articleId: string }>;
     expect(event.detail).to.deep.include({ view: 'chat', articleId: 'en-returns-how-to-start' });
+  });
+
+  it('does not leave the last word of an article’s title alone on a line, on a phone (zh-CN)', async () => {
+    // The npm-start screenshot: "退货期限是多久？超过 30 天还能退" / "吗？", at the panel's 343 px.
+    const client = clientWith({ locale: 'zh-CN' });
+    const element = await renderFaq(client, { locale: 'zh-CN' });
+    element.style.inlineSize = '343px';
+    element.articleId = 'zh-returns-return-window';
+    await element.updateComplete;
+    await waitUntil(() => $(element, '.article h3'), 'the article is shown');
+    const title = [...$(element, '.article h3')!.childNodes].find(
+      (node): node is Text => node instanceof Text && node.data.trim() !== '',
+    )!;
+    const lines = new Map<number, string>();
+    for (let index = 0; index < title.data.length; index += 1) {
+      const range = document.createRange();
+      range.setStart(title, index);
+      range.setEnd(title, index + 1);
+      const top = Math.round(range.getBoundingClientRect().top);
+      lines.set(top, (lines.get(top) ?? '') + title.data[index]);
+    }
+    const last = [...lines.values()].at(-1)!.replace(/[\s？。！，]/g, '');
+    expect(lines.size, [...lines.values()].join(' / ')).to.equal(2);
+    expect(last.length, `the last line: ${last}`).to.be.greaterThan(1);
   });
 
   for (const theme of ['light', 'dark']) {
