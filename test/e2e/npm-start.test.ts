@@ -4,12 +4,26 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { freePort } from '../../scripts/reference-server.mjs';
 import { launchBrowser } from '../support/browser.js';
 import { screenshotPath } from '../support/storefront.js';
 import { until } from '../support/until.js';
 import { signInAgent } from '../support/agent-console.js';
+import {
+  answerTheSurvey,
+  assertSchemes,
+  chatWithAnAgent,
+  goHome,
+  languages,
+  openInLanguage,
+  photographBothSchemes,
+  readAnArticle,
+  requestACallback,
+  requestAReturn,
+  trackAnOrder,
+  type Language,
+} from '../support/journeys.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -18,11 +32,16 @@ const repo = resolve(import.meta.dirname, '../..');
  * data folder in a temp dir), then a phone-sized browser on the storefront it prints, chatting with
  * an agent signed in to the console with the password the banner prints. Every other e2e test
  * serves the same pages; this one proves the command and its configuration (vite's proxy of /v1,
- * the WebSocket included) are what they test.
+ * the WebSocket included) are what they test. In English, Chinese and Arabic, it does everything a
+ * shopper comes for on a phone (test/support/journeys.ts), and photographs each journey's last view
+ * light and dark: test-results/screenshots/npm-start-<lang>-<journey>-<scheme>.png.
  */
 describe('npm start, as the README says (the real command, a phone, the agent console)', () => {
   let child: ChildProcess;
   let browser: Browser;
+  /** One agent signed in to the console for the whole file: every chat here is answered by Mei. */
+  let agentContext: BrowserContext;
+  let agent: Page;
   let dataDir: string;
   let output = '';
   const banner = { storefront: '', console: '', password: '' };
@@ -49,8 +68,12 @@ describe('npm start, as the README says (the real command, a phone, the agent co
     banner.console = output.match(/Agent console:\s+(\S+)/)?.[1] ?? '';
     banner.password = output.match(/password:\s+(\S+)/)?.[1] ?? '';
     browser = await launchBrowser();
+    agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    agent = await agentContext.newPage();
+    await signInAgent(agent, banner.console, banner.password, { online: 1 });
   });
   after(async () => {
+    await agentContext?.close();
     await browser?.close();
     if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
     await until(() => child.exitCode !== null || child.signalCode !== null, true, 'npm start stopped', 10_000);
@@ -63,7 +86,7 @@ describe('npm start, as the README says (the real command, a phone, the agent co
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning')
-        problems.push(`${message.type()}: ${message.text()}`);
+        problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
     });
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
@@ -78,10 +101,6 @@ describe('npm start, as the README says (the real command, a phone, the agent co
   });
 
   it('chats on a phone with an agent in the console, and the reply arrives live', async () => {
-    const agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const agent = await agentContext.newPage();
-    await signInAgent(agent, banner.console, banner.password, { online: 1 });
-
     const phoneContext = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true });
     const phone = await phoneContext.newPage();
     const problems = watch(phone);
@@ -111,7 +130,6 @@ describe('npm start, as the README says (the real command, a phone, the agent co
     await phone.screenshot({ path: screenshotPath('npm-start-chat-375.png') });
     assert.deepEqual(problems, [], 'nothing went wrong on the phone');
     await phoneContext.close();
-    await agentContext.close();
   });
 
   for (const app of ['react', 'vue']) {
@@ -125,6 +143,59 @@ describe('npm start, as the README says (the real command, a phone, the agent co
       await page.locator('kefu-widget[open] [part="header"]').getByText('Maple & Moss').waitFor();
       assert.deepEqual(problems, [], `the ${app} app under npm start`);
       await page.close();
+    });
+  }
+
+  const names: Record<Language['tag'], string> = { en: 'English', 'zh-CN': 'Chinese', ar: 'Arabic' };
+  for (const language of languages) {
+    it(`in ${names[language.tag]}, on a phone in ${language.scheme} mode: the FAQ, tracking, a return, a chat, a call back and a survey`, async (t) => {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 740 },
+        hasTouch: true,
+        locale: language.browser.locale,
+        timezoneId: language.browser.timezoneId,
+        colorScheme: language.scheme,
+      });
+      const page = await context.newPage();
+      const problems = watch(page);
+      await openInLanguage(page, banner.storefront, language);
+      assert.deepEqual(problems.splice(0), [], 'nothing went wrong opening the panel');
+
+      // The return comes before tracking: the tracker then opens on the returned order, and the
+      // shopper asks for another. The survey is the one home offers after the return.
+      const journeys: [name: string, title: string, run: () => Promise<Locator>][] = [
+        ['faq', 'finds an article by a question in its language and reads it', () => readAnArticle(page, language)],
+        ['return', 'requests a return and sees it confirmed', () => requestAReturn(page, language)],
+        [
+          'tracking',
+          'tracks another order and reads its status',
+          () => trackAnOrder(page, language, language.return.number),
+        ],
+        ['chat', 'chats, and the agent’s reply arrives live', () => chatWithAnAgent(page, agent, language)],
+        ['callback', 'books a call back and sees it booked', () => requestACallback(page, language)],
+        ['survey', 'answers the survey and is thanked', () => answerTheSurvey(page, language)],
+      ];
+      for (const [journey, title, run] of journeys) {
+        await t.test(`${journey}: ${title}`, async () => {
+          try {
+            const mainText = await run();
+            assert.equal(
+              await page.locator('kefu-widget .view').first().getAttribute('dir'),
+              language.dir,
+              'the view writes in the language’s direction',
+            );
+            assertSchemes(await photographBothSchemes(page, language, journey, mainText), journey);
+            assert.deepEqual(problems.splice(0), [], 'no page error, console error or warning, failed request');
+          } catch (error) {
+            await page.screenshot({ path: screenshotPath(`npm-start-${language.tag}-${journey}-failed.png`) });
+            throw error;
+          } finally {
+            problems.length = 0;
+            await goHome(page, language).catch(() => undefined);
+          }
+        });
+      }
+      await context.close();
     });
   }
 });
