@@ -5,7 +5,9 @@ import type { SeedOrder } from './types.js';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const RETURN_WINDOW_DAYS = demoStoreConfig.returnPolicy.windowDays;
-const image = (slug: string): string => `https://maple-and-moss.example/img/${slug}.jpg`;
+// The demo storefront serves these drawings (demo/public/img); a real store gives its own CDN's
+// addresses. Relative to the page the widget is on, as the store's own <img> tags would be.
+const image = (slug: string): string => `/img/${slug}.svg`;
 
 interface Product {
   readonly productId: string;

@@ -372,7 +372,7 @@ export class KefuOrderTracker extends KefuElement {
                 item.imageUrl
                   ? html`<img
                       src=${item.imageUrl}
-                      alt=${item.name}
+                      alt=""
                       loading="lazy"
                       width="56"
                       height="56"
