@@ -47,6 +47,15 @@ export async function generateVueDeclarations(manifest) {
   });
   lines.push('  }', '}', '', '/** Every Kefu tag, for checks and for `isCustomElement`. */');
   lines.push(`export const kefuTags = [${elements.map((element) => `'${element.tagName}'`).join(', ')}] as const;`);
+  lines.push(
+    '',
+    "/** Each element's module, imported when its tag first appears in the app (see plugin.ts). */",
+    'export const kefuElementModules: Record<(typeof kefuTags)[number], () => Promise<unknown>> = {',
+    ...elements.map(
+      (element) => `  '${element.tagName}': () => import('@kefu/elements/define/${element.tagName}.js'),`,
+    ),
+    '};',
+  );
   const config =
     (await prettier.resolveConfig(new URL('../packages/vue/src/index.ts', import.meta.url).pathname)) ?? {};
   return prettier.format(`${lines.join('\n')}\n`, { ...config, parser: 'typescript' });

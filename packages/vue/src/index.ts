@@ -1,12 +1,5 @@
-// The elements themselves: importing @kefu/vue defines every <kefu-…> tag.
-import '@kefu/elements/define/kefu-widget.js';
-import '@kefu/elements/define/kefu-faq.js';
-import '@kefu/elements/define/kefu-order-tracker.js';
-import '@kefu/elements/define/kefu-returns.js';
-import '@kefu/elements/define/kefu-chat.js';
-import '@kefu/elements/define/kefu-callback.js';
-import '@kefu/elements/define/kefu-survey.js';
-
+// No element is defined by importing @kefu/vue: the plugin imports each element's module when its
+// tag first appears in the app (a page pays for the elements it shows).
 export {
   createKefuPlugin,
   isKefuElement,

@@ -104,3 +104,14 @@ export const kefuTags = [
   'kefu-survey',
   'kefu-widget',
 ] as const;
+
+/** Each element's module, imported when its tag first appears in the app (see plugin.ts). */
+export const kefuElementModules: Record<(typeof kefuTags)[number], () => Promise<unknown>> = {
+  'kefu-callback': () => import('@kefu/elements/define/kefu-callback.js'),
+  'kefu-chat': () => import('@kefu/elements/define/kefu-chat.js'),
+  'kefu-faq': () => import('@kefu/elements/define/kefu-faq.js'),
+  'kefu-order-tracker': () => import('@kefu/elements/define/kefu-order-tracker.js'),
+  'kefu-returns': () => import('@kefu/elements/define/kefu-returns.js'),
+  'kefu-survey': () => import('@kefu/elements/define/kefu-survey.js'),
+  'kefu-widget': () => import('@kefu/elements/define/kefu-widget.js'),
+};

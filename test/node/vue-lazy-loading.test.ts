@@ -1,0 +1,63 @@
+// What an app that imports @kefu/vue loads with its page (issue 30): importing the package used
+// to define all seven elements, so every Vue page paid for chat, returns and the callback form
+// before the shopper asked for any. A one-line app bundled by rollup (what Vite builds with), code
+// splitting on: the chunks the entry imports statically must hold no element module; each is a
+// chunk of its own, which the plugin imports when its tag first appears in the app.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { rollup, type OutputChunk } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { esbuildPlugin } from '../../scripts/rollup/library.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const isElementModule = (id: string) => /packages\/elements\/src\/(components|define)\//.test(id);
+
+async function bundleApp(app: string): Promise<{ atLoad: string[]; lazy: string[] }> {
+  const bundle = await rollup({
+    input: 'app',
+    external: ['vue'],
+    plugins: [
+      { name: 'app', resolveId: (id) => (id === 'app' ? id : null), load: (id) => (id === 'app' ? app : null) },
+      nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.js', '.mjs'], rootDir: root }),
+      esbuildPlugin(),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const chunks = new Map(
+    output.filter((file): file is OutputChunk => file.type === 'chunk').map((chunk) => [chunk.fileName, chunk]),
+  );
+  const entry = [...chunks.values()].find((chunk) => chunk.isEntry);
+  assert.ok(entry, 'the app has an entry chunk');
+  // Every chunk the entry imports statically, transitively: what the page loads with the app.
+  const loaded = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = chunks.get(name);
+    if (!chunk || loaded.has(name)) return;
+    loaded.add(name);
+    chunk.imports.forEach(visit);
+  };
+  visit(entry.fileName);
+  const modulesOf = (names: string[]) =>
+    names.flatMap((name) => Object.keys(chunks.get(name)!.modules)).filter(isElementModule);
+  return {
+    atLoad: modulesOf([...loaded]).map((id) => id.slice(root.length + 1)),
+    lazy: modulesOf([...chunks.keys()].filter((name) => !loaded.has(name))),
+  };
+}
+
+describe('an app importing @kefu/vue', () => {
+  it('loads no element module with the page; each is a chunk of its own', async () => {
+    const { atLoad, lazy } = await bundleApp(
+      `export { createKefuPlugin, useKefu, useKefuState, isKefuElement, kefuTags } from '@kefu/vue';`,
+    );
+    assert.deepEqual(atLoad, []);
+    for (const tag of ['kefu-widget', 'kefu-callback', 'kefu-chat', 'kefu-returns'])
+      assert.ok(
+        lazy.some((id) => id.endsWith(`define/${tag}.ts`)),
+        `${tag}, lazily`,
+      );
+  });
+});
