@@ -77,12 +77,14 @@ function renderLanguageOffer(client: KefuClient, current: string) {
 function renderLanguageSwitch(client: KefuClient, messages: Catalogue, current: string) {
   const locales = client.config.state.value.data?.locales ?? [];
   if (locales.length < 2) return nothing;
-  const selected = matchLocale(current, locales);
+  const selected = matchLocale(current, locales) ?? current;
   const change = (event: Event) => void client.session.chooseLocale((event.target as HTMLSelectElement).value);
+  // The panel may speak a language the store does not write in (its Arabic page, the help centre
+  // in English): listed first, so the switch never claims another language is shown.
   return html`<p class="language">
     <label for="kefu-language">${messages.language}</label>
     <select id="kefu-language" @change=${change}>
-      ${locales.map(
+      ${(locales.includes(selected) ? locales : [selected, ...locales]).map(
         (tag) => html`<option value=${tag} lang=${tag} .selected=${tag === selected}>${nativeName(tag)}</option>`,
       )}
     </select>

@@ -60,6 +60,21 @@ describe('<kefu-widget> languages', () => {
     expect(widget.dir).to.equal('ltr');
   });
 
+  it('shows the language the panel speaks as picked, also when the store does not write in it', async () => {
+    // An Arabic page of a store whose help centre is in English and Chinese: the switch must not
+    // claim English is shown while the panel speaks Arabic.
+    const client = createKefu({ backend: createMemoryBackend({ latencyMs: 5 }), storage: () => createMemoryStorage() });
+    const widget = await fixture<KefuWidget>(html`<kefu-widget locale="ar" .client=${client}></kefu-widget>`);
+    await widget.show();
+    const select = await found<HTMLSelectElement>(widget.shadowRoot!, '.language select');
+    expect(select.value).to.equal('ar');
+    expect([...select.options].map((option) => option.value)).to.deep.equal(['ar', 'en', 'zh-CN']);
+    expect(select.selectedOptions[0]!.textContent).to.equal('العربية');
+    // Picking a language the store writes in still works.
+    await pick(widget.shadowRoot!, 'zh-CN');
+    await waitUntil(() => widget.shadowRoot!.querySelector<HTMLSelectElement>('.language select')?.value === 'zh-CN');
+  });
+
   it('lets the host’s later setLocale replace the shopper’s pick', async () => {
     const { widget, client, root } = await openWidget();
     await pick(root, 'ar');
