@@ -93,10 +93,12 @@ describe('@kefu/react’s element modules', () => {
       .filter((tag) => tag !== undefined)
       .sort();
 
+  const reactBundle = '/__kefu-react/19/client.js';
+
   it('are imported when a component first renders, not with @kefu/react', async () => {
     // The page has loaded more modules than the default 250 entries hold.
     performance.setResourceTimingBufferSize(10_000);
-    const { React, ReactDOM, ReactDOMClient, Kefu } = (await import('/__kefu-react/19/client.js')) as ReactUnderTest;
+    const { React, ReactDOM, ReactDOMClient, Kefu } = (await import(reactBundle)) as ReactUnderTest;
     expect(Kefu.KefuCallback, 'the package is loaded').to.exist;
     expect(storefrontTags.filter((tag) => customElements.get(tag))).to.deep.equal([], 'no element defined yet');
     expect(fetchedElements()).to.deep.equal([]);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { rollup, type OutputChunk } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { esbuildPlugin } from '../../scripts/rollup/library.mjs';
+import esbuild from 'rollup-plugin-esbuild';
 
 const root = resolve(import.meta.dirname, '../..');
 const isElementModule = (id: string) => /packages\/elements\/src\/(components|define)\//.test(id);
@@ -20,7 +20,8 @@ async function bundleApp(app: string): Promise<{ atLoad: string[]; lazy: string[
     plugins: [
       { name: 'app', resolveId: (id) => (id === 'app' ? id : null), load: (id) => (id === 'app' ? app : null) },
       nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.js', '.mjs'], rootDir: root }),
-      esbuildPlugin(),
+      // target es2022: with a later one esbuild leaves the elements' decorators in.
+      esbuild({ target: 'es2022', tsconfig: resolve(root, 'tsconfig.json') }),
     ],
     onwarn: () => {},
   });

@@ -35,12 +35,12 @@ async function bundleApp(app: string): Promise<{ atLoad: Set<string>; lazy: Set<
   const visit = (name: string) => {
     if (loaded.has(name)) return;
     loaded.add(name);
-    for (const edge of metafile.outputs[name].imports)
+    for (const edge of metafile.outputs[name]!.imports)
       if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
   };
   visit(entry);
   const inputsOf = (outputs: string[]) =>
-    new Set(outputs.flatMap((name) => Object.keys(metafile.outputs[name].inputs)));
+    new Set(outputs.flatMap((name) => Object.keys(metafile.outputs[name]!.inputs)));
   const lazyOutputs = Object.keys(metafile.outputs).filter((name) => !loaded.has(name) && name.endsWith('.js'));
   return { atLoad: inputsOf([...loaded]), lazy: inputsOf(lazyOutputs), metafile };
 }
