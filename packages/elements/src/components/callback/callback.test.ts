@@ -4,9 +4,11 @@ import {
   createKefu,
   createMemoryBackendWithControls,
   createMemoryStorage,
+  KefuError,
   manualNetworkStatus,
   systemClock,
   type Clock,
+  type KefuBackend,
   type KefuClient,
   type KeyValueStorage,
 } from '@kefu/core';
@@ -96,10 +98,10 @@ async function typePhone(el: KefuCallback, typed: string) {
 const phoneMessage = (el: KefuCallback) =>
   $(el, '#field-phone-error').textContent!.trim() || $(el, '#field-phone-hint').textContent!.trim();
 
-async function fillAndSubmit(el: KefuCallback, options: { slotIndex?: number } = {}) {
+async function fillAndSubmit(el: KefuCallback, options: { slotIndex?: number; name?: string } = {}) {
   const name = $<HTMLInputElement>(el, 'input[name="name"]');
   name.focus();
-  await sendKeys({ type: 'Ana Lima' });
+  await sendKeys({ type: options.name ?? 'Ana Lima' });
   await chooseCountry(el, 'FR');
   await typePhone(el, '06 12 34 56 78');
   const radios = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="slot"]');
@@ -402,6 +404,146 @@ describe('<kefu-callback>', function () {
       expect(memory.controls.callbacks().filter((record) => record.status === 'scheduled')).to.have.length(3);
       expect(client.callback.submissions.value).to.have.length(1);
     });
+
+    it('keeps the country the shopper chose after a time was just taken, and after a reload', async () => {
+      const storage = createMemoryStorage();
+      const { client, memory } = setUp({ storage });
+      const el = await mount(client);
+      const first = $<HTMLInputElement>(el, 'input[name="slot"]').value;
+      for (const name of ['Bo', 'Cy']) {
+        await memory.backend.requestCallback(
+          { name, phone: '+33612345670', slot: first, timezone: 'Europe/Paris', topic: '', consent: true },
+          { idempotencyKey: crypto.randomUUID() },
+        );
+      }
+      // An en-GB page starts on the United Kingdom; the shopper picks France for their mobile.
+      await fillAndSubmit(el, { slotIndex: 0 });
+      await waitUntil(() => text(el).includes('That time was just taken'), 'taken', { timeout: 3000 });
+      const country = (element: KefuCallback) => $<HTMLSelectElement>(element, 'select[name="country"]').value;
+      expect(country(el)).to.equal('FR');
+      expect(phoneMessage(el)).to.equal('We will call +33 6 12 34 56 78.');
+      el.remove();
+      client.dispose();
+
+      // A reload: the form comes back from the failed request, on the number's country.
+      const reloaded = setUp({ storage, backend: memory }).client;
+      const again = await mount(reloaded);
+      await reloaded.activate();
+      await waitUntil(() => text(again).includes('That time was just taken'), 'taken, after the reload');
+      expect(country(again)).to.equal('FR');
+    });
+
+    it('online while the server is down: says our service is not answering, then books it once', async () => {
+      const memory = createMemoryBackendWithControls({
+        latencyMs: 5,
+        now: () => Date.parse(FRIDAY_BEFORE_PARIS_CHANGE),
+      });
+      let down = true;
+      // What the HTTP adapter makes of the storefront's proxy answering 502 for a crashed server.
+      const backend: KefuBackend = {
+        ...memory.backend,
+        requestCallback: (input, options) =>
+          down
+            ? Promise.reject(new KefuError('server', '502 Bad Gateway', { status: 502 }))
+            : memory.backend.requestCallback(input, options),
+      };
+      const { client } = setUp({ backend: { ...memory, backend } });
+      const el = await mount(client);
+      await fillAndSubmit(el);
+      await waitUntil(
+        () => text(el).includes('Saved. Our service is not answering right now'),
+        'told our service is not answering',
+        { timeout: 3000 },
+      );
+      expect(text(el)).not.to.include('Sending your request');
+      expect(text(el)).not.to.include('You are offline');
+      expect(client.callback.submissions.value[0]?.status).to.equal('pending');
+      expect(memory.controls.callbacks()).to.have.length(0);
+
+      down = false;
+      await client.outbox.flush({ ignoreBackoff: true });
+      await waitUntil(() => text(el).includes('Your call is booked'), 'booked once it answers', { timeout: 3000 });
+      await client.outbox.flush({ ignoreBackoff: true });
+      expect(memory.controls.callbacks()).to.have.length(1);
+    });
+
+    it('says a name is too long, and the limit, before sending it', async () => {
+      const { client, memory } = setUp();
+      const el = await mount(client);
+      // 201 characters: one more than the server takes.
+      await fillAndSubmit(el, { name: `Ana ${'Maria '.repeat(31)}Lima Santos` });
+      const name = $<HTMLInputElement>(el, 'input[name="name"]');
+      expect(name.value.length).to.equal(201);
+      await waitUntil(() => el.shadowRoot!.activeElement === name, 'the name is focused');
+      expect($(el, '#field-name-error').textContent!.trim()).to.equal(
+        'Your name is too long: please keep it to 200 characters or fewer.',
+      );
+      expect(name.getAttribute('aria-invalid')).to.equal('true');
+      expect(client.callback.submissions.value).to.have.length(0);
+
+      // One character fewer, and the message goes.
+      await sendKeys({ press: 'End' });
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect($(el, '#field-name-error').textContent!.trim()).to.equal('');
+      $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+      await waitUntil(() => text(el).includes('Your call is booked'), 'booked', { timeout: 3000 });
+      expect(memory.controls.callbacks()).to.have.length(1);
+    });
+
+    it('shows the server’s own reason when it refuses a name the form took', async () => {
+      const memory = createMemoryBackendWithControls({
+        latencyMs: 5,
+        now: () => Date.parse(FRIDAY_BEFORE_PARIS_CHANGE),
+      });
+      // A store whose server keeps names shorter than the contract's 200 characters.
+      const reason = 'Please keep the name under 20 characters.';
+      const backend: KefuBackend = {
+        ...memory.backend,
+        requestCallback: (input, options) =>
+          input.name.length > 20
+            ? Promise.reject(
+                new KefuError('validation', 'Please check the highlighted fields.', {
+                  status: 422,
+                  serverCode: 'validation_failed',
+                  fields: { name: reason },
+                }),
+              )
+            : memory.backend.requestCallback(input, options),
+      };
+      const { client } = setUp({ backend: { ...memory, backend } });
+      const el = await mount(client);
+      await fillAndSubmit(el, { name: 'Ana Maria Lima Santos' });
+      await waitUntil(() => $(el, '#field-name-error')?.textContent!.trim() === reason, 'the server’s reason', {
+        timeout: 3000,
+      });
+      expect($<HTMLInputElement>(el, 'input[name="name"]').value).to.equal('Ana Maria Lima Santos');
+    });
+
+    for (const [locale, said] of [
+      ['zh-CN', '姓名太长：请不要超过 200 个字符。'],
+      ['ar', 'الاسم طويل جدًا: الحد الأقصى لعدد الأحرف هو 200.'],
+    ] as const) {
+      it(`says in ${locale} that the server refused a name over 200 characters`, async () => {
+        const { client } = setUp();
+        await client.callback.loadSlots({ days: 7 });
+        // Sent without the form's check (a request saved before it existed), refused by the server.
+        const item = await client.callback.request({
+          name: 'x'.repeat(201),
+          phone: '+33612345678',
+          slot: client.callback.slots.value.data![0]!.start,
+          timezone: 'Europe/Paris',
+          topic: '',
+          consent: true,
+        });
+        await waitUntil(
+          () => client.callback.submissions.value.find((candidate) => candidate.id === item?.id)?.status === 'failed',
+          'refused',
+        );
+        const el = await mount(client, { locale });
+        await waitUntil(() => $(el, '#field-name-error')?.textContent!.trim() === said, 'the reason, in ' + locale);
+      });
+    }
 
     it('saves a request made offline, and sends it once after a reload when back online', async () => {
       const storage = createMemoryStorage();

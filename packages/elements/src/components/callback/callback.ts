@@ -12,6 +12,9 @@ import { callbackMessages, type CallbackMessages } from './callback.messages.js'
 import { callbackStyles } from './callback.styles.js';
 import { withNumber } from '../../i18n/with-number.js';
 
+/** The server's limit on a name (`CallbackInput.name`, docs/api): checked here before sending. */
+const NAME_MAX = 200;
+
 type Field = 'name' | 'phone' | 'slot' | 'consent';
 type FieldErrors = Partial<Record<Field, string>>;
 
@@ -253,18 +256,21 @@ export class KefuCallback extends KefuElement {
     if (this.#restoredFrom === item.id || !item.payload) return;
     this.#restoredFrom = item.id;
     const { payload, error } = item;
+    const sent = this.#phone.checkPhone(payload.phone, this.#country);
     this.#draft = {
       ...this.#draft,
       name: payload.name,
       phone: payload.phone,
-      country: undefined,
+      // The country the shopper had, else the number's own: not the default beside a +33 number.
+      country: this.#draft.country ?? (sent.ok ? sent.country : undefined),
       slot: error?.serverCode === 'slot_taken' ? undefined : payload.slot,
       topic: payload.topic,
       consent: payload.consent,
     };
     const fields = error?.fields ?? {};
     this.#errors = {
-      ...(fields['name'] ? { name: messages.nameMissing } : {}),
+      // Why the server refused the name, in the shopper's words when we know it, else its own.
+      ...(fields['name'] ? { name: this.#nameError(payload.name, messages) ?? fields['name'] } : {}),
       ...(fields['phone'] ? { phone: messages.phoneInvalid(countryName(this.#country, this.resolvedLocale)) } : {}),
       ...(fields['consent'] ? { consent: messages.consentMissing } : {}),
       ...(error?.serverCode === 'slot_taken' || fields['slot'] ? { slot: messages.slotTaken } : {}),
@@ -279,7 +285,7 @@ export class KefuCallback extends KefuElement {
       case 'name':
         this.#draft.name = target.value;
         this.#nameTyped = true;
-        if (this.#errors.name && target.value.trim()) this.#errors = { ...this.#errors, name: undefined };
+        if (this.#errors.name) this.#errors = { ...this.#errors, name: this.#nameError(target.value, messages) };
         break;
       case 'country':
         this.#draft.country = this.#phone.isPhoneCountry(target.value) ? target.value : undefined;
@@ -318,6 +324,14 @@ export class KefuCallback extends KefuElement {
     return check;
   }
 
+  #nameError(name: string, messages: CallbackMessages): string | undefined {
+    const length = name.trim().length;
+    if (!length) return messages.nameMissing;
+    return length > NAME_MAX
+      ? messages.nameTooLong(new Intl.NumberFormat(this.resolvedLocale).format(NAME_MAX))
+      : undefined;
+  }
+
   #chooseSlot(start: string, dayKey?: string): void {
     this.#draft.slot = start;
     if (dayKey) this.#draft.dayKey = dayKey;
@@ -334,8 +348,9 @@ export class KefuCallback extends KefuElement {
     const phone = this.#checkPhoneField(messages);
     const slots = kefu.callback.slots.value.data ?? [];
     const slotFree = slots.some((slot) => slot.start === draft.slot);
+    const nameError = this.#nameError(draft.name, messages);
     this.#errors = {
-      ...(draft.name.trim() ? {} : { name: messages.nameMissing }),
+      ...(nameError ? { name: nameError } : {}),
       ...(this.#errors.phone ? { phone: this.#errors.phone } : {}),
       ...(draft.slot && slotFree ? {} : { slot: this.#errors.slot ?? messages.slotMissing }),
       ...(draft.consent ? {} : { consent: messages.consentMissing }),
@@ -621,8 +636,10 @@ export class KefuCallback extends KefuElement {
     const slot = start ? { start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString() } : undefined;
     const online = kefu.connectivity.online.value;
     const when = slot ? this.#slotText(slot, storeZone, messages) : undefined;
+    // Online with a failed try behind it, our service is not answering (a 5xx): not "offline".
+    const words = !online ? messages.savedOffline : item.attempts ? messages.savedRetrying : messages.sending;
     return html`<div class="confirmation" part="confirmation">
-      <p role="status" tabindex="-1" data-focus>${online ? messages.sending : messages.savedOffline}</p>
+      <p role="status" tabindex="-1" data-focus>${words}</p>
       ${when ? html`<p>${when.label.day}, ${when.text}</p>` : nothing}
     </div>`;
   }
