@@ -22,6 +22,7 @@ const run = promisify(execFile);
 interface Manifest {
   readonly name: string;
   readonly private?: boolean;
+  readonly license?: string;
   readonly exports?: Record<string, unknown>;
   readonly engines?: { readonly node?: string };
   readonly publishConfig?: { readonly access?: string };
