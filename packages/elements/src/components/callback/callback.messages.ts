@@ -7,7 +7,7 @@ const en = {
   intro: 'Choose a time that suits you and we will call you.',
   nameLabel: 'Your name',
   nameMissing: 'Enter your name.',
-  nameTooLong: (max: string) => `Your name is too long: please keep it to ${max} characters or fewer.`,
+  nameTooLong: (max: number) => `Too long: ${max} characters at most.`,
   countryLabel: 'Country',
   phoneLabel: 'Phone number',
   phoneHint: 'The number we should call.',
@@ -37,9 +37,7 @@ const en = {
   formLoading: 'Loading the form…',
   formFailed: 'We could not load the form. Check your connection, then reload the page.',
   savedOffline: 'Saved. You are offline: we will send your request as soon as you are back online.',
-  /** Online, but the last try found our service down (a 5xx, no answer): the outbox tries again. */
-  savedRetrying:
-    'Saved. Our service is not answering right now: we will keep trying and send your request as soon as it does.',
+  savedRetrying: 'Saved. Our service is not answering: we keep trying to send your request.',
   sending: 'Sending your request…',
   sendFailed: 'We could not send your request.',
   confirmedTitle: 'Your call is booked',

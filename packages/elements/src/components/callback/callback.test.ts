@@ -451,7 +451,7 @@ describe('<kefu-callback>', function () {
       const el = await mount(client);
       await fillAndSubmit(el);
       await waitUntil(
-        () => text(el).includes('Saved. Our service is not answering right now'),
+        () => text(el).includes('Saved. Our service is not answering'),
         'told our service is not answering',
         { timeout: 3000 },
       );
@@ -475,9 +475,7 @@ describe('<kefu-callback>', function () {
       const name = $<HTMLInputElement>(el, 'input[name="name"]');
       expect(name.value.length).to.equal(201);
       await waitUntil(() => el.shadowRoot!.activeElement === name, 'the name is focused');
-      expect($(el, '#field-name-error').textContent!.trim()).to.equal(
-        'Your name is too long: please keep it to 200 characters or fewer.',
-      );
+      expect($(el, '#field-name-error').textContent!.trim()).to.equal('Too long: 200 characters at most.');
       expect(name.getAttribute('aria-invalid')).to.equal('true');
       expect(client.callback.submissions.value).to.have.length(0);
 
@@ -521,8 +519,8 @@ describe('<kefu-callback>', function () {
     });
 
     for (const [locale, said] of [
-      ['zh-CN', '姓名太长：请不要超过 200 个字符。'],
-      ['ar', 'الاسم طويل جدًا: الحد الأقصى لعدد الأحرف هو 200.'],
+      ['zh-CN', '太长了：最多 200 个字符。'],
+      ['ar', 'طويل جدًا: 200 حرف على الأكثر.'],
     ] as const) {
       it(`says in ${locale} that the server refused a name over 200 characters`, async () => {
         const { client } = setUp();

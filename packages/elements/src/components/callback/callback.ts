@@ -12,7 +12,7 @@ import { callbackMessages, type CallbackMessages } from './callback.messages.js'
 import { callbackStyles } from './callback.styles.js';
 import { withNumber } from '../../i18n/with-number.js';
 
-/** The server's limit on a name (`CallbackInput.name`, docs/api): checked here before sending. */
+// The server's limit (CallbackInput.name)
 const NAME_MAX = 200;
 
 type Field = 'name' | 'phone' | 'slot' | 'consent';
@@ -261,7 +261,6 @@ export class KefuCallback extends KefuElement {
       ...this.#draft,
       name: payload.name,
       phone: payload.phone,
-      // The country the shopper had, else the number's own: not the default beside a +33 number.
       country: this.#draft.country ?? (sent.ok ? sent.country : undefined),
       slot: error?.serverCode === 'slot_taken' ? undefined : payload.slot,
       topic: payload.topic,
@@ -269,7 +268,6 @@ export class KefuCallback extends KefuElement {
     };
     const fields = error?.fields ?? {};
     this.#errors = {
-      // Why the server refused the name, in the shopper's words when we know it, else its own.
       ...(fields['name'] ? { name: this.#nameError(payload.name, messages) ?? fields['name'] } : {}),
       ...(fields['phone'] ? { phone: messages.phoneInvalid(countryName(this.#country, this.resolvedLocale)) } : {}),
       ...(fields['consent'] ? { consent: messages.consentMissing } : {}),
@@ -324,12 +322,9 @@ export class KefuCallback extends KefuElement {
     return check;
   }
 
-  #nameError(name: string, messages: CallbackMessages): string | undefined {
+  #nameError(name: string, messages: CallbackMessages) {
     const length = name.trim().length;
-    if (!length) return messages.nameMissing;
-    return length > NAME_MAX
-      ? messages.nameTooLong(new Intl.NumberFormat(this.resolvedLocale).format(NAME_MAX))
-      : undefined;
+    return !length ? messages.nameMissing : length > NAME_MAX ? messages.nameTooLong(NAME_MAX) : undefined;
   }
 
   #chooseSlot(start: string, dayKey?: string): void {
@@ -636,10 +631,10 @@ export class KefuCallback extends KefuElement {
     const slot = start ? { start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString() } : undefined;
     const online = kefu.connectivity.online.value;
     const when = slot ? this.#slotText(slot, storeZone, messages) : undefined;
-    // Online with a failed try behind it, our service is not answering (a 5xx): not "offline".
-    const words = !online ? messages.savedOffline : item.attempts ? messages.savedRetrying : messages.sending;
     return html`<div class="confirmation" part="confirmation">
-      <p role="status" tabindex="-1" data-focus>${words}</p>
+      <p role="status" tabindex="-1" data-focus>
+        ${!online ? messages.savedOffline : item.attempts ? messages.savedRetrying : messages.sending}
+      </p>
       ${when ? html`<p>${when.label.day}, ${when.text}</p>` : nothing}
     </div>`;
   }
