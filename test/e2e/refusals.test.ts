@@ -215,8 +215,9 @@ describe('refusals: a callback time another shopper just took (409)', () => {
       await form.getByText(messages.slotTaken).waitFor();
       assert.ok(shopper.answers.includes('409 /v1/callbacks'), 'the server said 409');
       assert.equal(await typed(form.getByLabel(messages.nameLabel)), name);
-      // The number is kept, written with its country code (the country list went back to the default).
+      // The number is kept, written with its country code, beside the country the shopper chose.
       assert.equal(await typed(form.getByLabel(messages.phoneLabel)), '+33612345678');
+      assert.equal(await form.getByLabel(messages.countryLabel).inputValue(), 'FR', 'the country chosen');
       await form.getByText(messages.phoneWillCall('+33 6 12 34 56 78')).waitFor();
       assert.equal(await typed(form.getByLabel(messages.topicLabel)), topic);
       // The times offered now are the free ones: the one taken is gone.
@@ -381,6 +382,33 @@ describe('refusals: the server goes away behind the storefront (5xx)', () => {
       // The return is sent, once.
       await status.locator('.rma').waitFor({ timeout: 30_000 });
       assert.equal(returnsOf(order.number), before + 1, 'one return created');
+      assert.deepEqual(shopper.errors, []);
+      await shopper.context.close();
+    });
+  }
+
+  const callbacksOf = (name: string) =>
+    api.deps.db.prepare('SELECT COUNT(*) FROM callbacks WHERE name = ?').pluck().get(name) as number;
+
+  for (const language of languages) {
+    it(`keeps a callback requested while the server is down, says so in ${language.how}, and books it once it is back`, async () => {
+      const shopper = await openPanel(demo.origin, browser, language);
+      const name = { en: 'Ana Lima (5xx)', 'zh-CN': '王芳（5xx）', ar: 'ليلى حداد (5xx)' }[language.tag];
+      const { form, messages } = await fillCallback(shopper, language.tag, name, '');
+
+      await api.close();
+      try {
+        await form.getByRole('button', { name: messages.submit }).click();
+        await until(() => shopper.answers.some((answer) => /^5\d\d \/v1\/callbacks$/.test(answer)), true, 'a 5xx');
+        await form.getByText(messages.savedRetrying).waitFor();
+        assert.equal(await form.getByText(messages.sending).count(), 0, 'not still "sending"');
+        assert.equal(await form.getByText(messages.savedOffline).count(), 0, 'not told they are offline');
+        await shot(shopper.page, `5xx-callback-${language.tag}`);
+      } finally {
+        api = await startServer({ ...options, port });
+      }
+      await form.getByRole('heading', { name: messages.confirmedTitle }).waitFor({ timeout: 30_000 });
+      assert.equal(callbacksOf(name), 1, 'one callback booked');
       assert.deepEqual(shopper.errors, []);
       await shopper.context.close();
     });
