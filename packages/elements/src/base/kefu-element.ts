@@ -92,8 +92,10 @@ export class KefuElement extends SignalWatcher(LitElement) {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
-    // Kefu's text runs in Kefu's language, whatever the page's direction.
-    this.dir = directionOf(this.resolvedLocale);
+    // Screen readers' voice and the direction: Kefu's words' (English if none for the locale), not the page's.
+    const catalogues = (this.constructor as typeof KefuElement).catalogues;
+    this.lang = catalogues && this.localize(catalogues) === catalogues.en ? 'en' : this.resolvedLocale;
+    this.dir = directionOf(this.lang);
   }
 
   readonly #onIntent = () => {

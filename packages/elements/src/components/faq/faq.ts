@@ -372,7 +372,7 @@ export class KefuFaq extends KefuElement {
           <ul class="articles">
             ${articles.map(
               (article) =>
-                html`<li>
+                html`<li lang=${article.locale} dir=${directionOf(article.locale)}>
                   <button type="button" class="link" @click=${() => this.#open(article.id)}>${article.title}</button>
                 </li>`,
             )}
