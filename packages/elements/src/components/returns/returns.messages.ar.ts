@@ -8,6 +8,7 @@ export const ar: ReturnsMessages = {
   loading: 'جارٍ التحميل…',
   lookupIntro: 'ابحث عن طلبك لبدء الإرجاع.',
   findOrder: 'ابحث عن الطلب',
+  anotherOrder: 'إرجاع منتجات من طلب آخر',
   itemsLegend: 'ما المنتجات التي تريد إرجاعها؟',
   returnBy: (date) => `أرجِعه قبل ${date}`,
   notReturnable: {

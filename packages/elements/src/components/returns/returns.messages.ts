@@ -15,6 +15,7 @@ const en = {
   // Lookup
   lookupIntro: 'Find your order to start a return.',
   findOrder: 'Find order',
+  anotherOrder: 'Return items from another order',
 
   // Items
   itemsLegend: 'Which items would you like to return?',

@@ -7,6 +7,7 @@ export const zhCN: ReturnsMessages = {
   loading: '加载中…',
   lookupIntro: '请先查找您的订单，再申请退货。',
   findOrder: '查找订单',
+  anotherOrder: '为其他订单退货',
   itemsLegend: '您想退回哪些商品？',
   returnBy: (date) => `请在 ${date} 前退回`,
   notReturnable: {

@@ -211,6 +211,43 @@ describe('<kefu-returns>', () => {
     expect(element.shadowRoot!.innerHTML).to.not.contain('75011');
   });
 
+  it('goes back to the lookup for another order, and keeps the first order’s draft for the way back', async () => {
+    const client = clientWith();
+    await lookedUp(client, 'MM-1003');
+    const element = await renderReturns(client, 'MM-1003');
+    await pickItem(element, 'item_1003_2');
+    choose(element, id('items.item_1003_2.reason'), 'changed_mind');
+    const another = () =>
+      [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
+        (button) => textOf(button) === en.anotherOrder,
+      );
+    expect(another(), 'the other-order action').to.not.equal(undefined);
+    await expect(element).to.be.accessible();
+    // The widget focuses the view: the heading still comes first, not the new action.
+    element.focus();
+    expect(element.shadowRoot!.activeElement === $(element, 'h2'), 'focus on the heading').to.equal(true);
+
+    another()!.click();
+    await waitUntil(() => $(element, 'form[part="lookup"]'), 'the lookup form again');
+    const orderNumber = must<HTMLInputElement>(element, id('orderNumber'));
+    expect(orderNumber.value, 'an empty field for the other number').to.equal('');
+    await waitUntil(() => element.shadowRoot!.activeElement === orderNumber, 'focus on the order number');
+    type(element, id('orderNumber'), 'MM-1004');
+    type(element, id('contact'), emails['MM-1004']!);
+    must<HTMLButtonElement>(element, 'form[part="lookup"] button[type="submit"]').click();
+    await waitUntil(() => $(element, id('items.item_1004_1.itemId')), 'the other order’s items');
+    expect(textOf(must(element, 'h2'))).to.equal(en.titleForOrder('MM-1004'));
+    expect($(element, id('items.item_1003_2.itemId')), 'none of the first order’s').to.equal(null);
+
+    another()!.click();
+    await waitUntil(() => $(element, 'form[part="lookup"]'), 'the lookup form once more');
+    type(element, id('orderNumber'), 'MM-1003');
+    type(element, id('contact'), emails['MM-1003']!);
+    must<HTMLButtonElement>(element, 'form[part="lookup"] button[type="submit"]').click();
+    await waitUntil(() => $(element, id('items.item_1003_2.reason')), 'the first order’s draft, as left');
+    expect(must<HTMLSelectElement>(element, id('items.item_1003_2.reason')).value).to.equal('changed_mind');
+  });
+
   it('needs a photo for a reason that requires one, refuses a file that is not an image, then sends it', async () => {
     const memory = createMemoryBackendWithControls({ latencyMs: 5 });
     const client = clientWith({ backend: memory.backend });

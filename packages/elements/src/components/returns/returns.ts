@@ -72,6 +72,7 @@ export class KefuReturns extends KefuElement {
     errors: { attribute: false },
     answered: { attribute: false },
     submitting: { attribute: false },
+    wantsForm: { attribute: false },
   };
 
   /** The order to return items from (looked up first if it is not in this session yet). */
@@ -82,6 +83,7 @@ export class KefuReturns extends KefuElement {
     this,
     () => this.kefu,
     async (order) => {
+      this.wantsForm = false;
       this.orderNumber = order.number;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
@@ -92,6 +94,7 @@ export class KefuReturns extends KefuElement {
   /** Server objections the shopper has since answered (changed the field), so they are hidden. */
   private answered: ReadonlySet<string> = new Set();
   private submitting = false;
+  private wantsForm = false;
 
   readonly #uploads = new Map<string, PendingUpload[]>();
   readonly #photoErrors = new Map<string, string>();
@@ -267,6 +270,15 @@ export class KefuReturns extends KefuElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="form"] input')?.focus();
   }
 
+  // The lookup form instead of the order; its draft is kept for a way back.
+  async #anotherOrder(): Promise<void> {
+    this.wantsForm = true;
+    this.#lookup.prefill('');
+    this.#lookup.clearError();
+    await this.updateComplete;
+    this.renderRoot.querySelector('input')?.focus();
+  }
+
   async #focusFirstInvalid(keys: readonly string[]): Promise<void> {
     await this.updateComplete;
     const ids = new Set(keys.map(fieldId));
@@ -339,10 +351,13 @@ export class KefuReturns extends KefuElement {
       return html`<h2 tabindex="-1">${messages.title}</h2>
         <p class="muted" role="status">${messages.loading}</p>`;
     }
-    if (!order) return this.#renderLookup(messages);
+    if (!order || this.wantsForm) return this.#renderLookup(messages);
     const draft = client.returns.draft.value;
     const submission = client.returns.draftSubmission.value;
     return html`<h2 tabindex="-1">${withNumber(messages.titleForOrder, order.number)}</h2>
+      <button part="button" type="button" class="link" @click=${() => void this.#anotherOrder()}>
+        ${messages.anotherOrder}
+      </button>
       ${draft?.orderId === order.id ? this.#renderDraft(client, order, policy, draft, submission, messages) : nothing}
       ${this.#renderHistory(client, order, messages)}`;
   }
