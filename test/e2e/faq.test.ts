@@ -179,21 +179,27 @@ describe('the FAQ inside the widget on the demo storefront', () => {
     });
     after(() => large?.close());
 
-    /** The strict policy, the worker's Trusted Types policy allowed or not (docs/security.md). */
-    async function searchBodyText(allowWorkerPolicy: boolean) {
+    /**
+     * The strict policy, the worker's Trusted Types policy allowed or not (docs/security.md); in the
+     * storefront's widget (the script tag's build) or in the inline FAQ of a demo app built by vite.
+     */
+    async function searchBodyText(allowWorkerPolicy: boolean, app?: 'react' | 'vue') {
+      // Vue's runtime creates a Trusted Types policy of its own, "vue": a Vue app's page allows it.
+      const trustedTypes = [...(allowWorkerPolicy ? ['kefu-worker'] : []), ...(app === 'vue' ? ['vue'] : [])];
       const server = await startDemoServer({
         root: resolve(repo, 'demo/dist'),
         apiOrigin: large.origin,
-        htmlHeaders: {
-          'Content-Security-Policy': strictCsp({ trustedTypes: allowWorkerPolicy ? ['kefu-worker'] : [] }),
-        },
+        htmlHeaders: { 'Content-Security-Policy': strictCsp({ trustedTypes }) },
       });
       try {
         const workers: string[] = [];
-        const { page, errors } = await openWidget(server.origin, 1280, countWorkerAnswers, (opened) =>
-          opened.on('worker', (worker) => workers.push(worker.url())),
-        );
-        await page.locator('kefu-widget .home-search input').click();
+        const onWorker = (opened: Page) => opened.on('worker', (worker) => workers.push(worker.url()));
+        const { page, errors } = app
+          ? await openApp(`${server.origin}/${app}/`, countWorkerAnswers, onWorker)
+          : await openWidget(server.origin, 1280, countWorkerAnswers, onWorker);
+        await page
+          .locator(app ? 'kefu-faq.inline-kefu input[type="search"]' : 'kefu-widget .home-search input')
+          .click();
         await page.keyboard.type('paddle', { delay: 30 });
         // Only the index finds a word of the body: this waits for it, however it was built.
         await page.locator('kefu-faq [role="option"] .result-title', { hasText: kayak.title }).waitFor();
@@ -202,10 +208,22 @@ describe('the FAQ inside the widget on the demo storefront', () => {
           return { violations: recorded.cspViolations, answers: recorded.workerAnswers };
         });
         await page.close();
-        return { workers, answers, violations, errors };
+        return { origin: server.origin, workers, answers, violations, errors };
       } finally {
         await server.close();
       }
+    }
+
+    /** A demo app's page, its inline FAQ ready to type in. */
+    async function openApp(url: string, initScript: string, beforeLoad: (page: Page) => void) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      beforeLoad(page);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.addInitScript([recordCspViolations, initScript].join('\n'));
+      await page.goto(url);
+      await page.locator('kefu-faq.inline-kefu input[type="search"]').waitFor();
+      return { page, errors };
     }
 
     it('builds it in a worker under the strict CSP with the kefu-worker policy, with no violation', async () => {
@@ -216,6 +234,21 @@ describe('the FAQ inside the widget on the demo storefront', () => {
       assert.deepEqual(violations, []);
       assert.deepEqual(errors, []);
     });
+
+    // Vite bundles the worker of `new Worker(new URL(…, import.meta.url))` and emits it as a file of
+    // the app; as a plain asset under 4 KB it was a data: URL, refused, and the index was built on
+    // the main thread (test/node/faq-worker-bundling.test.ts builds that case).
+    for (const app of ['react', 'vue'] as const) {
+      it(`builds it in a worker from a file of the ${app} app (built by vite), under the strict CSP`, async () => {
+        const { origin, workers, answers, violations, errors } = await searchBodyText(true, app);
+        assert.equal(workers.length, 1, workers.join(' | '));
+        assert.equal(answers, 1, 'the worker sent the index back');
+        assert.ok(workers[0]?.startsWith(`${origin}/${app}/assets/`), workers[0]);
+        assert.match(workers[0] ?? '', /\/faq-index-worker-[\w-]+\.js$/);
+        assert.deepEqual(violations, []);
+        assert.deepEqual(errors, []);
+      });
+    }
 
     it('still searches, built on the main thread, where the page does not allow the policy', async () => {
       const { workers, answers, violations, errors } = await searchBodyText(false);

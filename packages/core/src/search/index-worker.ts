@@ -33,14 +33,31 @@ export class IndexWorkerUnavailableError extends Error {
 let policy: ScriptUrlPolicy | undefined;
 /** A refused policy name is refused for the page's life; asking again would report another violation. */
 let policyRefused: unknown;
+/** The worker's URL as the bundler wrote it: the one URL the policy vouches for. */
+let vouchedUrl: string | undefined;
 
 /**
- * The worker's file, beside this module. Bundlers know `new URL('./…', import.meta.url)`: Vite and
- * webpack emit the file (@kefu/core ships it self-contained, so a copy works), and the loader's
- * build turns it into a chunk (packages/loader/rollup.config.mjs).
+ * Starts the worker in the file beside this module, in the words bundlers know a worker by,
+ * `new Worker(new URL('./…', import.meta.url), { type: 'module' })`: Vite bundles it and emits a
+ * file of the app whatever its size (as a plain `new URL()` asset it was inlined as a `data:` URL
+ * under 4 KB, which the origin check refuses), as the loader's build does
+ * (packages/loader/rollup.config.mjs). webpack 5 takes only the global `Worker` for a worker: it
+ * emits the file through its `new URL()` asset rule, and @kefu/core ships the worker self-contained.
+ *
+ * That `Worker` is the browser's behind the checks that must come first. Workers are same-origin
+ * only: from a CDN the constructor would refuse it anyway, and asking for the policy first would
+ * only report a violation for nothing. Under `require-trusted-types-for 'script'` Chromium refuses a
+ * URL object (a TypeError and a reported violation): the URL goes through the kefu-worker policy.
  */
-function workerUrl(): string {
-  return new URL('./faq-index-worker.js', import.meta.url).href;
+function startIndexWorker(): Worker {
+  if (typeof globalThis.Worker !== 'function') throw new TypeError('no Worker here');
+  const Worker = class extends globalThis.Worker {
+    constructor(url: URL, options: WorkerOptions) {
+      if (url.origin !== globalThis.location?.origin) throw new TypeError(`${url.href} is on another origin`);
+      super(trustedScriptUrl(url.href), options);
+    }
+  };
+  return new Worker(new URL('./faq-index-worker.js', import.meta.url), { type: 'module', name: 'kefu-faq-index' });
 }
 
 /** The URL as the Worker constructor accepts it where Trusted Types are enforced. */
@@ -48,11 +65,12 @@ function trustedScriptUrl(url: string): string {
   const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
   if (!factory) return url;
   if (policyRefused !== undefined) throw policyRefused;
+  vouchedUrl ??= url;
   try {
     // Vouches for this one URL and nothing else: no other script can start a worker through it.
     policy ??= factory.createPolicy(WORKER_POLICY_NAME, {
       createScriptURL(input) {
-        if (input !== workerUrl()) throw new TypeError(`${WORKER_POLICY_NAME}: not the FAQ index worker: ${input}`);
+        if (input !== vouchedUrl) throw new TypeError(`${WORKER_POLICY_NAME}: not the FAQ index worker: ${input}`);
         return input;
       },
     });
@@ -73,12 +91,7 @@ export function buildIndexInWorker(articles: readonly Article[], signal?: AbortS
     if (signal?.aborted) return reject(signal.reason);
     let worker: Worker;
     try {
-      if (typeof Worker !== 'function') throw new TypeError('no Worker here');
-      const url = workerUrl();
-      // Workers are same-origin only: from a CDN the constructor would refuse it anyway; asking
-      // for the Trusted Types policy first would only report a violation for nothing.
-      if (new URL(url).origin !== globalThis.location?.origin) throw new TypeError(`${url} is on another origin`);
-      worker = new Worker(trustedScriptUrl(url), { type: 'module', name: 'kefu-faq-index' });
+      worker = startIndexWorker();
     } catch (error) {
       reject(new IndexWorkerUnavailableError('The FAQ index worker could not start', { cause: error }));
       return;
