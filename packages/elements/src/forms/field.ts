@@ -13,7 +13,7 @@ export interface Field {
   readonly key: string;
   readonly label: string;
   /** Help that stays on screen (a format, where to find something). */
-  readonly hint?: string;
+  readonly hint?: string | TemplateResult;
   /** What is wrong with the value; empty or undefined when nothing is. */
   readonly error?: string | undefined;
 }

@@ -3,7 +3,7 @@ import type { OrderLookupMessages } from './order-lookup.messages.js';
 /** The order lookup form in Arabic. */
 export const ar: OrderLookupMessages = {
   orderNumber: 'رقم الطلب',
-  orderNumberHint: 'تجده في رسالة تأكيد الطلب، مثل MM-1001.',
+  orderNumberHint: (example) => `تجده في رسالة تأكيد الطلب، مثل ${example}.`,
   contact: 'البريد الإلكتروني أو الرمز البريدي',
   contactHint: 'البريد الإلكتروني الذي استخدمته عند الطلب، أو الرمز البريدي لعنوان التوصيل.',
   orderNumberMissing: 'أدخل رقم الطلب.',

@@ -7,7 +7,7 @@ import { lazyCatalogues, type LazyCatalogues } from '../i18n/lazy-catalogues.js'
  */
 export const en = {
   orderNumber: 'Order number',
-  orderNumberHint: 'It is in your order confirmation email, e.g. MM-1001.',
+  orderNumberHint: (example: string) => `It is in your order confirmation email, e.g. ${example}.`,
   contact: 'Email address or postal code',
   contactHint: 'The email address you ordered with, or the postal code of the delivery address.',
   orderNumberMissing: 'Enter your order number.',

@@ -3,7 +3,7 @@ import type { OrderLookupMessages } from './order-lookup.messages.js';
 /** The order lookup form in Simplified Chinese. */
 export const zhCN: OrderLookupMessages = {
   orderNumber: '订单号',
-  orderNumberHint: '可在订单确认邮件中找到，例如 MM-1001。',
+  orderNumberHint: (example) => `可在订单确认邮件中找到，例如 ${example}。`,
   contact: '电子邮箱或邮政编码',
   contactHint: '下单时使用的电子邮箱，或收货地址的邮政编码。',
   orderNumberMissing: '请输入订单号。',

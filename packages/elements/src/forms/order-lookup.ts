@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { KefuClient, KefuError, Order, OrderLookup, OrderNumberFormat } from '@kefu/core';
 import { exampleOrderNumber, normalizeOrderNumber } from '@kefu/core/domain';
 import { field, fieldId } from './field.js';
+import { withNumber } from '../i18n/with-number.js';
 import type { OrderLookupMessages } from './order-lookup.messages.js';
 
 export type LookupField = 'orderNumber' | 'contact';
@@ -191,10 +192,11 @@ export class OrderLookupForm implements ReactiveController {
    * The store's order number format, once its config is in (asked for the first time the form is
    * drawn). Until then numbers are only cleaned up here, and the server puts them in its format.
    */
-  #format(): OrderNumberFormat | undefined {
+  #format(tracked = false): OrderNumberFormat | undefined {
     const config = this.client()?.config;
     if (config?.state.peek().status === 'idle') void config.load();
-    return config?.state.peek().data?.orderNumbers;
+    // Read while drawing, it is tracked: the hint shows the store's format once its settings load.
+    return (tracked ? config?.state.value : config?.state.peek())?.data?.orderNumbers;
   }
 
   #problemMessage(messages: OrderLookupMessages, key: LookupField): string | undefined {
@@ -239,7 +241,11 @@ export class OrderLookupForm implements ReactiveController {
       {
         key,
         label: messages[key],
-        hint: messages[`${key}Hint`],
+        // The example is the store's own format, one word: never "MM-" on one line, "1001" on the next.
+        hint:
+          key === 'orderNumber'
+            ? withNumber(messages.orderNumberHint, exampleOrderNumber(this.#format(true)))
+            : messages.contactHint,
         error: this.#problemMessage(messages, key),
       },
       (wiring) =>

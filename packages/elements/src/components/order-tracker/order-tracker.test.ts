@@ -154,6 +154,16 @@ describe('<kefu-order-tracker>', () => {
     }
   });
 
+  it('gives an example number in the store’s format, never broken at its hyphen', async () => {
+    for (const locale of ['en', 'zh-CN', 'ar']) {
+      const tracker = await renderTracker(clientWith(), locale);
+      // Once the store's settings have loaded (the demo store's numbers read MM-1001).
+      const example = () => $(tracker, '#field-orderNumber-hint bdi.unbroken');
+      await waitUntil(() => example()?.textContent === 'MM-1001', `${locale}: the example in the store’s format`);
+      expect(getComputedStyle(example()!).whiteSpace).to.equal('nowrap');
+    }
+  });
+
   it('looks an order up by postal code, ignoring case and spaces', async () => {
     const tracker = await renderTracker(clientWith());
     lookUp(tracker, 'mm-1002', { postalCode: 'sw1a1aa' });
