@@ -221,7 +221,10 @@ const OrderItemSchema = z
     productId: z.string(),
     name: z.string(),
     variant: z.string().optional(),
-    imageUrl: z.string().optional(),
+    imageUrl: z.string().optional().openapi({
+      description:
+        'The product’s picture: an absolute address, or one relative to the storefront page the widget is on.',
+    }),
     category: z.string().optional().openapi({
       example: 'tableware',
       description: 'The product’s category: which return reasons apply (`returnPolicy.reasonsByCategory`).',
