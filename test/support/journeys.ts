@@ -370,7 +370,18 @@ export async function readAnArticle(page: Page, language: Language): Promise<Loc
     const said = (await faq.evaluate((element) => element.shadowRoot?.textContent ?? '')).replace(/\s+/g, ' ').trim();
     assert.fail(`no article found for “${language.faq.query}”; the help centre said: ${said}`);
   });
-  assert.match((await first.textContent()) ?? '', language.faq.article);
+  // The list follows the typing (debounced): the results of "退货" may show before those of
+  // "退货期限". Wait, bounded, for the first result of the whole question to be the article.
+  const deadline = Date.now() + 10_000;
+  while (!language.faq.article.test((await first.textContent()) ?? '')) {
+    if (Date.now() > deadline) {
+      const titles = await faq.locator('[role="option"] .result-title').allTextContents();
+      assert.fail(
+        `“${language.faq.query}” did not find ${language.faq.article} first; it found: ${titles.join(' | ')}`,
+      );
+    }
+    await page.waitForTimeout(100);
+  }
   if (language.faq.note) await faq.locator('.language-note').getByText(language.faq.note, { exact: true }).waitFor();
   await first.click();
   const article = faq.locator('.article');
