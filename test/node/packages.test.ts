@@ -9,12 +9,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { packWorkspaces, type Packed } from '../support/pack.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -26,11 +27,6 @@ interface Manifest {
   readonly exports?: Record<string, unknown>;
   readonly engines?: { readonly node?: string };
   readonly publishConfig?: { readonly access?: string };
-}
-interface Packed {
-  readonly name: string;
-  readonly filename: string;
-  readonly files: readonly { readonly path: string }[];
 }
 
 const workspaces = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { workspaces: string[] })
@@ -71,27 +67,8 @@ describe('the packages that would be published', () => {
   const attw = new Map<string, Promise<{ ok: boolean; output: string }>>();
 
   before(async () => {
-    const unbuilt = published.filter((pkg) => !existsSync(resolve(root, pkg, 'dist/index.js')));
-    assert.deepEqual(
-      unbuilt,
-      [],
-      'run the build first (npm run build; npm test builds before the node suite): these packages have no dist/',
-    );
     dir = mkdtempSync(join(tmpdir(), 'kefu-pack-'));
-    const { stdout } = await run(
-      'npm',
-      [
-        'pack',
-        '--offline',
-        '--ignore-scripts',
-        '--json',
-        '--pack-destination',
-        dir,
-        ...published.flatMap((pkg) => ['-w', pkg]),
-      ],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-    );
-    for (const [i, result] of (JSON.parse(stdout) as Packed[]).entries()) packed.set(published[i]!, result);
+    for (const [i, result] of (await packWorkspaces(published, dir)).entries()) packed.set(published[i]!, result);
     // attw takes a few seconds a package: all of them at once, each test awaits its own.
     for (const pkg of published) {
       const { filename, files } = packed.get(pkg)!;

@@ -19,14 +19,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { freePort } from '../../scripts/reference-server.mjs';
 import { signInAgent } from '../support/agent-console.js';
 import { launchBrowser } from '../support/browser.js';
+import { packWorkspaces } from '../support/pack.js';
 
-const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const packages = ['packages/core', 'packages/server'];
 const password = 'packed-console-password';
@@ -41,23 +41,8 @@ describe('kefu-server installed from its tarball', { timeout: 15 * 60_000 }, () 
 
   before(
     async () => {
-      const unbuilt = packages.filter((pkg) => !existsSync(resolve(root, pkg, 'dist/index.js')));
-      assert.deepEqual(unbuilt, [], 'run the build first (npm run build): these packages have no dist/');
       dir = mkdtempSync(join(tmpdir(), 'kefu-server-package-'));
-      const { stdout } = await run(
-        'npm',
-        [
-          'pack',
-          '--offline',
-          '--ignore-scripts',
-          '--json',
-          '--pack-destination',
-          dir,
-          ...packages.flatMap((pkg) => ['-w', pkg]),
-        ],
-        { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      );
-      const tarballs = (JSON.parse(stdout) as { filename: string }[]).map(({ filename }) => join(dir, filename));
+      const tarballs = (await packWorkspaces(packages, dir)).map(({ filename }) => join(dir, filename));
       app = join(dir, 'app');
       mkdirSync(app);
       writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'kefu-server-from-npm', private: true }));
