@@ -1,11 +1,13 @@
 // What `npm start` and `npm test` need before they can run, installed when missing: the npm
-// dependencies, Debian's Chromium (test tools cannot download their own browsers here), and the
-// Chinese font the end-to-end screenshots are drawn with.
+// dependencies, Debian's Chromium (test tools cannot download their own browsers here), the
+// Chinese font the end-to-end screenshots are drawn with, and PostgreSQL's server programs for
+// the node tests' throw-away clusters.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
+import { findPostgresBin } from './postgres.mjs';
 
 // Not import.meta.dirname: it is newer than some of the Node versions the check below turns away.
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -108,4 +110,39 @@ function hasChineseFont() {
   const listed = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' });
   if (listed.status === 0) return listed.stdout.includes(chineseFont.family);
   return existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc');
+}
+
+/**
+ * The node tests start throw-away PostgreSQL clusters (test/support/postgres.ts) with the server's
+ * own programs (initdb, postgres): finds them, installs Debian's `postgresql` as root when they are
+ * missing, or says what to do and stops. Debian's package also creates a `main` cluster of its own
+ * (port 5432, started where systemd runs); the tests do not use it.
+ */
+export function ensurePostgres() {
+  if (findPostgresBin()) return;
+  if (process.env.KEFU_POSTGRES_BIN) {
+    console.error(`KEFU_POSTGRES_BIN is ${process.env.KEFU_POSTGRES_BIN}, which holds no initdb and postgres.`);
+    process.exit(1);
+  }
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  const byHand =
+    'install it (Debian/Ubuntu: sudo apt-get install -y postgresql) or set KEFU_POSTGRES_BIN to the folder holding initdb and postgres, then run npm test again';
+  if (!isRoot || !hasApt) {
+    console.error(
+      `PostgreSQL is missing: the node tests start throw-away clusters with its initdb and postgres. Please ${byHand}.`,
+    );
+    process.exit(1);
+  }
+  console.log('Installing PostgreSQL with apt-get (postgresql, about a minute)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', 'postgresql'], { stdio: 'inherit', env }).status === 0;
+  // A machine whose package lists were never fetched (a fresh container) knows no package yet.
+  const installed =
+    install() || (spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env }).status === 0 && install());
+  if (!installed || !findPostgresBin()) {
+    console.error(`apt-get could not install postgresql (is the Debian mirror reachable?): ${byHand}.`);
+    process.exit(1);
+  }
 }

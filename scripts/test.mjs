@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { ensureChromium, ensureDependencies } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensurePostgres } from './ensure.mjs';
 import { acceptCounts, countProblems, fileProblems, nodeFileCounts, summaryProblems } from './test-checks.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,6 +35,8 @@ process.on('exit', () => rmSync(resultsDir, { recursive: true, force: true }));
 
 ensureDependencies();
 ensureChromium();
+// Only the node suite starts PostgreSQL clusters (test/support/postgres.ts).
+if (!only || only === 'node') ensurePostgres();
 
 // eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
