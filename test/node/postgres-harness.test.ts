@@ -3,8 +3,10 @@
 // root, and leave nothing behind — neither when stop() runs nor when the test process is killed.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
@@ -77,7 +79,14 @@ describe('the PostgreSQL test cluster', () => {
     await cluster.stop(); // a second stop() (an after() hook behind a test's own) is harmless
   });
 
-  it('stops the server of a test process that was killed, and the next start removes its directory', async () => {
+  it('stops the server of a test process that was killed, and the next start removes its directory', async (t) => {
+    // A temp folder of this test's own: other test files starting clusters at the same time sweep
+    // /tmp, and must not be the ones that remove the killed process's directory. Open to the
+    // others' execute bit: as root the cluster belongs to nobody, who must enter it.
+    const scope = mkdtempSync(join(tmpdir(), 'kefu-pg-scope-'));
+    chmodSync(scope, 0o755);
+    const tmpdirBefore = process.env.TMPDIR;
+    t.after(() => rmSync(scope, { recursive: true, force: true }));
     // A test process of its own, killed with SIGKILL: no hook of its own runs.
     const harness = new URL('../support/postgres.ts', import.meta.url).href;
     const victim = spawn(
@@ -92,7 +101,7 @@ describe('the PostgreSQL test cluster', () => {
          console.log(JSON.stringify({ dir: c.dir, port: c.port, url: c.url }));
          setInterval(() => {}, 1000);`,
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: scope } },
     );
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: victim.stdout! }).once('line', resolve);
@@ -110,7 +119,12 @@ describe('the PostgreSQL test cluster', () => {
     await until(() => probe(orphan.port), 'refused', 'the server of the killed process stops', 10_000);
     assert.equal(existsSync(orphan.dir), true, 'the killed process could not remove its directory');
 
-    const next = await startPostgres();
+    assert.equal(dirname(orphan.dir), scope);
+    process.env.TMPDIR = scope;
+    const next = await startPostgres().finally(() => {
+      if (tmpdirBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdirBefore;
+    });
     clusters.push(next);
     assert.equal(existsSync(orphan.dir), false, 'the next start removed the left-over directory');
     assert.equal(existsSync(next.dir), true);
