@@ -73,6 +73,45 @@ describe('callback requests on the demo storefront, against the reference server
     });
   }
 
+  it('fetches the phone metadata once the panel has opened, so "Call me back" opens its form offline afterwards', async () => {
+    const context = await storefront.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // What the form needs from the network: the features (prefetched once the widget has rendered)
+    // and the phone numbers (fetched once its panel has opened), each received whole.
+    const needed = [
+      /\/features\/kefu-features-[\w-]+\.js$/,
+      /\/chunks\/phone-[\w-]+\.js$/,
+      /\/vendor\/phone-numbers-[\w-]+\.js$/,
+    ];
+    const received = new Set<RegExp>();
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      for (const file of needed) if (file.test(path)) received.add(file);
+    });
+    await page.goto(`${storefront.demo.origin}/`);
+    await page.locator('kefu-launcher button').click();
+    await page.locator('kefu-widget [part="header"]').getByText('Maple & Moss').waitFor();
+    for (let tries = 0; received.size < needed.length && tries < 200; tries++)
+      await new Promise((wait) => setTimeout(wait, 50));
+    assert.deepEqual(
+      needed.filter((file) => !received.has(file)),
+      [],
+      'the open panel fetched the features and the phone metadata while the shopper looked at home',
+    );
+
+    await context.setOffline(true);
+    await page.locator('kefu-widget').getByRole('button', { name: 'Call me back' }).click();
+    const form = page.locator('kefu-callback');
+    await form.getByLabel('Phone number').fill('(201) 555-0123');
+    await form.getByLabel('Phone number').press('Tab');
+    await form.getByText('We will call +1 201 555 0123.').waitFor();
+    assert.equal(await form.getByText('We could not load the form').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('opens the other features while the phone metadata is still on its way, and says what to do when it cannot come', async () => {
     const page = await storefront.browser.newPage({ viewport: { width: 375, height: 667 } });
     // The phone metadata (24 KB) cannot be fetched at first, as offline; later it is held back, as
@@ -95,14 +134,15 @@ describe('callback requests on the demo storefront, against the reference server
     await tracker.getByRole('heading', { name: 'Track your order' }).waitFor();
     await tracker.getByLabel('Order number').waitFor();
     // The tracker is drawn whether or not the request for the metadata has reached this process yet
-    // (it is made as the features chunk runs, and routed here asynchronously): wait for it, bounded.
+    // (the open panel makes it once the page is idle, and it is routed here asynchronously): wait
+    // for it, bounded.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const asked = await Promise.race([
       askedForPhone.then(() => true),
       new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 10_000))),
     ]);
     clearTimeout(timer);
-    assert.ok(asked, 'the features chunk asked for the phone metadata, and did not wait for it');
+    assert.ok(asked, 'the open panel asked for the phone metadata, and the tracker did not wait for it');
 
     await page.locator('kefu-widget').getByRole('button', { name: 'Back' }).click();
     await page.locator('kefu-widget').getByRole('button', { name: 'Call me back' }).click();

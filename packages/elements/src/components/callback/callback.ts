@@ -1,7 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import type { CallbackInput, CallbackRecord, CallbackSlot, KefuClient, OutboxItem } from '@kefu/core';
 import { callbackCalendar } from '@kefu/core/domain';
-import type * as PhoneModule from '@kefu/core/phone';
 import type { CountryCode, PhoneCheck } from '@kefu/core/phone';
 import { KefuElement } from '../../base/kefu-element.js';
 import { field, fieldError, fieldId } from '../../forms/field.js';
@@ -9,6 +8,7 @@ import { controls, tokens } from '../../styles/tokens.styles.js';
 import { browserTimeZone, groupSlotsByDay, labelSlot, type SlotDay, type SlotLabel } from './callback-slots.js';
 import { zoneNames } from '../contact/contact-channels.js';
 import { callbackMessages, type CallbackMessages } from './callback.messages.js';
+import { loadPhoneNumbers, phoneNumbers, type PhoneNumbers } from './phone-numbers.js';
 import { callbackStyles } from './callback.styles.js';
 import { withNumber } from '../../i18n/with-number.js';
 
@@ -28,30 +28,6 @@ interface Draft {
   topic: string;
   consent: boolean;
 }
-
-type PhoneNumbers = typeof PhoneModule;
-
-let phoneNumbers: PhoneNumbers | undefined;
-let phoneNumbersLoading: Promise<PhoneNumbers> | undefined;
-
-/**
- * libphonenumber-js and its metadata (24 KB) come with this form, not with the other features: a
- * dynamic import, so a shopper opening the order tracker never waits for them. Started when this
- * module is evaluated (the widget prefetches the features at idle), so the form is ready when
- * opened, offline too. A failed fetch is asked again the next time the form opens, but Chromium
- * keeps a module's failure until the page reloads, so the form says to reload.
- */
-function loadPhoneNumbers(): Promise<PhoneNumbers> {
-  phoneNumbersLoading ??= import('@kefu/core/phone').then(
-    (module) => (phoneNumbers = module),
-    (error: unknown) => {
-      phoneNumbersLoading = undefined;
-      throw error;
-    },
-  );
-  return phoneNumbersLoading;
-}
-loadPhoneNumbers().catch(() => undefined);
 
 const countryListCache = new Map<string, readonly { code: CountryCode; label: string }[]>();
 
@@ -174,7 +150,9 @@ export class KefuCallback extends KefuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!phoneNumbers) this.#waitForPhoneNumbers();
+    // The phone numbers come when a form is on the page, not when this module is evaluated (an app
+    // imports it with its wrappers, the widget with its features): see phone-numbers.ts.
+    if (!phoneNumbers()) this.#waitForPhoneNumbers();
   }
 
   override disconnectedCallback(): void {
@@ -203,8 +181,9 @@ export class KefuCallback extends KefuElement {
 
   /** Only the form and what it does use this, and the form shows once the phone numbers are here. */
   get #phone(): PhoneNumbers {
-    if (!phoneNumbers) throw new Error('Kefu: the phone numbers are not loaded yet');
-    return phoneNumbers;
+    const phone = phoneNumbers();
+    if (!phone) throw new Error('Kefu: the phone numbers are not loaded yet');
+    return phone;
   }
 
   /**
@@ -691,7 +670,7 @@ export class KefuCallback extends KefuElement {
     if (current?.status === 'pending') return this.#renderPending(kefu, current, messages, storeZone);
     const record = recordOf(current);
     if (current && record) return this.#renderBooked(current, record, messages, storeZone);
-    if (!phoneNumbers) return this.#renderPhoneNumbersWait(messages);
+    if (!phoneNumbers()) return this.#renderPhoneNumbersWait(messages);
     if (current?.status === 'failed') this.#restore(current, messages);
     return this.#renderForm(kefu, messages, storeZone);
   }

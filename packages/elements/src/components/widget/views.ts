@@ -1,4 +1,5 @@
 import type { KefuView } from '../../base/navigation.js';
+import { loadPhoneNumbers } from '../callback/phone-numbers.js';
 
 type FeatureView = Exclude<KefuView, 'home'>;
 
@@ -30,11 +31,25 @@ export function loadView(view: KefuView): Promise<unknown> {
   return promise;
 }
 
+/** Runs `task` when the page has nothing better to do. */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 10_000 });
+  else setTimeout(task, 2000);
+}
+
 /** Loads every feature while the page has nothing better to do. */
 export function prefetchViews(): void {
-  const run = () => {
+  whenIdle(() => {
     for (const view of Object.keys(featureLoaders) as FeatureView[]) void loadView(view).catch(() => undefined);
-  };
-  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 10_000 });
-  else setTimeout(run, 2000);
+  });
+}
+
+/**
+ * The callback form's phone numbers (24 KB brotli), once the shopper has opened the panel and the
+ * page is idle: later than the features, which come once the shell has rendered, so only a shopper
+ * who opened the panel pays for them; early enough that "Call me back" shows its form at once, and
+ * offline too once the panel was opened online.
+ */
+export function prefetchPhoneNumbers(): void {
+  whenIdle(() => void loadPhoneNumbers().catch(() => undefined));
 }

@@ -9,7 +9,7 @@ import { tabbableElements } from '../../controllers/focus.js';
 import { readableTextOn } from '../../styles/contrast.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { widgetStyles } from './widget.styles.js';
-import { loadView, prefetchViews } from './views.js';
+import { loadView, prefetchPhoneNumbers, prefetchViews } from './views.js';
 import { ChatAttentionController } from '../chat/chat-attention.js';
 import { renderHome } from './home.js';
 
@@ -175,6 +175,7 @@ export class KefuWidget extends KefuElement {
       // Opening the panel is the shopper's intent: from now on Kefu may use storage (with the
       // host's consent) and send what an earlier visit left in the outbox.
       void this.#loadHome();
+      prefetchPhoneNumbers();
     }
     this.#applyBrand();
     this.hostLauncher?.setAttribute('aria-expanded', this.open ? 'true' : 'false');
