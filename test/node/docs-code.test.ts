@@ -239,6 +239,30 @@ function installedBy(block: Block): string[] {
     });
 }
 
+/**
+ * The install lines of a page, in order: shell blocks, and `npm install …` code spans in its prose
+ * ("once published, `npm install @kefu/react @kefu/core`"), which a reader runs as well.
+ */
+function installLinesOf(file: string): Block[] {
+  const shell = blocksOf(file).filter((b) => ['sh', 'bash', 'shell', 'console'].includes(b.lang));
+  const inBlock = (line: number) =>
+    blocksOf(file).some((b) => line >= b.line && line <= b.line + b.code.split('\n').length + 1);
+  const prose = readFileSync(resolve(root, file), 'utf8')
+    .split('\n')
+    .flatMap((text, i) =>
+      inBlock(i + 1)
+        ? []
+        : [...text.matchAll(/`(npm (?:install|i|add) [^`]+)`/g)].map((m) => ({
+            file,
+            line: i + 1,
+            lang: '',
+            fragment: false,
+            code: m[1]!,
+          })),
+    );
+  return [...shell, ...prose].sort((a, b) => a.line - b.line);
+}
+
 interface ManifestElement {
   readonly tagName: string;
   readonly attributes?: readonly { readonly name: string }[];
@@ -360,15 +384,20 @@ describe('every package a doc block imports is installed before it on the page',
     };
     assert.deepEqual(installedBy(block), ['react', '@kefu/elements', '@scope/x', 'vue']);
   });
+  it('counts an `npm install …` in the prose (“once published, `npm install @kefu/react`”) as one', () => {
+    const lines = installLinesOf('docs/react.md');
+    assert.ok(lines.some((b) => b.lang === 'sh' && installedBy(b).includes('@kefu/react')));
+    assert.ok(lines.some((b) => b.lang === '' && installedBy(b).includes('@kefu/react')));
+  });
   for (const file of files) {
     const imports = sources.filter((s) => s.block.file === file && !s.block.fragment);
     if (!imports.some((s) => importsOf(s).length > 0)) continue;
     it(file, () => {
       const missing: string[] = [];
-      const shell = blocksOf(file).filter((b) => ['sh', 'bash', 'shell', 'console'].includes(b.lang));
+      const installs = installLinesOf(file);
       for (const source of imports) {
         // The nearest install line before the block: what a reader of that section runs.
-        const install = shell.filter((b) => b.line < source.block.line && installedBy(b).length > 0).at(-1);
+        const install = installs.filter((b) => b.line < source.block.line && installedBy(b).length > 0).at(-1);
         const installed = new Set(install ? installedBy(install) : []);
         for (const pkg of importsOf(source)) {
           if (!installed.has(pkg) && !appTooling.test(pkg)) {
