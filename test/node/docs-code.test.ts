@@ -365,6 +365,15 @@ describe('every code block in the docs that is meant to run compiles', () => {
 
 describe('the Kefu tags in the docs’ markup are elements with those attributes and events', () => {
   it('knows the seven elements', () => assert.equal(elements.size, 7));
+  it('finds an unknown tag, attribute and event', () => {
+    const code =
+      '<template>\n<kefu-faq query="a" colour="red" @kefu-nope="x" :foo="y" />\n<kefu-nothing></kefu-nothing>\n</template>';
+    assert.deepEqual(unknownElementApi({ file: 'x.md', line: 1, lang: 'vue', fragment: false, code }, elements), [
+      'x.md:3: <kefu-faq> has no colour attribute',
+      'x.md:3: <kefu-faq> sends no kefu-nope event',
+      'x.md:4: <kefu-nothing> is not a Kefu element',
+    ]);
+  });
   for (const block of templates.filter((b) => /<kefu-/.test(b.code) && !b.fragment)) {
     it(name(block), () => {
       const problems = unknownElementApi(block, elements);
