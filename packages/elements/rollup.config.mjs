@@ -8,4 +8,7 @@ const dir = import.meta.dirname;
 const defines = readdirSync(resolve(dir, 'src/define'))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => resolve(dir, 'src/define', file));
-export default libraryConfig(dir, { input: [resolve(dir, 'src/index.ts'), ...defines] });
+// The light launcher and the widget-on-intent helper are entries too (@kefu/elements/launcher.js,
+// /widget-on-intent.js): the script-tag loader and the React and Vue wrappers import them alone.
+const launcher = ['launcher', 'widget-on-intent'].map((name) => resolve(dir, `src/launcher/${name}.ts`));
+export default libraryConfig(dir, { input: [resolve(dir, 'src/index.ts'), ...defines, ...launcher] });

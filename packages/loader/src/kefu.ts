@@ -7,6 +7,7 @@ import type { Emit, KefuEventName, LoaderSettings } from './settings.js';
 import type { WidgetApi } from './widget-entry.js';
 import type { KefuView } from '@kefu/elements';
 import type * as WidgetEntry from './widget-entry.js';
+import { drawLauncher, labelLauncher, launcherUnavailable } from '@kefu/elements/launcher.js';
 
 type Command = [name: string, ...args: unknown[]];
 interface KefuGlobal {
@@ -68,10 +69,7 @@ function cannotLoad(error: unknown): void {
   console.error(
     `Kefu: ${widgetChunk} could not be loaded (${String(error)}). Serve Kefu's files from this page's origin, or send them with Access-Control-Allow-Origin (docs/loader.md, "Serving from a CDN").`,
   );
-  const button = launcherHost?.shadowRoot?.querySelector('button');
-  if (!button) return;
-  button.setAttribute('aria-disabled', 'true');
-  button.setAttribute('aria-label', (launcherWords[languageOf()] ?? englishWords)[2]);
+  if (launcherHost) launcherUnavailable(launcherHost, settings);
 }
 
 /** Mounts the widget in place of the loader's launcher, once, when the shopper wants it. */
@@ -88,94 +86,25 @@ function prefetchWidget(): void {
 }
 
 /**
- * The launcher's words in every language the widget ships, so its first paint already speaks the
- * shopper's language and sits on their side: the widget takes over the same button later, and
- * must not change it under the shopper's thumb. An e2e test holds these to the widget's catalogues.
+ * Draws the launcher before the widget exists (the light launcher, shared with the React and Vue
+ * wrappers); pointer over or focus fetches the widget's code, a click mounts and opens it.
  */
-const englishWords = ['Help', 'Open help', 'Help is unavailable right now'] as const;
-const launcherWords: Record<string, readonly [label: string, openLabel: string, unavailable: string]> = {
-  en: englishWords,
-  zh: ['帮助', '打开帮助', '帮助暂时无法使用'],
-  ar: ['المساعدة', 'فتح المساعدة', 'المساعدة غير متاحة حاليًا'],
-};
-const rightToLeft = ['ar', 'he', 'fa', 'ur', 'ps', 'yi'];
-
-/** Labels the loader's launcher as the widget will: the setting, else the page's language, else the browser's. */
-function languageOf(): string {
-  const [language = 'en'] = (settings.locale || document.documentElement.lang || navigator.language || 'en')
-    .toLowerCase()
-    .split('-');
-  return language;
-}
-
-function labelLauncher(host: HTMLElement, button: HTMLButtonElement): void {
-  const language = languageOf();
-  const [label, openLabel] = launcherWords[language] ?? englishWords;
-  button.textContent = settings.label ?? label;
-  button.setAttribute('aria-label', openLabel);
-  host.dir = rightToLeft.includes(language) ? 'rtl' : 'ltr';
-}
-
-const launcherCss = `button{position:fixed;inset-block-end:20px;inset-inline-end:20px;z-index:2147483000;min-block-size:48px;min-inline-size:48px;padding:0 20px;border:0;border-radius:999px;background:var(--kefu-brand-color,#1f6f5c);color:var(--kefu-on-brand-color,#fff);font:600 16px/1 system-ui,sans-serif;box-shadow:0 6px 20px rgb(0 0 0/.2);cursor:pointer}:host([position=start]) button{inset-inline-end:auto;inset-inline-start:20px}button:focus-visible{outline:3px solid #1a56db;outline-offset:2px}button[aria-disabled=true]{opacity:.6;cursor:not-allowed}`;
-
-/**
- * The launcher the loader draws before the widget exists. Its styles go through a constructed
- * stylesheet (allowed under `style-src 'self'`) inside a shadow root (nothing leaks either way).
- */
-function drawLauncher(): void {
+function drawLoaderLauncher(): void {
   if (settings.launcher) {
     launcherHost?.remove();
     launcherHost = undefined;
     listenToHostLauncher();
     return;
   }
-  if (launcherHost) return;
-  launcherHost = document.createElement('kefu-launcher');
-  if (settings.position) launcherHost.setAttribute('position', settings.position);
-  const root = launcherHost.attachShadow({ mode: 'open' });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(launcherCss);
-  root.adoptedStyleSheets = [sheet];
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.part.add('launcher');
-  labelLauncher(launcherHost, button);
-  button.setAttribute('aria-expanded', 'false');
-  // Pointer over or focus on the launcher is intent: fetch the code before the click lands. The
-  // launcher stays in place until the click, so it never moves under the shopper's pointer.
-  button.addEventListener('pointerenter', () => void loadWidgetModule(), { once: true });
-  button.addEventListener('focus', () => void loadWidgetModule(), { once: true });
-  button.addEventListener('click', () => void loadWidget().then((api) => api.open()));
-  root.append(button);
-  document.body.append(launcherHost);
+  launcherHost ??= drawLauncher(document.body, settings, (open) =>
+    open ? void loadWidget().then((api) => api.open()) : void loadWidgetModule(),
+  );
 }
-
-/**
- * A field the shopper types in is never hidden under the launcher (WCAG 2.4.11): while one that
- * it covers has focus, the launcher is neither drawn nor hit. The widget, once mounted, does the
- * same with its FieldClearanceController; this is the loader's few bytes of it.
- */
-function clearFocusedField(event: Event): void {
-  const field = event.type === 'focusin' ? event.composedPath()[0] : undefined;
-  const button = launcherHost?.shadowRoot?.querySelector('button');
-  if (!launcherHost || !button) return;
-  const covered =
-    field instanceof Element &&
-    field.matches('input:not([type=button],[type=submit],[type=checkbox],[type=radio]),textarea,select') &&
-    overlap(field.getBoundingClientRect(), button.getBoundingClientRect());
-  launcherHost.style.opacity = covered ? '0' : '';
-  launcherHost.style.pointerEvents = covered ? 'none' : '';
-}
-const overlap = (a: DOMRect, b: DOMRect) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-document.addEventListener('focusin', clearFocusedField);
-document.addEventListener('focusout', clearFocusedField);
 
 /** Applies a setting now if the widget is there, and remembers it for when it comes. */
 function update(change: Partial<LoaderSettings>): void {
   Object.assign(settings, change);
-  const button = launcherHost?.shadowRoot?.querySelector('button');
-  if (launcherHost && button && ('locale' in change || 'label' in change)) labelLauncher(launcherHost, button);
+  if (launcherHost && ('locale' in change || 'label' in change)) labelLauncher(launcherHost, settings);
   void widget?.then((api) => api.update(change));
 }
 
@@ -207,8 +136,8 @@ const commands: Record<string, (...args: unknown[]) => unknown> = {
   init(options) {
     // Calling init twice is harmless: later options fill in, nothing is drawn twice.
     Object.assign(settings, options as LoaderSettings);
-    if (document.body) drawLauncher();
-    else document.addEventListener('DOMContentLoaded', drawLauncher, { once: true });
+    if (document.body) drawLoaderLauncher();
+    else document.addEventListener('DOMContentLoaded', drawLoaderLauncher, { once: true });
   },
   open: (view) =>
     void loadWidget().then((api) => api.open(typeof view === 'string' ? { view: view as KefuView } : undefined)),
