@@ -1,7 +1,8 @@
 // Turns custom-elements.json into React components with @lit/react: one wrapper per element, its
 // events as on… props (kefu-open → onKefuOpen), typed with the event's documented detail. Each
-// imports its element's module when it first renders (packages/react/src/lazy-element.ts), so an
-// app pays for the elements it shows, not for all seven when it imports @kefu/react.
+// imports its element's module when it first renders, the widget on the shopper's intent
+// (packages/react/src/lazy-element.ts), so an app pays for the elements it shows, not for all
+// seven when it imports @kefu/react.
 import prettier from 'prettier';
 import { customElements, eventsOf, eventType, propertiesOf, typeImports } from './manifest.mjs';
 
@@ -19,7 +20,7 @@ export async function generateReactWrappers(manifest) {
     "'use client';",
     '',
     "import type { EventName } from '@lit/react';",
-    "import { elementProperties, lazyElementComponent } from '../lazy-element.js';",
+    "import { elementProperties, importWhenRendered, lazyElementComponent, loadOnIntent } from '../lazy-element.js';",
     ...types,
     // Types only: each element's module is imported when its component first renders.
     `import type { ${elements.map((element) => `${element.name} as ${element.name}Element`).join(', ')} } from '@kefu/elements';`,
@@ -39,7 +40,13 @@ export async function generateReactWrappers(manifest) {
     }
     lines.push('  },');
     lines.push(`  displayName: '${element.name}',`);
-    lines.push(`  load: () => import('@kefu/elements/define/${element.tagName}.js'),`);
+    // The widget waits for the shopper's intent behind the light launcher, as with the script tag;
+    // an inline element is there to be used, so its module loads when it first renders.
+    lines.push(
+      element.tagName === 'kefu-widget'
+        ? '  connect: loadOnIntent,'
+        : `  connect: importWhenRendered('${element.tagName}', () => import('@kefu/elements/define/${element.tagName}.js')),`,
+    );
     lines.push('});');
   });
   const config =

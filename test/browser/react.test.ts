@@ -2,13 +2,16 @@
 // between the two shows. Each version's bundle and server-rendered page come from
 // test/support/react-under-test.mjs (a web-test-runner plugin).
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { createKefu, createMemoryBackend, createMemoryStorage, type KefuClient } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
-import {
-  setSharedClient,
-  type KefuChat as KefuChatElement,
-  type KefuOrderTracker as KefuOrderTrackerElement,
-  type KefuWidget as KefuWidgetElement,
+// The shared client's own module, not @kefu/elements' entry: that imports every element's class,
+// and the tests below count which of Kefu's code the page has fetched.
+import { setSharedClient, sharedClient } from '@kefu/elements/shared-client.js';
+import type {
+  KefuChat as KefuChatElement,
+  KefuOrderTracker as KefuOrderTrackerElement,
+  KefuWidget as KefuWidgetElement,
 } from '@kefu/elements';
 import type * as ReactModule from 'react';
 import type * as ReactDOMModule from 'react-dom';
@@ -119,6 +122,83 @@ describe('@kefu/react’s element modules', () => {
       root.unmount();
       container.remove();
     }
+  });
+
+  // Issue 30: <KefuWidget> costs the page the light launcher until the shopper shows intent, as
+  // the script tag does; then the widget loads, takes the launcher's place and opens. These three
+  // run in order on one widget: once defined, <kefu-widget> stays defined for the page's life.
+  describe('<KefuWidget> in a provider, before and after the shopper’s intent', () => {
+    let react: ReactUnderTest;
+    let container: HTMLElement;
+    let root: ReactDOMClientModule.Root;
+    const opened: Event[] = [];
+    /** Whether the page has fetched the widget's own code (its class, or its registration). */
+    const fetchedWidget = () =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => /\/(components\/widget\/widget|define\/kefu-widget)\.[jt]s/.test(entry.name));
+    const widget = () => container.querySelector<KefuWidgetElement>('kefu-widget')!;
+    const lightLauncher = () => container.querySelector('kefu-launcher')?.shadowRoot?.querySelector('button');
+    const centreOf = (element: Element): [number, number] => {
+      const box = element.getBoundingClientRect();
+      return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+    };
+
+    before(async () => {
+      react = (await import(reactBundle)) as ReactUnderTest;
+      container = document.createElement('div');
+      document.body.append(container);
+      root = react.ReactDOMClient.createRoot(container);
+      const { React, ReactDOM, Kefu } = react;
+      const options = { backend: createMemoryBackend({ latencyMs: 5 }), storage: () => createMemoryStorage() };
+      ReactDOM.flushSync(() =>
+        root.render(
+          React.createElement(
+            Kefu.KefuProvider,
+            { options },
+            React.createElement(Kefu.KefuWidget, { onKefuOpen: (event: Event) => opened.push(event) }),
+          ),
+        ),
+      );
+    });
+
+    after(async () => {
+      await sendMouse({ type: 'move', position: [0, 0] });
+      root.unmount();
+      container.remove();
+      setSharedClient(undefined);
+    });
+
+    it('shows the launcher before any of the widget’s code is fetched, and no client is made', async () => {
+      await waitUntil(() => lightLauncher(), 'the light launcher is drawn');
+      expect(lightLauncher()!.textContent).to.equal('Help');
+      expect(lightLauncher()!.getAttribute('aria-label')).to.equal('Open help');
+      expect(lightLauncher()!.getBoundingClientRect().width).to.be.greaterThan(0);
+      expect(customElements.get('kefu-widget'), 'the widget is not defined').to.equal(undefined);
+      expect(fetchedWidget(), 'no widget code fetched').to.equal(false);
+      expect(sharedClient(), 'the provider made no client yet').to.equal(undefined);
+    });
+
+    it('fetches the widget’s code when the shopper points at the launcher, which stays in place', async () => {
+      await sendMouse({ type: 'move', position: centreOf(lightLauncher()!) });
+      await waitUntil(fetchedWidget, 'the widget’s code is fetched');
+      // Pointing is not pressing: the launcher stays, never moving under the shopper's pointer.
+      expect(customElements.get('kefu-widget')).to.equal(undefined);
+      expect(lightLauncher()).to.exist;
+    });
+
+    it('opens the panel, focus inside, when the shopper clicks the launcher', async () => {
+      await sendMouse({ type: 'click', position: centreOf(lightLauncher()!) });
+      await waitUntil(() => opened.length === 1, 'the panel opened (kefu-open)');
+      const element = widget();
+      expect(element).to.be.instanceOf(customElements.get('kefu-widget')!);
+      expect(element.open).to.equal(true);
+      expect(container.querySelector('kefu-launcher'), 'the widget’s launcher took the light one’s place').to.equal(
+        null,
+      );
+      expect(element.shadowRoot!.activeElement?.closest('.panel'), 'focus is inside the panel').to.exist;
+      expect(sharedClient(), 'the provider made its client on intent').to.exist;
+    });
   });
 });
 

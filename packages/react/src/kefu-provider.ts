@@ -7,15 +7,34 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useMemo,
   useState,
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { createKefu, type KefuClient, type KefuOptions } from '@kefu/core';
-import { setSharedClient, sharedClient } from './shared-client.js';
+import type { KefuClient, KefuOptions } from '@kefu/core';
+import { setSharedClient, sharedClient } from '@kefu/elements/shared-client.js';
 import { effect } from '@preact/signals-core';
 
-const KefuContext = createContext<KefuClient | undefined>(undefined);
+/** What a provider gives the components under it: its client once there, and a way to ask for it. */
+interface ClientSource {
+  readonly client: KefuClient | undefined;
+  /** Makes the provider's client if it has none yet (loading @kefu/core first); settles once it is there. */
+  need(): Promise<void>;
+}
+
+const KefuContext = createContext<ClientSource | undefined>(undefined);
+
+/**
+ * What a Kefu component calls when it needs the client (its element is about to load): the
+ * nearest provider makes it then. Without a provider, the page's shared client is someone else's
+ * to set (the script tag's, or the app's `setSharedClient`).
+ */
+export function useClientDemand(): () => Promise<void> {
+  const source = useContext(KefuContext);
+  return source ? source.need : noDemand;
+}
+const noDemand = () => Promise.resolve();
 
 export interface KefuProviderProps {
   /** A client of your own (you dispose it). Without one, the provider creates one from `options`. */
@@ -26,21 +45,71 @@ export interface KefuProviderProps {
 }
 
 /**
+ * The client a provider makes, when it is first needed: @kefu/core (the larger part of Kefu) is
+ * imported then, not with the page. Needed means an element's module loads (an inline element
+ * renders, the shopper shows intent for the widget) or the app reads the client with `useKefu()`.
+ */
+class LazyClient {
+  #client: KefuClient | undefined;
+  #making: Promise<void> | undefined;
+  #disposed = false;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(private readonly options: KefuOptions) {}
+
+  readonly need = (): Promise<void> => {
+    this.#making ??= import('@kefu/core').then(
+      ({ createKefu }) => {
+        if (this.#disposed) return;
+        const client = createKefu(this.options);
+        // An element reads the shared client when it connects, which may be before any effect of
+        // the provider runs: make it the page's client now, unless the page has one already.
+        if (!sharedClient()) setSharedClient(client);
+        this.#client = client;
+        for (const listener of this.#listeners) listener();
+      },
+      (error: unknown) => {
+        // The network: the next component that needs the client tries again.
+        this.#making = undefined;
+        throw error;
+      },
+    );
+    return this.#making;
+  };
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  readonly current = (): KefuClient | undefined => this.#client;
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#client?.dispose();
+  }
+}
+
+/**
  * Gives every Kefu component under it, and `useKefu()`, one client, and makes it the page's shared
- * client (so a `<KefuWidget>` and an inline `<KefuOrderTracker>` share one session). The client is
- * made in the browser only: during server rendering there is none, and the elements render as
- * bare tags that come alive once the page hydrates.
+ * client (so a `<KefuWidget>` and an inline `<KefuOrderTracker>` share one session). A client the
+ * provider makes is made in the browser, when first needed (see `LazyClient`): a page with only a
+ * `<KefuWidget>` loads none of Kefu's core until the shopper shows intent. During server rendering
+ * there is none, and the elements render as bare tags that come alive once the page hydrates.
  */
 export function KefuProvider({ client, options, children }: KefuProviderProps): ReactNode {
-  const [created] = useState(() => {
-    const made = client || typeof window === 'undefined' ? undefined : createKefu(options ?? {});
-    // An element reads the shared client when it connects, which is before any effect of ours
-    // runs: make it the page's client now, once, unless the page has one already.
-    const first = client ?? made;
-    if (first && !sharedClient()) setSharedClient(first);
-    return made;
+  const [lazy] = useState(() => {
+    // Your own client is the page's at once: an element reads the shared client when it connects,
+    // which is before any effect of ours runs.
+    if (client && !sharedClient()) setSharedClient(client);
+    return client ? undefined : new LazyClient(options ?? {});
   });
-  const value = client ?? created;
+  const made = useSyncExternalStore(lazy?.subscribe ?? noSubscription, lazy?.current ?? noClient, noClient);
+  const value = client ?? made;
+  const source = useMemo<ClientSource>(
+    () => ({ client: value, need: lazy && !client ? lazy.need : noDemand }),
+    [value, lazy, client],
+  );
 
   useEffect(() => {
     if (!value) return undefined;
@@ -53,24 +122,26 @@ export function KefuProvider({ client, options, children }: KefuProviderProps): 
   // A client the provider made is the provider's to release. Deferred: React's Strict Mode
   // unmounts and mounts again at once, and the same client must survive that.
   useEffect(() => {
-    if (!created) return undefined;
-    const pending = pendingDisposals.get(created);
+    if (!lazy) return undefined;
+    const pending = pendingDisposals.get(lazy);
     if (pending !== undefined) clearTimeout(pending);
     return () => {
       pendingDisposals.set(
-        created,
+        lazy,
         setTimeout(() => {
-          pendingDisposals.delete(created);
-          created.dispose();
+          pendingDisposals.delete(lazy);
+          lazy.dispose();
         }, 0),
       );
     };
-  }, [created]);
+  }, [lazy]);
 
-  return createElement(KefuContext.Provider, { value }, children);
+  return createElement(KefuContext.Provider, { value: source }, children);
 }
 
-const pendingDisposals = new WeakMap<KefuClient, ReturnType<typeof setTimeout>>();
+const pendingDisposals = new WeakMap<LazyClient, ReturnType<typeof setTimeout>>();
+const noSubscription = () => () => {};
+const noClient = () => undefined;
 
 /** A read-only signal as the stores expose them. */
 interface ReadableSignal<T> {
@@ -81,12 +152,15 @@ interface ReadableSignal<T> {
 
 /**
  * The Kefu client: the nearest `KefuProvider`'s, else the page's shared one (the script tag's).
- * `undefined` during server rendering, and while the page hydrates what the server rendered.
+ * Asking is needing it: a provider that has not made its client yet makes it now (it loads
+ * @kefu/core first), and `useKefu()` returns it in the render that follows. `undefined` until
+ * then, during server rendering, and while the page hydrates what the server rendered.
  */
 export function useKefu(): KefuClient | undefined;
 /**
  * The current value of one of the client's signals, re-rendering when it changes:
- * `useKefu((kefu) => kefu.orders.current)`. `undefined` while there is no client (server rendering).
+ * `useKefu((kefu) => kefu.orders.current)`. `undefined` while there is no client (server
+ * rendering, or until the provider has made it).
  */
 export function useKefu<T>(select: (client: KefuClient) => ReadableSignal<T>): T | undefined;
 export function useKefu<T>(select?: (client: KefuClient) => ReadableSignal<T>): KefuClient | T | undefined {
@@ -104,12 +178,22 @@ export function useKefu<T>(select?: (client: KefuClient) => ReadableSignal<T>): 
  * React does not patch attributes that differ after hydration.
  */
 function useClient(): KefuClient | undefined {
-  const fromContext = useContext(KefuContext);
+  const source = useContext(KefuContext);
+  // An effect runs in the browser only: the server makes no client.
+  useEffect(() => {
+    source?.need().catch(reportLoadError);
+  }, [source]);
   return useSyncExternalStore(
     subscribeToSharedClient,
-    () => fromContext ?? sharedClient(),
+    () => source?.client ?? sharedClient(),
     () => undefined,
   );
+}
+
+/** As an uncaught error would be, without an unhandled rejection. */
+export function reportLoadError(error: unknown): void {
+  if (typeof reportError === 'function') reportError(error);
+  else console.error(error);
 }
 
 function subscribeToSharedClient(onChange: () => void): () => void {

@@ -3,6 +3,8 @@
 
 import * as React from 'react';
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
+import { holdWidgetUntilIntent } from '@kefu/elements/widget-on-intent.js';
+import { reportLoadError, useClientDemand } from './kefu-provider.js';
 
 type EventNames = Record<string, EventName | string>;
 
@@ -18,41 +20,73 @@ export function elementProperties<Element extends HTMLElement>(
   return { prototype } as unknown as new () => Element;
 }
 
+/**
+ * How a component brings its element to life once its tag is in the page (in an effect: in the
+ * browser only): `element` is the tag, `needClient` makes the provider's client. Each is
+ * idempotent: React's Strict Mode runs an effect twice.
+ */
+export type Connect = (element: HTMLElement, needClient: () => Promise<void>) => void;
+
 const loading = new Map<string, Promise<unknown>>();
 
-/** Loads an element's module once; a failed load (the network) is tried again on the next render. */
-function defineOnce(tagName: string, load: () => Promise<unknown>): void {
-  if (loading.has(tagName) || customElements.get(tagName)) return;
-  loading.set(
-    tagName,
-    load().catch((error: unknown) => {
-      loading.delete(tagName);
-      // As an uncaught error would be, without an unhandled rejection.
-      if (typeof reportError === 'function') reportError(error);
-    }),
-  );
+/**
+ * An element shown inline (an order tracker on the order page) is there for the shopper to use,
+ * as the script tag's loader also judges: its module, and the provider's client, load when it
+ * first renders. A failed load (the network) is tried again on the next render.
+ */
+export function importWhenRendered(tagName: string, load: () => Promise<unknown>): Connect {
+  return (_element, needClient) => {
+    if (loading.has(tagName) || customElements.get(tagName)) return;
+    loading.set(
+      tagName,
+      Promise.all([needClient(), load()]).catch((error: unknown) => {
+        loading.delete(tagName);
+        reportLoadError(error);
+      }),
+    );
+  };
 }
 
 /**
- * A React component for a Kefu element that imports the element's module when it first renders
- * in the browser, not when the app imports @kefu/react: a page pays for the elements it shows.
- * Until the module has loaded the tag is a plain element; @lit/react has set its properties and
- * listeners on it already, and Lit takes those over as the element upgrades.
+ * The widget waits for the shopper's intent: until then its tag holds the light launcher, the one
+ * the script tag draws, and nothing of the widget's code or the client is loaded (see
+ * @kefu/elements/widget-on-intent.js).
+ */
+export const loadOnIntent: Connect = (element, needClient) => holdWidgetUntilIntent(element, { prepare: needClient });
+
+/**
+ * A React component for a Kefu element whose code comes when it is needed, not when the app
+ * imports @kefu/react: a page pays for the elements it shows, the widget for its launcher only
+ * until the shopper wants it. Until the module has loaded the tag is a plain element; @lit/react
+ * has set its properties and listeners on it already, and Lit takes those over as it upgrades.
  */
 export function lazyElementComponent<Element extends HTMLElement, Events extends EventNames>(options: {
   readonly tagName: string;
   readonly elementClass: new () => Element;
   readonly events: Events;
   readonly displayName: string;
-  readonly load: () => Promise<unknown>;
+  readonly connect: Connect;
 }): ReactWebComponent<Element, Events> {
-  const { load, ...component } = options;
+  const { connect, ...component } = options;
   // Typed as any component here: the returned one carries @lit/react's types for its props.
   const Inner: React.ElementType = createComponent({ ...component, react: React });
   const Lazy = React.forwardRef<Element, Record<string, unknown>>((props, ref) => {
-    // An effect runs in the browser only, after the tag is in the page.
-    React.useEffect(() => defineOnce(options.tagName, load), []);
-    return React.createElement(Inner, { ...props, ref });
+    const needClient = useClientDemand();
+    const element = React.useRef<Element | null>(null);
+    // The app's ref gets the element too (the plain tag until its module loads: see docs/react.md).
+    const setElement = React.useCallback(
+      (node: Element | null) => {
+        element.current = node;
+        if (typeof ref === 'function') ref(node);
+        else if (ref) ref.current = node;
+      },
+      [ref],
+    );
+    // An effect runs in the browser only, after @lit/react's layout effect set the properties.
+    React.useEffect(() => {
+      if (element.current) connect(element.current, needClient);
+    }, [needClient]);
+    return React.createElement(Inner, { ...props, ref: setElement });
   });
   Lazy.displayName = options.displayName;
   return Lazy as unknown as ReactWebComponent<Element, Events>;

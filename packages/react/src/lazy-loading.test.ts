@@ -47,6 +47,11 @@ async function bundleApp(app: string): Promise<{ atLoad: Set<string>; lazy: Set<
 
 const elementModules = (inputs: Set<string>) =>
   [...inputs].filter((input) => /packages\/elements\/src\/(components|define)\//.test(input)).sort();
+/** Kefu's core, and Lit (what the widget's shell is written with). */
+const coreAndLit = (inputs: Set<string>) =>
+  [...inputs].filter((input) =>
+    /packages\/core\/src\/|node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(input),
+  );
 const phoneMetadata = (inputs: Set<string>) =>
   [...inputs].filter((input) => /libphonenumber-js|packages\/core\/src\/domain\/phone\.ts/.test(input));
 
@@ -69,6 +74,35 @@ describe('an app importing @kefu/react', () => {
     assert.ok(
       defines.some((input) => input.endsWith('define/kefu-order-tracker.ts')),
       'kefu-order-tracker, lazily',
+    );
+  });
+
+  // Issue 30: the script tag costs a page its loader (< 2 KB) until the shopper shows intent; an app
+  // with the widget in a provider paid for the core (createKefu in the provider) and, as soon as
+  // <KefuWidget> rendered, for Lit and the widget's shell.
+  it('loads neither the core nor Lit with a page of <KefuProvider><KefuWidget/></KefuProvider>', async () => {
+    const { atLoad, lazy } = await bundleApp(`
+      import { createElement } from 'react';
+      import { createRoot } from 'react-dom/client';
+      import { KefuProvider, KefuWidget } from '@kefu/react';
+      createRoot(document.body).render(
+        createElement(KefuProvider, { options: { apiBase: '/v1' } }, createElement(KefuWidget)),
+      );
+    `);
+    assert.deepEqual(coreAndLit(atLoad), []);
+    assert.deepEqual(elementModules(atLoad), []);
+    assert.ok(
+      [...atLoad].some((input) => input.endsWith('packages/elements/src/launcher/launcher.ts')),
+      'the light launcher is drawn with the page',
+    );
+    // On intent: the client (the core) and the widget (Lit, its shell), in chunks of their own.
+    assert.ok(
+      [...lazy].some((input) => input.endsWith('packages/core/src/client.ts')),
+      'the core, lazily',
+    );
+    assert.ok(
+      [...lazy].some((input) => input.endsWith('define/kefu-widget.ts')),
+      'the widget, lazily',
     );
   });
 });

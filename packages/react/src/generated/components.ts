@@ -4,7 +4,7 @@
 'use client';
 
 import type { EventName } from '@lit/react';
-import { elementProperties, lazyElementComponent } from '../lazy-element.js';
+import { elementProperties, importWhenRendered, lazyElementComponent, loadOnIntent } from '../lazy-element.js';
 import type { KefuNavigateDetail } from '@kefu/elements';
 import type {
   KefuCallback as KefuCallbackElement,
@@ -33,7 +33,7 @@ export const KefuCallback = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuCallback',
-  load: () => import('@kefu/elements/define/kefu-callback.js'),
+  connect: importWhenRendered('kefu-callback', () => import('@kefu/elements/define/kefu-callback.js')),
 });
 
 /** `<kefu-chat>`: Live chat with the store’s agents, with answers suggested first. */
@@ -56,7 +56,7 @@ export const KefuChat = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuChat',
-  load: () => import('@kefu/elements/define/kefu-chat.js'),
+  connect: importWhenRendered('kefu-chat', () => import('@kefu/elements/define/kefu-chat.js')),
 });
 
 /** `<kefu-faq>`: Searches the help centre as the shopper types, offline too, and shows articles. */
@@ -69,7 +69,7 @@ export const KefuFaq = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuFaq',
-  load: () => import('@kefu/elements/define/kefu-faq.js'),
+  connect: importWhenRendered('kefu-faq', () => import('@kefu/elements/define/kefu-faq.js')),
 });
 
 /** `<kefu-order-tracker>`: Looks up an order by number and email or postal code and follows each shipment. */
@@ -80,7 +80,7 @@ export const KefuOrderTracker = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuOrderTracker',
-  load: () => import('@kefu/elements/define/kefu-order-tracker.js'),
+  connect: importWhenRendered('kefu-order-tracker', () => import('@kefu/elements/define/kefu-order-tracker.js')),
 });
 
 /** `<kefu-returns>`: Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards. */
@@ -92,7 +92,7 @@ export const KefuReturns = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuReturns',
-  load: () => import('@kefu/elements/define/kefu-returns.js'),
+  connect: importWhenRendered('kefu-returns', () => import('@kefu/elements/define/kefu-returns.js')),
 });
 
 /** `<kefu-survey>`: A CSAT, NPS or CES survey with an optional comment. */
@@ -105,7 +105,7 @@ export const KefuSurvey = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuSurvey',
-  load: () => import('@kefu/elements/define/kefu-survey.js'),
+  connect: importWhenRendered('kefu-survey', () => import('@kefu/elements/define/kefu-survey.js')),
 });
 
 /** `<kefu-widget>`: The launcher button and the help panel it opens. */
@@ -130,5 +130,5 @@ export const KefuWidget = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuWidget',
-  load: () => import('@kefu/elements/define/kefu-widget.js'),
+  connect: loadOnIntent,
 });
