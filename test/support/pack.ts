@@ -19,7 +19,9 @@ export interface Packed {
  * without it the test says so rather than failing on a missing file.
  */
 export async function packWorkspaces(workspaces: readonly string[], destination: string): Promise<Packed[]> {
-  const unbuilt = workspaces.filter((dir) => !existsSync(resolve(root, dir, 'dist/index.js')));
+  // dist/index.js for a module package, dist/kefu.js for the script tag's (packages/loader).
+  const built = (dir: string) => ['dist/index.js', 'dist/kefu.js'].some((file) => existsSync(resolve(root, dir, file)));
+  const unbuilt = workspaces.filter((dir) => !built(dir));
   assert.deepEqual(
     unbuilt,
     [],
