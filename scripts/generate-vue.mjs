@@ -49,7 +49,7 @@ export async function generateVueDeclarations(manifest) {
   lines.push(`export const kefuTags = [${elements.map((element) => `'${element.tagName}'`).join(', ')}] as const;`);
   lines.push(
     '',
-    "/** Each element's module, imported when its tag first appears in the app (see plugin.ts). */",
+    "/** Each element's module: an inline element's is imported when its tag first appears in the app, the widget's on intent (see plugin.ts). */",
     'export const kefuElementModules: Record<(typeof kefuTags)[number], () => Promise<unknown>> = {',
     ...elements.map(
       (element) => `  '${element.tagName}': () => import('@kefu/elements/define/${element.tagName}.js'),`,

@@ -12,8 +12,14 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const root = resolve(import.meta.dirname, '../..');
 const isElementModule = (id: string) => /packages\/elements\/src\/(components|define)\//.test(id);
+/** Kefu's core, and Lit (what the widget's shell is written with). */
+const isCoreOrLit = (id: string) =>
+  /packages\/core\/src\/|node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id);
 
-async function bundleApp(app: string): Promise<{ atLoad: string[]; lazy: string[] }> {
+async function bundleApp(
+  app: string,
+  isWatched: (id: string) => boolean = isElementModule,
+): Promise<{ atLoad: string[]; lazy: string[] }> {
   const bundle = await rollup({
     input: 'app',
     external: ['vue'],
@@ -42,7 +48,7 @@ async function bundleApp(app: string): Promise<{ atLoad: string[]; lazy: string[
   };
   visit(entry.fileName);
   const modulesOf = (names: string[]) =>
-    names.flatMap((name) => Object.keys(chunks.get(name)!.modules)).filter(isElementModule);
+    names.flatMap((name) => Object.keys(chunks.get(name)!.modules)).filter(isWatched);
   return {
     atLoad: modulesOf([...loaded]).map((id) => id.slice(root.length + 1)),
     lazy: modulesOf([...chunks.keys()].filter((name) => !loaded.has(name))),
@@ -60,5 +66,25 @@ describe('an app importing @kefu/vue', () => {
         lazy.some((id) => id.endsWith(`define/${tag}.ts`)),
         `${tag}, lazily`,
       );
+  });
+
+  // Issue 30: the script tag costs a page its loader (< 2 KB) until the shopper shows intent; the
+  // plugin made its client at install, so every Vue page with Kefu loaded the core at once.
+  it('loads neither the core nor Lit with a page that shows <kefu-widget>', async () => {
+    const { atLoad, lazy } = await bundleApp(
+      `import { createApp, h } from 'vue';
+       import { createKefuPlugin } from '@kefu/vue';
+       createApp({ render: () => h('kefu-widget') }).use(createKefuPlugin({ apiBase: '/v1' })).mount('#app');`,
+      (id) => isCoreOrLit(id) || isElementModule(id),
+    );
+    assert.deepEqual(atLoad, []);
+    assert.ok(
+      lazy.some((id) => id.endsWith('packages/core/src/client.ts')),
+      'the core, lazily',
+    );
+    assert.ok(
+      lazy.some((id) => id.endsWith('define/kefu-widget.ts')),
+      'the widget, lazily',
+    );
   });
 });

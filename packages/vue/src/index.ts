@@ -1,11 +1,6 @@
-// No element is defined by importing @kefu/vue: the plugin imports each element's module when its
-// tag first appears in the app (a page pays for the elements it shows).
-export {
-  createKefuPlugin,
-  isKefuElement,
-  kefuClientKey,
-  useKefu,
-  useKefuState,
-  type KefuPluginOptions,
-} from './plugin.js';
+// No element is defined, and no client made, by importing @kefu/vue: the plugin imports each
+// inline element's module when its tag first appears in the app, and the widget's on the
+// shopper's intent (a page pays for what it shows, and the widget for its launcher until wanted).
+export { createKefuPlugin, isKefuElement, type KefuPluginOptions } from './plugin.js';
+export { useKefu, useKefuState } from './use-kefu.js';
 export { kefuTags } from './generated/components.js';

@@ -1,9 +1,8 @@
-import { inject, onScopeDispose, shallowRef, type App, type InjectionKey, type Plugin, type ShallowRef } from 'vue';
-import { createKefu, type KefuClient, type KefuOptions } from '@kefu/core';
+import type { App, InjectionKey, Plugin } from 'vue';
+import type { KefuClient, KefuOptions } from '@kefu/core';
+import { setSharedClient, sharedClient } from '@kefu/elements/shared-client.js';
+import { holdWidgetUntilIntent } from '@kefu/elements/widget-on-intent.js';
 import { kefuElementModules, kefuTags } from './generated/components.js';
-import { setSharedClient, sharedClient } from '@kefu/elements';
-
-export const kefuClientKey: InjectionKey<KefuClient> = Symbol('kefu client');
 
 export interface KefuPluginOptions extends KefuOptions {
   /** A client of your own (you dispose it). Without one, the plugin creates one from the other options. */
@@ -11,11 +10,30 @@ export interface KefuPluginOptions extends KefuOptions {
 }
 
 /**
- * `app.use(createKefuPlugin({ apiBase: '/v1' }))`: creates the Kefu client (or takes yours), provides
- * it to `useKefu()`, and, as the app mounts, makes it the page's shared client — every `<kefu-…>`
- * element in the app uses it. A client the plugin created is disposed when the app unmounts.
+ * An app's Kefu client, made when something first needs it: an element's module loads (an inline
+ * element appears, the shopper shows intent for the widget), or a component calls `useKefu()`.
+ * Until then a page loads nothing of @kefu/core, the larger part of Kefu.
+ * @internal
+ */
+export interface KefuClientSource {
+  /** The client, if made (or the app's own). */
+  readonly client: KefuClient | undefined;
+  /** The client, made now with `createKefu` if it was not (for `useKefu()`, which is synchronous). */
+  make(createKefu: (options: KefuOptions) => KefuClient): KefuClient;
+  /** The client, made once @kefu/core has loaded. */
+  need(): Promise<KefuClient>;
+}
+
+/** @internal What `useKefu()` reads: the plugin's client source. */
+export const kefuClientSourceKey: InjectionKey<KefuClientSource> = Symbol('kefu client source');
+
+/**
+ * `app.use(createKefuPlugin({ apiBase: '/v1' }))`: gives the app a Kefu client (yours, or one it
+ * makes when first needed), provides it to `useKefu()`, and, in the browser, makes it the page's
+ * shared client — every `<kefu-…>` element in the app uses it. A client the plugin made is disposed
+ * when the app unmounts.
  *
- * Safe in server-side rendering: creating a client opens nothing (no listener, timer or storage
+ * Safe in server-side rendering: making a client opens nothing (no listener, timer or storage
  * until the shopper's intent, in a browser), and `renderToString` never mounts the app, so the
  * server never sets a page-wide client that the next request would see.
  */
@@ -23,34 +41,76 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
   return {
     install(app: App) {
       const { client: own, ...kefuOptions } = options;
-      const client = own ?? createKefu(kefuOptions);
-      app.provide(kefuClientKey, client);
-      app.config.globalProperties.$kefu = client;
+      let client = own;
+      let mounted = false;
+      let making: Promise<KefuClient> | undefined;
+      const source: KefuClientSource = {
+        get client() {
+          return client;
+        },
+        make(createKefu) {
+          if (!client) {
+            client = createKefu(kefuOptions);
+            // In the browser (the app is mounted), before the elements that asked for it connect.
+            if (mounted && !sharedClient()) setSharedClient(client);
+          }
+          return client;
+        },
+        need() {
+          making ??= import('@kefu/core').then(
+            ({ createKefu }) => source.make(createKefu),
+            (error: unknown) => {
+              // The network: the next element that needs the client tries again.
+              making = undefined;
+              throw error;
+            },
+          );
+          return making;
+        },
+      };
+      app.provide(kefuClientSourceKey, source);
+      Object.defineProperty(app.config.globalProperties, '$kefu', {
+        get: () => source.client ?? sharedClient(),
+        configurable: true,
+      });
       let stopDefining: (() => void) | undefined;
       // Before the app's elements connect (and hydrate), which is when they look for the client.
       const mount = app.mount;
       app.mount = ((...args: Parameters<App['mount']>) => {
-        setSharedClient(client);
-        stopDefining = defineElementsAsTheyAppear();
+        mounted = true;
+        if (client) setSharedClient(client);
+        stopDefining = defineElementsAsTheyAppear(source);
         return mount(...args);
       }) as App['mount'];
       app.onUnmount(() => {
         stopDefining?.();
-        if (sharedClient() === client) setSharedClient(undefined);
-        if (!own) client.dispose();
+        mounted = false;
+        if (client && sharedClient() === client) setSharedClient(undefined);
+        if (!own) client?.dispose();
       });
     },
   };
 }
 
+type KefuTag = (typeof kefuTags)[number];
 const pending = new Map<string, Promise<unknown>>();
 
-/** Imports a Kefu tag's element module, once; a failed load is tried again when a tag next appears. */
-function define(tag: (typeof kefuTags)[number]): void {
+/**
+ * Brings a Kefu tag to life: an inline element is there for the shopper to use (the script tag's
+ * loader judges the same), so its module and the client load now; the widget waits behind the
+ * light launcher for the shopper's intent (@kefu/elements/widget-on-intent.js). A failed load is
+ * tried again when a tag next appears.
+ */
+function define(element: Element, source: KefuClientSource): void {
+  const tag = element.localName as KefuTag;
+  if (tag === 'kefu-widget') {
+    holdWidgetUntilIntent(element as HTMLElement, { prepare: source.need });
+    return;
+  }
   if (pending.has(tag) || customElements.get(tag)) return;
   pending.set(
     tag,
-    kefuElementModules[tag]().catch((error: unknown) => {
+    Promise.all([source.need(), kefuElementModules[tag]()]).catch((error: unknown) => {
       pending.delete(tag);
       if (typeof reportError === 'function') reportError(error);
     }),
@@ -58,21 +118,21 @@ function define(tag: (typeof kefuTags)[number]): void {
 }
 
 /**
- * Imports each Kefu element's module when its tag first appears in the page (Vue renders
- * `<kefu-faq>` as a plain tag, which upgrades when its module arrives, keeping the properties Vue
- * set on it), so a page pays for the elements it shows rather than all seven. Watches the whole
- * document (a `<Teleport>` renders outside the app's root) until every tag is defined.
+ * Brings each Kefu tag to life when it first appears in the page (Vue renders `<kefu-faq>` as a
+ * plain tag, which upgrades when its module arrives, keeping the properties Vue set on it), so a
+ * page pays for the elements it shows rather than all seven. Watches the whole document (a
+ * `<Teleport>` renders outside the app's root) until every tag is defined.
  */
-function defineElementsAsTheyAppear(): () => void {
+function defineElementsAsTheyAppear(source: KefuClientSource): () => void {
   const selector = kefuTags.map((tag) => `${tag}:not(:defined)`).join(',');
   const scan = (root: ParentNode) => {
-    for (const element of root.querySelectorAll(selector)) define(element.localName as (typeof kefuTags)[number]);
+    for (const element of root.querySelectorAll(selector)) define(element, source);
   };
   const observer = new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
-        if (node.matches(selector)) define(node.localName as (typeof kefuTags)[number]);
+        if (node.matches(selector)) define(node, source);
         scan(node);
       }
     if (kefuTags.every((tag) => pending.has(tag) || customElements.get(tag))) observer.disconnect();
@@ -83,33 +143,6 @@ function defineElementsAsTheyAppear(): () => void {
   return () => observer.disconnect();
 }
 
-/** The app's Kefu client (from `createKefuPlugin`); throws when the plugin is not installed. */
-export function useKefu(): KefuClient {
-  const client = inject(kefuClientKey, undefined) ?? sharedClient();
-  if (!client) throw new Error('useKefu(): install createKefuPlugin() in the app first');
-  return client;
-}
-
-/** A read-only signal as the stores expose them. */
-interface ReadableSignal<T> {
-  peek(): T;
-  subscribe(listener: (value: T) => void): () => void;
-}
-
-/**
- * One of the client's signals as a Vue ref that follows it: `const order =
- * useKefuState((kefu) => kefu.orders.current)`; `order.value.status` in a template re-renders.
- */
-export function useKefuState<T>(select: (client: KefuClient) => ReadableSignal<T>): Readonly<ShallowRef<T>> {
-  const signal = select(useKefu());
-  const state = shallowRef(signal.peek());
-  const stop = signal.subscribe((value) => {
-    state.value = value;
-  });
-  onScopeDispose(stop);
-  return state;
-}
-
 /**
  * Tells Vue's template compiler that `kefu-*` tags are custom elements, not Vue components:
  * `vue({ template: { compilerOptions: { isCustomElement: isKefuElement } } })` in vite.config.
@@ -118,7 +151,10 @@ export const isKefuElement = (tag: string): boolean => tag.startsWith('kefu-');
 
 declare module 'vue' {
   interface ComponentCustomProperties {
-    /** The app's Kefu client (from `createKefuPlugin`). */
-    $kefu: KefuClient;
+    /**
+     * The app's Kefu client: `undefined` until it is made (an element loads, or a component calls
+     * `useKefu()`), or the page's shared one.
+     */
+    $kefu: KefuClient | undefined;
   }
 }

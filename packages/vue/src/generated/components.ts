@@ -105,7 +105,7 @@ export const kefuTags = [
   'kefu-widget',
 ] as const;
 
-/** Each element's module, imported when its tag first appears in the app (see plugin.ts). */
+/** Each element's module: an inline element's is imported when its tag first appears in the app, the widget's on intent (see plugin.ts). */
 export const kefuElementModules: Record<(typeof kefuTags)[number], () => Promise<unknown>> = {
   'kefu-callback': () => import('@kefu/elements/define/kefu-callback.js'),
   'kefu-chat': () => import('@kefu/elements/define/kefu-chat.js'),
