@@ -6,7 +6,8 @@
  * `encodedDataLength`: compressed body and headers) and what it decodes to (`dataReceived`) are
  * counted in three phases: at load (until quiet, idle prefetches included), after intent (the
  * pointer over the launcher), after open (a click, the panel's header shown). Kefu's bytes are the
- * page with Kefu minus the page alone.
+ * page with Kefu minus the page alone. Apart, the same pages with an inline order tracker too (intent
+ * by the loader's rule: its code loads at once), at load.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,9 +23,24 @@ import type { BuildReport } from './frameworks/build.js';
 const LOCK = '/tmp/kefu-dist.lock';
 
 export const integrations = [
-  { name: 'script tag', folder: 'script-tag', withKefu: 'script-tag/kefu.html', without: 'script-tag/bare.html' },
-  { name: 'React', folder: 'react', withKefu: 'react-kefu/kefu.html', without: 'react-bare/bare.html' },
-  { name: 'Vue', folder: 'vue', withKefu: 'vue-kefu/kefu.html', without: 'vue-bare/bare.html' },
+  {
+    name: 'script tag',
+    withKefu: 'script-tag/kefu.html',
+    withTracker: 'script-tag/tracker.html',
+    without: 'script-tag/bare.html',
+  },
+  {
+    name: 'React',
+    withKefu: 'react-kefu/kefu.html',
+    withTracker: 'react-tracker/tracker.html',
+    without: 'react-bare/bare.html',
+  },
+  {
+    name: 'Vue',
+    withKefu: 'vue-kefu/kefu.html',
+    withTracker: 'vue-tracker/tracker.html',
+    without: 'vue-bare/bare.html',
+  },
 ] as const;
 export type IntegrationName = (typeof integrations)[number]['name'];
 
@@ -62,10 +78,14 @@ export interface IntegrationBytes {
   readonly withKefu: Record<Phase, Bytes>;
   /** withKefu minus the page alone. */
   readonly kefu: Record<Phase, Bytes>;
+  /** The page with Kefu and an inline order tracker, at load: all of it, and minus the page alone. */
+  readonly inlineTracker: { readonly withKefu: Bytes; readonly kefu: Bytes };
   /** The requests of the page with Kefu (first run), in order; with brotli offered only (gzip's are the same files). */
   readonly requests?: readonly RequestRecord[];
   /** A phase that did not go quiet within the bound (its bytes may be short). */
   readonly notQuiet: readonly string[];
+  /** Visits that failed (no launcher, the panel never shown): their phases have no figure. */
+  readonly failed: readonly string[];
 }
 
 export interface FrameworksResult {
@@ -78,6 +98,8 @@ export interface FrameworksResult {
   readonly loader: Record<Offered, number>;
   /** Each framework's Kefu bytes at load over the script tag's (transferred): the goal is ≤ 1. */
   readonly ratioToScriptTag: Record<'React' | 'Vue', Record<Offered, number>>;
+  /** The same with an inline order tracker on each page. */
+  readonly inlineTrackerRatioToScriptTag: Record<'React' | 'Vue', Record<Offered, number>>;
 }
 
 interface Recorder {
@@ -182,6 +204,7 @@ interface Visit {
   readonly phases: Partial<Record<Phase, Bytes>>;
   readonly requests: RequestRecord[];
   readonly notQuiet: string[];
+  readonly failed: string[];
 }
 
 /** One visit in a fresh context (empty cache): load, and with `interact`, hover then open. */
@@ -196,24 +219,29 @@ async function visit(browser: Browser, url: string, offered: Offered, interact: 
     const cdp = await context.newCDPSession(page);
     const recorder = record(cdp, new URL(url).origin);
     await cdp.send('Network.enable');
-    const result: Visit = { phases: {}, requests: [], notQuiet: [] };
+    const result: Visit = { phases: {}, requests: [], notQuiet: [], failed: [] };
     const settle = async (phase: Phase) => {
       if (!(await quiet(page, recorder))) result.notQuiet.push(phase);
       result.phases[phase] = total(recorder);
     };
     await page.goto(url, { waitUntil: 'load' });
     await settle('load');
+    // A page that cannot be used (no launcher, no panel) is reported, not a reason to stop the bench.
     if (interact) {
-      // The launcher, whoever drew it (the loader, a wrapper, the widget): its part is "launcher".
-      const launcher = page.locator('[part~="launcher"]').first();
-      await launcher.waitFor({ state: 'visible', timeout: 30_000 });
-      recorder.phase = 'intent';
-      await launcher.hover();
-      await settle('intent');
-      recorder.phase = 'open';
-      await launcher.click();
-      await page.locator('kefu-widget [part="header"]').waitFor({ state: 'visible', timeout: 30_000 });
-      await settle('open');
+      try {
+        // The launcher, whoever drew it (the loader, a wrapper, the widget): its part is "launcher".
+        const launcher = page.locator('[part~="launcher"]').first();
+        await launcher.waitFor({ state: 'visible', timeout: 30_000 });
+        recorder.phase = 'intent';
+        await launcher.hover();
+        await settle('intent');
+        recorder.phase = 'open';
+        await launcher.click();
+        await page.locator('kefu-widget [part="header"]').waitFor({ state: 'visible', timeout: 30_000 });
+        await settle('open');
+      } catch (error) {
+        result.failed.push(`${recorder.phase}: ${String(error).split('\n')[0]}`);
+      }
     }
     for (const { done: _done, status, ...entry } of recorder.requests.values()) {
       result.requests.push(status === 200 ? entry : { ...entry, status });
@@ -224,11 +252,17 @@ async function visit(browser: Browser, url: string, offered: Offered, interact: 
   }
 }
 
-const medianBytes = (samples: readonly Bytes[]): Bytes => ({
-  transferred: median(samples.map((s) => s.transferred)),
-  decoded: median(samples.map((s) => s.decoded)),
-  requests: median(samples.map((s) => s.requests)),
-});
+/** A phase a visit did not reach (it threw before): no figure rather than a wrong one. */
+const missing: Bytes = { transferred: NaN, decoded: NaN, requests: NaN };
+const medianBytes = (samples: readonly Bytes[]): Bytes => {
+  const present = samples.filter((sample) => Number.isFinite(sample.transferred));
+  if (present.length === 0) return missing;
+  return {
+    transferred: median(present.map((s) => s.transferred)),
+    decoded: median(present.map((s) => s.decoded)),
+    requests: median(present.map((s) => s.requests)),
+  };
+};
 const minus = (a: Bytes, b: Bytes): Bytes => ({
   transferred: a.transferred - b.transferred,
   decoded: a.decoded - b.decoded,
@@ -257,15 +291,17 @@ export async function runFrameworksBench(browser: Browser): Promise<FrameworksRe
       for (const offered of Object.keys(acceptEncodings) as Offered[]) {
         const alone: Visit[] = [];
         const withKefu: Visit[] = [];
+        const withTracker: Visit[] = [];
         // Alternated, as the other benchmarks are (bytes hardly vary; timings of the quiet wait do).
         for (let run = 0; run < runs; run += 1) {
           alone.push(await visit(browser, `${server.origin}/${integration.without}`, offered, false));
           withKefu.push(await visit(browser, `${server.origin}/${integration.withKefu}`, offered, true));
+          withTracker.push(await visit(browser, `${server.origin}/${integration.withTracker}`, offered, false));
         }
-        const pageAlone = medianBytes(alone.map((v) => v.phases.load ?? { transferred: 0, decoded: 0, requests: 0 }));
-        const phaseBytes = (phase: Phase) =>
-          medianBytes(withKefu.map((v) => v.phases[phase] ?? { transferred: NaN, decoded: NaN, requests: NaN }));
+        const pageAlone = medianBytes(alone.map((v) => v.phases.load ?? missing));
+        const phaseBytes = (phase: Phase) => medianBytes(withKefu.map((v) => v.phases[phase] ?? missing));
         const totals = { load: phaseBytes('load'), intent: phaseBytes('intent'), open: phaseBytes('open') };
+        const trackerAtLoad = medianBytes(withTracker.map((v) => v.phases.load ?? missing));
         byOffer[offered] = {
           pageAlone,
           withKefu: totals,
@@ -274,6 +310,7 @@ export async function runFrameworksBench(browser: Browser): Promise<FrameworksRe
             intent: minus(totals.intent, pageAlone),
             open: minus(totals.open, pageAlone),
           },
+          inlineTracker: { withKefu: trackerAtLoad, kefu: minus(trackerAtLoad, pageAlone) },
           ...(offered === 'br'
             ? {
                 requests: (withKefu[0]?.requests ?? []).map((entry) => {
@@ -282,9 +319,12 @@ export async function runFrameworksBench(browser: Browser): Promise<FrameworksRe
                 }),
               }
             : {}),
-          notQuiet: [...alone, ...withKefu].flatMap((v, index) =>
-            v.notQuiet.map((phase) => `${index < alone.length ? 'page alone' : 'with Kefu'} ${phase}`),
-          ),
+          notQuiet: [
+            ...alone.flatMap((v) => v.notQuiet.map((phase) => `page alone ${phase}`)),
+            ...withKefu.flatMap((v) => v.notQuiet.map((phase) => `with Kefu ${phase}`)),
+            ...withTracker.flatMap((v) => v.notQuiet.map((phase) => `with an inline tracker ${phase}`)),
+          ],
+          failed: withKefu.flatMap((v) => v.failed),
         };
         if (integration.name === 'script tag') {
           const script = withKefu[0]?.requests.find((entry) => entry.path.endsWith('/kefu/kefu.js'));
@@ -293,10 +333,11 @@ export async function runFrameworksBench(browser: Browser): Promise<FrameworksRe
       }
       bytes[integration.name] = byOffer;
     }
-    const ratio = (name: 'React' | 'Vue', offered: Offered) =>
-      Math.round(
-        (bytes[name][offered].kefu.load.transferred / bytes['script tag'][offered].kefu.load.transferred) * 100,
-      ) / 100;
+    const ratio = (name: 'React' | 'Vue', offered: Offered, select: (result: IntegrationBytes) => Bytes) =>
+      Math.round((select(bytes[name][offered]).transferred / select(bytes['script tag'][offered]).transferred) * 100) /
+      100;
+    const atLoad = (result: IntegrationBytes) => result.kefu.load;
+    const withTracker = (result: IntegrationBytes) => result.inlineTracker.kefu;
     return {
       runs,
       vite: built.vite,
@@ -304,8 +345,12 @@ export async function runFrameworksBench(browser: Browser): Promise<FrameworksRe
       bytes,
       loader,
       ratioToScriptTag: {
-        React: { br: ratio('React', 'br'), gzip: ratio('React', 'gzip') },
-        Vue: { br: ratio('Vue', 'br'), gzip: ratio('Vue', 'gzip') },
+        React: { br: ratio('React', 'br', atLoad), gzip: ratio('React', 'gzip', atLoad) },
+        Vue: { br: ratio('Vue', 'br', atLoad), gzip: ratio('Vue', 'gzip', atLoad) },
+      },
+      inlineTrackerRatioToScriptTag: {
+        React: { br: ratio('React', 'br', withTracker), gzip: ratio('React', 'gzip', withTracker) },
+        Vue: { br: ratio('Vue', 'br', withTracker), gzip: ratio('Vue', 'gzip', withTracker) },
       },
     };
   } finally {

@@ -117,7 +117,8 @@ chromiumVersion ||= 'unknown';
 
 const ms = (value: number) =>
   Number.isFinite(value) ? `${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms` : '—';
-const kb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(1)} KB`);
+const kb = (bytes: number | undefined) =>
+  bytes === undefined || Number.isNaN(bytes) ? '—' : `${(bytes / 1024).toFixed(1)} KB`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const rows: (Row | string)[] = [];
 
@@ -254,6 +255,26 @@ if (frameworks) {
       ]);
     }
   }
+  // Apart: with an inline element, its code loads at once everywhere (intent by the loader's rule).
+  const scriptTagTracker = result.bytes['script tag'].br.inlineTracker.kefu.transferred;
+  for (const { name } of integrations) {
+    const { br, gzip } = result.bytes[name];
+    const framework = name === 'script tag' ? undefined : name;
+    rows.push([
+      `${name} + inline order tracker, at load`,
+      `${kb(br.inlineTracker.kefu.transferred)} br, ${kb(gzip.inlineTracker.kefu.transferred)} gzip`,
+      `${kb(br.inlineTracker.kefu.decoded)} decoded` +
+        (framework
+          ? `; ${result.inlineTrackerRatioToScriptTag[framework].br}× the script tag's ${kb(scriptTagTracker)} br`
+          : ''),
+      '',
+      '',
+    ]);
+  }
+  const failed = integrations.flatMap(({ name }) =>
+    [...result.bytes[name].br.failed, ...result.bytes[name].gzip.failed].map((failure) => `${name}: ${failure}`),
+  );
+  if (failed.length > 0) rows.push(`  Visits that failed (no figure for their phases): ${failed.join('; ')}`);
 }
 
 rows.push('Bytes per entry point (brotli 11 against its budget; gzip 9 beside it)');

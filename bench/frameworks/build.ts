@@ -1,8 +1,9 @@
 /**
  * Builds the framework benchmark's pages into DEST (`node --import tsx bench/frameworks/build.ts
  * DEST`; bench/frameworks.ts runs it under the shared build lock): a React and a Vue app, each with
- * Kefu and without it (the page alone), built by Vite as a store's developer builds them, and the
- * same store page as plain HTML with and without the script tag. Prints what it built as JSON.
+ * Kefu, with Kefu and an inline order tracker, and without Kefu (the page alone), built by Vite as a
+ * store's developer builds them, and the same store page as plain HTML with the script tag (and the
+ * tracker) or without. Prints what it built as JSON.
  *
  * Its own Node, without `--conditions=source` (which `npm run bench` runs with): the apps import
  * @kefu/react, @kefu/vue, @kefu/core and @kefu/elements through the workspace links and get each
@@ -80,7 +81,7 @@ function files(dir: string): string[] {
 const pages: BuiltPage[] = [];
 
 for (const framework of ['react', 'vue'] as const) {
-  for (const variant of ['kefu', 'bare'] as const) {
+  for (const variant of ['kefu', 'tracker', 'bare'] as const) {
     const name = `${framework}-${variant}`;
     const root = resolve(here, framework);
     const outDir = join(destination, name);
@@ -104,7 +105,7 @@ for (const framework of ['react', 'vue'] as const) {
     const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
     const moduleIds = chunks.flatMap((chunk) => chunk.moduleIds);
     const fromSource = moduleIds.filter((id) => /\/packages\/[^/]+\/src\//.test(id));
-    if (variant === 'kefu' && !moduleIds.some((id) => /\/packages\/[^/]+\/dist\//.test(id))) {
+    if (variant !== 'bare' && !moduleIds.some((id) => /\/packages\/[^/]+\/dist\//.test(id))) {
       throw new Error(`${name} bundled nothing from the packages' dist: the check below would prove nothing`);
     }
     if (fromSource.length > 0) {
@@ -126,13 +127,13 @@ cpSync(resolve(repo, 'packages/loader/dist'), join(scriptTag, 'kefu'), {
 });
 const page = (tag: string) =>
   `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Linen &amp; Clay</title><link rel="icon" href="data:,"></head>\n<body>${storeHtml()}${tag}</body>\n</html>\n`;
-writeFileSync(
-  join(scriptTag, 'kefu.html'),
-  page('<script src="/script-tag/kefu/kefu.js" data-api-base="/v1" async></script>'),
-);
+const tag = '<script src="/script-tag/kefu/kefu.js" data-api-base="/v1" async></script>';
+writeFileSync(join(scriptTag, 'kefu.html'), page(tag));
+writeFileSync(join(scriptTag, 'tracker.html'), page(`<kefu-order-tracker></kefu-order-tracker>${tag}`));
 writeFileSync(join(scriptTag, 'bare.html'), page(''));
-for (const variant of ['kefu', 'bare'])
+for (const variant of ['kefu', 'tracker', 'bare']) {
   pages.push({ name: 'script-tag', page: `${variant}.html`, files: [], contents: {} });
+}
 
 const report: BuildReport = { vite: viteVersion, pages, staleDist };
 process.stdout.write(JSON.stringify(report));
