@@ -199,6 +199,21 @@ describe('@kefu/react’s element modules', () => {
       expect(element.shadowRoot!.activeElement?.closest('.panel'), 'focus is inside the panel').to.exist;
       expect(sharedClient(), 'the provider made its client on intent').to.exist;
     });
+
+    it('gives a widget rendered again later (another page of the app) its provider’s client at once', async () => {
+      const first = sharedClient();
+      const { React, ReactDOM, Kefu } = react;
+      ReactDOM.flushSync(() => root.render(React.createElement('p', null, 'another page')));
+      await waitUntil(() => sharedClient() === undefined, 'the first provider let its client go');
+      const options = { backend: createMemoryBackend({ latencyMs: 5 }), storage: () => createMemoryStorage() };
+      ReactDOM.flushSync(() =>
+        root.render(React.createElement(Kefu.KefuProvider, { options }, React.createElement(Kefu.KefuWidget))),
+      );
+      // The widget's code is there: the tag is the widget at once, no light launcher, and it needs a client.
+      expect(container.querySelector('kefu-launcher')).to.equal(null);
+      await waitUntil(() => sharedClient() !== undefined, 'the new provider made its client');
+      expect(sharedClient()).not.to.equal(first);
+    });
   });
 });
 

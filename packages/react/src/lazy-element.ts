@@ -36,7 +36,12 @@ const loading = new Map<string, Promise<unknown>>();
  */
 export function importWhenRendered(tagName: string, load: () => Promise<unknown>): Connect {
   return (_element, needClient) => {
-    if (loading.has(tagName) || customElements.get(tagName)) return;
+    // Even when the module is there (an earlier page of a single-page app loaded it), this
+    // provider's client is needed: the element shows nothing without one.
+    if (loading.has(tagName) || customElements.get(tagName)) {
+      needClient().catch(reportLoadError);
+      return;
+    }
     loading.set(
       tagName,
       Promise.all([needClient(), load()]).catch((error: unknown) => {
@@ -52,7 +57,12 @@ export function importWhenRendered(tagName: string, load: () => Promise<unknown>
  * the script tag draws, and nothing of the widget's code or the client is loaded (see
  * @kefu/elements/widget-on-intent.js).
  */
-export const loadOnIntent: Connect = (element, needClient) => holdWidgetUntilIntent(element, { prepare: needClient });
+export const loadOnIntent: Connect = (element, needClient) => {
+  // The widget is defined already (the shopper opened it on an earlier page of a single-page app):
+  // the tag is the widget at once, and this provider's client is needed for it.
+  if (customElements.get('kefu-widget')) needClient().catch(reportLoadError);
+  else holdWidgetUntilIntent(element, { prepare: needClient });
+};
 
 /**
  * A React component for a Kefu element whose code comes when it is needed, not when the app

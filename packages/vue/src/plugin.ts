@@ -103,28 +103,35 @@ const pending = new Map<string, Promise<unknown>>();
  */
 function define(element: Element, source: KefuClientSource): void {
   const tag = element.localName as KefuTag;
-  if (tag === 'kefu-widget') {
-    holdWidgetUntilIntent(element as HTMLElement, { prepare: source.need });
-    return;
-  }
-  if (pending.has(tag) || customElements.get(tag)) return;
+  const need = () => void source.need().catch(report);
+  // A tag whose element is defined already (an earlier app on the page loaded it) needs only this
+  // app's client, without which it shows nothing.
+  if (customElements.get(tag)) return need();
+  if (tag === 'kefu-widget') return holdWidgetUntilIntent(element as HTMLElement, { prepare: source.need });
+  if (pending.has(tag)) return need();
   pending.set(
     tag,
     Promise.all([source.need(), kefuElementModules[tag]()]).catch((error: unknown) => {
       pending.delete(tag);
-      if (typeof reportError === 'function') reportError(error);
+      report(error);
     }),
   );
+}
+
+/** As an uncaught error would be, without an unhandled rejection. */
+function report(error: unknown): void {
+  if (typeof reportError === 'function') reportError(error);
+  else console.error(error);
 }
 
 /**
  * Brings each Kefu tag to life when it first appears in the page (Vue renders `<kefu-faq>` as a
  * plain tag, which upgrades when its module arrives, keeping the properties Vue set on it), so a
  * page pays for the elements it shows rather than all seven. Watches the whole document (a
- * `<Teleport>` renders outside the app's root) until every tag is defined.
+ * `<Teleport>` renders outside the app's root) while the app is mounted.
  */
 function defineElementsAsTheyAppear(source: KefuClientSource): () => void {
-  const selector = kefuTags.map((tag) => `${tag}:not(:defined)`).join(',');
+  const selector = kefuTags.join(',');
   const scan = (root: ParentNode) => {
     for (const element of root.querySelectorAll(selector)) define(element, source);
   };
@@ -135,7 +142,6 @@ function defineElementsAsTheyAppear(source: KefuClientSource): () => void {
         if (node.matches(selector)) define(node, source);
         scan(node);
       }
-    if (kefuTags.every((tag) => pending.has(tag) || customElements.get(tag))) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
   // Markup the server rendered (hydration) is in the page already.
