@@ -1,6 +1,7 @@
 // A keyboard user meets <KefuWidget>'s light launcher (issue 30), as a mouse user does in
-// test/browser/react.test.ts: a file of its own, because once the widget has loaded it stays
-// defined for the page's life, and this journey must start from the light launcher too.
+// test/browser/react.test.ts, and the launcher speaks the provider's language: a file of its own,
+// because once the widget has loaded it stays defined for the page's life, and these must start
+// from the light launcher too.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryBackend, createMemoryStorage } from '@kefu/core';
@@ -20,6 +21,31 @@ interface ReactUnderTest {
 
 /** Served by test/support/react-under-test.mjs (a web-test-runner plugin). */
 const reactBundle = '/__kefu-react/19/client.js';
+
+describe('<KefuWidget>’s light launcher', () => {
+  it('speaks the provider’s language before the widget (and the client) exist', async () => {
+    const { React, ReactDOM, ReactDOMClient, Kefu } = (await import(reactBundle)) as ReactUnderTest;
+    const container = document.createElement('div');
+    document.body.append(container);
+    const root = ReactDOMClient.createRoot(container);
+    try {
+      ReactDOM.flushSync(() =>
+        root.render(
+          React.createElement(Kefu.KefuProvider, { options: { locale: 'ar' } }, React.createElement(Kefu.KefuWidget)),
+        ),
+      );
+      await waitUntil(() => container.querySelector('kefu-launcher'), 'the light launcher is drawn');
+      const button = container.querySelector('kefu-launcher')!.shadowRoot!.querySelector('button')!;
+      expect(button.textContent).to.equal('المساعدة');
+      expect(button.getAttribute('aria-label')).to.equal('فتح المساعدة');
+      expect(container.querySelector('kefu-launcher')!.getAttribute('dir')).to.equal('rtl');
+      expect(customElements.get('kefu-widget'), 'no widget code yet').to.equal(undefined);
+    } finally {
+      root.unmount();
+      container.remove();
+    }
+  });
+});
 
 describe('<KefuWidget> for a keyboard user', () => {
   let container: HTMLElement;

@@ -16,11 +16,17 @@ import type { KefuClient, KefuOptions } from '@kefu/core';
 import { setSharedClient, sharedClient } from '@kefu/elements/shared-client.js';
 import { effect } from '@preact/signals-core';
 
-/** What a provider gives the components under it: its client once there, and a way to ask for it. */
-interface ClientSource {
-  readonly client: KefuClient | undefined;
+/** How a Kefu component asks its provider for the client, before it exists. */
+export interface ClientDemand {
   /** Makes the provider's client if it has none yet (loading @kefu/core first); settles once it is there. */
-  need(): Promise<void>;
+  readonly need: () => Promise<void>;
+  /** The language the client speaks (or will): the light launcher's, before the client exists. */
+  readonly locale: string | undefined;
+}
+
+/** What a provider gives the components under it: its client once there, and a way to ask for it. */
+interface ClientSource extends ClientDemand {
+  readonly client: KefuClient | undefined;
 }
 
 const KefuContext = createContext<ClientSource | undefined>(undefined);
@@ -30,11 +36,11 @@ const KefuContext = createContext<ClientSource | undefined>(undefined);
  * nearest provider makes it then. Without a provider, the page's shared client is someone else's
  * to set (the script tag's, or the app's `setSharedClient`).
  */
-export function useClientDemand(): () => Promise<void> {
-  const source = useContext(KefuContext);
-  return source ? source.need : noDemand;
+export function useClientDemand(): ClientDemand {
+  return useContext(KefuContext) ?? noProvider;
 }
 const noDemand = () => Promise.resolve();
+const noProvider: ClientDemand = { need: noDemand, locale: undefined };
 
 export interface KefuProviderProps {
   /** A client of your own (you dispose it). Without one, the provider creates one from `options`. */
@@ -107,7 +113,12 @@ export function KefuProvider({ client, options, children }: KefuProviderProps): 
   const made = useSyncExternalStore(lazy?.subscribe ?? noSubscription, lazy?.current ?? noClient, noClient);
   const value = client ?? made;
   const source = useMemo<ClientSource>(
-    () => ({ client: value, need: lazy && !client ? lazy.need : noDemand }),
+    () => ({
+      client: value,
+      need: lazy && !client ? lazy.need : noDemand,
+      locale: client ? client.session.locale.peek() : options?.locale,
+    }),
+    // `options` is read once, as the client it makes is.
     [value, lazy, client],
   );
 

@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
 import { holdWidgetUntilIntent } from '@kefu/elements/widget-on-intent.js';
-import { reportLoadError, useClientDemand } from './kefu-provider.js';
+import { reportLoadError, useClientDemand, type ClientDemand } from './kefu-provider.js';
 
 type EventNames = Record<string, EventName | string>;
 
@@ -22,10 +22,10 @@ export function elementProperties<Element extends HTMLElement>(
 
 /**
  * How a component brings its element to life once its tag is in the page (in an effect: in the
- * browser only): `element` is the tag, `needClient` makes the provider's client. Each is
+ * browser only): `element` is the tag, `provider.need()` makes the provider's client. Each is
  * idempotent: React's Strict Mode runs an effect twice.
  */
-export type Connect = (element: HTMLElement, needClient: () => Promise<void>) => void;
+export type Connect = (element: HTMLElement, provider: ClientDemand) => void;
 
 const loading = new Map<string, Promise<unknown>>();
 
@@ -35,7 +35,7 @@ const loading = new Map<string, Promise<unknown>>();
  * first renders. A failed load (the network) is tried again on the next render.
  */
 export function importWhenRendered(tagName: string, load: () => Promise<unknown>): Connect {
-  return (_element, needClient) => {
+  return (_element, { need: needClient }) => {
     // Even when the module is there (an earlier page of a single-page app loaded it), this
     // provider's client is needed: the element shows nothing without one.
     if (loading.has(tagName) || customElements.get(tagName)) {
@@ -57,11 +57,11 @@ export function importWhenRendered(tagName: string, load: () => Promise<unknown>
  * the script tag draws, and nothing of the widget's code or the client is loaded (see
  * @kefu/elements/widget-on-intent.js).
  */
-export const loadOnIntent: Connect = (element, needClient) => {
+export const loadOnIntent: Connect = (element, { need, locale }) => {
   // The widget is defined already (the shopper opened it on an earlier page of a single-page app):
   // the tag is the widget at once, and this provider's client is needed for it.
-  if (customElements.get('kefu-widget')) needClient().catch(reportLoadError);
-  else holdWidgetUntilIntent(element, { prepare: needClient });
+  if (customElements.get('kefu-widget')) need().catch(reportLoadError);
+  else holdWidgetUntilIntent(element, { prepare: need, locale });
 };
 
 /**
@@ -81,7 +81,7 @@ export function lazyElementComponent<Element extends HTMLElement, Events extends
   // Typed as any component here: the returned one carries @lit/react's types for its props.
   const Inner: React.ElementType = createComponent({ ...component, react: React });
   const Lazy = React.forwardRef<Element, Record<string, unknown>>((props, ref) => {
-    const needClient = useClientDemand();
+    const provider = useClientDemand();
     const element = React.useRef<Element | null>(null);
     // The app's ref gets the element too (the plain tag until its module loads: see docs/react.md).
     const setElement = React.useCallback(
@@ -94,8 +94,9 @@ export function lazyElementComponent<Element extends HTMLElement, Events extends
     );
     // An effect runs in the browser only, after @lit/react's layout effect set the properties.
     React.useEffect(() => {
-      if (element.current) connect(element.current, needClient);
-    }, [needClient]);
+      if (element.current) connect(element.current, provider);
+      // Once per provider: a new client source is a new provider; its locale is read when drawn.
+    }, [provider.need]);
     return React.createElement(Inner, { ...props, ref: setElement });
   });
   Lazy.displayName = options.displayName;

@@ -22,6 +22,8 @@ export interface KefuClientSource {
   make(createKefu: (options: KefuOptions) => KefuClient): KefuClient;
   /** The client, made once @kefu/core has loaded. */
   need(): Promise<KefuClient>;
+  /** The language the client speaks (or will): the light launcher's, before the client exists. */
+  readonly locale: string | undefined;
 }
 
 /** @internal What `useKefu()` reads: the plugin's client source. */
@@ -47,6 +49,9 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
       const source: KefuClientSource = {
         get client() {
           return client;
+        },
+        get locale() {
+          return client ? client.session.locale.peek() : kefuOptions.locale;
         },
         make(createKefu) {
           if (!client) {
@@ -107,7 +112,8 @@ function define(element: Element, source: KefuClientSource): void {
   // A tag whose element is defined already (an earlier app on the page loaded it) needs only this
   // app's client, without which it shows nothing.
   if (customElements.get(tag)) return need();
-  if (tag === 'kefu-widget') return holdWidgetUntilIntent(element as HTMLElement, { prepare: source.need });
+  if (tag === 'kefu-widget')
+    return holdWidgetUntilIntent(element as HTMLElement, { prepare: source.need, locale: source.locale });
   if (pending.has(tag)) return need();
   pending.set(
     tag,

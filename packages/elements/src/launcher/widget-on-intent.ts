@@ -16,6 +16,12 @@ export interface WidgetOnIntentOptions {
    * the panel opens on it. The widget opens once both have settled.
    */
   readonly prepare?: () => Promise<unknown>;
+  /**
+   * The language of the client the widget will use (the provider's or the plugin's option): the
+   * launcher speaks it unless the tag has a `locale` of its own, so it does not change language
+   * when the widget takes over.
+   */
+  readonly locale?: string | undefined;
 }
 
 /** What a widget's tag holds while it waits: its launcher, and what the app set before the code came. */
@@ -78,8 +84,7 @@ const prototypeForWaiting = (): object =>
 
 /**
  * Keeps `widget` (a `<kefu-widget>` tag not yet defined, in the page) light until the shopper's
- * intent. Does nothing once the
- * widget is defined, or for a tag already waiting. The light launcher takes the element's
+ * intent. Does nothing once the widget is defined, or for a tag already waiting. The light launcher takes the element's
  * `position`, `label` and `locale`; with a `hostLauncher` (the store's own button) none is drawn,
  * and pointing at that button fetches the code (the app's click calls `show()`, as after load).
  */
@@ -94,7 +99,7 @@ export function holdWidgetUntilIntent(widget: HTMLElement, options: WidgetOnInte
   const launcherOptions: LightLauncherOptions = {
     position: set.position ?? (widget.getAttribute('position') === 'start' ? 'start' : undefined),
     label: set.label ?? widget.getAttribute('label') ?? undefined,
-    locale: set.locale ?? widget.getAttribute('locale') ?? undefined,
+    locale: set.locale ?? widget.getAttribute('locale') ?? options.locale,
   };
   const launcher = hostLauncher
     ? undefined
