@@ -4,7 +4,7 @@
 // from the light launcher too.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMemoryBackend, createMemoryStorage } from '@kefu/core';
+import { createMemoryStorage } from '@kefu/core';
 import { setSharedClient } from '@kefu/elements/shared-client.js';
 import type { KefuWidget as KefuWidgetElement } from '@kefu/elements';
 import type * as ReactModule from 'react';
@@ -57,7 +57,7 @@ describe('<KefuWidget> for a keyboard user', () => {
     container = document.createElement('div');
     document.body.append(container);
     root = ReactDOMClient.createRoot(container);
-    const options = { backend: createMemoryBackend({ latencyMs: 5 }), storage: () => createMemoryStorage() };
+    const options = { storage: () => createMemoryStorage() };
     ReactDOM.flushSync(() =>
       root.render(
         React.createElement(

@@ -150,7 +150,7 @@ describe('@kefu/react’s element modules', () => {
       document.body.append(container);
       root = react.ReactDOMClient.createRoot(container);
       const { React, ReactDOM, Kefu } = react;
-      const options = { backend: createMemoryBackend({ latencyMs: 5 }), storage: () => createMemoryStorage() };
+      const options = { storage: () => createMemoryStorage() };
       ReactDOM.flushSync(() =>
         root.render(
           React.createElement(
@@ -205,7 +205,7 @@ describe('@kefu/react’s element modules', () => {
       const { React, ReactDOM, Kefu } = react;
       ReactDOM.flushSync(() => root.render(React.createElement('p', null, 'another page')));
       await waitUntil(() => sharedClient() === undefined, 'the first provider let its client go');
-      const options = { backend: createMemoryBackend({ latencyMs: 5 }), storage: () => createMemoryStorage() };
+      const options = { storage: () => createMemoryStorage() };
       ReactDOM.flushSync(() =>
         root.render(React.createElement(Kefu.KefuProvider, { options }, React.createElement(Kefu.KefuWidget))),
       );
