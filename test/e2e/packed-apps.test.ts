@@ -101,13 +101,14 @@ describe('Kefu installed from its tarballs into fresh apps', { timeout: 8 * 60_0
       dir = mkdtempSync(join(tmpdir(), 'kefu-packed-apps-'));
       const tarballs = join(dir, 'tarballs');
       mkdirSync(tarballs);
-      const workspaces = [...new Set(apps.flatMap((app) => app.kefu))];
+      const workspaces = [...new Set([...apps.flatMap((app) => app.kefu), 'packages/loader'])];
       const packed = await packWorkspaces(workspaces, tarballs);
       const tarballOf = new Map(workspaces.map((workspace, index) => [workspace, packed[index]!]));
       // The script tag's files, as a CDN that mirrors npm unpacks them.
       mkdirSync(join(dir, 'loader'));
       mkdirSync(join(dir, 'store'));
-      await run('tar', ['-xzf', join(tarballs, await packLoader(tarballs)), '-C', join(dir, 'loader')]);
+      const loader = join(tarballs, tarballOf.get('packages/loader')!.filename);
+      await run('tar', ['-xzf', loader, '-C', join(dir, 'loader')]);
 
       // Three apps, three installs, side by side (the npm cache is safe to share).
       await Promise.all(
@@ -198,26 +199,6 @@ describe('Kefu installed from its tarballs into fresh apps', { timeout: 8 * 60_0
 });
 
 const corsHeaders = { 'Access-Control-Allow-Origin': '*' };
-
-/**
- * Packs @kefu/loader as `npm publish` would and returns the tarball's file name. Not through
- * packWorkspaces(), whose build check looks for a module package's dist/index.js: the loader's
- * build is the script tag's dist/kefu.js.
- */
-async function packLoader(destination: string): Promise<string> {
-  assert.ok(
-    existsSync(resolve(repo, 'packages/loader/dist/kefu.js')),
-    'run the build first (npm run build): packages/loader has no dist/kefu.js',
-  );
-  const { stdout } = await run(
-    'npm',
-    ['pack', '--offline', '--ignore-scripts', '--json', '--pack-destination', destination, '-w', 'packages/loader'],
-    { cwd: repo, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const [packed] = JSON.parse(stdout) as { filename: string }[];
-  assert.ok(packed, `npm pack printed no tarball:\n${stdout}`);
-  return packed.filename;
-}
 
 /**
  * What a shopper does on each app's page: opens the widget from its launcher and sees the store's
