@@ -54,6 +54,7 @@ export default defineConfig({
           { text: 'The script tag and its JS API', link: '/loader' },
           { text: 'React', link: '/react' },
           { text: 'Vue', link: '/vue' },
+          { text: 'A page without a bundler', link: '/no-bundler' },
           { text: 'The demo storefront', link: '/demo' },
         ],
       },
