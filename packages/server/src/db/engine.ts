@@ -1,0 +1,81 @@
+/**
+ * The database engine the server runs on, chosen by its target: a file path or `:memory:` opens
+ * the embedded SQLite (better-sqlite3, the default for one box), a `postgres://` URL a pool of
+ * PostgreSQL connections (several instances). Both are reached through one Kysely instance typed
+ * by `KefuDatabase`, so a query is written once for both (decision 0016).
+ *
+ * While the services move to Kysely area by area (decision 0016, "Order of work"), the SQLite
+ * engine also hands out its better-sqlite3 handle, and `exclusive(fn)` runs a synchronous body on
+ * the one connection Kysely's SQLite driver holds, so no Kysely transaction interleaves with it.
+ */
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Db } from './database.js';
+import type { KefuDatabase } from './schema.js';
+
+interface EngineBase {
+  readonly db: Kysely<KefuDatabase>;
+  /** Ends every connection; the engine cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+export interface SqliteEngine extends EngineBase {
+  readonly kind: 'sqlite';
+  /** The better-sqlite3 handle, for the code not yet on Kysely. Use it inside `exclusive`. */
+  readonly sqlite: Db;
+  /** Runs a synchronous body while no Kysely query or transaction holds the connection. */
+  exclusive<T>(body: (sqlite: Db) => T): Promise<T>;
+}
+
+export interface PostgresEngine extends EngineBase {
+  readonly kind: 'postgres';
+}
+
+export type Engine = SqliteEngine | PostgresEngine;
+
+export interface EngineOptions {
+  /** PostgreSQL: the most connections this instance opens (default 10). */
+  readonly maxConnections?: number;
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+export function openEngine(target: string, options: EngineOptions = {}): Engine {
+  return isPostgresUrl(target) ? openPostgres(target, options) : openSqlite(target);
+}
+
+function openSqlite(path: string): SqliteEngine {
+  const sqlite = openDatabase(path);
+  const db = new Kysely<KefuDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kind: 'sqlite',
+    db,
+    sqlite,
+    // Kysely's SQLite driver has one connection behind a mutex: holding it keeps every Kysely
+    // query of the process out until the synchronous body has returned.
+    exclusive: (body) => db.connection().execute(async () => body(sqlite)),
+    // Kysely's destroy closes the better-sqlite3 handle it was given.
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * `bigint` (int8: counts, millisecond instants, identity columns) as a JavaScript number: every
+ * value the server stores is far below 2^53, and the SQLite engine returns numbers too. Set on this
+ * pool's connections only, not on `pg`'s global parsers, which other code in the process may use.
+ */
+const int8 = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === int8 && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function openPostgres(url: string, options: EngineOptions): PostgresEngine {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  const db = new Kysely<KefuDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return { kind: 'postgres', db, close: () => db.destroy() };
+}

@@ -1,0 +1,137 @@
+/**
+ * The database as Kysely sees it: one row type per table, the same on SQLite and PostgreSQL
+ * (decision 0016, §3). Columns keep their SQL names (snake_case), as the migrations write them.
+ * Integer milliseconds and counters are `number` on both engines: the PostgreSQL engine reads
+ * `bigint` as a number (engine.ts). JSON documents are text, byte for byte what the contract sends.
+ * `Generated<…>` marks a column the database fills when an insert leaves it out.
+ */
+import type { Generated } from 'kysely';
+
+/** 0 or 1: flags stay integers on both engines, so no boolean mapping can differ between them. */
+type Flag = number;
+
+export interface KefuDatabase {
+  migrations: { id: number; name: string; applied_at: string };
+  store_meta: { key: string; value: string };
+  counters: { name: string; value: number };
+
+  articles: { id: string; locale: string; json: string };
+  article_changes: { seq: Generated<number>; article_id: string; locale: string };
+  article_feedback: {
+    id: string;
+    article_id: string;
+    helpful: Flag;
+    comment: string | null;
+    created_at: string;
+  };
+
+  orders: {
+    id: string;
+    number: string;
+    email: string;
+    postal_code: string;
+    email_digest: string;
+    postal_code_digest: string;
+    customer_id: string | null;
+    customer_name: string | null;
+    placed_at: string;
+    json: string;
+  };
+  order_access_tokens: { token_hash: string; order_id: string; expires_at: number };
+  return_grants: { token_hash: string; order_id: string; expires_at: number };
+
+  returns: {
+    id: string;
+    rma: string;
+    order_id: string;
+    status: 'requested' | 'approved' | 'rejected' | 'received' | 'refunded';
+    created_at: string;
+    comment: string | null;
+    json: string;
+  };
+  uploads: {
+    id: string;
+    owner_kind: 'order' | 'customer' | 'conversation';
+    owner_id: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    name: string;
+    created_at: string;
+  };
+  callbacks: {
+    id: string;
+    status: 'scheduled' | 'called' | 'no_answer' | 'cancelled';
+    slot_start: number;
+    slot_end: number;
+    name: string;
+    phone: string;
+    timezone: string | null;
+    topic: string | null;
+    order_number: string | null;
+    cancel_token_hash: string;
+    created_at: string;
+  };
+  survey_responses: {
+    id: string;
+    kind: 'csat' | 'nps' | 'ces';
+    score: number;
+    comment: string | null;
+    reason: string | null;
+    subject_type: string;
+    subject_id: string;
+    created_at: string;
+    created_ms: number;
+  };
+
+  idempotency_records: {
+    route: string;
+    key: string;
+    request_hash: string;
+    status: number;
+    body: string | null;
+    created_at: number;
+  };
+  rate_limit_hits: { bucket: string; subject: string; at: number };
+
+  chat_conversations: {
+    id: string;
+    token_hash: string;
+    status: 'queued' | 'open' | 'closed';
+    shopper_name: string;
+    shopper_email: string;
+    topic: string;
+    order_number: string | null;
+    agent_name: string | null;
+    queue_position: number | null;
+    shopper_typing: Generated<Flag>;
+    agent_typing: Generated<Flag>;
+    shopper_read_up_to: Generated<number>;
+    agent_read_up_to: Generated<number>;
+    created_at: string;
+    closed_at: string | null;
+    last_seq: Generated<number>;
+    customer_id: string | null;
+    updated_at: string | null;
+    context_article_id: string | null;
+    context_article_title: string | null;
+  };
+  chat_events: { conversation_id: string; seq: number; type: string; payload: string; created_at: string };
+  chat_messages: {
+    id: string;
+    conversation_id: string;
+    seq: number;
+    author: 'shopper' | 'agent' | 'system';
+    author_name: string | null;
+    client_id: string | null;
+    text: string;
+    attachments: string | null;
+    created_at: string;
+  };
+  chat_transcript_requests: {
+    id: Generated<number>;
+    conversation_id: string;
+    email: string;
+    requested_at: string;
+  };
+}
