@@ -6,7 +6,14 @@ import { esbuildPlugin, failOnUnresolvedImport, libraryConfig } from '../../scri
 const dir = import.meta.dirname;
 export default [
   libraryConfig(dir, {
-    input: [resolve(dir, 'src/index.ts'), resolve(dir, 'src/seed/index.ts'), resolve(dir, 'src/domain/index.ts')],
+    input: [
+      resolve(dir, 'src/index.ts'),
+      // `@kefu/core/memory`: an entry of its own, so its exports survive whatever createKefu's
+      // dynamic import of it uses.
+      resolve(dir, 'src/adapters/memory/memory-backend.ts'),
+      resolve(dir, 'src/seed/index.ts'),
+      resolve(dir, 'src/domain/index.ts'),
+    ],
   }),
   // The FAQ index worker as one self-contained file beside the module that starts it
   // (search/index-worker.js: `new URL('./faq-index-worker.js', import.meta.url)`). A bundler that

@@ -3,7 +3,8 @@
 // test/support/react-under-test.mjs (a web-test-runner plugin).
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, createMemoryStorage, type KefuClient } from '@kefu/core';
+import { createKefu, createMemoryStorage, type KefuClient } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import { createDemoOrders } from '@kefu/core/seed';
 // The shared client's own module, not @kefu/elements' entry: that imports every element's class,
 // and the tests below count which of Kefu's code the page has fetched.

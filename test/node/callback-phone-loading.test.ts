@@ -22,7 +22,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** The test app: a client on the in-page demo store, and what a store's page does with the elements. */
 const app = `
-import { createKefu, createMemoryBackend, createMemoryStorage } from '@kefu/core';
+import { createKefu, createMemoryStorage } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 
 const client = createKefu({ backend: createMemoryBackend(), storage: () => createMemoryStorage(), locale: 'en' });
 

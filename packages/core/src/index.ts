@@ -10,13 +10,9 @@ export type { KeyValueStorage } from './ports/storage.js';
 export { systemClock, type Clock } from './ports/clock.js';
 export { browserNetworkStatus, manualNetworkStatus, type NetworkStatus } from './ports/network.js';
 
-// Adapters.
-export {
-  createMemoryBackend,
-  createMemoryBackendWithControls,
-  type MemoryBackendOptions,
-  type MemoryBackendControls,
-} from './adapters/memory/memory-backend.js';
+// Adapters. The demo store's (createMemoryBackend) is `@kefu/core/memory`, not here: a static
+// export from the entry every app imports put it, with its seed, in the apps' shared chunks
+// (Vite 8, esbuild), though createKefu imports it only without an apiBase (decision 0017).
 export { createHttpBackend, type HttpBackendOptions } from './adapters/http/http-backend.js';
 export { createMemoryStorage } from './storage/memory-storage.js';
 export { createIdbStorage } from './storage/idb-storage.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, createMemoryStorage } from '@kefu/core';
+import { createKefu, createMemoryStorage } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../define/kefu-widget.js';
 import '../define/kefu-order-tracker.js';
 import type { KefuWidget } from '../components/widget/widget.js';

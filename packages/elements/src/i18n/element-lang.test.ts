@@ -1,12 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import {
-  createKefu,
-  createMemoryBackend,
-  createMemoryStorage,
-  manualPageLocation,
-  type KefuBackend,
-  type KefuClient,
-} from '@kefu/core';
+import { createKefu, createMemoryStorage, manualPageLocation, type KefuBackend, type KefuClient } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../define/kefu-widget.js';
 import '../define/kefu-faq.js';
 import type { KefuWidget } from '../components/widget/widget.js';

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { createKefu, createMemoryBackend, createMemoryStorage, type KefuClient } from '@kefu/core';
+import { createKefu, createMemoryStorage, type KefuClient } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../define/kefu-faq.js';
 import '../define/kefu-order-tracker.js';
 import '../define/kefu-returns.js';

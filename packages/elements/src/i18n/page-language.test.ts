@@ -1,5 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { createKefu, createMemoryBackend, createMemoryStorage, type KefuBackend, type KefuClient } from '@kefu/core';
+import { createKefu, createMemoryStorage, type KefuBackend, type KefuClient } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../define/kefu-widget.js';
 import '../define/kefu-faq.js';
 import { setSharedClient } from '../base/shared-client.js';

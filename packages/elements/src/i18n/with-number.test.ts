@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createKefu, createMemoryBackend, createMemoryStorage } from '@kefu/core';
+import { createKefu, createMemoryStorage } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import { createDemoOrders } from '@kefu/core/seed';
 import '../define/kefu-order-tracker.js';
 import type { KefuOrderTracker } from '../components/order-tracker/order-tracker.js';

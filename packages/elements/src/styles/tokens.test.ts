@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, createMemoryStorage } from '@kefu/core';
+import { createKefu, createMemoryStorage } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../define/kefu-order-tracker.js';
 import '../define/kefu-widget.js';
 

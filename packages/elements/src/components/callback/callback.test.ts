@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   createKefu,
-  createMemoryBackendWithControls,
   createMemoryStorage,
   KefuError,
   manualNetworkStatus,
@@ -12,6 +11,7 @@ import {
   type KefuClient,
   type KeyValueStorage,
 } from '@kefu/core';
+import { createMemoryBackendWithControls } from '@kefu/core/memory';
 import '../../define/kefu-callback.js';
 import type { KefuCallback } from './callback.js';
 

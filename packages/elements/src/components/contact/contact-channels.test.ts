@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, createMemoryStorage } from '@kefu/core';
+import { createKefu, createMemoryStorage } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import { demoStoreConfig } from '@kefu/core/seed';
 import '../../define/kefu-widget.js';
 import type { KefuWidget } from '../widget/widget.js';

@@ -2,8 +2,6 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   createKefu,
-  createMemoryBackend,
-  createMemoryBackendWithControls,
   createMemoryStorage,
   manualNetworkStatus,
   manualPageLocation,
@@ -11,6 +9,7 @@ import {
   type KefuClient,
   type KefuOptions,
 } from '@kefu/core';
+import { createMemoryBackend, createMemoryBackendWithControls } from '@kefu/core/memory';
 import { faqQueryTable } from '../../../../core/src/search/faq-queries.test-data.js';
 import '../../define/kefu-faq.js';
 import { setSharedClient } from '../../base/shared-client.js';

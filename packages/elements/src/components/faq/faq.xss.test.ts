@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createKefu, createMemoryBackend, createMemoryStorage, manualPageLocation, type Article } from '@kefu/core';
+import { createKefu, createMemoryStorage, manualPageLocation, type Article } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../../define/kefu-faq.js';
 import type { KefuFaq } from './faq.js';
 import { renderArticleBody, sanitizerKind } from './article-body.js';

@@ -5,8 +5,6 @@ import type { SetupWorker } from 'msw/browser';
 import {
   createHttpBackend,
   createKefu,
-  createMemoryBackend,
-  createMemoryBackendWithControls,
   createMemoryStorage,
   manualNetworkStatus,
   systemClock,
@@ -14,6 +12,7 @@ import {
   type KefuClient,
   type KefuOptions,
 } from '@kefu/core';
+import { createMemoryBackend, createMemoryBackendWithControls } from '@kefu/core/memory';
 import { createDemoOrders, type SeedOrder } from '@kefu/core/seed';
 import { startMockServer } from '../../../../../test/support/msw.js';
 import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';

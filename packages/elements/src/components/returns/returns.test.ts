@@ -5,7 +5,6 @@ import type { SetupWorker } from 'msw/browser';
 import {
   createHttpBackend,
   createKefu,
-  createMemoryBackendWithControls,
   createMemoryStorage,
   KefuError,
   manualNetworkStatus,
@@ -14,6 +13,7 @@ import {
   type KeyValueStorage,
   type NetworkStatus,
 } from '@kefu/core';
+import { createMemoryBackendWithControls } from '@kefu/core/memory';
 import '../../define/kefu-returns.js';
 import type { KefuReturns } from './returns.js';
 import { returnsMessages } from './returns.messages.js';

@@ -1,12 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  createKefu,
-  createMemoryBackendWithControls,
-  createMemoryStorage,
-  manualNetworkStatus,
-  type KefuClient,
-} from '@kefu/core';
+import { createKefu, createMemoryStorage, manualNetworkStatus, type KefuClient } from '@kefu/core';
+import { createMemoryBackendWithControls } from '@kefu/core/memory';
 import '../../define/kefu-survey.js';
 import type { KefuSurvey } from './survey.js';
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createKefu, createMemoryBackendWithControls, createMemoryStorage } from '@kefu/core';
+import { createKefu, createMemoryStorage } from '@kefu/core';
+import { createMemoryBackendWithControls } from '@kefu/core/memory';
 import '../../define/kefu-widget.js';
 import type { KefuWidget } from './widget.js';
 

@@ -1,14 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  createKefu,
-  createMemoryBackend,
-  createMemoryBackendWithControls,
-  createMemoryStorage,
-  type Availability,
-  type KefuBackend,
-  type KefuClient,
-} from '@kefu/core';
+import { createKefu, createMemoryStorage, type Availability, type KefuBackend, type KefuClient } from '@kefu/core';
+import { createMemoryBackend, createMemoryBackendWithControls } from '@kefu/core/memory';
 import '../../define/kefu-widget.js';
 // The views load on demand in the product; here they are loaded up front so that a slow first
 // compile by the test server is not mistaken for a slow widget.

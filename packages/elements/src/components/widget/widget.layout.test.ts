@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, createMemoryStorage, manualNetworkStatus } from '@kefu/core';
+import { createKefu, createMemoryStorage, manualNetworkStatus } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../../define/kefu-widget.js';
 import type { KefuWidget } from './widget.js';
 import { readableTextOn } from '../../styles/contrast.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createKefu, createMemoryBackend, createMemoryStorage, KefuError, type KefuBackend } from '@kefu/core';
+import { createKefu, createMemoryStorage, KefuError, type KefuBackend } from '@kefu/core';
+import { createMemoryBackend } from '@kefu/core/memory';
 import '../../define/kefu-widget.js';
 import type { KefuWidget } from './widget.js';
 import { defineElement } from '../../base/define.js';
