@@ -11,4 +11,9 @@ const defines = readdirSync(resolve(dir, 'src/define'))
 // The light launcher and the widget-on-intent helper are entries too (@kefu/elements/launcher.js,
 // /widget-on-intent.js): the script-tag loader and the React and Vue wrappers import them alone.
 const launcher = ['launcher', 'widget-on-intent'].map((name) => resolve(dir, `src/launcher/${name}.ts`));
-export default libraryConfig(dir, { input: [resolve(dir, 'src/index.ts'), ...defines, ...launcher] });
+// So is the shared client without its signals (@kefu/elements/shared-client-on-demand.js), which
+// no module of the package imports.
+const sharedClientOnDemand = resolve(dir, 'src/base/shared-client-on-demand.ts');
+export default libraryConfig(dir, {
+  input: [resolve(dir, 'src/index.ts'), ...defines, ...launcher, sharedClientOnDemand],
+});

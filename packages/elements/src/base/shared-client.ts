@@ -1,4 +1,4 @@
-import { signal, type Signal } from '@preact/signals-core';
+import { effect, signal, untracked, type Signal } from '@preact/signals-core';
 import type { KefuClient } from '@kefu/core';
 
 /**
@@ -7,7 +7,8 @@ import type { KefuClient } from '@kefu/core';
  * `<kefu-order-tracker>` share one session, one cache and one outbox.
  *
  * It lives on `globalThis` under a registered symbol: a page that loads Kefu twice (the script tag
- * and an npm bundle) still has one shared client.
+ * and an npm bundle) still has one shared client. shared-client-on-demand.ts reads and sets it
+ * without this module's signals, for the framework wrappers' page load.
  */
 const sharedClientKey = Symbol.for('kefu.shared-client');
 
@@ -26,4 +27,16 @@ export function setSharedClient(client: KefuClient | undefined): void {
 /** The page's shared client, read reactively (an element re-renders when it is set). */
 export function sharedClient(): KefuClient | undefined {
   return holder().value;
+}
+
+/**
+ * Calls `listener` with the page's shared client now and whenever it changes, until the returned
+ * function is called: how code outside signals (a framework's store) follows it.
+ */
+export function watchSharedClient(listener: (client: KefuClient | undefined) => void): () => void {
+  return effect(() => {
+    const client = holder().value;
+    // What the listener reads is not followed: only the shared client is.
+    untracked(() => listener(client));
+  });
 }
