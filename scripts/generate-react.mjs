@@ -31,9 +31,10 @@ export async function generateReactWrappers(manifest) {
       .map((property) => `'${property.name}'`);
     lines.push('');
     lines.push(`/** \`<${element.tagName}>\`: ${element.summary ?? element.description ?? element.tagName} */`);
-    lines.push(`export const ${element.name} = lazyElementComponent({`);
+    // Pure (each call it makes too): an app's bundler leaves out the components it does not use.
+    lines.push(`export const ${element.name} = /* @__PURE__ */ lazyElementComponent({`);
     lines.push(`  tagName: '${element.tagName}',`);
-    lines.push(`  elementClass: elementProperties<${element.name}Element>([${properties.join(', ')}]),`);
+    lines.push(`  properties: /* @__PURE__ */ elementProperties<${element.name}Element>([${properties.join(', ')}]),`);
     lines.push('  events: {');
     for (const event of events[index]) {
       lines.push(`    on${pascal(event.name)}: '${event.name}' as EventName<${eventType(event)}>,`);
@@ -45,7 +46,7 @@ export async function generateReactWrappers(manifest) {
     lines.push(
       element.tagName === 'kefu-widget'
         ? '  connect: loadOnIntent,'
-        : `  connect: importWhenRendered('${element.tagName}', () => import('@kefu/elements/define/${element.tagName}.js')),`,
+        : `  connect: /* @__PURE__ */ importWhenRendered('${element.tagName}', () => import('@kefu/elements/define/${element.tagName}.js')),`,
     );
     lines.push('});');
   });

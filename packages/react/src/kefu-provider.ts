@@ -13,8 +13,13 @@ import {
   type ReactNode,
 } from 'react';
 import type { KefuClient, KefuOptions } from '@kefu/core';
-import { setSharedClient, sharedClient } from '@kefu/elements/shared-client.js';
-import { effect } from '@preact/signals-core';
+// Not shared-client.js: its signals are not needed before the shopper's intent (decision 0014).
+import {
+  followSharedClient,
+  peekSharedClient,
+  shareClient,
+  shareClientNow,
+} from '@kefu/elements/shared-client-on-demand.js';
 
 /** How a Kefu component asks its provider for the client, before it exists. */
 export interface ClientDemand {
@@ -65,13 +70,12 @@ class LazyClient {
 
   readonly need = (): Promise<void> => {
     this.#making ??= import('@kefu/core').then(
-      ({ createKefu }) => {
+      async ({ createKefu }) => {
         if (this.#disposed) return;
-        const client = createKefu(this.options);
+        const client = (this.#client = createKefu(this.options));
         // An element reads the shared client when it connects, which may be before any effect of
         // the provider runs: make it the page's client now, unless the page has one already.
-        if (!sharedClient()) setSharedClient(client);
-        this.#client = client;
+        if (!peekSharedClient()) await shareClient(client, () => !this.#disposed && !peekSharedClient());
         for (const listener of this.#listeners) listener();
       },
       (error: unknown) => {
@@ -105,9 +109,9 @@ class LazyClient {
  */
 export function KefuProvider({ client, options, children }: KefuProviderProps): ReactNode {
   const [lazy] = useState(() => {
-    // Your own client is the page's at once: an element reads the shared client when it connects,
-    // which is before any effect of ours runs.
-    if (client && !sharedClient()) setSharedClient(client);
+    // Your own client is the page's at once if elements hold one already: an element reads the
+    // shared client when it connects, which is before any effect of ours runs.
+    if (client && !peekSharedClient()) shareClientNow(client);
     return client ? undefined : new LazyClient(options ?? {});
   });
   const made = useSyncExternalStore(lazy?.subscribe ?? noSubscription, lazy?.current ?? noClient, noClient);
@@ -122,11 +126,14 @@ export function KefuProvider({ client, options, children }: KefuProviderProps): 
     [value, lazy, client],
   );
 
+  // The page's shared client is the provider's while it is mounted (in the browser: an effect).
   useEffect(() => {
     if (!value) return undefined;
-    setSharedClient(value);
+    let mounted = true;
+    shareClient(value, () => mounted).catch(reportLoadError);
     return () => {
-      if (sharedClient() === value) setSharedClient(undefined);
+      mounted = false;
+      if (peekSharedClient() === value) shareClientNow(undefined);
     };
   }, [value]);
 
@@ -196,7 +203,7 @@ function useClient(): KefuClient | undefined {
   }, [source]);
   return useSyncExternalStore(
     subscribeToSharedClient,
-    () => source?.client ?? sharedClient(),
+    () => source?.client ?? peekSharedClient(),
     () => undefined,
   );
 }
@@ -207,11 +214,9 @@ export function reportLoadError(error: unknown): void {
   else console.error(error);
 }
 
+/** Follows the page's shared client (the script tag may set it later): its module is fetched for this. */
 function subscribeToSharedClient(onChange: () => void): () => void {
-  return effect(() => {
-    sharedClient();
-    onChange();
-  });
+  return followSharedClient(onChange, reportLoadError);
 }
 
 /** A signal's value as React state: useSyncExternalStore over the signal's subscribe and peek. */

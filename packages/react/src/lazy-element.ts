@@ -1,24 +1,31 @@
 // A client module for React Server Components frameworks: the wrappers use hooks and refs.
 'use client';
 
-import * as React from 'react';
-import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
+import {
+  createElement,
+  forwardRef,
+  useCallback,
+  useEffect,
+  useLayoutEffect as useBrowserLayoutEffect,
+  useRef,
+} from 'react';
+import type { EventName, ReactWebComponent } from '@lit/react';
 import { holdWidgetUntilIntent } from '@kefu/elements/widget-on-intent.js';
 import { reportLoadError, useClientDemand, type ClientDemand } from './kefu-provider.js';
 
 type EventNames = Record<string, EventName | string>;
 
+/** An element's property names, typed with its class (checked by `keyof`). */
+export type ElementProperties<Element> = readonly string[] & { readonly element?: Element };
+
 /**
- * What @lit/react needs of an element class: which props are the element's properties (set on
- * the element) rather than attributes. The names come from custom-elements.json, so a component
- * needs nothing of its element's module until it renders; `keyof Element` checks them.
+ * The props of a component that are its element's properties, set on the element rather than as
+ * attributes: the names come from custom-elements.json, so a component needs nothing of its
+ * element's module until it renders; `keyof Element` checks them.
  */
-export function elementProperties<Element extends HTMLElement>(
+export const elementProperties = <Element extends HTMLElement>(
   names: readonly (keyof Element & string)[],
-): new () => Element {
-  const prototype = Object.fromEntries(names.map((name) => [name, undefined]));
-  return { prototype } as unknown as new () => Element;
-}
+): ElementProperties<Element> => names;
 
 /**
  * How a component brings its element to life once its tag is in the page (in an effect: in the
@@ -64,27 +71,67 @@ export const loadOnIntent: Connect = (element, { need, locale }) => {
   else holdWidgetUntilIntent(element, { prepare: need, locale });
 };
 
+/** Props React keeps for the tag itself (`className` as `class`), never set as element properties. */
+const reactProps = new Set(['children', 'ref', 'style', 'className', 'key']);
+
+// A layout effect sets the element's properties before the browser paints; on a server, where
+// there is nothing to set, React 18 warns of a layout effect, so there it is a plain effect (not run).
+const useLayoutEffect = typeof document === 'undefined' ? useEffect : useBrowserLayoutEffect;
+
 /**
  * A React component for a Kefu element whose code comes when it is needed, not when the app
  * imports @kefu/react: a page pays for the elements it shows, the widget for its launcher only
- * until the shopper wants it. Until the module has loaded the tag is a plain element; @lit/react
- * has set its properties and listeners on it already, and Lit takes those over as it upgrades.
+ * until the shopper wants it. React renders the tag (on a server too, bare); in the browser the
+ * element's `properties` (names from custom-elements.json) are set on it as properties and its
+ * `events` (`onKefuOpen` → `kefu-open`) added as listeners, as @lit/react's components do — on
+ * the plain tag until the module has loaded, whose element takes them over as it upgrades. Every
+ * other prop (`id`, `className`, `aria-*`, `children`) is React's, as on any tag.
  */
-export function lazyElementComponent<Element extends HTMLElement, Events extends EventNames>(options: {
+export function lazyElementComponent<Element extends HTMLElement, Events extends EventNames>({
+  tagName,
+  properties,
+  events,
+  displayName,
+  connect,
+}: {
   readonly tagName: string;
-  readonly elementClass: new () => Element;
+  readonly properties: ElementProperties<Element>;
   readonly events: Events;
   readonly displayName: string;
   readonly connect: Connect;
 }): ReactWebComponent<Element, Events> {
-  const { connect, ...component } = options;
-  // Typed as any component here: the returned one carries @lit/react's types for its props.
-  const Inner: React.ElementType = createComponent({ ...component, react: React });
-  const Lazy = React.forwardRef<Element, Record<string, unknown>>((props, ref) => {
+  const elementProps = new Set<string>([...properties, ...Object.keys(events)]);
+  const Component = forwardRef<Element, Record<string, unknown>>((props, ref) => {
     const provider = useClientDemand();
-    const element = React.useRef<Element | null>(null);
+    const element = useRef<Element | null>(null);
+    // What the last render set on the element, and one listener per event whose handler it swaps.
+    const set = useRef<Record<string, unknown>>({});
+    const listeners = useRef(new Map<string, { handleEvent: (event: Event) => void }>());
+    const host: Record<string, unknown> = { suppressHydrationWarning: true };
+    const own: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(props)) {
+      if (elementProps.has(name) && !reactProps.has(name)) own[name] = value;
+      else host[name === 'className' ? 'class' : name] = value;
+    }
+    useLayoutEffect(() => {
+      const node = element.current as unknown as Record<string, unknown> | null;
+      if (!node) return;
+      // A prop the app stopped passing goes back to undefined, as with @lit/react.
+      for (const name of new Set([...Object.keys(set.current), ...Object.keys(own)])) {
+        const value = own[name];
+        const event = Object.hasOwn(events, name) ? events[name] : undefined;
+        if (event === undefined) node[name] = value;
+        else listen(node as unknown as HTMLElement, listeners.current, event, value);
+      }
+      set.current = own;
+    });
+    // An effect runs in the browser only, after the layout effect set the properties.
+    useEffect(() => {
+      if (element.current) connect(element.current, provider);
+      // Once per provider: a new client source is a new provider; its locale is read when drawn.
+    }, [provider.need]);
     // The app's ref gets the element too (the plain tag until its module loads: see docs/react.md).
-    const setElement = React.useCallback(
+    host.ref = useCallback(
       (node: Element | null) => {
         element.current = node;
         if (typeof ref === 'function') ref(node);
@@ -92,13 +139,29 @@ export function lazyElementComponent<Element extends HTMLElement, Events extends
       },
       [ref],
     );
-    // An effect runs in the browser only, after @lit/react's layout effect set the properties.
-    React.useEffect(() => {
-      if (element.current) connect(element.current, provider);
-      // Once per provider: a new client source is a new provider; its locale is read when drawn.
-    }, [provider.need]);
-    return React.createElement(Inner, { ...props, ref: setElement });
+    return createElement(tagName, host);
   });
-  Lazy.displayName = options.displayName;
-  return Lazy as unknown as ReactWebComponent<Element, Events>;
+  Component.displayName = displayName;
+  return Component as unknown as ReactWebComponent<Element, Events>;
+}
+
+/** One listener per event: a new handler replaces the old in it, none removes it. */
+function listen(
+  node: HTMLElement,
+  listeners: Map<string, { handleEvent: (event: Event) => void }>,
+  event: string,
+  handler: unknown,
+): void {
+  const listener = listeners.get(event);
+  if (typeof handler === 'function') {
+    if (listener) listener.handleEvent = handler as (event: Event) => void;
+    else {
+      const added = { handleEvent: handler as (event: Event) => void };
+      listeners.set(event, added);
+      node.addEventListener(event, added);
+    }
+  } else if (listener) {
+    listeners.delete(event);
+    node.removeEventListener(event, listener);
+  }
 }

@@ -17,9 +17,9 @@ import type {
 } from '@kefu/elements';
 
 /** `<kefu-callback>`: Requests a call back at a time the shopper picks, in their own timezone. */
-export const KefuCallback = lazyElementComponent({
+export const KefuCallback = /* @__PURE__ */ lazyElementComponent({
   tagName: 'kefu-callback',
-  elementClass: elementProperties<KefuCallbackElement>([
+  properties: /* @__PURE__ */ elementProperties<KefuCallbackElement>([
     'orderNumber',
     'topic',
     'defaultCountry',
@@ -33,13 +33,13 @@ export const KefuCallback = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuCallback',
-  connect: importWhenRendered('kefu-callback', () => import('@kefu/elements/define/kefu-callback.js')),
+  connect: /* @__PURE__ */ importWhenRendered('kefu-callback', () => import('@kefu/elements/define/kefu-callback.js')),
 });
 
 /** `<kefu-chat>`: Live chat with the store’s agents, with answers suggested first. */
-export const KefuChat = lazyElementComponent({
+export const KefuChat = /* @__PURE__ */ lazyElementComponent({
   tagName: 'kefu-chat',
-  elementClass: elementProperties<KefuChatElement>([
+  properties: /* @__PURE__ */ elementProperties<KefuChatElement>([
     'orderNumber',
     'topic',
     'articleId',
@@ -56,62 +56,76 @@ export const KefuChat = lazyElementComponent({
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuChat',
-  connect: importWhenRendered('kefu-chat', () => import('@kefu/elements/define/kefu-chat.js')),
+  connect: /* @__PURE__ */ importWhenRendered('kefu-chat', () => import('@kefu/elements/define/kefu-chat.js')),
 });
 
 /** `<kefu-faq>`: Searches the help centre as the shopper types, offline too, and shows articles. */
-export const KefuFaq = lazyElementComponent({
+export const KefuFaq = /* @__PURE__ */ lazyElementComponent({
   tagName: 'kefu-faq',
-  elementClass: elementProperties<KefuFaqElement>(['query', 'articleId', 'client', 'locale']),
+  properties: /* @__PURE__ */ elementProperties<KefuFaqElement>(['query', 'articleId', 'client', 'locale']),
   events: {
     onKefuArticleOpen: 'kefu-article-open' as EventName<CustomEvent<unknown>>,
     onKefuArticleFeedback: 'kefu-article-feedback' as EventName<CustomEvent<unknown>>,
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuFaq',
-  connect: importWhenRendered('kefu-faq', () => import('@kefu/elements/define/kefu-faq.js')),
+  connect: /* @__PURE__ */ importWhenRendered('kefu-faq', () => import('@kefu/elements/define/kefu-faq.js')),
 });
 
 /** `<kefu-order-tracker>`: Looks up an order by number and email or postal code and follows each shipment. */
-export const KefuOrderTracker = lazyElementComponent({
+export const KefuOrderTracker = /* @__PURE__ */ lazyElementComponent({
   tagName: 'kefu-order-tracker',
-  elementClass: elementProperties<KefuOrderTrackerElement>(['orderNumber', 'timeZone', 'client', 'locale']),
+  properties: /* @__PURE__ */ elementProperties<KefuOrderTrackerElement>([
+    'orderNumber',
+    'timeZone',
+    'client',
+    'locale',
+  ]),
   events: {
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuOrderTracker',
-  connect: importWhenRendered('kefu-order-tracker', () => import('@kefu/elements/define/kefu-order-tracker.js')),
+  connect: /* @__PURE__ */ importWhenRendered(
+    'kefu-order-tracker',
+    () => import('@kefu/elements/define/kefu-order-tracker.js'),
+  ),
 });
 
 /** `<kefu-returns>`: Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards. */
-export const KefuReturns = lazyElementComponent({
+export const KefuReturns = /* @__PURE__ */ lazyElementComponent({
   tagName: 'kefu-returns',
-  elementClass: elementProperties<KefuReturnsElement>(['orderNumber', 'client', 'locale']),
+  properties: /* @__PURE__ */ elementProperties<KefuReturnsElement>(['orderNumber', 'client', 'locale']),
   events: {
     onKefuReturnSubmitted: 'kefu-return-submitted' as EventName<CustomEvent<unknown>>,
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuReturns',
-  connect: importWhenRendered('kefu-returns', () => import('@kefu/elements/define/kefu-returns.js')),
+  connect: /* @__PURE__ */ importWhenRendered('kefu-returns', () => import('@kefu/elements/define/kefu-returns.js')),
 });
 
 /** `<kefu-survey>`: A CSAT, NPS or CES survey with an optional comment. */
-export const KefuSurvey = lazyElementComponent({
+export const KefuSurvey = /* @__PURE__ */ lazyElementComponent({
   tagName: 'kefu-survey',
-  elementClass: elementProperties<KefuSurveyElement>(['kind', 'subjectType', 'subjectId', 'client', 'locale']),
+  properties: /* @__PURE__ */ elementProperties<KefuSurveyElement>([
+    'kind',
+    'subjectType',
+    'subjectId',
+    'client',
+    'locale',
+  ]),
   events: {
     onKefuSurveyAnswer: 'kefu-survey-answer' as EventName<CustomEvent<unknown>>,
     onKefuSurveyDismiss: 'kefu-survey-dismiss' as EventName<CustomEvent<unknown>>,
     onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
   },
   displayName: 'KefuSurvey',
-  connect: importWhenRendered('kefu-survey', () => import('@kefu/elements/define/kefu-survey.js')),
+  connect: /* @__PURE__ */ importWhenRendered('kefu-survey', () => import('@kefu/elements/define/kefu-survey.js')),
 });
 
 /** `<kefu-widget>`: The launcher button and the help panel it opens. */
-export const KefuWidget = lazyElementComponent({
+export const KefuWidget = /* @__PURE__ */ lazyElementComponent({
   tagName: 'kefu-widget',
-  elementClass: elementProperties<KefuWidgetElement>([
+  properties: /* @__PURE__ */ elementProperties<KefuWidgetElement>([
     'open',
     'position',
     'hostLauncher',
