@@ -49,11 +49,11 @@ export async function generateVueDeclarations(manifest) {
   lines.push(`export const kefuTags = [${elements.map((element) => `'${element.tagName}'`).join(', ')}] as const;`);
   lines.push(
     '',
-    "/** Each element's module: an inline element's is imported when its tag first appears in the app, the widget's on intent (see plugin.ts). */",
-    'export const kefuElementModules: Record<(typeof kefuTags)[number], () => Promise<unknown>> = {',
-    ...elements.map(
-      (element) => `  '${element.tagName}': () => import('@kefu/elements/define/${element.tagName}.js'),`,
-    ),
+    "/** Each inline element's module, imported when its tag first appears in the app (see plugin.ts). The widget's is @kefu/elements/widget-on-intent.js's to import, on the shopper's intent. */",
+    "export const kefuElementModules: Record<Exclude<(typeof kefuTags)[number], 'kefu-widget'>, () => Promise<unknown>> = {",
+    ...elements
+      .filter((element) => element.tagName !== 'kefu-widget')
+      .map((element) => `  '${element.tagName}': () => import('@kefu/elements/define/${element.tagName}.js'),`),
     '};',
   );
   const config =

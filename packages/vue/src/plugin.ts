@@ -1,6 +1,7 @@
 import type { App, InjectionKey, Plugin } from 'vue';
 import type { KefuClient, KefuOptions } from '@kefu/core';
-import { setSharedClient, sharedClient } from '@kefu/elements/shared-client.js';
+// Not shared-client.js: its signals are not needed before the shopper's intent (decision 0014).
+import { peekSharedClient, shareClient, shareClientNow } from '@kefu/elements/shared-client-on-demand.js';
 import { holdWidgetUntilIntent } from '@kefu/elements/widget-on-intent.js';
 import { kefuElementModules, kefuTags } from './generated/components.js';
 
@@ -46,6 +47,12 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
       let client = own;
       let mounted = false;
       let making: Promise<KefuClient> | undefined;
+      /** Makes `made` the page's shared client unless the page has one by the time it can. */
+      const share = (made: KefuClient) => {
+        const sharing = shareClient(made, () => mounted && !peekSharedClient());
+        sharing.catch(report);
+        return sharing;
+      };
       const source: KefuClientSource = {
         get client() {
           return client;
@@ -56,14 +63,20 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
         make(createKefu) {
           if (!client) {
             client = createKefu(kefuOptions);
-            // In the browser (the app is mounted), before the elements that asked for it connect.
-            if (mounted && !sharedClient()) setSharedClient(client);
+            // In the browser (the app is mounted), before the elements that asked for it connect:
+            // at once if elements hold a shared client already, else once its module is there.
+            if (mounted && !peekSharedClient()) share(client);
           }
           return client;
         },
         need() {
           making ??= import('@kefu/core').then(
-            ({ createKefu }) => source.make(createKefu),
+            async ({ createKefu }) => {
+              const made = source.make(createKefu);
+              // The element that needed it (the widget opening) shows it once shared.
+              if (mounted && !peekSharedClient()) await share(made);
+              return made;
+            },
             (error: unknown) => {
               // The network: the next element that needs the client tries again.
               making = undefined;
@@ -75,7 +88,7 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
       };
       app.provide(kefuClientSourceKey, source);
       Object.defineProperty(app.config.globalProperties, '$kefu', {
-        get: () => source.client ?? sharedClient(),
+        get: () => source.client ?? peekSharedClient(),
         configurable: true,
       });
       let stopDefining: (() => void) | undefined;
@@ -83,14 +96,14 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
       const mount = app.mount;
       app.mount = ((...args: Parameters<App['mount']>) => {
         mounted = true;
-        if (client) setSharedClient(client);
+        if (client) shareClient(client, () => mounted).catch(report);
         stopDefining = defineElementsAsTheyAppear(source);
         return mount(...args);
       }) as App['mount'];
       app.onUnmount(() => {
         stopDefining?.();
         mounted = false;
-        if (client && sharedClient() === client) setSharedClient(undefined);
+        if (client && peekSharedClient() === client) shareClientNow(undefined);
         if (!own) client?.dispose();
       });
     },
