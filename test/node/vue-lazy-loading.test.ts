@@ -9,12 +9,18 @@ import { resolve } from 'node:path';
 import { rollup, type OutputChunk } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { kefuBytesAtLoad, loaderBudget } from '../support/page-load-bytes.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const isElementModule = (id: string) => /packages\/elements\/src\/(components|define)\//.test(id);
-/** Kefu's core, and Lit (what the widget's shell is written with). */
+/**
+ * Kefu's core, Lit (what the widget's shell is written with) and the signals the shared client is
+ * held in (there is no client to share before intent).
+ */
 const isCoreOrLit = (id: string) =>
-  /packages\/core\/src\/|node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id);
+  /packages\/core\/src\/|node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@preact\/signals-core)\//.test(
+    id,
+  );
 
 async function bundleApp(
   app: string,
@@ -70,7 +76,7 @@ describe('an app importing @kefu/vue', () => {
 
   // Issue 30: the script tag costs a page its loader (< 2 KB) until the shopper shows intent; the
   // plugin made its client at install, so every Vue page with Kefu loaded the core at once.
-  it('loads neither the core nor Lit with a page that shows <kefu-widget>', async () => {
+  it('loads neither the core, Lit nor signals with a page that shows <kefu-widget>', async () => {
     const { atLoad, lazy } = await bundleApp(
       `import { createApp, h } from 'vue';
        import { createKefuPlugin } from '@kefu/vue';
@@ -85,6 +91,32 @@ describe('an app importing @kefu/vue', () => {
     assert.ok(
       lazy.some((id) => id.endsWith('define/kefu-widget.ts')),
       'the widget, lazily',
+    );
+  });
+
+  // Issue 30's measure: Kefu's bytes at page load, brotli, no more than the script tag's loader
+  // before intent. The loader's budget (size-budgets.json) is the goal, not met yet: the light
+  // launcher and the widget-on-intent helper weigh 1.6 KB between them, and the plugin 0.75 KB
+  // more (2.3 KB in all). The allowance over the loader's budget sits just above that; it was 4.0
+  // KB with @preact/signals-core at page load. Lower it as the bytes come down, never raise it
+  // (decision 0014).
+  it("pays for Kefu at page load no more than the script tag's loader, plus the plugin's allowance", async () => {
+    const overTheLoader = 320;
+    const bytes = await kefuBytesAtLoad({
+      withKefu: `
+        import { createApp, h } from 'vue';
+        import { createKefuPlugin } from '@kefu/vue';
+        createApp({ render: () => h('kefu-widget') }).use(createKefuPlugin({ apiBase: '/v1' })).mount('#app');`,
+      alone: `
+        import { createApp, h } from 'vue';
+        createApp({ render: () => h('main') }).mount('#app');`,
+      external: ['vue'],
+    });
+    const goal = loaderBudget();
+    assert.ok(
+      bytes <= goal + overTheLoader,
+      `Kefu's bytes at page load: ${bytes} B brotli, over the budget of ${goal + overTheLoader} B ` +
+        `(the loader's ${goal} B and ${overTheLoader} B allowed over it)`,
     );
   });
 });

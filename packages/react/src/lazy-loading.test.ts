@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { kefuBytesAtLoad, loaderBudget } from '../../../test/support/page-load-bytes.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -91,6 +92,11 @@ describe('an app importing @kefu/react', () => {
     `);
     assert.deepEqual(coreAndLit(atLoad), []);
     assert.deepEqual(elementModules(atLoad), []);
+    // Nor the signals the shared client is held in: there is no client to share before intent.
+    assert.deepEqual(
+      [...atLoad].filter((input) => input.includes('node_modules/@preact/signals-core/')),
+      [],
+    );
     assert.ok(
       [...atLoad].some((input) => input.endsWith('packages/elements/src/launcher/launcher.ts')),
       'the light launcher is drawn with the page',
@@ -103,6 +109,36 @@ describe('an app importing @kefu/react', () => {
     assert.ok(
       [...lazy].some((input) => input.endsWith('define/kefu-widget.ts')),
       'the widget, lazily',
+    );
+  });
+
+  // Issue 30's measure: Kefu's bytes at page load, brotli, no more than the script tag's loader
+  // before intent. The loader's budget (size-budgets.json) is the goal, not met yet: the light
+  // launcher and the widget-on-intent helper weigh 1.6 KB between them, and the provider and the
+  // component 1.1 KB more (2.7 KB in all). The allowance over the loader's budget sits just above
+  // that; it was 5.2 KB with @lit/react and @preact/signals-core at page load. Lower it as the
+  // bytes come down, never raise it (decision 0014).
+  it("pays for Kefu at page load no more than the script tag's loader, plus the wrappers' allowance", async () => {
+    const overTheLoader = 704;
+    const bytes = await kefuBytesAtLoad({
+      withKefu: `
+        import { createElement } from 'react';
+        import { createRoot } from 'react-dom/client';
+        import { KefuProvider, KefuWidget } from '@kefu/react';
+        createRoot(document.body).render(
+          createElement(KefuProvider, { options: { apiBase: '/v1' } }, createElement(KefuWidget)),
+        );`,
+      alone: `
+        import { createElement } from 'react';
+        import { createRoot } from 'react-dom/client';
+        createRoot(document.body).render(createElement('main'));`,
+      external: ['react', 'react-dom'],
+    });
+    const goal = loaderBudget();
+    assert.ok(
+      bytes <= goal + overTheLoader,
+      `Kefu's bytes at page load: ${bytes} B brotli, over the budget of ${goal + overTheLoader} B ` +
+        `(the loader's ${goal} B and ${overTheLoader} B allowed over it)`,
     );
   });
 });

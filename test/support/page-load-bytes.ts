@@ -1,0 +1,79 @@
+// Kefu's bytes at page load in a React or Vue app, against the script tag's loader (issue 30: "no
+// more than the script tag's before intent"). The apps' tests (packages/react/src/lazy-loading.test.ts,
+// test/node/vue-lazy-loading.test.ts) hold them to a budget; bench/frameworks.ts measures the same
+// in Vite-built apps in Chromium.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '../..');
+
+const brotli = (text: string) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/**
+ * What a page loads with `app` (its entry chunk and every chunk that imports statically), as an
+ * app's bundler emits it — esbuild, minified, code splitting on, the framework external (it is the
+ * page's, not Kefu's) — each chunk compressed as a server sends it (brotli, quality 11), summed.
+ */
+async function pageLoadBrotli(app: string, external: readonly string[]): Promise<number> {
+  const { metafile, outputFiles } = await build({
+    stdin: { contents: app, resolveDir: root, sourcefile: 'app.ts', loader: 'ts' },
+    bundle: true,
+    splitting: true,
+    minify: true,
+    // As Vite writes it: the launcher's Chinese and Arabic words as UTF-8, not \u escapes.
+    charset: 'utf8',
+    format: 'esm',
+    outdir: resolve(root, 'out'),
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    conditions: ['source'],
+    target: 'es2022',
+    tsconfig: resolve(root, 'tsconfig.json'),
+    external: [...external],
+    logLevel: 'error',
+  });
+  const loaded = new Set<string>();
+  const visit = (name: string) => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    for (const edge of metafile.outputs[name]!.imports)
+      if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
+  };
+  visit('out/stdin.js');
+  return outputFiles
+    .filter((file) => loaded.has(`out/${file.path.slice(resolve(root, 'out').length + 1)}`))
+    .reduce((sum, file) => sum + brotli(file.text), 0);
+}
+
+/**
+ * Kefu's bytes at page load: the page's chunks with Kefu minus the same app's without it (`alone`:
+ * the app with Kefu's lines taken out), brotli, as bench/frameworks.ts counts them.
+ */
+export async function kefuBytesAtLoad(app: {
+  readonly withKefu: string;
+  readonly alone: string;
+  readonly external: readonly string[];
+}): Promise<number> {
+  const [withKefu, alone] = await Promise.all([
+    pageLoadBrotli(app.withKefu, app.external),
+    pageLoadBrotli(app.alone, app.external),
+  ]);
+  return withKefu - alone;
+}
+
+/**
+ * The script tag's loader budget (size-budgets.json, checked by the build): what a page pays for
+ * Kefu before the shopper's intent with the script tag, the goal for an app's page too. Read, not
+ * copied, so the two cannot drift apart.
+ */
+export function loaderBudget(): number {
+  const { entries } = JSON.parse(readFileSync(resolve(root, 'size-budgets.json'), 'utf8')) as {
+    entries: { files: string[]; brotli: number }[];
+  };
+  const loader = entries.find((entry) => entry.files.includes('packages/loader/dist/kefu.js'));
+  if (!loader) throw new Error('size-budgets.json has no budget for packages/loader/dist/kefu.js');
+  return loader.brotli;
+}
