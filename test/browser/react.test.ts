@@ -10,6 +10,7 @@ import { createDemoOrders } from '@kefu/core/seed';
 // and the tests below count which of Kefu's code the page has fetched.
 import { setSharedClient, sharedClient } from '@kefu/elements/shared-client.js';
 import type {
+  KefuNavigateDetail,
   KefuChat as KefuChatElement,
   KefuOrderTracker as KefuOrderTrackerElement,
   KefuWidget as KefuWidgetElement,
@@ -335,6 +336,38 @@ for (const version of [18, 19] as const) {
       render(tree('second'));
       fireEveryEvent();
       expect(heard).to.deep.equal(expected('second'));
+    });
+
+    it('takes back a property or a handler the app stops passing; other props are the tag’s', async () => {
+      const heard: string[] = [];
+      const tracker = () => container.querySelector<KefuOrderTrackerElement>('kefu-order-tracker')!;
+      render(
+        h(react.Kefu.KefuOrderTracker, {
+          client,
+          orderNumber: 'MM-1004',
+          onKefuNavigate: (event: CustomEvent<KefuNavigateDetail>) => heard.push(event.detail.view),
+          id: 'order-help',
+          className: 'order-help',
+          'aria-label': 'Order help',
+        }),
+      );
+      await customElements.whenDefined('kefu-order-tracker');
+      await tracker().updateComplete;
+      tracker().dispatchEvent(new CustomEvent('kefu-navigate', { detail: { view: 'chat' } }));
+      expect(heard).to.deep.equal(['chat']);
+      expect(tracker().orderNumber).to.equal('MM-1004');
+      expect([tracker().id, tracker().className, tracker().getAttribute('aria-label')]).to.deep.equal([
+        'order-help',
+        'order-help',
+        'Order help',
+      ]);
+
+      render(h(react.Kefu.KefuOrderTracker, { client }));
+      tracker().dispatchEvent(new CustomEvent('kefu-navigate', { detail: { view: 'faq' } }));
+      expect(heard, 'the handler no longer passed is not called').to.deep.equal(['chat']);
+      expect(tracker().orderNumber).to.equal(undefined);
+      expect(tracker().client).to.equal(client);
+      expect(tracker().hasAttribute('class')).to.equal(false);
     });
 
     it('re-renders useKefu() readers when the shopper looks up an order in the tracker', async () => {
