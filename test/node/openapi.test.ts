@@ -35,8 +35,8 @@ describe('docs/api/openapi.yaml', () => {
     assert.match(String((document as { openapi?: string }).openapi), /^3\.1\./);
   });
 
-  it('documents every route registered on the /v1 app, and no route that is not', () => {
-    const { document, v1 } = generateOpenApiDocument();
+  it('documents every route registered on the /v1 app, and no route that is not', async () => {
+    const { document, v1 } = await generateOpenApiDocument();
     const registered = new Set(
       v1.routes
         // Middleware (app.use) is registered for every method; it is not an operation.

@@ -15,8 +15,8 @@ export function openApiDocument(v1: OpenAPIHono) {
  * docs/api/openapi.yaml is generated from (scripts/openapi.mjs) and checked against
  * (test/node/openapi.test.ts).
  */
-export function generateOpenApiDocument() {
-  const db = openDatabase(':memory:');
+export async function generateOpenApiDocument() {
+  const db = await openDatabase(':memory:');
   try {
     const { v1 } = createApp({
       db,

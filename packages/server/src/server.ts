@@ -37,10 +37,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const deps: ServerDeps = {
-    db: openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+    db: await openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
     config: options.config ?? demoStoreConfig,
     now: options.now ?? Date.now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),

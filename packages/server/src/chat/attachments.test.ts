@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import type { ChatMessage, Conversation, OrderAccess, UploadedAttachment } from '@kefu/core';
 import { CHAT_ATTACHMENT_MAX_BYTES } from '@kefu/core/domain';
 import { demoStoreConfig } from '@kefu/core/seed';
-import { migrate } from '../db/database.js';
+import { openSqliteEngine } from '../db/engine.js';
+import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { startServer, type RunningServer } from '../server.js';
 import { findUpload } from '../services/admin.js';
@@ -270,10 +270,11 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
 });
 
 describe('migration 5 (file links)', () => {
-  it('gives the attachments already stored, in messages and in stream events, their file addresses', () => {
-    const db = new Database(':memory:');
-    migrate(
-      db,
+  it('gives the attachments already stored, in messages and in stream events, their file addresses', async () => {
+    const engine = openSqliteEngine(':memory:');
+    const db = engine.sqlite;
+    await migrate(
+      engine,
       migrations.filter((migration) => migration.id < 5),
     );
     const console = { id: 'upl_1', name: 'a.png', contentType: 'image/png', size: 3, url: '/agent/api/uploads/upl_1' };
@@ -298,7 +299,7 @@ describe('migration 5 (file links)', () => {
        VALUES ('c_old', 1, 'message', ?, '2026-01-01T10:00:00.000Z'), ('c_old', 2, 'status', '{"type":"status"}', '2026-01-01T10:00:00.000Z')`,
     ).run(JSON.stringify({ type: 'message', seq: 1, message }));
 
-    migrate(db, migrations);
+    await migrate(engine, migrations);
     const linked = [{ ...console, url: fileLink(db, 'upl_1') }];
     assert.match(linked[0]?.url ?? '', /^\/files\/upl_1\?sig=/);
     const stored = db.prepare<[], string>("SELECT attachments FROM chat_messages WHERE id = 'm_1'").pluck().get();
@@ -311,6 +312,6 @@ describe('migration 5 (file links)', () => {
       events.map((payload) => JSON.parse(payload) as unknown),
       [{ type: 'message', seq: 1, message: { ...message, attachments: linked } }, { type: 'status' }],
     );
-    db.close();
+    await engine.close();
   });
 });

@@ -1,9 +1,9 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { WebSocket } from 'ws';
 import type { ChatEvent, ChatMessage, Conversation, ConversationPage } from '@kefu/core';
-import { migrate } from '../db/database.js';
+import { openSqliteEngine } from '../db/engine.js';
+import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { startServer, type RunningServer } from '../server.js';
 import { call, errorOf, IDENTITY_SECRET, identityToken, testClock } from '../routes/test-helpers.js';
@@ -333,10 +333,11 @@ describe('chat history of a signed-in shopper (identity tokens)', () => {
 });
 
 describe('migration 4 (conversation owner)', () => {
-  it('adds the owner and dates existing conversations by their last event', () => {
-    const db = new Database(':memory:');
-    migrate(
-      db,
+  it('adds the owner and dates existing conversations by their last event', async () => {
+    const engine = openSqliteEngine(':memory:');
+    const db = engine.sqlite;
+    await migrate(
+      engine,
       migrations.filter((migration) => migration.id < 4),
     );
     db.prepare(
@@ -348,13 +349,13 @@ describe('migration 4 (conversation owner)', () => {
       `INSERT INTO chat_events (conversation_id, seq, type, payload, created_at)
        VALUES ('c_old', 1, 'status', '{}', '2026-01-03T09:00:00.000Z')`,
     ).run();
-    migrate(db, migrations);
+    await migrate(engine, migrations);
     const rows = db.prepare('SELECT id, customer_id, updated_at FROM chat_conversations ORDER BY id').all();
     assert.deepEqual(rows, [
       { id: 'c_old', customer_id: null, updated_at: '2026-01-03T09:00:00.000Z' },
       { id: 'c_quiet', customer_id: null, updated_at: '2026-01-02T10:00:00.000Z' },
     ]);
-    db.close();
+    await engine.close();
   });
 });
 

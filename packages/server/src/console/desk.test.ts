@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Article, Conversation, Order, OrderAccess } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
-import { migrate, openDatabase } from '../db/database.js';
+import { openDatabase } from '../db/database.js';
+import { openSqliteEngine } from '../db/engine.js';
+import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { demoCustomerNames, insertOrder, seedDatabase } from '../db/seed.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -17,15 +18,16 @@ import type { ConsoleReturn } from './returns.js';
 const PASSWORD = 'customer-name-password';
 
 describe('the name an order was placed under (migration 8)', () => {
-  it('adds the column to a database of the last release, and the demo orders get their names', () => {
+  it('adds the column to a database of the last release, and the demo orders get their names', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kefu-migration-8-'));
     try {
       const path = join(dir, 'kefu.sqlite');
       // A database as the previous release left it: migrations 1–7, the demo seeded, and one order of
       // the store's own with no name to give.
-      const old = new Database(path);
-      migrate(
-        old,
+      const previous = openSqliteEngine(path);
+      const old = previous.sqlite;
+      await migrate(
+        previous,
         migrations.filter((migration) => migration.id < 8),
       );
       const now = Date.now();
@@ -43,9 +45,9 @@ describe('the name an order was placed under (migration 8)', () => {
            VALUES ('ord_own', 'MM-9001', 'someone@shop.example', '1000', '', '', NULL, ?, '{}')`,
         )
         .run(new Date(now).toISOString());
-      old.close();
+      await previous.close();
 
-      const db = openDatabase(path);
+      const db = await openDatabase(path);
       const nameOf = (id: string) => db.prepare('SELECT customer_name FROM orders WHERE id = ?').pluck().get(id);
       assert.equal(nameOf(demo.order.id), null, 'the migration itself invents no name');
       seedDatabase(db, now);
@@ -57,8 +59,8 @@ describe('the name an order was placed under (migration 8)', () => {
     }
   });
 
-  it('gives every demo order a name, and keeps a name given on insert', () => {
-    const db = openDatabase(':memory:');
+  it('gives every demo order a name, and keeps a name given on insert', async () => {
+    const db = await openDatabase(':memory:');
     seedDatabase(db, Date.now());
     const unnamed = db.prepare('SELECT count(*) FROM orders WHERE customer_name IS NULL').pluck().get();
     assert.equal(unnamed, 0);

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { startPostgres, type PostgresCluster } from '../../../../test/support/postgres.js';
 import { openEngine, type Engine } from './engine.js';
+import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
 import { inTransaction, isUniqueViolation, lock } from './tx.js';
 
 let cluster: PostgresCluster;
@@ -12,16 +14,6 @@ before(async () => {
   cluster = await startPostgres();
 });
 after(() => cluster?.stop());
-
-/**
- * The two tables these tests use, on PostgreSQL as the SQLite migrations make them (migration 1);
- * the migrations themselves run on PostgreSQL from the next step of decision 0016.
- */
-async function createTables(engine: Engine): Promise<void> {
-  if (engine.kind === 'sqlite') return;
-  await sql`create table counters (name text primary key, value bigint not null)`.execute(engine.db);
-  await sql`create table store_meta (key text primary key, value text not null)`.execute(engine.db);
-}
 
 const engines = {
   SQLite: () => openEngine(':memory:'),
@@ -33,7 +25,7 @@ for (const [name, open] of Object.entries(engines)) {
     let engine: Engine;
     before(async () => {
       engine = open();
-      await createTables(engine);
+      await migrate(engine, migrations);
     });
     after(() => engine?.close());
 
@@ -154,6 +146,29 @@ for (const [name, open] of Object.entries(engines)) {
     });
   });
 }
+
+describe('the PostgreSQL engine, when the server ends a connection', () => {
+  it('drops the idle connection the server closed (a restart, a failover) and opens another for the next query', async () => {
+    const engine = openEngine(cluster.url, { maxConnections: 1 });
+    const admin = openEngine(cluster.url, { maxConnections: 1 });
+    const backendPid = async () =>
+      (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(engine.db)).rows[0]?.pid;
+    try {
+      const first = await backendPid();
+      await sql`select pg_terminate_backend(${first}::int)`.execute(admin.db);
+      // Until the pool has seen the connection end (bounded): a query may still pick it up and fail.
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const pid = await backendPid().catch(() => undefined);
+        if (pid !== undefined && pid !== first) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.fail('no new connection after the server closed the first');
+    } finally {
+      await admin.close();
+      await engine.close();
+    }
+  });
+});
 
 /**
  * On PostgreSQL, until the second transaction waits on the advisory lock (seen from a connection of

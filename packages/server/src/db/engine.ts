@@ -8,9 +8,12 @@
  * engine also hands out its better-sqlite3 handle, and `exclusive(fn)` runs a synchronous body on
  * the one connection Kysely's SQLite driver holds, so no Kysely transaction interleaves with it.
  */
+import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Db } from './database.js';
+import type { Db } from './database.js';
 import type { KefuDatabase } from './schema.js';
 
 interface EngineBase {
@@ -42,12 +45,26 @@ export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 
+/**
+ * Opens the database at `target` without touching its schema: `migrate()` (db/migrate.ts) brings it
+ * up to date.
+ */
 export function openEngine(target: string, options: EngineOptions = {}): Engine {
-  return isPostgresUrl(target) ? openPostgres(target, options) : openSqlite(target);
+  return isPostgresUrl(target) ? openPostgres(target, options) : openSqliteEngine(target);
 }
 
-function openSqlite(path: string): SqliteEngine {
-  const sqlite = openDatabase(path);
+/**
+ * Opens (creating if needed) the SQLite file; `:memory:` for tests. WAL with synchronous=NORMAL
+ * survives a process crash without losing committed transactions, which is what "a restart loses
+ * nothing acknowledged" needs.
+ */
+export function openSqliteEngine(path: string): SqliteEngine {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<KefuDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     kind: 'sqlite',
@@ -76,6 +93,10 @@ const types = {
 
 function openPostgres(url: string, options: EngineOptions): PostgresEngine {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types });
+  // An idle connection the server ends (a restart, a failover, pool.end() racing a shutdown) is
+  // dropped by the pool, which then emits 'error': with no listener that would crash the process.
+  // The next query opens another connection; a query that was running fails on its own.
+  pool.on('error', () => {});
   const db = new Kysely<KefuDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { kind: 'postgres', db, close: () => db.destroy() };
 }

@@ -7,8 +7,8 @@ import { stableJson } from '@kefu/core/domain';
 import { createIdempotencyStore, IDEMPOTENCY_TTL_MS } from './idempotency.js';
 
 describe('idempotency records', () => {
-  function setup() {
-    const db = openDatabase(':memory:');
+  async function setup() {
+    const db = await openDatabase(':memory:');
     db.exec('CREATE TABLE effects (n INTEGER)');
     const clock = testClock();
     const store = createIdempotencyStore(db, clock.now);
@@ -23,8 +23,8 @@ describe('idempotency records', () => {
   }
   const request = (key: string, hash = 'h1', route = 'POST /things') => ({ route, key, hash });
 
-  it('replays the first answer for the same key and request, and refuses another request', () => {
-    const { store, create, effects } = setup();
+  it('replays the first answer for the same key and request, and refuses another request', async () => {
+    const { store, create, effects } = await setup();
     assert.deepEqual(store.run(request('k'), create), { status: 201, body: '{"n":1}', replayed: false });
     assert.deepEqual(store.run(request('k'), create), { status: 201, body: '{"n":1}', replayed: true });
     assert.throws(
@@ -34,8 +34,8 @@ describe('idempotency records', () => {
     assert.equal(effects(), 1);
   });
 
-  it('keeps neither the key nor the answer’s secrets in clear, and still replays after a restart', () => {
-    const { db, clock } = setup();
+  it('keeps neither the key nor the answer’s secrets in clear, and still replays after a restart', async () => {
+    const { db, clock } = await setup();
     const secret = 'conversation-token-6f1d2c';
     const key = 'b1946ac9-2f0a-4c59-9b55-0f3e7c1f3a77';
     const answer = () => ({ status: 201 as const, body: JSON.stringify({ id: 'c1', token: secret }) });
@@ -49,14 +49,14 @@ describe('idempotency records', () => {
     assert.deepEqual(replay, { ...answer(), replayed: true });
   });
 
-  it('scopes keys per route', () => {
-    const { store, create } = setup();
+  it('scopes keys per route', async () => {
+    const { store, create } = await setup();
     store.run(request('k'), create);
     assert.equal(store.run(request('k', 'other', 'POST /others'), create).replayed, false);
   });
 
-  it('remembers nothing of a failed create, whose effect is rolled back with it', () => {
-    const { db, store, create, effects } = setup();
+  it('remembers nothing of a failed create, whose effect is rolled back with it', async () => {
+    const { db, store, create, effects } = await setup();
     assert.throws(() =>
       store.run(request('k'), () => {
         db.prepare('INSERT INTO effects (n) VALUES (99)').run();
@@ -69,8 +69,8 @@ describe('idempotency records', () => {
     assert.equal(effects(), 1);
   });
 
-  it('forgets a key after 24 hours', () => {
-    const { clock, store, create } = setup();
+  it('forgets a key after 24 hours', async () => {
+    const { clock, store, create } = await setup();
     store.run(request('k'), create);
     clock.advance(IDEMPOTENCY_TTL_MS - 1);
     assert.equal(store.run(request('k'), create).replayed, true);

@@ -37,11 +37,11 @@ export interface ApiServer {
  * The REST routes alone (no chat, no console) on 127.0.0.1, answering errors as app.ts does, for
  * tests that need options the full app does not take, such as other rate limits.
  */
-export function startApiServer(
+export async function startApiServer(
   options: ApiOptions & { readonly now?: () => number; readonly dataDir?: string } = {},
 ): Promise<ApiServer> {
   const deps: ServerDeps = {
-    db: openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+    db: await openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
     config: demoStoreConfig,
     now: options.now ?? Date.now,
     identitySecret: IDENTITY_SECRET,

@@ -1,10 +1,9 @@
-import type { Migration } from '../database.js';
+import type { Migration } from '../migrate.js';
 
 /** Why a low CSAT was low (`slow`, `unresolved`, `unclear`, `other`): asked after a score of 1 or 2. */
 export const surveyReasonsMigration: Migration = {
   id: 3,
   name: 'survey-reasons',
-  up(db) {
-    db.exec(`ALTER TABLE survey_responses ADD COLUMN reason TEXT`);
-  },
+  sqlite: `ALTER TABLE survey_responses ADD COLUMN reason TEXT`,
+  postgres: `alter table survey_responses add column reason text`,
 };

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.js';
+import type { Migration } from '../migrate.js';
 
 /**
  * A signed-in shopper's chat history. `customer_id` is the identity token's `sub` when the
@@ -9,8 +9,7 @@ import type { Migration } from '../database.js';
 export const conversationOwnerMigration: Migration = {
   id: 4,
   name: 'conversation-owner',
-  up(db) {
-    db.exec(`
+  sqlite: `
       ALTER TABLE chat_conversations ADD COLUMN customer_id TEXT;
       ALTER TABLE chat_conversations ADD COLUMN updated_at TEXT;
       UPDATE chat_conversations SET updated_at = coalesce(
@@ -20,6 +19,15 @@ export const conversationOwnerMigration: Migration = {
       -- The shopper's list: their conversations, most recently active first, paged by (updated_at, id).
       CREATE INDEX chat_conversations_by_customer ON chat_conversations (customer_id, updated_at DESC, id DESC)
         WHERE customer_id IS NOT NULL;
-    `);
-  },
+    `,
+  postgres: `
+      alter table chat_conversations add column customer_id text collate "C";
+      alter table chat_conversations add column updated_at text collate "C";
+      update chat_conversations set updated_at = coalesce(
+        (select max(created_at) from chat_events where chat_events.conversation_id = chat_conversations.id),
+        created_at
+      );
+      create index chat_conversations_by_customer on chat_conversations (customer_id, updated_at desc, id desc)
+        where customer_id is not null;
+    `,
 };

@@ -1,40 +1,87 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Attachment, ChatEvent, ChatMessage } from '@kefu/core';
-import type { Db, Migration } from '../database.js';
-import { withFileLinks } from '../../chat/file-links.js';
+import type { Migration } from '../migrate.js';
+import type { KefuDatabase } from '../schema.js';
 
 /**
  * Chat attachments get addresses a shopper's browser can open (`/v1/files/{id}?sig=…` on the server, see
  * chat/file-links.ts). Until now a message carried the agent console's address, which needs the
  * console's session: the migration makes this database's signing key and rewrites the messages
  * and stream events already stored, so a conversation reopened after the upgrade links its files.
+ *
+ * The same Kysely function on both engines. A database with no attachments yet (every new one)
+ * gets no key here: chat/file-links.ts makes it on first use, as it always has.
  */
 export const fileLinksMigration: Migration = {
   id: 5,
   name: 'file-links',
-  // The first link made creates the database's key (chat/file-links.ts).
-  up: relink,
+  sqlite: relink,
+  postgres: relink,
 };
 
-function relink(db: Db): void {
-  const messages = db
-    .prepare<[], { id: string; attachments: string }>(
-      'SELECT id, attachments FROM chat_messages WHERE attachments IS NOT NULL',
-    )
-    .all();
-  const updateMessage = db.prepare('UPDATE chat_messages SET attachments = ? WHERE id = ?');
+/**
+ * The signing as chat/file-links.ts does it on the day of this migration (its key row, an HMAC-SHA256
+ * of the id cut to 128 bits), copied: a migration must keep doing what it did when it shipped,
+ * whatever that module becomes later.
+ */
+const FILE_LINK_KEY = 'file_link_key';
+
+async function relink(trx: Transaction<KefuDatabase>): Promise<void> {
+  let key: Buffer | undefined;
+  const link = async (attachments: readonly Attachment[]): Promise<Attachment[]> => {
+    key ??= await keyOf(trx);
+    const signed = key;
+    return attachments.map((attachment) => {
+      const sig = createHmac('sha256', signed).update(attachment.id).digest().subarray(0, 16).toString('base64url');
+      return { ...attachment, url: `/files/${encodeURIComponent(attachment.id)}?sig=${sig}` };
+    });
+  };
+
+  const messages = await trx
+    .selectFrom('chat_messages')
+    .select(['id', 'attachments'])
+    .where('attachments', 'is not', null)
+    .execute();
   for (const row of messages) {
-    const attachments = JSON.parse(row.attachments) as Attachment[];
-    updateMessage.run(JSON.stringify(withFileLinks(db, attachments)), row.id);
+    const attachments = JSON.parse(row.attachments ?? '[]') as Attachment[];
+    await trx
+      .updateTable('chat_messages')
+      .set({ attachments: JSON.stringify(await link(attachments)) })
+      .where('id', '=', row.id)
+      .execute();
   }
-  const events = db
-    .prepare<[], { rowid: number; payload: string }>("SELECT rowid, payload FROM chat_events WHERE type = 'message'")
-    .all();
-  const updateEvent = db.prepare('UPDATE chat_events SET payload = ? WHERE rowid = ?');
+
+  // (conversation_id, seq) is unique: it names an event on both engines (SQLite's rowid did before).
+  const events = await trx
+    .selectFrom('chat_events')
+    .select(['conversation_id', 'seq', 'payload'])
+    .where('type', '=', 'message')
+    .execute();
   for (const row of events) {
     const event = JSON.parse(row.payload) as Extract<ChatEvent, { type: 'message' }>;
     const attachments = event.message.attachments;
     if (!attachments?.length) continue;
-    const message: ChatMessage = { ...event.message, attachments: withFileLinks(db, attachments) };
-    updateEvent.run(JSON.stringify({ ...event, message }), row.rowid);
+    const message: ChatMessage = { ...event.message, attachments: await link(attachments) };
+    await trx
+      .updateTable('chat_events')
+      .set({ payload: JSON.stringify({ ...event, message }) })
+      .where('conversation_id', '=', row.conversation_id)
+      .where('seq', '=', row.seq)
+      .execute();
   }
+}
+
+async function keyOf(trx: Transaction<KefuDatabase>): Promise<Buffer> {
+  await trx
+    .insertInto('store_meta')
+    .values({ key: FILE_LINK_KEY, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const { value } = await trx
+    .selectFrom('store_meta')
+    .select('value')
+    .where('key', '=', FILE_LINK_KEY)
+    .executeTakeFirstOrThrow();
+  return Buffer.from(value, 'base64url');
 }

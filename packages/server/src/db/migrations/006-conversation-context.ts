@@ -1,4 +1,4 @@
-import type { Migration } from '../database.js';
+import type { Migration } from '../migrate.js';
 
 /**
  * The help article a conversation started from ("Ask our team about this"), kept beside the
@@ -8,10 +8,12 @@ import type { Migration } from '../database.js';
 export const conversationContextMigration: Migration = {
   id: 6,
   name: 'conversation-context',
-  up(db) {
-    db.exec(`
+  sqlite: `
       ALTER TABLE chat_conversations ADD COLUMN context_article_id TEXT;
       ALTER TABLE chat_conversations ADD COLUMN context_article_title TEXT;
-    `);
-  },
+    `,
+  postgres: `
+      alter table chat_conversations add column context_article_id text collate "C";
+      alter table chat_conversations add column context_article_title text;
+    `,
 };

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.js';
+import type { Migration } from '../migrate.js';
 
 /**
  * Return grants (docs/decisions/0012-return-grant.md): issued with each order lookup, they let a
@@ -8,14 +8,20 @@ import type { Migration } from '../database.js';
 export const returnGrantsMigration: Migration = {
   id: 7,
   name: 'return-grants',
-  up(db) {
-    db.exec(`
+  sqlite: `
       CREATE TABLE return_grants (
         token_hash TEXT PRIMARY KEY,
         order_id TEXT NOT NULL REFERENCES orders (id),
         expires_at INTEGER NOT NULL
       );
       CREATE INDEX return_grants_by_expiry ON return_grants (expires_at);
-    `);
-  },
+    `,
+  postgres: `
+      create table return_grants (
+        token_hash text collate "C" primary key,
+        order_id text collate "C" not null references orders (id),
+        expires_at bigint not null
+      );
+      create index return_grants_by_expiry on return_grants (expires_at);
+    `,
 };

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.js';
+import type { Migration } from '../migrate.js';
 
 /**
  * The name an order was placed under, so the agent console can say who asked for a return or
@@ -10,7 +10,6 @@ import type { Migration } from '../database.js';
 export const orderCustomerNameMigration: Migration = {
   id: 8,
   name: 'order-customer-name',
-  up(db) {
-    db.exec(`ALTER TABLE orders ADD COLUMN customer_name TEXT`);
-  },
+  sqlite: `ALTER TABLE orders ADD COLUMN customer_name TEXT`,
+  postgres: `alter table orders add column customer_name text`,
 };

@@ -1,4 +1,4 @@
-import type { Migration } from '../database.js';
+import type { Migration } from '../migrate.js';
 import { storeMigration } from './001-store.js';
 import { chatMigration } from './002-chat.js';
 import { surveyReasonsMigration } from './003-survey-reasons.js';
