@@ -30,7 +30,7 @@ const RECENT_SHOWN = 3;
 export function renderHome(client: KefuClient | undefined, messages: Catalogue, locale: string, go: Go) {
   return html`${client ? renderLanguageOffer(client, locale) : nothing}
     <p class="greeting">${messages.greeting}</p>
-    ${renderSearch(messages, go)} ${client ? renderSurveyPrompt(client, messages, go) : nothing}
+    ${renderSearch(messages, locale, go)} ${client ? renderSurveyPrompt(client, messages, go) : nothing}
     ${client ? renderRecentConversations(client, messages, locale, go) : nothing}
     ${client ? renderLastOrder(client.orders.current.value.data, messages, locale, go) : nothing}
     <h3 class="section-title">${messages.quickActions}</h3>
@@ -91,11 +91,11 @@ function renderLanguageSwitch(client: KefuClient, messages: Catalogue, current: 
   </p>`;
 }
 
-function renderSearch(messages: Catalogue, go: Go) {
-  // The shopper keeps typing here while the help centre's code loads (the first time), and goes
-  // there with everything typed so far: no keystroke lands in a box that is gone.
+function renderSearch(messages: Catalogue, locale: string, go: Go) {
+  // The shopper keeps typing here while the help centre's code and strings load (the first time),
+  // and goes there with everything typed so far: no keystroke lands in a box that is gone.
   const goWhenLoaded = async (input: HTMLInputElement) => {
-    await loadView('faq');
+    await loadView('faq', locale);
     if (input.isConnected) go({ view: 'faq', query: input.value });
   };
   const search = (event: Event) => {

@@ -1,4 +1,5 @@
 import type { KefuView } from '../../base/navigation.js';
+import type { KefuElement } from '../../base/kefu-element.js';
 import { loadPhoneNumbers } from '../callback/phone-numbers.js';
 
 type FeatureView = Exclude<KefuView, 'home'>;
@@ -16,11 +17,27 @@ const featureLoaders: Record<FeatureView, () => Promise<unknown>> = {
   survey: () => import('../../define/kefu-survey.js'),
 };
 
+/** The element each view shows. */
+const featureTags: Record<FeatureView, string> = {
+  faq: 'kefu-faq',
+  orders: 'kefu-order-tracker',
+  returns: 'kefu-returns',
+  chat: 'kefu-chat',
+  callback: 'kefu-callback',
+  survey: 'kefu-survey',
+};
+
 const loading = new Map<FeatureView, Promise<unknown>>();
 
-/** Loads (once) the code of a view; home is part of the shell. */
-export function loadView(view: KefuView): Promise<unknown> {
-  if (view === 'home') return Promise.resolve();
+/**
+ * Loads (once) the code of a view; home is part of the shell. With a locale, also the view's
+ * strings in it: an element renders nothing until its strings are there (no flash of English), so
+ * a view shown before them has no field to take focus, and what the shopper goes on typing (home's
+ * search box hands its text to the FAQ's) lands nowhere. With both loaded, the view renders and
+ * takes focus in the same task as the switch.
+ */
+export async function loadView(view: KefuView, locale?: string): Promise<void> {
+  if (view === 'home') return;
   let promise = loading.get(view);
   if (!promise) {
     promise = featureLoaders[view]();
@@ -28,7 +45,10 @@ export function loadView(view: KefuView): Promise<unknown> {
     promise.catch(() => loading.delete(view));
     loading.set(view, promise);
   }
-  return promise;
+  await promise;
+  const element = customElements.get(featureTags[view]) as typeof KefuElement | undefined;
+  // Never rejects: English stands in for strings that cannot be fetched.
+  if (locale) await element?.catalogues?.load(locale);
 }
 
 /** Runs `task` when the page has nothing better to do. */

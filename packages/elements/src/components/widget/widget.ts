@@ -243,7 +243,7 @@ export class KefuWidget extends KefuElement {
     this.current = destination;
     this.viewLoading = true;
     try {
-      await loadView(destination.view);
+      await loadView(destination.view, this.resolvedLocale);
     } finally {
       this.viewLoading = false;
     }
