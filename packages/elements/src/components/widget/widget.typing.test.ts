@@ -9,7 +9,7 @@ import type { KefuWidget } from './widget.js';
 
 describe('<kefu-widget> home search, typed without a pause', () => {
   it('has the help centre’s box drawn and focused the moment home’s box is gone: no keystroke lands nowhere', async () => {
-    const client = createKefu({ backend: createMemoryBackend({ latencyMs: 5 }), storage: createMemoryStorage() });
+    const client = createKefu({ backend: createMemoryBackend({ latencyMs: 5 }), storage: () => createMemoryStorage() });
     const widget = await fixture<KefuWidget>(html`<kefu-widget locale="zh-CN" .client=${client}></kefu-widget>`);
     await widget.show();
     const root = widget.shadowRoot!;
