@@ -6,13 +6,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { generateReactWrappers } from './generate-react.mjs';
-import { generateVueDeclarations } from './generate-vue.mjs';
+import { generateVueDeclarations, generateVueElementModules } from './generate-vue.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const elementsDir = join(root, 'packages/elements');
 const manifestPath = join(elementsDir, 'custom-elements.json');
 const wrappersPath = join(root, 'packages/react/src/generated/components.ts');
 const vuePath = join(root, 'packages/vue/src/generated/components.ts');
+const vueModulesPath = join(root, 'packages/vue/src/generated/element-modules.ts');
 
 export function analyzeElements() {
   const outdir = mkdtempSync(join(tmpdir(), 'kefu-cem-'));
@@ -47,6 +48,7 @@ export async function generatedFiles() {
     [manifestPath]: manifest,
     [wrappersPath]: await generateReactWrappers(JSON.parse(manifest)),
     [vuePath]: await generateVueDeclarations(JSON.parse(manifest)),
+    [vueModulesPath]: await generateVueElementModules(JSON.parse(manifest)),
   };
 }
 

@@ -96,12 +96,13 @@ describe('an app importing @kefu/vue', () => {
 
   // Issue 30's measure: Kefu's bytes at page load, brotli, no more than the script tag's loader
   // before intent. The loader's budget (size-budgets.json) is the goal, not met yet: the light
-  // launcher and the widget-on-intent helper weigh 1.6 KB between them, and the plugin 0.75 KB
-  // more (2.3 KB in all). The allowance over the loader's budget sits just above that; it was 4.0
-  // KB with @preact/signals-core at page load. Lower it as the bytes come down, never raise it
-  // (decision 0014).
+  // launcher and the widget-on-intent helper weigh 1.45 KB between them, and the plugin 0.7 KB
+  // more (2.2 KB in all). The allowance over the loader's budget sits just above that; it was 320 B
+  // (2.3 KB) before what runs on intent and the inline elements' module map left the page's chunk,
+  // and 4.0 KB with @preact/signals-core at page load. Lower it as the bytes come down, never raise
+  // it (decision 0014).
   it("pays for Kefu at page load no more than the script tag's loader, plus the plugin's allowance", async () => {
-    const overTheLoader = 320;
+    const overTheLoader = 176;
     const bytes = await kefuBytesAtLoad({
       withKefu: `
         import { createApp, h } from 'vue';

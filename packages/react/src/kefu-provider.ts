@@ -20,6 +20,8 @@ import {
   shareClient,
   shareClientNow,
 } from '@kefu/elements/shared-client-on-demand.js';
+// As an uncaught error would be, without an unhandled rejection: one copy with the widget's.
+import { report as reportLoadError } from '@kefu/elements/widget-on-intent.js';
 
 /** How a Kefu component asks its provider for the client, before it exists. */
 export interface ClientDemand {
@@ -59,45 +61,41 @@ export interface KefuProviderProps {
  * The client a provider makes, when it is first needed: @kefu/core (the larger part of Kefu) is
  * imported then, not with the page. Needed means an element's module loads (an inline element
  * renders, the shopper shows intent for the widget) or the app reads the client with `useKefu()`.
+ * `made` gets it (the provider's state).
  */
-class LazyClient {
-  #client: KefuClient | undefined;
-  #making: Promise<void> | undefined;
-  #disposed = false;
-  readonly #listeners = new Set<() => void>();
+interface LazyClient {
+  readonly need: () => Promise<void>;
+  readonly dispose: () => void;
+  /** The deferred dispose of an unmount (see the provider). */
+  disposal?: ReturnType<typeof setTimeout>;
+}
 
-  constructor(private readonly options: KefuOptions) {}
-
-  readonly need = (): Promise<void> => {
-    this.#making ??= import('@kefu/core').then(
-      async ({ createKefu }) => {
-        if (this.#disposed) return;
-        const client = (this.#client = createKefu(this.options));
-        // An element reads the shared client when it connects, which may be before any effect of
-        // the provider runs: make it the page's client now, unless the page has one already.
-        if (!peekSharedClient()) await shareClient(client, () => !this.#disposed && !peekSharedClient());
-        for (const listener of this.#listeners) listener();
-      },
-      (error: unknown) => {
-        // The network: the next component that needs the client tries again.
-        this.#making = undefined;
-        throw error;
-      },
-    );
-    return this.#making;
+function lazyClient(options: KefuOptions, made: (client: KefuClient) => void): LazyClient {
+  let client: KefuClient | undefined;
+  let making: Promise<void> | undefined;
+  let disposed = false;
+  return {
+    need: () =>
+      (making ??= import('@kefu/core').then(
+        async ({ createKefu }) => {
+          if (disposed) return;
+          client = createKefu(options);
+          // An element reads the shared client when it connects, which may be before any effect of
+          // the provider runs: make it the page's client now, unless the page has one already.
+          if (!peekSharedClient()) await shareClient(client, () => !disposed && !peekSharedClient());
+          made(client);
+        },
+        (error: unknown) => {
+          // The network: the next component that needs the client tries again.
+          making = undefined;
+          throw error;
+        },
+      )),
+    dispose: () => {
+      disposed = true;
+      client?.dispose();
+    },
   };
-
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
-
-  readonly current = (): KefuClient | undefined => this.#client;
-
-  dispose(): void {
-    this.#disposed = true;
-    this.#client?.dispose();
-  }
 }
 
 /**
@@ -108,13 +106,14 @@ class LazyClient {
  * there is none, and the elements render as bare tags that come alive once the page hydrates.
  */
 export function KefuProvider({ client, options, children }: KefuProviderProps): ReactNode {
+  // Made in the browser when first needed; the server and hydration render without it.
+  const [made, setMade] = useState<KefuClient>();
   const [lazy] = useState(() => {
     // Your own client is the page's at once if elements hold one already: an element reads the
     // shared client when it connects, which is before any effect of ours runs.
     if (client && !peekSharedClient()) shareClientNow(client);
-    return client ? undefined : new LazyClient(options ?? {});
+    return client ? undefined : lazyClient(options ?? {}, setMade);
   });
-  const made = useSyncExternalStore(lazy?.subscribe ?? noSubscription, lazy?.current ?? noClient, noClient);
   const value = client ?? made;
   const source = useMemo<ClientSource>(
     () => ({
@@ -141,25 +140,14 @@ export function KefuProvider({ client, options, children }: KefuProviderProps): 
   // unmounts and mounts again at once, and the same client must survive that.
   useEffect(() => {
     if (!lazy) return undefined;
-    const pending = pendingDisposals.get(lazy);
-    if (pending !== undefined) clearTimeout(pending);
+    clearTimeout(lazy.disposal);
     return () => {
-      pendingDisposals.set(
-        lazy,
-        setTimeout(() => {
-          pendingDisposals.delete(lazy);
-          lazy.dispose();
-        }, 0),
-      );
+      lazy.disposal = setTimeout(lazy.dispose, 0);
     };
   }, [lazy]);
 
   return createElement(KefuContext.Provider, { value: source }, children);
 }
-
-const pendingDisposals = new WeakMap<LazyClient, ReturnType<typeof setTimeout>>();
-const noSubscription = () => () => {};
-const noClient = () => undefined;
 
 /** A read-only signal as the stores expose them. */
 interface ReadableSignal<T> {
@@ -206,12 +194,6 @@ function useClient(): KefuClient | undefined {
     () => source?.client ?? peekSharedClient(),
     () => undefined,
   );
-}
-
-/** As an uncaught error would be, without an unhandled rejection. */
-export function reportLoadError(error: unknown): void {
-  if (typeof reportError === 'function') reportError(error);
-  else console.error(error);
 }
 
 /** Follows the page's shared client (the script tag may set it later): its module is fetched for this. */

@@ -10,8 +10,8 @@ import {
   useRef,
 } from 'react';
 import type { EventName, ReactWebComponent } from '@lit/react';
-import { holdWidgetUntilIntent } from '@kefu/elements/widget-on-intent.js';
-import { reportLoadError, useClientDemand, type ClientDemand } from './kefu-provider.js';
+import { holdWidgetUntilIntent, report as reportLoadError } from '@kefu/elements/widget-on-intent.js';
+import { useClientDemand, type ClientDemand } from './kefu-provider.js';
 
 type EventNames = Record<string, EventName | string>;
 

@@ -2,8 +2,14 @@ import type { App, InjectionKey, Plugin } from 'vue';
 import type { KefuClient, KefuOptions } from '@kefu/core';
 // Not shared-client.js: its signals are not needed before the shopper's intent (decision 0014).
 import { peekSharedClient, shareClient, shareClientNow } from '@kefu/elements/shared-client-on-demand.js';
-import { holdWidgetUntilIntent } from '@kefu/elements/widget-on-intent.js';
-import { kefuElementModules, kefuTags } from './generated/components.js';
+import { holdWidgetUntilIntent, report } from '@kefu/elements/widget-on-intent.js';
+import { kefuTags } from './generated/components.js';
+
+/**
+ * The inline elements' modules, by tag: imported when one first appears (its chunk URLs, which an
+ * app's bundler writes in and which do not compress, are not paid for by a page of the widget alone).
+ */
+const elementModules = () => import('./generated/element-modules.js');
 
 export interface KefuPluginOptions extends KefuOptions {
   /** A client of your own (you dispose it). Without one, the plugin creates one from the other options. */
@@ -130,17 +136,13 @@ function define(element: Element, source: KefuClientSource): void {
   if (pending.has(tag)) return need();
   pending.set(
     tag,
-    Promise.all([source.need(), kefuElementModules[tag]()]).catch((error: unknown) => {
-      pending.delete(tag);
-      report(error);
-    }),
+    Promise.all([source.need(), elementModules().then(({ kefuElementModules }) => kefuElementModules[tag]())]).catch(
+      (error: unknown) => {
+        pending.delete(tag);
+        report(error);
+      },
+    ),
   );
-}
-
-/** As an uncaught error would be, without an unhandled rejection. */
-function report(error: unknown): void {
-  if (typeof reportError === 'function') reportError(error);
-  else console.error(error);
 }
 
 /**

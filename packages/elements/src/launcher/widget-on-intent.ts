@@ -9,6 +9,12 @@
 import type { KefuNavigateDetail } from '../base/navigation.js';
 import type { KefuWidget } from '../components/widget/widget.js';
 import { drawLauncher, launcherUnavailable, type LightLauncherOptions } from './launcher.js';
+import type { Waiting as Opening } from './widget-opening.js';
+
+/** What a widget's tag holds while it waits: its launcher, and what the app set before the code came. */
+interface Waiting extends Opening {
+  readonly launcherOptions: LightLauncherOptions;
+}
 
 export interface WidgetOnIntentOptions {
   /**
@@ -24,29 +30,26 @@ export interface WidgetOnIntentOptions {
   readonly locale?: string | undefined;
 }
 
-/** What a widget's tag holds while it waits: its launcher, and what the app set before the code came. */
-interface Waiting {
-  readonly launcher: HTMLElement | undefined;
-  readonly launcherOptions: LightLauncherOptions;
-  readonly options: WidgetOnIntentOptions;
-  open: boolean;
-}
-
 const waiting = new WeakMap<HTMLElement, Waiting>();
-let widgetModule: Promise<unknown> | undefined;
 
 /** The widget's class and everything it needs, fetched and run; no element is defined by it. */
 const fetchWidget = () => import('../components/widget/widget.js');
+/** What runs on intent (opening the widget): a chunk of its own, not paid for with the page. */
+const opening = () => import('./widget-opening.js');
 
-/** Defines `<kefu-widget>`: every waiting tag upgrades in place, keeping what the app set on it. */
-function defineWidget(): Promise<unknown> {
-  widgetModule ??= import('../define/kefu-widget.js').catch((error: unknown) => {
-    // A failed import (the network) may be tried again on the next intent.
-    widgetModule = undefined;
-    throw error;
-  });
-  return widgetModule;
-}
+/**
+ * Opens the widget (widget-opening.ts). If its code cannot load, the launcher stops pretending it
+ * can open: it says help is unavailable.
+ */
+const openWidget = (widget: HTMLElement, destination?: KefuNavigateDetail): Promise<void> => {
+  const state = waiting.get(widget);
+  return opening()
+    .then((module) => module.openWidget(widget, state, destination))
+    .catch((error: unknown) => {
+      if (state?.launcher) launcherUnavailable(state.launcher, state.launcherOptions);
+      throw error;
+    });
+};
 
 /**
  * While the widget's code is not there, its tag answers what an app asks of the element through a
@@ -95,7 +98,8 @@ export function holdWidgetUntilIntent(widget: HTMLElement, options: WidgetOnInte
   const open = Boolean(set.open);
   delete set.open;
   const hostLauncher = set.hostLauncher;
-  const prefetch = () => void Promise.all([options.prepare?.(), fetchWidget()]).catch(() => {});
+  // The opening's chunk too, so that the press does not wait for it after the widget's code.
+  const prefetch = () => void Promise.all([options.prepare?.(), fetchWidget(), opening()]).catch(() => {});
   const launcherOptions: LightLauncherOptions = {
     position: set.position ?? (widget.getAttribute('position') === 'start' ? 'start' : undefined),
     label: set.label ?? widget.getAttribute('label') ?? undefined,
@@ -103,38 +107,19 @@ export function holdWidgetUntilIntent(widget: HTMLElement, options: WidgetOnInte
   };
   const launcher = hostLauncher
     ? undefined
-    : drawLauncher(widget, launcherOptions, (opening) => (opening ? openWidget(widget).catch(report) : prefetch()));
+    : drawLauncher(widget, launcherOptions, (press) => (press ? openWidget(widget).catch(report) : prefetch()));
   hostLauncher?.addEventListener('pointerenter', prefetch, { once: true });
   hostLauncher?.addEventListener('focus', prefetch, { once: true });
-  waiting.set(widget, { launcher, launcherOptions, options, open });
+  waiting.set(widget, { launcher, launcherOptions, prepare: options.prepare, open });
   Object.setPrototypeOf(widget, prototypeForWaiting());
   if (open) openWidget(widget).catch(report);
 }
 
 /**
- * The shopper (or the app) wants the panel: the client and the widget load, the tag upgrades, the
- * light launcher leaves (the widget draws its own, of the same look, in the same spot) and the
- * panel opens with focus inside. If the code cannot load, the launcher says help is unavailable.
+ * As an uncaught error would be, without an unhandled rejection: the shopper's click has no caller.
+ * The React and Vue wrappers report their failed loads with it too (one copy in an app's page).
  */
-async function openWidget(widget: HTMLElement, destination?: KefuNavigateDetail): Promise<void> {
-  const state = waiting.get(widget);
-  try {
-    await Promise.all([state?.options.prepare?.(), defineWidget()]);
-  } catch (error) {
-    if (state?.launcher) launcherUnavailable(state.launcher, state.launcherOptions);
-    throw error;
-  }
-  // A tag the app took out of the page meanwhile is not upgraded by the definition: do it here,
-  // or `show` would still be the waiting one.
-  customElements.upgrade(widget);
-  state?.launcher?.remove();
-  waiting.delete(widget);
-  const Widget = customElements.get('kefu-widget');
-  if (Widget && widget instanceof Widget) await (widget as KefuWidget).show(destination);
-}
-
-/** As an uncaught error would be, without an unhandled rejection: the shopper's click has no caller. */
-function report(error: unknown): void {
+export function report(error: unknown): void {
   if (typeof reportError === 'function') reportError(error);
   else console.error(error);
 }

@@ -104,13 +104,3 @@ export const kefuTags = [
   'kefu-survey',
   'kefu-widget',
 ] as const;
-
-/** Each inline element's module, imported when its tag first appears in the app (see plugin.ts). The widget's is @kefu/elements/widget-on-intent.js's to import, on the shopper's intent. */
-export const kefuElementModules: Record<Exclude<(typeof kefuTags)[number], 'kefu-widget'>, () => Promise<unknown>> = {
-  'kefu-callback': () => import('@kefu/elements/define/kefu-callback.js'),
-  'kefu-chat': () => import('@kefu/elements/define/kefu-chat.js'),
-  'kefu-faq': () => import('@kefu/elements/define/kefu-faq.js'),
-  'kefu-order-tracker': () => import('@kefu/elements/define/kefu-order-tracker.js'),
-  'kefu-returns': () => import('@kefu/elements/define/kefu-returns.js'),
-  'kefu-survey': () => import('@kefu/elements/define/kefu-survey.js'),
-};
