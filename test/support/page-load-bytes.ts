@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile, type OutputFile } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -43,9 +43,26 @@ async function pageLoadBrotli(app: string, external: readonly string[]): Promise
       if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
   };
   visit('out/stdin.js');
-  return outputFiles
-    .filter((file) => loaded.has(`out/${file.path.slice(resolve(root, 'out').length + 1)}`))
-    .reduce((sum, file) => sum + brotli(file.text), 0);
+  const atLoad = outputFiles.filter((file) => loaded.has(`out/${file.path.slice(resolve(root, 'out').length + 1)}`));
+  if (process.env.KEFU_PAGE_LOAD_BREAKDOWN) printBreakdown(atLoad, metafile);
+  return atLoad.reduce((sum, file) => sum + brotli(file.text), 0);
+}
+
+/**
+ * Where the bytes are (KEFU_PAGE_LOAD_BREAKDOWN=1 with a test that measures; the app alone, which
+ * is subtracted, prints too): each chunk the page loads, brotli, and each module's minified bytes
+ * in it, largest first. Brotli compresses a chunk as a whole, so a module's share of it is roughly
+ * its share of the minified bytes.
+ */
+function printBreakdown(chunks: readonly OutputFile[], metafile: Metafile): void {
+  for (const chunk of chunks) {
+    const name = `out/${chunk.path.slice(resolve(root, 'out').length + 1)}`;
+    console.log(`${name}: ${chunk.text.length} B minified, ${brotli(chunk.text)} B brotli`);
+    const inputs = Object.entries(metafile.outputs[name]!.inputs).sort(
+      ([, a], [, b]) => b.bytesInOutput - a.bytesInOutput,
+    );
+    for (const [input, { bytesInOutput }] of inputs) console.log(`  ${String(bytesInOutput).padStart(6)}  ${input}`);
+  }
 }
 
 /**
