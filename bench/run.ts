@@ -41,6 +41,8 @@ export const goals = {
   chatHistory: chatGoals,
   /** A framework app's Kefu bytes at load over the script tag's (issue #30). */
   frameworksToScriptTag: 1,
+  /** The same over kefu.js alone: the script tag's bytes before its idle prefetch (issue #30's stricter reading). */
+  frameworksToLoader: 1,
 } as const;
 
 /** The benchmarks by the names `npm run bench -- <name…>` takes, and the results.json key of each. */
@@ -253,6 +255,16 @@ if (frameworks) {
         ratio === undefined ? '' : `≤ ${goals.frameworksToScriptTag}× script tag's`,
         ratio === undefined ? '' : verdict(ratio <= goals.frameworksToScriptTag),
       ]);
+      if (framework && phase === 'load') {
+        const toLoader = Math.round((br.kefu.load.transferred / result.loader.br) * 100) / 100;
+        rows.push([
+          `${name}, at load, against kefu.js alone`,
+          `${kb(br.kefu.load.transferred)} br`,
+          `${toLoader}× the loader's ${kb(result.loader.br)} br, before its idle prefetch`,
+          `≤ ${goals.frameworksToLoader}× loader's`,
+          verdict(toLoader <= goals.frameworksToLoader),
+        ]);
+      }
     }
   }
   // Apart: with an inline element, its code loads at once everywhere (intent by the loader's rule).
