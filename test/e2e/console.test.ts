@@ -89,7 +89,17 @@ describe('the agent console, as an agent uses it (Chromium, reference server)', 
     // The photo is a thumbnail that opens the full-size photo through the console's own route.
     const thumbnail = row.getByRole('link', { name: /Photo 1 of 1: .*open full size/ });
     assert.equal(await thumbnail.getAttribute('href'), `/agent/api/uploads/${photo.id}`);
-    assert.ok(await thumbnail.locator('img').evaluate((image: HTMLImageElement) => image.naturalWidth > 0));
+    // Drawn means decoded: wait for the picture's load or error, whichever comes (an image always
+    // ends in one), then ask whether it has pixels. Asking at once raced the download.
+    const drawn = await thumbnail.locator('img').evaluate(
+      (image: HTMLImageElement) =>
+        new Promise<boolean>((resolve) => {
+          if (image.complete) resolve(image.naturalWidth > 0);
+          image.addEventListener('load', () => resolve(image.naturalWidth > 0), { once: true });
+          image.addEventListener('error', () => resolve(false), { once: true });
+        }),
+    );
+    assert.ok(drawn, 'the thumbnail shows the photo');
     const [full] = await Promise.all([page.waitForEvent('popup'), thumbnail.click()]);
     await full.waitForLoadState();
     assert.equal(new URL(full.url()).pathname, `/agent/api/uploads/${photo.id}`);
