@@ -35,6 +35,17 @@ async function pageLoadBrotli(app: string, external: readonly string[]): Promise
     external: [...external],
     logLevel: 'error',
   });
+  const loaded = outputsLoadedWith(metafile, 'out/stdin.js');
+  const atLoad = outputFiles.filter((file) => loaded.has(`out/${file.path.slice(resolve(root, 'out').length + 1)}`));
+  if (process.env.KEFU_PAGE_LOAD_BREAKDOWN) printBreakdown(atLoad, metafile);
+  return atLoad.reduce((sum, file) => sum + brotli(file.text), 0);
+}
+
+/**
+ * The outputs of an esbuild build that a page loads with `entry`: the entry and every output it
+ * imports statically, transitively (a dynamic import waits for its moment).
+ */
+export function outputsLoadedWith(metafile: Metafile, entry: string): Set<string> {
   const loaded = new Set<string>();
   const visit = (name: string) => {
     if (loaded.has(name)) return;
@@ -42,10 +53,8 @@ async function pageLoadBrotli(app: string, external: readonly string[]): Promise
     for (const edge of metafile.outputs[name]!.imports)
       if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
   };
-  visit('out/stdin.js');
-  const atLoad = outputFiles.filter((file) => loaded.has(`out/${file.path.slice(resolve(root, 'out').length + 1)}`));
-  if (process.env.KEFU_PAGE_LOAD_BREAKDOWN) printBreakdown(atLoad, metafile);
-  return atLoad.reduce((sum, file) => sum + brotli(file.text), 0);
+  visit(entry);
+  return loaded;
 }
 
 /**

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { kefuBytesAtLoad, loaderBudget } from '../../../test/support/page-load-bytes.js';
+import { kefuBytesAtLoad, loaderBudget, outputsLoadedWith } from '../../../test/support/page-load-bytes.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -32,14 +32,7 @@ async function bundleApp(app: string): Promise<{ atLoad: Set<string>; lazy: Set<
   const entry = 'out/stdin.js';
   assert.ok(metafile.outputs[entry], `the app's chunk is ${entry}`);
   // Every output the entry imports statically, transitively: what the page loads with the app.
-  const loaded = new Set<string>();
-  const visit = (name: string) => {
-    if (loaded.has(name)) return;
-    loaded.add(name);
-    for (const edge of metafile.outputs[name]!.imports)
-      if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
-  };
-  visit(entry);
+  const loaded = outputsLoadedWith(metafile, entry);
   const inputsOf = (outputs: string[]) =>
     new Set(outputs.flatMap((name) => Object.keys(metafile.outputs[name]!.inputs)));
   const lazyOutputs = Object.keys(metafile.outputs).filter((name) => !loaded.has(name) && name.endsWith('.js'));
