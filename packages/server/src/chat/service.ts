@@ -15,6 +15,7 @@ import type {
 import { isOpenAt, nextOpeningAt, previewOf } from '@kefu/core/domain';
 import type { ServerDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { isUniqueViolation } from '../db/tx.js';
 import type { ChatHub } from './hub.js';
 import { createChatTables, type ConversationRow, type ListPosition } from './tables.js';
 import { messages as explain } from './validation.js';
@@ -463,13 +464,4 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
       write(() => tables.insertTranscriptRequest(existing(id).id, email.trim(), nowIso()));
     },
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
 }
