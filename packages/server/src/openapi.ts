@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { API_INFO, createApp } from './app.js';
-import { openDatabase } from './db/database.js';
+import { openMigratedEngine } from './db/database.js';
 
 /** The OpenAPI 3.1 document of everything registered on the /v1 app (REST and chat). */
 export function openApiDocument(v1: OpenAPIHono) {
@@ -16,10 +16,11 @@ export function openApiDocument(v1: OpenAPIHono) {
  * (test/node/openapi.test.ts).
  */
 export async function generateOpenApiDocument() {
-  const db = await openDatabase(':memory:');
+  const engine = await openMigratedEngine(':memory:');
   try {
     const { v1 } = createApp({
-      db,
+      engine,
+      db: engine.sqlite,
       config: demoStoreConfig,
       now: Date.now,
       identitySecret: 'openapi-generation-only',
@@ -30,6 +31,6 @@ export async function generateOpenApiDocument() {
     });
     return { document: openApiDocument(v1), v1 };
   } finally {
-    db.close();
+    await engine.close();
   }
 }

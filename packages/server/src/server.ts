@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import type { StoreConfig } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { createApp } from './app.js';
-import { openDatabase } from './db/database.js';
+import { openMigratedEngine } from './db/database.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
 import type { LookupLimits } from './http/rate-limit.js';
@@ -39,8 +39,10 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const engine = await openMigratedEngine(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:');
   const deps: ServerDeps = {
-    db: await openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+    engine,
+    db: engine.sqlite,
     config: options.config ?? demoStoreConfig,
     now: options.now ?? Date.now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
@@ -62,9 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           new Promise<void>((done, fail) => {
             sockets.close();
             server.close((error) => {
-              deps.db.close();
-              if (error) fail(error);
-              else done();
+              engine.close().then(() => (error ? fail(error) : done()), fail);
             });
             // Keep-alive sockets would hold close() open; nobody is waiting on them any more.
             if ('closeAllConnections' in server) server.closeAllConnections();

@@ -5,7 +5,8 @@ import type { Conversation } from '@kefu/core';
 import { checkHistoryLimit, historyMessages } from '@kefu/core/domain';
 import { ApiError } from '../errors.js';
 import { acceptConversationTokens, bearerToken, identifiedCustomer, unauthorized } from '../http/auth.js';
-import { createIdempotencyStore, idempotencyKeyOf, jsonRequest } from '../http/idempotency.js';
+import { idempotencyKeyOf, jsonRequest } from '../http/idempotency.js';
+import { prepareStore } from '../services/index.js';
 import { resolveAttachments, sendUpload } from './attachments.js';
 import { isFileSignature } from './file-links.js';
 import { findUpload } from '../services/admin.js';
@@ -234,7 +235,8 @@ const file = createRoute({
 /** Chat under /v1: availability, conversations, messages, typing, read, close, transcript. */
 export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   const { service } = chatRuntime(deps);
-  const idempotency = createIdempotencyStore(deps.db, deps.now);
+  // The one idempotency store of the server: a conversation's start is recorded as every create is.
+  const { idempotency } = prepareStore(deps);
   // A conversation's token, and its owner's identity, also authorize uploading its attachments
   // (POST /uploads, the REST part).
   acceptConversationTokens(deps, {
@@ -297,7 +299,7 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
       customerId === undefined ? input : { input, customerId },
     );
     // The lookup, the conversation and the record share one transaction: one key, one conversation.
-    const stored = idempotency.run(request, () => {
+    const stored = await idempotency.run(request, async () => {
       const started = service.start(input, customerId);
       publish = started.publish;
       return { status: 201, body: JSON.stringify(started.conversation) };

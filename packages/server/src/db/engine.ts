@@ -9,7 +9,16 @@
  * the one connection Kysely's SQLite driver holds, so no Kysely transaction interleaves with it.
  */
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -65,7 +74,7 @@ export function openSqliteEngine(path: string): SqliteEngine {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<KefuDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<KefuDatabase>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     kind: 'sqlite',
     db,
@@ -76,6 +85,31 @@ export function openSqliteEngine(path: string): SqliteEngine {
     // Kysely's destroy closes the better-sqlite3 handle it was given.
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely's SQLite driver begins a transaction DEFERRED: it takes the write lock at its first write.
+ * Two processes on one file (a restart overlapping its successor, the test of two servers on one
+ * database) would then both read, both try to write, and one fail with SQLITE_BUSY at once — a
+ * deadlock busy_timeout cannot wait out. BEGIN IMMEDIATE takes the write lock first, so the second
+ * waits (busy_timeout) and then reads what the first wrote: check-then-write stays one step across
+ * processes, as it was with better-sqlite3's `.immediate()`.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 /**

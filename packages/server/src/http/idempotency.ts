@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
-import type { Db } from '../db/database.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
+import { inTransaction, lock } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { sha256 } from '../services/crypto.js';
@@ -26,11 +28,16 @@ export interface IdempotencyStore {
   /**
    * Answers `request` from its record when the key was used before with the same request, refuses
    * the key with 409 `idempotency_key_reused` when it was used with another, and otherwise runs
-   * `create` and keeps its answer. One IMMEDIATE transaction holds the lookup, the effect and the
-   * record, so two racing retries cannot both create, and a crash leaves neither or both. A create
-   * that throws (a 4xx) is rolled back and not remembered: the caller may correct it and retry.
+   * `create` and keeps its answer. One transaction holds the lookup, the effect and the record,
+   * and a lock on the route and key comes first (on PostgreSQL; SQLite's one connection is the
+   * lock), so two racing retries cannot both create, and a crash leaves neither or both. `create`
+   * writes through the `trx` it is given. A create that throws (a 4xx) is rolled back and not
+   * remembered: the caller may correct it and retry.
    */
-  run(request: IdempotentRequest, create: () => StoredResponse): StoredResponse & { readonly replayed: boolean };
+  run(
+    request: IdempotentRequest,
+    create: (trx: Transaction<KefuDatabase>) => Promise<StoredResponse>,
+  ): Promise<StoredResponse & { readonly replayed: boolean }>;
 }
 
 interface RecordRow {
@@ -79,41 +86,60 @@ function unseal(stored: string, key: string): string {
   return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
 }
 
-export function createIdempotencyStore(db: Db, now: () => number): IdempotencyStore {
-  const find = db.prepare<[string, string], RecordRow>(
-    'SELECT request_hash, status, body, created_at FROM idempotency_records WHERE route = ? AND key = ?',
-  );
-  const save = db.prepare<[string, string, string, number, string | null, number]>(
-    `INSERT OR REPLACE INTO idempotency_records (route, key, request_hash, status, body, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const purge = db.prepare<[number]>('DELETE FROM idempotency_records WHERE created_at <= ?');
-
+export function createIdempotencyStore(db: Kysely<KefuDatabase>, now: () => number): IdempotencyStore {
   return {
-    run(request, create) {
-      return db
-        .transaction(() => {
-          const at = now();
-          const storedKey = lookupKey(request.key);
-          const row = find.get(request.route, storedKey) ?? find.get(request.route, request.key);
-          if (row && row.created_at > at - IDEMPOTENCY_TTL_MS) {
-            if (row.request_hash !== request.hash) {
-              throw new ApiError(
-                409,
-                'idempotency_key_reused',
-                'This idempotency key was already used for a different request.',
-              );
-            }
-            return { ...storedOf(row, request.key), replayed: true };
+    run: (request, create) =>
+      inTransaction(db, async (trx) => {
+        const storedKey = lookupKey(request.key);
+        await lock(trx, 'idempotency', `${request.route}\n${storedKey}`);
+        const at = now();
+        const find = (key: string) =>
+          trx
+            .selectFrom('idempotency_records')
+            .select(['request_hash', 'status', 'body', 'created_at'])
+            .where('route', '=', request.route)
+            .where('key', '=', key)
+            .executeTakeFirst() as Promise<RecordRow | undefined>;
+        // Records written before keys were hashed are found by the key itself.
+        const row = (await find(storedKey)) ?? (await find(request.key));
+        if (row && row.created_at > at - IDEMPOTENCY_TTL_MS) {
+          if (row.request_hash !== request.hash) {
+            throw new ApiError(
+              409,
+              'idempotency_key_reused',
+              'This idempotency key was already used for a different request.',
+            );
           }
-          const response = create();
-          purge.run(at - IDEMPOTENCY_TTL_MS);
-          const sealed = response.body === null ? null : seal(response.body, request.key);
-          save.run(request.route, storedKey, request.hash, response.status, sealed, at);
-          return { ...response, replayed: false };
-        })
-        .immediate();
-    },
+          return { ...storedOf(row, request.key), replayed: true };
+        }
+        const response = await create(trx);
+        await trx
+          .deleteFrom('idempotency_records')
+          .where('created_at', '<=', at - IDEMPOTENCY_TTL_MS)
+          .execute();
+        const record = {
+          route: request.route,
+          key: storedKey,
+          request_hash: request.hash,
+          status: response.status,
+          body: response.body === null ? null : seal(response.body, request.key),
+          created_at: at,
+        };
+        // An expired record of the same key is replaced.
+        await trx
+          .insertInto('idempotency_records')
+          .values(record)
+          .onConflict((conflict) =>
+            conflict.columns(['route', 'key']).doUpdateSet({
+              request_hash: record.request_hash,
+              status: record.status,
+              body: record.body,
+              created_at: record.created_at,
+            }),
+          )
+          .execute();
+        return { ...response, replayed: false };
+      }),
   };
 }
 

@@ -96,7 +96,7 @@ export function registerArticleRoutes(api: OpenAPIHono, services: StoreServices)
     const request = jsonRequest(c, 'POST /articles/{id}/feedback', key, body);
     return sendStored(
       c,
-      faq.sendFeedback(request, parseBody(ArticleFeedbackInputSchema, body, validateArticleFeedback), articleId),
+      await faq.sendFeedback(request, parseBody(ArticleFeedbackInputSchema, body, validateArticleFeedback), articleId),
     );
   });
 

@@ -81,7 +81,7 @@ export function registerCallbackRoutes(api: OpenAPIHono, services: StoreServices
     const request = jsonRequest(c, 'POST /callbacks', key, body);
     return sendStored(
       c,
-      callbacks.request(
+      await callbacks.request(
         parseBody(CallbackInputSchema, body, (input: CallbackInput) => validateCallbackInput(input, true)),
         request,
       ),

@@ -93,7 +93,7 @@ export function registerReturnRoutes(api: OpenAPIHono, services: StoreServices):
     const caller = await callers.identifyForReturn(c);
     if (caller.kind === 'anonymous') throw unauthorized();
     const request = jsonRequest(c, 'POST /returns', key, body);
-    return sendStored(c, returns.create(caller, parseBody(ReturnInputSchema, body), request));
+    return sendStored(c, await returns.create(caller, parseBody(ReturnInputSchema, body), request));
   });
 
   serve(api, getReturn, async (c) => {

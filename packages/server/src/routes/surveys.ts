@@ -27,7 +27,7 @@ export function registerSurveyRoutes(api: OpenAPIHono, services: StoreServices):
     const request = jsonRequest(c, 'POST /surveys/responses', key, body);
     return sendStored(
       c,
-      services.surveys.submit(parseBody(SurveyResponseInputSchema, body, validateSurveyResponse), request),
+      await services.surveys.submit(parseBody(SurveyResponseInputSchema, body, validateSurveyResponse), request),
     );
   });
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { sign } from 'hono/jwt';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { after, before } from 'node:test';
-import { openDatabase } from '../db/database.js';
+import { openMigratedEngine } from '../db/database.js';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { ServerDeps } from '../deps.js';
 import { ApiError, errorBody, sendError } from '../errors.js';
@@ -40,8 +40,10 @@ export interface ApiServer {
 export async function startApiServer(
   options: ApiOptions & { readonly now?: () => number; readonly dataDir?: string } = {},
 ): Promise<ApiServer> {
+  const engine = await openMigratedEngine(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:');
   const deps: ServerDeps = {
-    db: await openDatabase(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+    engine,
+    db: engine.sqlite,
     config: demoStoreConfig,
     now: options.now ?? Date.now,
     identitySecret: IDENTITY_SECRET,
@@ -64,8 +66,7 @@ export async function startApiServer(
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {
-              deps.db.close();
-              done();
+              void engine.close().then(done);
             });
             if ('closeAllConnections' in server) server.closeAllConnections();
           }),

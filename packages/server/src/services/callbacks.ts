@@ -30,7 +30,7 @@ export interface CallbacksService {
   /** Bookable slots with room left, from `from` (a store-local date or an instant) for `days` days. */
   slots(from: string, days: number): CallbackSlot[];
   /** 201 with the record and its cancel token; 422 for the input, 409 `slot_taken` (with the free slots) when it is full. */
-  request(input: CallbackInput, request: IdempotentRequest): StoredResponse & { readonly replayed: boolean };
+  request(input: CallbackInput, request: IdempotentRequest): Promise<StoredResponse & { readonly replayed: boolean }>;
   /** Cancelling again answers the same record. */
   cancel(id: string, token: string | undefined): CallbackRecord;
   list(): AdminCallback[];
@@ -92,7 +92,7 @@ function toAdmin(row: CallbackRow): AdminCallback {
 }
 
 export function createCallbacksService(store: StoreContext): CallbacksService {
-  const { db, config } = store;
+  const { sqlite: db, config } = store;
   const bookedBetween = db.prepare<[number, number], { slot_start: number; booked: number }>(
     `SELECT slot_start, count(*) AS booked FROM callbacks
      WHERE status = 'scheduled' AND slot_start BETWEEN ? AND ? GROUP BY slot_start`,
@@ -141,7 +141,7 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
     // The idempotency store's IMMEDIATE transaction makes the count and the insert one step: of
     // two requests for a slot's last place, in this process or another, exactly one gets it.
     request: (input, request) =>
-      store.idempotency.run(request, () => {
+      store.idempotency.run(request, async () => {
         const now = store.now();
         const slot = offeredSlot(config, input.slot, now);
         const fields = validateCallbackInput(input, slot !== undefined);

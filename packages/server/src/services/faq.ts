@@ -14,7 +14,7 @@ export interface FaqService {
     request: IdempotentRequest,
     feedback: Omit<ArticleFeedback, 'articleId'>,
     articleId: string,
-  ): StoredResponse & { readonly replayed: boolean };
+  ): Promise<StoredResponse & { readonly replayed: boolean }>;
   /** Publishes or replaces an article, as the help centre's editors would. */
   upsert(article: Article): void;
   remove(id: string): void;
@@ -26,7 +26,7 @@ export interface FaqService {
  * never reached, is answered with a full sync.
  */
 export function createFaqService(store: StoreContext): FaqService {
-  const { db } = store;
+  const { sqlite: db } = store;
   const epoch = db.prepare<[], string>("SELECT value FROM store_meta WHERE key = 'faq_epoch'").pluck();
   const lastChange = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM article_changes').pluck();
   const inLocale = db.prepare<[string], string>('SELECT json FROM articles WHERE locale = ? ORDER BY rowid').pluck();
@@ -89,7 +89,7 @@ export function createFaqService(store: StoreContext): FaqService {
     search: (q, locale) => searchArticles(inLocale.all(locale).map(parse), q),
 
     sendFeedback: (request, feedback, articleId) =>
-      store.idempotency.run(request, () => {
+      store.idempotency.run(request, async () => {
         find(articleId);
         throwIfInvalid(validateArticleFeedback(feedback));
         insertFeedback.run(

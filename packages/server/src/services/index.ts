@@ -40,9 +40,10 @@ export function prepareStore(deps: ServerDeps, options: StoreOptions = {}): Stor
   const existing = prepared.get(deps.db);
   if (existing) return existing;
   seedDatabase(deps.db, deps.now(), deps.config);
-  const idempotency = createIdempotencyStore(deps.db, deps.now);
+  const idempotency = createIdempotencyStore(deps.engine.db, deps.now);
   const store: StoreContext = {
-    db: deps.db,
+    db: deps.engine.db,
+    sqlite: deps.db,
     config: deps.config,
     now: deps.now,
     uploadsDir: deps.uploadsDir,

@@ -69,7 +69,7 @@ export function createOrdersService(
   failures: FailureCounter,
   limits: LookupLimits,
 ): OrdersService {
-  const { db } = store;
+  const { sqlite: db } = store;
   const digestsByNumber = db.prepare<[string], DigestRow>(
     'SELECT id, email_digest, postal_code_digest FROM orders WHERE number = ?',
   );

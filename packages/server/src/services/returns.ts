@@ -21,7 +21,7 @@ export interface ReturnsService {
     caller: Caller,
     input: ReturnInput,
     request: IdempotentRequest,
-  ): StoredResponse & { readonly replayed: boolean };
+  ): Promise<StoredResponse & { readonly replayed: boolean }>;
   get(caller: Caller, id: string): ReturnRecord;
   list(): AdminReturn[];
   /** requested → approved (with the label) or rejected (with the reason); anything else is 409. */
@@ -42,7 +42,7 @@ export function createReturnsService(
   orders: OrdersService,
   uploads: UploadsService,
 ): ReturnsService {
-  const { db, config } = store;
+  const { sqlite: db, config } = store;
   const nextRma = db
     .prepare<[], number>("UPDATE counters SET value = value + 1 WHERE name = 'rma' RETURNING value")
     .pluck();
@@ -79,7 +79,7 @@ export function createReturnsService(
     create(caller, input, request) {
       // Who may act on the order is settled before the key: a replay needs the order's token too.
       const authorized = orders.authorize(caller, input.orderId);
-      return store.idempotency.run(request, () => {
+      return store.idempotency.run(request, async () => {
         // Read again inside the transaction: another return may have changed the quantities.
         const stored = orders.find(authorized.order.id) ?? authorized;
         const now = store.now();

@@ -48,7 +48,10 @@ export interface SurveyComment {
 }
 
 export interface SurveysService {
-  submit(input: SurveyResponseInput, request: IdempotentRequest): StoredResponse & { readonly replayed: boolean };
+  submit(
+    input: SurveyResponseInput,
+    request: IdempotentRequest,
+  ): Promise<StoredResponse & { readonly replayed: boolean }>;
   stats(days?: number): SurveyStats;
 }
 
@@ -83,7 +86,7 @@ function netPromoterScore(scores: readonly number[]): number | null {
 }
 
 export function createSurveysService(store: StoreContext): SurveysService {
-  const { db, config } = store;
+  const { sqlite: db, config } = store;
   const insert = db.prepare<[string, SurveyKind, number, string | null, string | null, string, string, string, number]>(
     `INSERT INTO survey_responses (id, kind, score, comment, reason, subject_type, subject_id, created_at, created_ms)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -98,7 +101,7 @@ export function createSurveysService(store: StoreContext): SurveysService {
 
   return {
     submit: (input, request) =>
-      store.idempotency.run(request, () => {
+      store.idempotency.run(request, async () => {
         throwIfInvalid(validateSurveyResponse(input));
         const now = store.now();
         const record: SurveyResponseRecord = { id: newId('srv'), createdAt: new Date(now).toISOString() };

@@ -92,7 +92,7 @@ function displayName(name: string): string {
 }
 
 export function createUploadsService(store: StoreContext): UploadsService {
-  const { db, config, uploadsDir } = store;
+  const { sqlite: db, config, uploadsDir } = store;
   const insert = db.prepare<[string, string, string, string, number, string, string, string]>(
     `INSERT INTO uploads (id, owner_kind, owner_id, content_type, size, sha256, name, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -144,7 +144,7 @@ export function createUploadsService(store: StoreContext): UploadsService {
           : checkAttachment(file.bytes.byteLength, await sniffAttachmentType(blob));
       let written: string | undefined;
       try {
-        return store.idempotency.run(request, () => {
+        return store.idempotency.run(request, async () => {
           if ('problem' in checked) {
             const { status, code, message, fields: problemFields } = checked.problem;
             throw new ApiError(status, code, message, problemFields);
