@@ -53,7 +53,10 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     assert.equal(answer.status, 201, answer.text);
     const uploaded = answer.body as UploadedAttachment;
     assert.deepEqual(uploaded, { id: uploaded.id, contentType: 'application/pdf', size: tinyPdf.length });
-    assert.deepEqual(findUpload(server.deps, uploaded.id)?.owner, { kind: 'conversation', id: conversation.id });
+    assert.deepEqual((await findUpload(server.deps, uploaded.id))?.owner, {
+      kind: 'conversation',
+      id: conversation.id,
+    });
 
     const explicit = await uploadFile(base, tinyPdf, { token: conversation.token, key: key(), purpose: 'chat' });
     assert.equal(explicit.status, 201, explicit.text);
@@ -205,7 +208,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     const own = await uploadFile(base, tinyPdf, { token: ana, key: key(), purpose: 'chat', conversationId: anas.id });
     assert.equal(own.status, 201, own.text);
     const { id } = own.body as UploadedAttachment;
-    assert.deepEqual(findUpload(server.deps, id)?.owner, { kind: 'conversation', id: anas.id });
+    assert.deepEqual((await findUpload(server.deps, id))?.owner, { kind: 'conversation', id: anas.id });
     const sent = await call<ChatMessage>(base, 'POST', `/conversations/${anas.id}/messages`, {
       token: ana,
       body: { clientId: key(), text: 'My invoice', attachmentIds: [id] },

@@ -10,14 +10,14 @@ import { fileLink } from './file-links.js';
  * The attachments behind a message's `attachmentIds`, or undefined when one is unknown or was not
  * uploaded with this conversation's token: a shopper cannot attach someone else's photo.
  */
-export function resolveAttachments(
+export async function resolveAttachments(
   deps: ServerDeps,
   conversationId: string,
   ids: readonly string[],
-): Attachment[] | undefined {
+): Promise<Attachment[] | undefined> {
   const attachments: Attachment[] = [];
   for (const id of new Set(ids)) {
-    const upload = findUpload(deps, id);
+    const upload = await findUpload(deps, id);
     if (!upload || upload.owner.kind !== 'conversation' || upload.owner.id !== conversationId) return undefined;
     const { contentType, size } = upload.file;
     attachments.push({ id, name: upload.name, contentType, size, url: fileLink(deps.db, id) });

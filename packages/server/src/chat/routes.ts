@@ -267,7 +267,7 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   // Return photos are the store's evidence, not the shopper's to fetch back: chat files only.
   serve(v1, file, async (c) => {
     const id = c.req.param('id') ?? '';
-    const upload = findUpload(deps, id);
+    const upload = await findUpload(deps, id);
     if (!upload || upload.owner.kind !== 'conversation' || !isFileSignature(deps.db, id, c.req.query('sig') ?? '')) {
       throw new ApiError(404, 'file_not_found', 'No such file.');
     }
@@ -324,10 +324,10 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     );
   });
 
-  v1.openapi(send, (c) => {
+  v1.openapi(send, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const attachments = resolveAttachments(deps, id, input.attachmentIds ?? []);
+    const attachments = await resolveAttachments(deps, id, input.attachmentIds ?? []);
     if (attachments === undefined) {
       throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
         attachmentIds: messages.attachmentIds,

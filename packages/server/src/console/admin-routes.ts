@@ -41,33 +41,33 @@ export function adminRoutes(deps: ServerDeps, chat: ChatService) {
   const routes = new Hono<ConsoleEnv>();
 
   // The store's timezone comes along: the slot was offered to the shopper in the store's time.
-  routes.get('/callbacks', (c) =>
-    c.json({ callbacks: listCallbacks(deps), storeTimezone: deps.config.businessHours.timezone }, 200),
+  routes.get('/callbacks', async (c) =>
+    c.json({ callbacks: await listCallbacks(deps), storeTimezone: deps.config.businessHours.timezone }, 200),
   );
   routes.post('/callbacks/:id', async (c) => {
     const { status } = await readBody(c, CallbackOutcome);
-    return c.json(markCallback(deps, c.req.param('id'), status), 200);
+    return c.json(await markCallback(deps, c.req.param('id'), status), 200);
   });
-  routes.post('/callbacks/:id/reopen', (c) => c.json(reopenCallback(deps, c.req.param('id')), 200));
+  routes.post('/callbacks/:id/reopen', async (c) => c.json(await reopenCallback(deps, c.req.param('id')), 200));
 
-  routes.get('/returns', (c) => c.json({ returns: consoleReturns(deps) }, 200));
+  routes.get('/returns', async (c) => c.json({ returns: await consoleReturns(deps) }, 200));
   routes.post('/returns/:id/approve', async (c) => {
     const { labelUrl } = await readBody(c, Approval);
-    return c.json(approveReturn(deps, c.req.param('id'), labelUrl.trim()), 200);
+    return c.json(await approveReturn(deps, c.req.param('id'), labelUrl.trim()), 200);
   });
   routes.post('/returns/:id/reject', async (c) => {
     const { reason } = await readBody(c, Rejection);
-    return c.json(rejectReturn(deps, c.req.param('id'), reason), 200);
+    return c.json(await rejectReturn(deps, c.req.param('id'), reason), 200);
   });
 
-  routes.get('/surveys/stats', (c) => {
+  routes.get('/surveys/stats', async (c) => {
     const days = Number(c.req.query('days') ?? '30');
     if (!Number.isInteger(days) || days < 1 || days > 365) {
       throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
         days: 'Between 1 and 365 days.',
       });
     }
-    const stats = surveyStats(deps, days);
+    const stats = await surveyStats(deps, days);
     const body: ConsoleSurveyStats = {
       ...stats,
       recentComments: stats.recentComments.map((entry) => ({ ...entry, ...describeSubject(chat, entry.subject) })),
@@ -77,12 +77,12 @@ export function adminRoutes(deps: ServerDeps, chat: ChatService) {
 
   // The help article a chat came from, as the shopper read it (by id: each article is in one
   // language). The console cannot link the storefront's page for it: the server does not know it.
-  routes.get('/articles/:id', (c) => c.json(findArticle(deps, c.req.param('id')), 200));
+  routes.get('/articles/:id', async (c) => c.json(await findArticle(deps, c.req.param('id')), 200));
 
   // A chat attachment, behind the agent's session: the console links this, not the shopper's
   // signed /v1/files address.
   routes.get('/uploads/:id', async (c) => {
-    const upload = findUpload(deps, c.req.param('id'));
+    const upload = await findUpload(deps, c.req.param('id'));
     if (!upload) throw new ApiError(404, 'upload_not_found', 'No such upload.');
     return sendUpload(c, upload);
   });

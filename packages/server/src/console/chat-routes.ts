@@ -25,10 +25,10 @@ export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
 
   routes.get('/', (c) => c.json({ conversations: service.summaries() }, 200));
 
-  routes.get('/:id', (c) => {
+  routes.get('/:id', async (c) => {
     const conversation = service.summary(service.conversation(c.req.param('id')));
     const order =
-      conversation.orderNumber === undefined ? null : findOrder(conversation.orderNumber, conversation.email);
+      conversation.orderNumber === undefined ? null : await findOrder(conversation.orderNumber, conversation.email);
     return c.json({ conversation, messages: service.messagesForAgent(conversation.id, 0), order }, 200);
   });
 

@@ -16,13 +16,13 @@ export interface ConsoleOrder {
   readonly customer: { readonly email: string; readonly name?: string };
 }
 
-export type OrderLookup = (orderNumber: string, shopperEmail: string) => ConsoleOrder | null;
+export type OrderLookup = (orderNumber: string, shopperEmail: string) => Promise<ConsoleOrder | null>;
 
 const normalized = (email: string) => email.trim().toLowerCase();
 
 export function storeOrderLookup(deps: ServerDeps): OrderLookup {
-  return (orderNumber, shopperEmail) => {
-    const found = findOrderByNumber(deps, orderNumber.trim());
+  return async (orderNumber, shopperEmail) => {
+    const found = await findOrderByNumber(deps, orderNumber.trim());
     if (!found) return null;
     const { order, email, customerName } = found;
     return {

@@ -26,9 +26,11 @@ export interface ConsoleReturn extends Omit<AdminReturn, 'items'> {
   readonly customer: { readonly email: string; readonly name?: string; readonly customerId?: string } | null;
 }
 
-export function consoleReturns(deps: ServerDeps): ConsoleReturn[] {
-  return listReturns(deps).map((record) => {
-    const stored = findOrderByNumber(deps, record.orderNumber);
+export async function consoleReturns(deps: ServerDeps): Promise<ConsoleReturn[]> {
+  const records = await listReturns(deps);
+  const orders = await Promise.all(records.map((record) => findOrderByNumber(deps, record.orderNumber)));
+  return records.map((record, index) => {
+    const stored = orders[index];
     const lines = new Map(stored?.order.items.map((line) => [line.id, line]));
     return {
       ...record,

@@ -20,12 +20,12 @@ export const ANONYMOUS: Caller = { kind: 'anonymous' };
 /** What the REST part may ask about conversations; the chat registers the answers. */
 export interface ConversationAccess {
   /** The conversation a conversation token opens, if any. */
-  byToken(token: string): string | undefined;
+  byToken(token: string): Promise<string | undefined> | string | undefined;
   /**
    * The customer a conversation belongs to (started with their identity token), or undefined for
    * an unknown conversation and an anonymous one alike.
    */
-  ownerOf(conversationId: string): string | undefined;
+  ownerOf(conversationId: string): Promise<string | undefined> | string | undefined;
 }
 
 const conversationAccess = new WeakMap<Db, ConversationAccess>();
@@ -69,7 +69,7 @@ export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessT
       const caller = await resolver.identify(c);
       if (caller.kind !== 'anonymous') return caller;
       const token = bearerToken(c);
-      const orderId = token === undefined ? undefined : orderTokens.returnOrderFor(token);
+      const orderId = token === undefined ? undefined : await orderTokens.returnOrderFor(token);
       return orderId === undefined ? caller : { kind: 'order', orderId };
     },
     async identify(c) {
@@ -77,9 +77,9 @@ export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessT
       if (token === undefined) return ANONYMOUS;
       const customerId = await identifiedCustomer(deps, token);
       if (customerId !== undefined) return { kind: 'customer', customerId };
-      const orderId = orderTokens.orderFor(token);
+      const orderId = await orderTokens.orderFor(token);
       if (orderId !== undefined) return { kind: 'order', orderId };
-      const conversationId = conversationsOf(deps.db).byToken(token);
+      const conversationId = await conversationsOf(deps.db).byToken(token);
       if (conversationId !== undefined) return { kind: 'conversation', conversationId };
       return ANONYMOUS;
     },

@@ -17,48 +17,54 @@ import type { UploadOwner } from './uploads.js';
 export type { AdminCallback, AdminReturn, SurveyStats, UploadOwner };
 
 /** Every callback, soonest slot first. */
-export function listCallbacks(deps: ServerDeps): AdminCallback[] {
-  return prepareStore(deps).callbacks.list();
+export async function listCallbacks(deps: ServerDeps): Promise<AdminCallback[]> {
+  return await prepareStore(deps).callbacks.list();
 }
 
 /** Records an agent's call: `called`, or `no_answer` (which may be marked again later). */
-export function markCallback(deps: ServerDeps, id: string, status: 'called' | 'no_answer'): AdminCallback {
-  return prepareStore(deps).callbacks.mark(id, status);
+export async function markCallback(
+  deps: ServerDeps,
+  id: string,
+  status: 'called' | 'no_answer',
+): Promise<AdminCallback> {
+  return await prepareStore(deps).callbacks.mark(id, status);
 }
 
 /** Undoes a recorded outcome: the callback is to call again. */
-export function reopenCallback(deps: ServerDeps, id: string): AdminCallback {
-  return prepareStore(deps).callbacks.reopen(id);
+export async function reopenCallback(deps: ServerDeps, id: string): Promise<AdminCallback> {
+  return await prepareStore(deps).callbacks.reopen(id);
 }
 
 /** Every return, newest first, with its order's number. */
-export function listReturns(deps: ServerDeps): AdminReturn[] {
-  return prepareStore(deps).returns.list();
+export async function listReturns(deps: ServerDeps): Promise<AdminReturn[]> {
+  return await prepareStore(deps).returns.list();
 }
 
 /** Approves a requested return; the shopper's label is at `labelUrl` (http or https). */
-export function approveReturn(deps: ServerDeps, id: string, labelUrl: string): ReturnRecord {
+export async function approveReturn(deps: ServerDeps, id: string, labelUrl: string): Promise<ReturnRecord> {
   if (!isHttpUrl(labelUrl)) throw invalid({ labelUrl: 'Enter the label’s http(s) address.' });
-  return prepareStore(deps).returns.decide(id, { status: 'approved', labelUrl });
+  return await prepareStore(deps).returns.decide(id, { status: 'approved', labelUrl });
 }
 
 /** Rejects a requested return, telling the shopper why. */
-export function rejectReturn(deps: ServerDeps, id: string, reason: string): ReturnRecord {
+export async function rejectReturn(deps: ServerDeps, id: string, reason: string): Promise<ReturnRecord> {
   if (isBlank(reason) || reason.length > 1000) throw invalid({ reason: 'Say why, in at most 1000 characters.' });
-  return prepareStore(deps).returns.decide(id, { status: 'rejected', reason: reason.trim() });
+  return await prepareStore(deps).returns.decide(id, { status: 'rejected', reason: reason.trim() });
 }
 
 /** CSAT and CES averages, the NPS, and the last `days` days (30 by default) day by day. */
-export function surveyStats(deps: ServerDeps, days = 30): SurveyStats {
-  return prepareStore(deps).surveys.stats(days);
+export async function surveyStats(deps: ServerDeps, days = 30): Promise<SurveyStats> {
+  return await prepareStore(deps).surveys.stats(days);
 }
 
 /** The order a shopper named in chat, with what the store knows about them, for the agent. */
-export function findOrderByNumber(
+export async function findOrderByNumber(
   deps: ServerDeps,
   orderNumber: string,
-): { order: Order; email: string; postalCode: string; customerId?: string; customerName?: string } | undefined {
-  const stored = prepareStore(deps).orders.findByNumber(orderNumber);
+): Promise<
+  { order: Order; email: string; postalCode: string; customerId?: string; customerName?: string } | undefined
+> {
+  const stored = await prepareStore(deps).orders.findByNumber(orderNumber);
   if (!stored) return undefined;
   const { order, email, postalCode, customerId, customerName } = stored;
   return {
@@ -71,13 +77,13 @@ export function findOrderByNumber(
 }
 
 /** A help-centre article by id, in the one language it is written in: 404 when it is gone. */
-export function findArticle(deps: ServerDeps, id: string): Article {
-  return prepareStore(deps).faq.get(id);
+export async function findArticle(deps: ServerDeps, id: string): Promise<Article> {
+  return await prepareStore(deps).faq.get(id);
 }
 
 /** An upload by id (chat attachments): its photo, owner, file name and where its bytes are. */
-export function findUpload(deps: ServerDeps, id: string) {
-  return prepareStore(deps).uploads.find(id);
+export async function findUpload(deps: ServerDeps, id: string) {
+  return await prepareStore(deps).uploads.find(id);
 }
 
 function isHttpUrl(value: unknown): boolean {
