@@ -8,6 +8,7 @@ import type { StoreConfig } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
+import { seedDemoStore } from './db/seed.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
 import type { LookupLimits } from './http/rate-limit.js';
@@ -40,11 +41,14 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const engine = await openMigratedEngine(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:');
+  const config = options.config ?? demoStoreConfig;
+  const now = options.now ?? Date.now;
+  await seedDemoStore(engine, now(), config);
   const deps: ServerDeps = {
     engine,
     db: engine.sqlite,
-    config: options.config ?? demoStoreConfig,
-    now: options.now ?? Date.now,
+    config,
+    now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
     agentPassword: options.agentPassword ?? randomBytes(9).toString('base64url'),
     uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-uploads-${process.pid}`), 'uploads'),

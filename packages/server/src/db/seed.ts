@@ -4,6 +4,7 @@ import { normalizeEmail, normalizeOrderNumber, normalizePostalCode, seedReasonFo
 import { createDemoOrders, demoArticles, demoStoreConfig, type SeedOrder } from '@kefu/core/seed';
 import { sha256 } from '../services/crypto.js';
 import type { Db } from './database.js';
+import type { Engine } from './engine.js';
 
 /** RMA numbers of returns made here start after this one (RMA-4001, …), as in the memory backend. */
 const FIRST_RMA_NUMBER = 4000;
@@ -23,6 +24,16 @@ export const demoCustomerNames: Readonly<Record<string, string>> = {
   'camille.dubois@example.com': 'Camille Dubois',
   'wang.fang@example.cn': 'Wang Fang',
 };
+
+/**
+ * The demo store (Maple & Moss) in an empty database; what `npm start` and the tests run on. The
+ * body still runs on the better-sqlite3 handle until the seed moves to Kysely (decision 0016).
+ */
+export async function seedDemoStore(engine: Engine, now: number, config: StoreConfig = demoStoreConfig): Promise<void> {
+  if (engine.kind !== 'sqlite')
+    throw new Error('The demo seed runs on SQLite until it moves to Kysely (decision 0016).');
+  seedDatabase(engine.sqlite, now, config);
+}
 
 /**
  * Fills an empty database with the demo store (the same help centre and orders the backend-free

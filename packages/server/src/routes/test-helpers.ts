@@ -9,6 +9,7 @@ import { sign } from 'hono/jwt';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { after, before } from 'node:test';
 import { openMigratedEngine } from '../db/database.js';
+import { seedDemoStore } from '../db/seed.js';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { ServerDeps } from '../deps.js';
 import { ApiError, errorBody, sendError } from '../errors.js';
@@ -41,11 +42,13 @@ export async function startApiServer(
   options: ApiOptions & { readonly now?: () => number; readonly dataDir?: string } = {},
 ): Promise<ApiServer> {
   const engine = await openMigratedEngine(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:');
+  const now = options.now ?? Date.now;
+  await seedDemoStore(engine, now(), demoStoreConfig);
   const deps: ServerDeps = {
     engine,
     db: engine.sqlite,
     config: demoStoreConfig,
-    now: options.now ?? Date.now,
+    now,
     identitySecret: IDENTITY_SECRET,
     agentPassword: 'test',
     uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-test-uploads-${process.pid}`), 'uploads'),

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.js';
-import { seedDatabase } from '../db/seed.js';
 import type { ServerDeps } from '../deps.js';
 import { createCallerResolver, type CallerResolver } from '../http/auth.js';
 import { createIdempotencyStore, type IdempotencyStore } from '../http/idempotency.js';
@@ -33,13 +32,12 @@ export interface StoreOptions {
 const prepared = new WeakMap<Db, StoreServices>();
 
 /**
- * Seeds the database with the demo store when it is empty, and returns the services over it.
+ * The services over the database (seeded before, by whoever opened it: `seedDemoStore`).
  * Later calls for the same database return the same services (and ignore `options`).
  */
 export function prepareStore(deps: ServerDeps, options: StoreOptions = {}): StoreServices {
   const existing = prepared.get(deps.db);
   if (existing) return existing;
-  seedDatabase(deps.db, deps.now(), deps.config);
   const idempotency = createIdempotencyStore(deps.engine.db, deps.now);
   const store: StoreContext = {
     db: deps.engine.db,
