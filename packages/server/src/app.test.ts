@@ -1,6 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoStoreConfig } from '@kefu/core/seed';
+import { request as httpRequest } from 'node:http';
+import { createApp } from './app.js';
+import { openMigratedEngine } from './db/database.js';
+import { migrations } from './db/migrations/index.js';
 import { startServer, type RunningServer } from './server.js';
 
 describe('reference server over real HTTP on 127.0.0.1', () => {
@@ -45,5 +49,83 @@ describe('reference server over real HTTP on 127.0.0.1', () => {
     });
     assert.equal(response.status, 413);
     assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'payload_too_large');
+  });
+});
+
+describe('operations: health, readiness and a graceful shutdown', () => {
+  it('answers /health and /ready while up; /ready is 503 while closing, migrating or cut off', async () => {
+    const server = await startServer({ port: 0 });
+    const readiness = async (app: ReturnType<typeof createApp>['app']) => {
+      const response = await app.request('/ready');
+      return { status: response.status, body: (await response.json()) as { status: string } };
+    };
+    try {
+      const health = await fetch(`${server.origin}/health`);
+      assert.equal(health.status, 200);
+      assert.deepEqual(await health.json(), { status: 'ok' });
+      const ready = await fetch(`${server.origin}/ready`);
+      assert.equal(ready.status, 200);
+      assert.deepEqual(await ready.json(), { status: 'ready' });
+
+      assert.deepEqual(await readiness(createApp(server.deps, { closing: () => true }).app), {
+        status: 503,
+        body: { status: 'closing' },
+      });
+      // A database this code's newest migration has not reached (an older instance migrated it).
+      const behind = await openMigratedEngine(':memory:');
+      const newest = Math.max(...migrations.map((migration) => migration.id));
+      await behind.db.deleteFrom('migrations').where('id', '=', newest).execute();
+      const lagging = await readiness(createApp({ ...server.deps, engine: behind }).app);
+      assert.equal(lagging.status, 503);
+      assert.equal(lagging.body.status, 'migrations_pending');
+      // A database that no longer answers.
+      await behind.close();
+      assert.deepEqual(await readiness(createApp({ ...server.deps, engine: behind }).app), {
+        status: 503,
+        body: { status: 'database_unreachable' },
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('finishes a request in flight when it is told to stop, then stops', async () => {
+    const server = await startServer({ port: 0 });
+    const body = JSON.stringify({ kind: 'csat', score: 5, subject: { type: 'store', id: 'store' } });
+    const half = Math.floor(body.length / 2);
+    // A survey answer whose body arrives in two parts, the second after close() was called: the
+    // shopper's request was accepted before the shutdown, so it gets its answer, not a reset.
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = httpRequest(
+        `${server.origin}/v1/surveys/responses`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'idempotency-key': crypto.randomUUID(),
+          },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
+      request.on('error', reject);
+      request.write(body.slice(0, half));
+      // Bounded: the headers and the first half reach the server, then the shutdown begins.
+      setTimeout(() => {
+        const closed = server.close();
+        setTimeout(() => request.end(body.slice(half)), 100);
+        closed.catch(reject);
+      }, 200);
+    });
+    const { status, text } = await answer;
+    assert.equal(status, 201, text);
+    assert.match(text, /"id":"srv_/);
+    // And it no longer takes connections.
+    await assert.rejects(fetch(`${server.origin}/health`));
   });
 });

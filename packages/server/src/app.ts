@@ -10,11 +10,21 @@ import type { ServerDeps } from './deps.js';
 import { registerApiRoutes } from './routes/index.js';
 import { registerChatRoutes } from './chat/routes.js';
 import { registerConsole } from './console/index.js';
+import { pendingMigrations } from './db/migrate.js';
+import { migrations } from './db/migrations/index.js';
 
 export const API_INFO = { title: 'Kefu HTTP contract', version: '1.0.0' } as const;
 
+export interface AppOptions {
+  /** True once the server has begun to shut down: `/ready` then answers 503. */
+  readonly closing?: () => boolean;
+}
+
+/** How long `/ready` waits for the database before calling it unreachable. */
+const READY_CHECK_MS = 2000;
+
 /** The Kefu HTTP contract (docs/api/openapi.yaml) and the agent console, as one Hono app. */
-export function createApp(deps: ServerDeps) {
+export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   const allowedOrigins = new Set(deps.allowedOrigins);
   const app = new OpenAPIHono();
 
@@ -54,6 +64,21 @@ export function createApp(deps: ServerDeps) {
     },
   });
   v1.get('/health', (c) => c.json({ status: 'ok' }));
+
+  // For a load balancer (docs/deploy.md): /health says the process answers (restart it if not);
+  // /ready says it should get traffic: its database answers and has every migration this code
+  // needs, and it is not shutting down.
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/ready', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    if (options.closing?.()) return c.json({ status: 'closing' }, 503);
+    const pending = await withDeadline(pendingMigrations(deps.engine, migrations), READY_CHECK_MS).catch(
+      () => undefined,
+    );
+    if (pending === undefined) return c.json({ status: 'database_unreachable' }, 503);
+    if (pending.length > 0) return c.json({ status: 'migrations_pending', pending }, 503);
+    return c.json({ status: 'ready' });
+  });
   registerApiRoutes(v1, deps);
   registerChatRoutes(v1, deps);
   app.route('/v1', v1);
@@ -71,4 +96,13 @@ export function createApp(deps: ServerDeps) {
     return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
   });
   return { app, v1 };
+}
+
+/** `work`, or a rejection once `ms` have passed without an answer. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

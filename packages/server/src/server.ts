@@ -1,13 +1,14 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { StoreConfig } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { createApp } from './app.js';
-import { openMigratedEngine } from './db/database.js';
+import { legacyHandleOf, openMigratedEngine } from './db/database.js';
 import { seedDemoStore } from './db/seed.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
@@ -20,6 +21,11 @@ export interface ServerOptions {
   readonly port?: number;
   /** Where the SQLite file and uploads live; omit for an in-memory database (tests). */
   readonly dataDir?: string;
+  /**
+   * The database, when not the SQLite file in `dataDir`: a `postgres://` URL (several instances on
+   * one database; `KEFU_DATABASE_URL`), a SQLite file path, or `:memory:`.
+   */
+  readonly database?: string;
   readonly config?: StoreConfig;
   readonly allowedOrigins?: readonly string[];
   readonly identitySecret?: string;
@@ -38,15 +44,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long a shutdown waits for requests in flight before it ends their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const engine = await openMigratedEngine(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:');
+  const engine = await openMigratedEngine(
+    options.database ?? (options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+  );
   const config = options.config ?? demoStoreConfig;
   const now = options.now ?? Date.now;
   await seedDemoStore(engine, now(), config);
   const deps: ServerDeps = {
     engine,
-    db: engine.sqlite,
+    db: legacyHandleOf(engine),
     config,
     now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
@@ -56,7 +67,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     trustProxy: options.trustProxy ?? false,
     ...(options.lookupLimits ? { lookupLimits: options.lookupLimits } : {}),
   };
-  const { app } = createApp(deps);
+  let closing = false;
+  const { app } = createApp(deps, { closing: () => closing });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, (info: AddressInfo) => {
       const sockets = attachSockets(server as Server, deps);
@@ -64,17 +76,33 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         origin: `http://${host}:${info.port}`,
         port: info.port,
         deps,
+        // Graceful: no new connections; idle keep-alive ones end now; a request in flight (its
+        // transaction, its answer) finishes, for at most SHUTDOWN_GRACE_MS; then the rest end (a
+        // client still sending a body that was already answered, a 413 say) and the database.
         close: () =>
           new Promise<void>((done, fail) => {
+            closing = true;
             sockets.close();
-            server.close((error) => {
+            const http = server as Server;
+            http.close((error) => {
               engine.close().then(() => (error ? fail(error) : done()), fail);
             });
-            // Keep-alive sockets would hold close() open; nobody is waiting on them any more.
-            if ('closeAllConnections' in server) server.closeAllConnections();
+            http.closeIdleConnections();
+            void answered(SHUTDOWN_GRACE_MS).then(() => http.closeAllConnections());
           }),
       });
     });
     server.once('error', reject);
+    // The requests not answered yet, which a shutdown lets finish.
+    const unanswered = new Set<ServerResponse>();
+    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      unanswered.add(response);
+      const forget = () => unanswered.delete(response);
+      response.once('finish', forget).once('close', forget);
+    });
+    /** Resolves once every request in flight has its answer, or after `ms`. */
+    async function answered(ms: number): Promise<void> {
+      for (const deadline = Date.now() + ms; unanswered.size > 0 && Date.now() < deadline;) await delay(20);
+    }
   });
 }

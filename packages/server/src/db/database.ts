@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { isPostgresUrl, openSqliteEngine, type SqliteEngine } from './engine.js';
+import { openEngine, type Engine } from './engine.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 
@@ -11,19 +11,18 @@ export type Db = Database.Database;
  * the services move to the engine's Kysely instance from step 3). Closing the handle closes it all.
  */
 export async function openDatabase(path: string): Promise<Db> {
-  return (await openMigratedEngine(path)).sqlite;
+  const engine = await openMigratedEngine(path);
+  if (engine.kind !== 'sqlite') throw new Error('openDatabase opens SQLite files only.');
+  return engine.sqlite;
 }
 
 /**
- * Opens the engine at `target` and brings its schema up to date. While the services move to Kysely
- * (decision 0016, steps 3–5) the server runs on SQLite only: code not yet moved uses the
- * better-sqlite3 handle beside the Kysely instance.
+ * Opens the engine at `target` (a SQLite file, `:memory:`, or a `postgres://` URL) and brings its
+ * schema up to date; several instances starting together on one PostgreSQL database wait for each
+ * other's migrations (db/migrate.ts).
  */
-export async function openMigratedEngine(target: string): Promise<SqliteEngine> {
-  if (isPostgresUrl(target)) {
-    throw new Error('The server runs on SQLite until PostgreSQL is wired in (decision 0016, step 6).');
-  }
-  const engine = openSqliteEngine(target);
+export async function openMigratedEngine(target: string): Promise<Engine> {
+  const engine = openEngine(target);
   try {
     await migrate(engine, migrations);
   } catch (error) {
@@ -31,4 +30,19 @@ export async function openMigratedEngine(target: string): Promise<SqliteEngine> 
     throw error;
   }
   return engine;
+}
+
+/**
+ * The better-sqlite3 handle of a SQLite engine, for the code not yet on Kysely (decision 0016,
+ * steps 3–5). On PostgreSQL there is none: whatever still reaches for it throws, naming the gap.
+ */
+export function legacyHandleOf(engine: Engine): Db {
+  if (engine.kind === 'sqlite') return engine.sqlite;
+  return new Proxy({} as Db, {
+    get(_target, property) {
+      throw new Error(
+        `This code still uses the better-sqlite3 handle (.${String(property)}), which PostgreSQL has not: move it to Kysely (decision 0016).`,
+      );
+    },
+  });
 }

@@ -92,6 +92,15 @@ async function migrateSqlite(
   return done;
 }
 
+/**
+ * The migrations of `list` the database has not applied (`/ready` answers 503 while there are any:
+ * an instance started with older code must not take traffic for a newer schema, nor the reverse).
+ */
+export async function pendingMigrations(engine: Engine, list: readonly Migration[]): Promise<number[]> {
+  const applied = await appliedIds(engine.db);
+  return list.map((migration) => migration.id).filter((id) => !applied.has(id));
+}
+
 async function appliedIds(executor: Pick<Transaction<KefuDatabase>, 'selectFrom'>): Promise<Set<number>> {
   const rows = await executor.selectFrom('migrations').select('id').execute();
   return new Set(rows.map((row) => Number(row.id)));
