@@ -72,7 +72,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
         name: 'invoice.pdf',
         contentType: 'application/pdf',
         size: tinyPdf.length,
-        url: fileLink(server.deps.db, uploaded.id),
+        url: await fileLink(server.deps.engine.db, uploaded.id),
       },
     ]);
     assert.match(sent.body.attachments?.[0]?.url ?? '', /^\/files\/upl_\w+\?sig=[\w-]{22}$/);
@@ -134,7 +134,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     ).body;
     const photo = (await uploadFile(base, tinyPng, { token: access.accessToken, key: key() }))
       .body as UploadedAttachment;
-    const answer = await fetch(`${base}${fileLink(server.deps.db, photo.id)}`);
+    const answer = await fetch(`${base}${await fileLink(server.deps.engine.db, photo.id)}`);
     assert.equal(answer.status, 404);
   });
 
@@ -303,7 +303,7 @@ describe('migration 5 (file links)', () => {
     ).run(JSON.stringify({ type: 'message', seq: 1, message }));
 
     await migrate(engine, migrations);
-    const linked = [{ ...console, url: fileLink(db, 'upl_1') }];
+    const linked = [{ ...console, url: await fileLink(engine.db, 'upl_1') }];
     assert.match(linked[0]?.url ?? '', /^\/files\/upl_1\?sig=/);
     const stored = db.prepare<[], string>("SELECT attachments FROM chat_messages WHERE id = 'm_1'").pluck().get();
     assert.deepEqual(JSON.parse(stored ?? ''), linked);

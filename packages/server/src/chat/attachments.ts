@@ -20,7 +20,7 @@ export async function resolveAttachments(
     const upload = await findUpload(deps, id);
     if (!upload || upload.owner.kind !== 'conversation' || upload.owner.id !== conversationId) return undefined;
     const { contentType, size } = upload.file;
-    attachments.push({ id, name: upload.name, contentType, size, url: fileLink(deps.db, id) });
+    attachments.push({ id, name: upload.name, contentType, size, url: await fileLink(deps.engine.db, id) });
   }
   return attachments;
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Attachment } from '@kefu/core';
-import type { Db } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
 
 /**
  * The address of a chat attachment for the shopper's browser: `/files/{id}?sig=…`, a path below
@@ -15,41 +16,56 @@ import type { Db } from '../db/database.js';
  */
 const FILE_LINK_KEY = 'file_link_key';
 
-const keys = new WeakMap<Db, Buffer>();
+// One key per database, read once: the Kysely instance stands for its engine's database.
+const keys = new WeakMap<Kysely<KefuDatabase>, Promise<Buffer>>();
 
-function keyOf(db: Db): Buffer {
+function keyOf(db: Kysely<KefuDatabase>): Promise<Buffer> {
   let key = keys.get(db);
   if (!key) {
-    // Made once per database, on first use (migration 5, which relinks stored messages with it).
-    db.prepare('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)').run(
-      FILE_LINK_KEY,
-      randomBytes(32).toString('base64url'),
-    );
-    const stored = db
-      .prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?')
-      .pluck()
-      .get(FILE_LINK_KEY);
-    key = Buffer.from(stored ?? '', 'base64url');
+    key = readOrMakeKey(db);
     keys.set(db, key);
+    // A failed read (the database closing, say) is not remembered: the next link tries again.
+    key.catch(() => keys.delete(db));
   }
   return key;
+}
+
+async function readOrMakeKey(db: Kysely<KefuDatabase>): Promise<Buffer> {
+  // Made once per database, on first use (migration 5, which relinks stored messages with it).
+  // Of two instances making it at once, the first insert wins and both read that one.
+  await db
+    .insertInto('store_meta')
+    .values({ key: FILE_LINK_KEY, value: randomBytes(32).toString('base64url') })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  const stored = await db
+    .selectFrom('store_meta')
+    .select('value')
+    .where('key', '=', FILE_LINK_KEY)
+    .executeTakeFirstOrThrow();
+  return Buffer.from(stored.value, 'base64url');
 }
 
 /** 128 bits of HMAC-SHA256: as unguessable as a random id, and a short URL. */
 const signatureOf = (key: Buffer, id: string) => createHmac('sha256', key).update(id).digest().subarray(0, 16);
 
-export function fileLink(db: Db, id: string): string {
-  return `/files/${encodeURIComponent(id)}?sig=${signatureOf(keyOf(db), id).toString('base64url')}`;
+export async function fileLink(db: Kysely<KefuDatabase>, id: string): Promise<string> {
+  return `/files/${encodeURIComponent(id)}?sig=${signatureOf(await keyOf(db), id).toString('base64url')}`;
 }
 
 /** Whether `sig` is the file's signature; compared in constant time. */
-export function isFileSignature(db: Db, id: string, sig: string): boolean {
-  const expected = signatureOf(keyOf(db), id);
+export async function isFileSignature(db: Kysely<KefuDatabase>, id: string, sig: string): Promise<boolean> {
+  const expected = signatureOf(await keyOf(db), id);
   const given = Buffer.from(sig, 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The attachments with today's addresses, whatever address they were stored with. */
-export function withFileLinks(db: Db, attachments: readonly Attachment[]): Attachment[] {
-  return attachments.map((attachment) => ({ ...attachment, url: fileLink(db, attachment.id) }));
+export async function withFileLinks(
+  db: Kysely<KefuDatabase>,
+  attachments: readonly Attachment[],
+): Promise<Attachment[]> {
+  const linked: Attachment[] = [];
+  for (const attachment of attachments) linked.push({ ...attachment, url: await fileLink(db, attachment.id) });
+  return linked;
 }

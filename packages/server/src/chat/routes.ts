@@ -258,7 +258,7 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   // Before the routes' validators: no token is a 401 whatever the body, and a body that is not a
   // JSON object is the contract's 400 `invalid_json`, not a validator exception.
   v1.use('/conversations/:id/*', async (c, next) => {
-    service.authorize(c.req.param('id') ?? '', await credentialsOf(c));
+    await service.authorize(c.req.param('id') ?? '', await credentialsOf(c));
     await next();
   });
   v1.use('/conversations', requireJsonObject);
@@ -268,15 +268,19 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
   serve(v1, file, async (c) => {
     const id = c.req.param('id') ?? '';
     const upload = await findUpload(deps, id);
-    if (!upload || upload.owner.kind !== 'conversation' || !isFileSignature(deps.db, id, c.req.query('sig') ?? '')) {
+    if (
+      !upload ||
+      upload.owner.kind !== 'conversation' ||
+      !(await isFileSignature(deps.engine.db, id, c.req.query('sig') ?? ''))
+    ) {
       throw new ApiError(404, 'file_not_found', 'No such file.');
     }
     return sendUpload(c, upload);
   });
 
-  v1.openapi(availability, (c) => {
+  v1.openapi(availability, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(service.availability(), 200);
+    return c.json(await service.availability(), 200);
   });
 
   // The contract checks the Idempotency-Key before anything else; the route's zod validator would
@@ -299,8 +303,8 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
       customerId === undefined ? input : { input, customerId },
     );
     // The lookup, the conversation and the record share one transaction: one key, one conversation.
-    const stored = await idempotency.run(request, async () => {
-      const started = service.start(input, customerId);
+    const stored = await idempotency.run(request, async (trx) => {
+      const started = await service.start(input, customerId, trx);
       publish = started.publish;
       return { status: 201, body: JSON.stringify(started.conversation) };
     });
@@ -316,7 +320,11 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     const checked = checkHistoryLimit(limit);
     if ('fields' in checked)
       throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', checked.fields);
-    const page = service.history(customerId, checked.limit, cursor === undefined ? undefined : positionOf(cursor));
+    const page = await service.history(
+      customerId,
+      checked.limit,
+      cursor === undefined ? undefined : positionOf(cursor),
+    );
     c.header('Cache-Control', 'no-store');
     return c.json(
       { conversations: page.conversations, ...(page.next ? { nextCursor: cursorOf(page.next) } : {}) },
@@ -333,7 +341,7 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
         attachmentIds: messages.attachmentIds,
       });
     }
-    const { message, created } = service.send(id, 'shopper', {
+    const { message, created } = await service.send(id, 'shopper', {
       clientId: input.clientId,
       text: input.text,
       ...(attachments.length > 0 ? { attachments } : {}),
@@ -343,44 +351,44 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
 
   v1.openapi(state, async (c) => {
     // Authorized here: the middleware above covers the paths under a conversation, not its own.
-    const row = service.authorize(c.req.valid('param').id, await credentialsOf(c));
+    const row = await service.authorize(c.req.valid('param').id, await credentialsOf(c));
     c.header('Cache-Control', 'no-store');
-    return c.json(service.state(row.id), 200);
+    return c.json(await service.state(row.id), 200);
   });
 
-  v1.openapi(history, (c) => {
+  v1.openapi(history, async (c) => {
     const { id } = c.req.valid('param');
     const { after } = c.req.valid('query');
-    return c.json({ messages: service.messages(id, afterSeq(after)) }, 200);
+    return c.json({ messages: await service.messages(id, afterSeq(after)) }, 200);
   });
 
-  v1.openapi(typing, (c) => {
-    service.typing(c.req.valid('param').id, 'shopper', c.req.valid('json').typing);
+  v1.openapi(typing, async (c) => {
+    await service.typing(c.req.valid('param').id, 'shopper', c.req.valid('json').typing);
     return c.body(null, 204);
   });
 
-  v1.openapi(read, (c) => {
-    service.markRead(c.req.valid('param').id, 'shopper', c.req.valid('json').upToSeq);
+  v1.openapi(read, async (c) => {
+    await service.markRead(c.req.valid('param').id, 'shopper', c.req.valid('json').upToSeq);
     return c.body(null, 204);
   });
 
-  v1.openapi(close, (c) => {
+  v1.openapi(close, async (c) => {
     const { id } = c.req.valid('param');
-    const row = service.close(id);
+    const row = await service.close(id);
     // The middleware let the caller in; the answer repeats their conversation token, and never an
     // identity token in its place (a resumed conversation's token stays empty).
     const token = bearerToken(c);
-    const ownToken = token !== undefined && service.isOpenedBy(id, { token }) ? token : '';
+    const ownToken = token !== undefined && (await service.isOpenedBy(id, { token })) ? token : '';
     return c.json(service.view(row, ownToken), 200);
   });
 
-  v1.openapi(context, (c) => {
-    const row = service.setContext(c.req.valid('param').id, c.req.valid('json'));
-    return c.json(service.state(row.id), 200);
+  v1.openapi(context, async (c) => {
+    const row = await service.setContext(c.req.valid('param').id, c.req.valid('json'));
+    return c.json(await service.state(row.id), 200);
   });
 
-  v1.openapi(transcript, (c) => {
-    service.requestTranscript(c.req.valid('param').id, c.req.valid('json').email);
+  v1.openapi(transcript, async (c) => {
+    await service.requestTranscript(c.req.valid('param').id, c.req.valid('json').email);
     return c.body(null, 204);
   });
 }

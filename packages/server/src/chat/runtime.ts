@@ -25,7 +25,7 @@ export function chatRuntime(deps: ServerDeps): ChatRuntime {
   if (!runtime) {
     const hub = createChatHub();
     const presence = createPresence();
-    const service = createChatService(deps, hub, {
+    const service = createChatService({ db: deps.engine.db, now: deps.now, config: deps.config }, hub, {
       alwaysOpen: process.env.KEFU_CHAT_ALWAYS_OPEN === '1',
       agentsOnline: () => presence.count(),
     });

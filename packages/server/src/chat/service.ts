@@ -11,13 +11,15 @@ import type {
   ConversationState,
   ConversationStatus,
   ConversationSummary as ShopperConversationSummary,
+  StoreConfig,
 } from '@kefu/core';
 import { isOpenAt, nextOpeningAt, previewOf } from '@kefu/core/domain';
-import type { ServerDeps } from '../deps.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
 import { ApiError } from '../errors.js';
-import { isUniqueViolation } from '../db/tx.js';
+import { inTransaction, isUniqueViolation, lock, type Executor } from '../db/tx.js';
 import type { ChatHub } from './hub.js';
-import { createChatTables, type ConversationRow, type ListPosition } from './tables.js';
+import { chatTables, type ChatTables, type ConversationRow, type ListPosition } from './tables.js';
 import { messages as explain } from './validation.js';
 
 /** Seconds a queued shopper waits per conversation up to and including their own. */
@@ -70,70 +72,98 @@ export interface ShopperCredentials {
   readonly customerId?: string | undefined;
 }
 
+/** What the chat service is built from: the database (Kysely), the clock, the store's hours. */
+export interface ChatStore {
+  readonly db: Kysely<KefuDatabase>;
+  readonly now: () => number;
+  readonly config: Pick<StoreConfig, 'businessHours'>;
+}
+
+/** An event a write appended, to publish once its transaction committed. */
+interface Appended {
+  readonly conversationId: string;
+  readonly event: ChatEvent;
+  readonly clientId?: string;
+}
+
 /**
- * The chat's rules over SQLite. Every change runs in one IMMEDIATE transaction that takes the next
- * seq(s) from the conversation's counter and writes the events; only after it commits are the
- * events published to the sockets, so nothing a client was told about can be lost by a restart.
+ * One write's own state: the tables over its transaction, the events it appended and whether the
+ * console's list changed. Made per write, so two requests whose transactions overlap (PostgreSQL,
+ * or any await inside one) never publish each other's events.
  */
-export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatServiceOptions) {
-  const tables = createChatTables(deps.db);
-  const nowIso = () => new Date(deps.now()).toISOString();
-  const inTransaction = deps.db.transaction((work: () => unknown) => work());
-  let pending: { conversationId: string; event: ChatEvent; clientId?: string }[] = [];
-  let listDirty = false;
+interface Write {
+  readonly trx: Transaction<KefuDatabase>;
+  readonly tables: ChatTables;
+  readonly appended: Appended[];
+  listChanged: boolean;
+}
+
+/**
+ * The chat's rules, on either engine. Every change runs in one transaction that takes the next
+ * seq(s) from the conversation's counter and writes the events; only after it commits are the
+ * events published to the sockets, so nothing a client was told about can be lost by a restart,
+ * and nothing rolled back is ever told.
+ *
+ * Locks (decision 0016, §4; no-ops on SQLite, whose one connection already serializes): a write
+ * to a conversation reads it under its row lock first (`tables.locked`), so its checks still hold
+ * when it writes; the changes of the queue (start, accept, close) take the `chat_queue` lock
+ * before any row lock, because queue positions are computed over every queued conversation. Only
+ * those hold more than one conversation's row lock, so two writes never wait on each other in a
+ * circle.
+ */
+export function createChatService(store: ChatStore, hub: ChatHub, options: ChatServiceOptions) {
+  const { db } = store;
+  const tables = chatTables(db);
+  const nowIso = () => new Date(store.now()).toISOString();
 
   /**
-   * Runs `work` in a transaction and hands back the publishing of what it appended, to run once
-   * the outermost transaction committed (never for what was rolled back).
+   * Runs `work` in the executor's transaction (a caller's, such as the idempotency record's, or a
+   * new one) and hands back the publishing of what it appended, to run once that transaction
+   * committed (never for what was rolled back).
    */
-  function writeDeferred<T>(work: () => T): { result: T; publish: () => void } {
-    pending = [];
-    listDirty = false;
-    let result: T;
-    try {
-      result = inTransaction.immediate(work) as T;
-    } catch (error) {
-      pending = [];
-      listDirty = false;
-      throw error;
-    }
-    const committed = pending;
-    const listChanged = listDirty;
-    pending = [];
-    listDirty = false;
+  async function writeDeferred<T>(
+    executor: Executor,
+    work: (write: Write) => Promise<T>,
+  ): Promise<{ result: T; publish: () => void }> {
+    const result = await inTransaction(executor, async (trx) => {
+      const write: Write = { trx, tables: chatTables(trx), appended: [], listChanged: false };
+      return { value: await work(write), write };
+    });
+    const { appended, listChanged } = result.write;
     const publish = () => {
-      for (const { conversationId, event, clientId } of committed) hub.publish(conversationId, event, clientId);
+      for (const { conversationId, event, clientId } of appended) hub.publish(conversationId, event, clientId);
       if (listChanged) hub.listChanged();
     };
-    return { result, publish };
+    return { result: result.value, publish };
   }
 
   /** Runs `work` in its own transaction, then publishes what it appended. */
-  function write<T>(work: () => T): T {
-    const { result, publish } = writeDeferred(work);
+  async function write<T>(work: (write: Write) => Promise<T>): Promise<T> {
+    const { result, publish } = await writeDeferred(db, work);
     publish();
     return result;
   }
 
-  function append(conversationId: string, body: ChatEventBody): ChatEvent {
+  async function append(write: Write, conversationId: string, body: ChatEventBody): Promise<ChatEvent> {
     // `type` then `seq` first, as the contract shows the frames.
     const { type, ...rest } = body;
-    const event = { type, seq: tables.nextSeq(conversationId), ...rest } as ChatEvent;
+    const event = { type, seq: await write.tables.nextSeq(conversationId), ...rest } as ChatEvent;
     const at = nowIso();
-    tables.insertEvent(conversationId, event, at);
+    await write.tables.insertEvent(conversationId, event, at);
     // What the shopper's history is ordered by: news (an agent, a new status), not typing or receipts.
-    if (type === 'status' || type === 'agent_joined') tables.touch(conversationId, at);
-    pending.push({ conversationId, event });
+    if (type === 'status' || type === 'agent_joined') await write.tables.touch(conversationId, at);
+    write.appended.push({ conversationId, event });
     return event;
   }
 
-  function post(
+  async function post(
+    write: Write,
     row: ConversationRow,
     author: ChatMessage['author'],
     text: string,
     extra: { clientId?: string; authorName?: string; attachments?: readonly Attachment[] },
-  ): ChatMessage {
-    const seq = tables.nextSeq(row.id);
+  ): Promise<ChatMessage> {
+    const seq = await write.tables.nextSeq(row.id);
     const message: ChatMessage = {
       id: `m_${randomBytes(12).toString('base64url')}`,
       ...(author === 'shopper' && extra.clientId !== undefined ? { clientId: extra.clientId } : {}),
@@ -145,10 +175,10 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
       createdAt: nowIso(),
     };
     const event: ChatEvent = { type: 'message', seq, message };
-    tables.insertEvent(row.id, event, message.createdAt);
-    tables.insertMessage(row.id, message, extra.clientId);
-    tables.touch(row.id, message.createdAt);
-    pending.push({
+    await write.tables.insertEvent(row.id, event, message.createdAt);
+    await write.tables.insertMessage(row.id, message, extra.clientId);
+    await write.tables.touch(row.id, message.createdAt);
+    write.appended.push({
       conversationId: row.id,
       event,
       ...(extra.clientId === undefined ? {} : { clientId: extra.clientId }),
@@ -156,28 +186,43 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     return message;
   }
 
-  /** Tells every queued shopper whose place changed where they are now. */
-  function refreshQueue(): void {
-    tables.queued().forEach((row, index) => {
+  /** Tells every queued shopper whose place changed where they are now. Hold the queue lock. */
+  async function refreshQueue(write: Write): Promise<void> {
+    const queued = await write.tables.queued();
+    for (const [index, row] of queued.entries()) {
       const position = index + 1;
-      if (row.queue_position === position) return;
-      tables.setQueuePosition(row.id, position);
-      append(row.id, { type: 'queue', position, estimatedWaitSeconds: position * WAIT_SECONDS_PER_POSITION });
-    });
+      if (row.queue_position === position) continue;
+      await write.tables.setQueuePosition(row.id, position);
+      await append(write, row.id, {
+        type: 'queue',
+        position,
+        estimatedWaitSeconds: position * WAIT_SECONDS_PER_POSITION,
+      });
+    }
   }
 
-  function setStatus(row: ConversationRow, status: ConversationStatus): void {
+  async function setStatus(write: Write, row: ConversationRow, status: ConversationStatus): Promise<void> {
     if (row.status === status) return;
-    tables.setStatus(row.id, status, status === 'closed' ? nowIso() : null);
-    append(row.id, { type: 'status', status });
-    refreshQueue();
-    listDirty = true;
+    await write.tables.setStatus(row.id, status, status === 'closed' ? nowIso() : null);
+    await append(write, row.id, { type: 'status', status });
+    await refreshQueue(write);
+    write.listChanged = true;
   }
+
+  /** Takes the queue lock: call first in a write that changes which conversations are queued. */
+  const lockQueue = (write: Write) => lock(write.trx, 'chat_queue', '');
 
   const notFound = () => new ApiError(404, 'conversation_not_found', 'We could not find that conversation.');
 
-  function existing(id: string): ConversationRow {
-    const row = tables.conversation(id);
+  async function existing(id: string, from: ChatTables = tables): Promise<ConversationRow> {
+    const row = await from.conversation(id);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** The conversation under its row lock, inside a write (404 when unknown). */
+  async function locked(write: Write, id: string): Promise<ConversationRow> {
+    const row = await write.tables.locked(id);
     if (!row) throw notFound();
     return row;
   }
@@ -190,8 +235,8 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
   }
 
   /** A conversation as the shopper's history lists it. */
-  function historyEntry(row: ConversationRow): ShopperConversationSummary {
-    const last = tables.lastMessage(row.id);
+  async function historyEntry(row: ConversationRow): Promise<ShopperConversationSummary> {
+    const last = await tables.lastMessage(row.id);
     return {
       id: row.id,
       status: row.status,
@@ -201,7 +246,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
       updatedAt: row.updated_at,
       ...(last ? { lastMessage: previewOf(last) } : {}),
       lastSeq: row.last_seq,
-      unread: tables.unreadCount(row.id, row.shopper_read_up_to),
+      unread: await tables.unreadCount(row.id, row.shopper_read_up_to),
     };
   }
 
@@ -256,12 +301,12 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
   }
 
   return {
-    availability(): Availability {
-      const now = deps.now();
-      const { businessHours } = deps.config;
+    async availability(): Promise<Availability> {
+      const now = store.now();
+      const { businessHours } = store.config;
       const agentsOnline = options.agentsOnline();
       const withinHours = isOpenAt(businessHours, now);
-      const queueLength = tables.queuedCount();
+      const queueLength = await tables.queuedCount();
       const nextOpening = options.alwaysOpen || withinHours ? undefined : nextOpeningAt(businessHours, now);
       return {
         open: options.alwaysOpen || (withinHours && agentsOnline > 0),
@@ -274,35 +319,38 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     },
 
     /**
-     * Starts a conversation (input already validated by the route's schema). It runs inside the
-     * idempotency record's transaction, so publishing waits: call `publish` once that committed.
+     * Starts a conversation (input already validated by the route's schema). It runs inside
+     * `executor`'s transaction (the idempotency record's), so publishing waits: call `publish`
+     * once that committed.
      */
-    start(
+    async start(
       input: ConversationInput,
       /** The signed-in shopper's customer id (a valid identity token's `sub`): the conversation is theirs. */
-      customerId?: string,
-    ): { conversation: Conversation; publish: () => void } {
+      customerId: string | undefined,
+      executor: Executor = db,
+    ): Promise<{ conversation: Conversation; publish: () => void }> {
       const token = randomBytes(24).toString('base64url');
-      const { result, publish } = writeDeferred(() => {
+      const { result, publish } = await writeDeferred(executor, async (write) => {
+        await lockQueue(write);
         const id = `c_${randomBytes(12).toString('base64url')}`;
         const name = input.name.trim();
-        tables.insertConversation({
+        await write.tables.insertConversation({
           id,
           token_hash: sha256(token),
           shopper_name: name,
           shopper_email: input.email.trim(),
           topic: input.topic.trim(),
           order_number: input.orderNumber?.trim() || null,
-          queue_position: tables.queuedCount() + 1,
+          queue_position: (await write.tables.queuedCount()) + 1,
           created_at: nowIso(),
           customer_id: customerId ?? null,
           context_article_id: input.context?.articleId.trim() ?? null,
           context_article_title: input.context?.articleTitle.trim() ?? null,
         });
         const firstMessage = input.message?.trim();
-        if (firstMessage) post(existing(id), 'shopper', firstMessage, { authorName: name });
-        listDirty = true;
-        return view(existing(id), token);
+        if (firstMessage) await post(write, await locked(write, id), 'shopper', firstMessage, { authorName: name });
+        write.listChanged = true;
+        return view(await locked(write, id), token);
       });
       return { conversation: result, publish };
     },
@@ -312,37 +360,39 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
      * of the customer it belongs to. 404 when unknown, and for another customer's identity too, so
      * a signed-in shopper cannot tell which conversations exist; 401 for a missing or wrong token.
      */
-    authorize(id: string, credentials: ShopperCredentials): ConversationRow {
-      const row = existing(id);
+    async authorize(id: string, credentials: ShopperCredentials): Promise<ConversationRow> {
+      const row = await existing(id);
       if (opens(row, credentials)) return row;
       if (credentials.customerId !== undefined) throw notFound();
       throw new ApiError(401, 'unauthorized', 'This chat has expired; please start a new one.');
     },
 
     /** Whether the credentials open conversation `id`, without saying which part was wrong (the stream's check). */
-    isOpenedBy(id: string, credentials: ShopperCredentials): boolean {
-      const row = tables.conversation(id);
+    async isOpenedBy(id: string, credentials: ShopperCredentials): Promise<boolean> {
+      const row = await tables.conversation(id);
       return row !== undefined && opens(row, credentials);
     },
 
     /** The customer a conversation belongs to; undefined for an unknown or anonymous one. */
-    ownerOf: (id: string) => tables.conversation(id)?.customer_id ?? undefined,
+    ownerOf: async (id: string) => (await tables.conversation(id))?.customer_id ?? undefined,
 
     /**
      * One page of a customer's conversations, most recently active first, and where the next page
      * starts when there may be one.
      */
-    history(
+    async history(
       customerId: string,
       limit: number,
       after?: ListPosition,
-    ): { conversations: ShopperConversationSummary[]; next?: ListPosition } {
+    ): Promise<{ conversations: ShopperConversationSummary[]; next?: ListPosition }> {
       // One more than asked tells whether another page exists without a second query.
-      const rows = tables.conversationsOf(customerId, limit + 1, after);
+      const rows = await tables.conversationsOf(customerId, limit + 1, after);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
+      const conversations: ShopperConversationSummary[] = [];
+      for (const row of page) conversations.push(await historyEntry(row));
       return {
-        conversations: page.map(historyEntry),
+        conversations,
         ...(rows.length > limit && last ? { next: { updatedAt: last.updated_at, id: last.id } } : {}),
       };
     },
@@ -351,31 +401,32 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     conversationIdFor: (token: string) => tables.idByTokenHash(sha256(token)),
 
     conversation: (id: string) => existing(id),
-    state: (id: string) => state(existing(id)),
+    state: async (id: string) => state(await existing(id)),
     view,
     summary,
-    summaries: () => tables.live().map(summary),
+    summaries: async () => (await tables.live()).map(summary),
 
     /**
      * Stores a message once per clientId: a repeat (a retry after a lost response) answers the
-     * stored message with `created: false`. The check and the insert share one IMMEDIATE
-     * transaction, and the unique index backs it up should another process write the same row.
+     * stored message with `created: false`. The check runs under the conversation's row lock, so
+     * a racing repeat waits and then finds the first; the unique index backs it up should anything
+     * else write the same row.
      */
-    send(
+    async send(
       id: string,
       author: Author,
       input: OutgoingMessage,
       /** The agent's name as they signed in; the shopper's is the one they started with. */
       agentName?: string,
-    ): { message: ChatMessage; created: boolean } {
+    ): Promise<{ message: ChatMessage; created: boolean }> {
       try {
-        return write(() => {
-          const stored = tables.messageByClientId(id, input.clientId);
+        return await write(async (write) => {
+          const row = await locked(write, id);
+          const stored = await write.tables.messageByClientId(id, input.clientId);
           if (stored) return { message: stored, created: false };
-          const row = existing(id);
           if (row.status === 'closed') throw new ApiError(409, 'conversation_closed', 'This conversation has ended.');
           const authorName = author === 'shopper' ? row.shopper_name : (agentName ?? row.agent_name ?? undefined);
-          const message = post(row, author, input.text, {
+          const message = await post(write, row, author, input.text, {
             clientId: input.clientId,
             ...(authorName === undefined ? {} : { authorName }),
             ...(input.attachments ? { attachments: input.attachments } : {}),
@@ -383,7 +434,7 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
           return { message, created: true };
         });
       } catch (error) {
-        const stored = isUniqueViolation(error) ? tables.messageByClientId(id, input.clientId) : undefined;
+        const stored = isUniqueViolation(error) ? await tables.messageByClientId(id, input.clientId) : undefined;
         if (stored) return { message: stored, created: false };
         throw error;
       }
@@ -395,20 +446,20 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
     events: (id: string, afterSeq: number) => tables.eventsAfter(id, afterSeq),
 
     /** Only changes are news: a stream of "still typing" would flood the log. */
-    typing(id: string, author: Author, typing: boolean): void {
-      write(() => {
-        const row = existing(id);
+    async typing(id: string, author: Author, typing: boolean): Promise<void> {
+      await write(async (write) => {
+        const row = await locked(write, id);
         const current = (author === 'shopper' ? row.shopper_typing : row.agent_typing) === 1;
         if (row.status === 'closed' || current === typing) return;
-        tables.setTyping(id, author, typing);
-        append(id, { type: 'typing', author, typing });
+        await write.tables.setTyping(id, author, typing);
+        await append(write, id, { type: 'typing', author, typing });
       });
     },
 
     /** Receipts only move forward: an older one (from another tab) tells nobody anything new. */
-    markRead(id: string, author: Author, upToSeq: number): void {
-      write(() => {
-        const row = existing(id);
+    async markRead(id: string, author: Author, upToSeq: number): Promise<void> {
+      await write(async (write) => {
+        const row = await locked(write, id);
         if (!Number.isInteger(upToSeq) || upToSeq < 0 || upToSeq > row.last_seq) {
           throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
             upToSeq: explain.upToSeq,
@@ -416,31 +467,33 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
         }
         const current = author === 'shopper' ? row.shopper_read_up_to : row.agent_read_up_to;
         if (upToSeq <= current) return;
-        tables.setRead(id, author, upToSeq);
-        append(id, { type: 'read', author, upToSeq });
+        await write.tables.setRead(id, author, upToSeq);
+        await append(write, id, { type: 'read', author, upToSeq });
       });
     },
 
     /** An agent takes a queued conversation; accepting one's own again is a no-op. */
-    accept(id: string, agentName: string): ConversationRow {
-      return write(() => {
-        const row = existing(id);
+    accept(id: string, agentName: string): Promise<ConversationRow> {
+      return write(async (write) => {
+        await lockQueue(write);
+        const row = await locked(write, id);
         if (row.status === 'closed') throw new ApiError(409, 'conversation_closed', 'This conversation has ended.');
         if (row.status === 'open') {
           if (row.agent_name === agentName) return row;
           throw new ApiError(409, 'conversation_taken', 'Another agent is already in this conversation.');
         }
-        tables.setAgent(id, agentName);
-        append(id, { type: 'agent_joined', agentName });
-        setStatus(existing(id), 'open');
-        return existing(id);
+        await write.tables.setAgent(id, agentName);
+        await append(write, id, { type: 'agent_joined', agentName });
+        await setStatus(write, await existing(id, write.tables), 'open');
+        return existing(id, write.tables);
       });
     },
 
-    close(id: string): ConversationRow {
-      return write(() => {
-        setStatus(existing(id), 'closed');
-        return existing(id);
+    close(id: string): Promise<ConversationRow> {
+      return write(async (write) => {
+        await lockQueue(write);
+        await setStatus(write, await locked(write, id), 'closed');
+        return existing(id, write.tables);
       });
     },
 
@@ -449,19 +502,25 @@ export function createChatService(deps: ServerDeps, hub: ChatHub, options: ChatS
      * becomes its context (the latest one asked about), shown to the agent beside the shopper's
      * words. The agents' list is told, so an open console shows it at once.
      */
-    setContext(id: string, context: ConversationContext): ConversationRow {
-      return write(() => {
-        const row = existing(id);
+    setContext(id: string, context: ConversationContext): Promise<ConversationRow> {
+      return write(async (write) => {
+        const row = await locked(write, id);
         if (row.status === 'closed') throw new ApiError(409, 'conversation_closed', 'This conversation has ended.');
-        tables.setContext(id, { articleId: context.articleId.trim(), articleTitle: context.articleTitle.trim() });
-        listDirty = true;
-        return existing(id);
+        await write.tables.setContext(id, {
+          articleId: context.articleId.trim(),
+          articleTitle: context.articleTitle.trim(),
+        });
+        write.listChanged = true;
+        return existing(id, write.tables);
       });
     },
 
     /** Recorded for a mailer; the reference server sends no email and logs no address. */
-    requestTranscript(id: string, email: string): void {
-      write(() => tables.insertTranscriptRequest(existing(id).id, email.trim(), nowIso()));
+    async requestTranscript(id: string, email: string): Promise<void> {
+      await write(async (write) => {
+        const row = await existing(id, write.tables);
+        await write.tables.insertTranscriptRequest(row.id, email.trim(), nowIso());
+      });
     },
   };
 }

@@ -52,7 +52,7 @@ export function openShopperStream(
   async function authenticate(token: string): Promise<void> {
     let allowed: boolean;
     try {
-      allowed = service.isOpenedBy(conversationId, { token, customerId: await customerOf(token) });
+      allowed = await service.isOpenedBy(conversationId, { token, customerId: await customerOf(token) });
     } catch (error) {
       console.error('[kefu] chat stream auth failed:', error instanceof Error ? error.message : String(error));
       refuse('server', 'Something went wrong on our side.');

@@ -1,5 +1,5 @@
 import type { ChatEvent, ChatMessage, ConversationContext, ConversationStatus } from '@kefu/core';
-import type { Db } from '../db/database.js';
+import type { Executor } from '../db/tx.js';
 
 export interface ConversationRow {
   readonly id: string;
@@ -25,6 +25,8 @@ export interface ConversationRow {
   /** The help article it started from, if any (both set or both NULL). */
   readonly context_article_id: string | null;
   readonly context_article_title: string | null;
+  /** The order conversations arrived in: the queue's and the console's list's (migration 10). */
+  readonly arrival: number;
 }
 
 interface MessageRow {
@@ -63,167 +65,246 @@ export interface ListPosition {
 const RECENTLY_CLOSED = 20;
 
 /**
- * The chat's SQL, every statement prepared once per database. No business rules here: the
- * service decides, this reads and writes rows. Callers run writes inside the service's
- * transactions.
+ * The chat's queries, the same on SQLite and PostgreSQL (decision 0016). No business rules here:
+ * the service decides, this reads and writes rows, through `db` — the database, or the
+ * transaction a write runs in (the service makes one of these per transaction).
  */
-export function createChatTables(db: Db) {
-  const statements = {
-    insertConversation: db.prepare<NewConversation>(
-      `INSERT INTO chat_conversations
-         (id, token_hash, status, shopper_name, shopper_email, topic, order_number, queue_position, created_at,
-          customer_id, updated_at, context_article_id, context_article_title)
-       VALUES (@id, @token_hash, 'queued', @shopper_name, @shopper_email, @topic, @order_number, @queue_position,
-               @created_at, @customer_id, @created_at, @context_article_id, @context_article_title)`,
-    ),
-    touch: db.prepare<[string, string]>('UPDATE chat_conversations SET updated_at = ? WHERE id = ?'),
-    // Newest first; ties on the instant are broken by id, so a page boundary never splits or repeats one.
-    firstPageOf: db.prepare<[string, number], ConversationRow>(
-      `SELECT * FROM chat_conversations WHERE customer_id = ?
-       ORDER BY updated_at DESC, id DESC LIMIT ?`,
-    ),
-    pageOf: db.prepare<[string, string, string, number], ConversationRow>(
-      `SELECT * FROM chat_conversations WHERE customer_id = ? AND (updated_at, id) < (?, ?)
-       ORDER BY updated_at DESC, id DESC LIMIT ?`,
-    ),
-    lastMessage: db.prepare<[string], MessageRow>(
-      'SELECT * FROM chat_messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1',
-    ),
-    unreadCount: db
-      .prepare<[string, number], number>(
-        "SELECT count(*) FROM chat_messages WHERE conversation_id = ? AND author = 'agent' AND seq > ?",
-      )
-      .pluck(),
-    conversation: db.prepare<[string], ConversationRow>('SELECT * FROM chat_conversations WHERE id = ?'),
-    idByTokenHash: db.prepare<[string], string>('SELECT id FROM chat_conversations WHERE token_hash = ?').pluck(),
-    // rowid is arrival order, whatever the clock says.
-    queued: db.prepare<[], ConversationRow>("SELECT * FROM chat_conversations WHERE status = 'queued' ORDER BY rowid"),
-    queuedCount: db.prepare<[], number>("SELECT count(*) FROM chat_conversations WHERE status = 'queued'").pluck(),
-    live: db.prepare<[number], ConversationRow>(
-      `SELECT * FROM (
-         SELECT *, rowid AS arrival FROM chat_conversations WHERE status IN ('queued', 'open')
-         UNION ALL
-         SELECT * FROM (SELECT *, rowid AS arrival FROM chat_conversations WHERE status = 'closed'
-                        ORDER BY closed_at DESC, rowid DESC LIMIT ?)
-       ) ORDER BY arrival`,
-    ),
-    nextSeq: db
-      .prepare<[string], number>(
-        'UPDATE chat_conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq',
-      )
-      .pluck(),
-    insertEvent: db.prepare<[string, number, string, string, string]>(
-      'INSERT INTO chat_events (conversation_id, seq, type, payload, created_at) VALUES (?, ?, ?, ?, ?)',
-    ),
-    eventsAfter: db
-      .prepare<[string, number], string>(
-        'SELECT payload FROM chat_events WHERE conversation_id = ? AND seq > ? ORDER BY seq',
-      )
-      .pluck(),
-    insertMessage: db.prepare<
-      [string, string, number, string, string | null, string | null, string, string | null, string]
-    >(
-      `INSERT INTO chat_messages (id, conversation_id, seq, author, author_name, client_id, text, attachments, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    messageByClientId: db.prepare<[string, string], MessageRow>(
-      'SELECT * FROM chat_messages WHERE conversation_id = ? AND client_id = ?',
-    ),
-    messagesAfter: db.prepare<[string, number], MessageRow>(
-      'SELECT * FROM chat_messages WHERE conversation_id = ? AND seq > ? ORDER BY seq',
-    ),
-    setStatus: db.prepare<[ConversationStatus, string | null, string]>(
-      'UPDATE chat_conversations SET status = ?, closed_at = ?, queue_position = NULL WHERE id = ?',
-    ),
-    setAgent: db.prepare<[string, string]>('UPDATE chat_conversations SET agent_name = ? WHERE id = ?'),
-    setContext: db.prepare<[string, string, string]>(
-      'UPDATE chat_conversations SET context_article_id = ?, context_article_title = ? WHERE id = ?',
-    ),
-    setQueuePosition: db.prepare<[number, string]>('UPDATE chat_conversations SET queue_position = ? WHERE id = ?'),
-    setShopperTyping: db.prepare<[number, string]>('UPDATE chat_conversations SET shopper_typing = ? WHERE id = ?'),
-    setAgentTyping: db.prepare<[number, string]>('UPDATE chat_conversations SET agent_typing = ? WHERE id = ?'),
-    setShopperRead: db.prepare<[number, string]>('UPDATE chat_conversations SET shopper_read_up_to = ? WHERE id = ?'),
-    setAgentRead: db.prepare<[number, string]>('UPDATE chat_conversations SET agent_read_up_to = ? WHERE id = ?'),
-    insertTranscriptRequest: db.prepare<[string, string, string]>(
-      'INSERT INTO chat_transcript_requests (conversation_id, email, requested_at) VALUES (?, ?, ?)',
-    ),
-  };
+export function chatTables(db: Executor) {
+  const conversations = () => db.selectFrom('chat_conversations').selectAll();
 
   return {
-    insertConversation: (row: NewConversation) => void statements.insertConversation.run(row),
-    /** Records activity now: the shopper's list puts the conversation first. */
-    touch: (id: string, at: string) => void statements.touch.run(at, id),
-    /** One page of a customer's conversations, most recently active first. */
-    conversationsOf(customerId: string, limit: number, after?: ListPosition): ConversationRow[] {
-      return after
-        ? statements.pageOf.all(customerId, after.updatedAt, after.id, limit)
-        : statements.firstPageOf.all(customerId, limit);
+    /** Inserts a queued conversation; it arrives after every conversation before it. */
+    async insertConversation(row: NewConversation): Promise<void> {
+      const arrival = await db
+        .updateTable('counters')
+        .set((eb) => ({ value: eb('value', '+', 1) }))
+        .where('name', '=', 'chat_arrival')
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('chat_conversations')
+        .values({ ...row, status: 'queued', updated_at: row.created_at, arrival: arrival.value })
+        .execute();
     },
-    lastMessage(conversationId: string): ChatMessage | undefined {
-      const row = statements.lastMessage.get(conversationId);
+    /** Records activity now: the shopper's list puts the conversation first. */
+    async touch(id: string, at: string): Promise<void> {
+      await db.updateTable('chat_conversations').set({ updated_at: at }).where('id', '=', id).execute();
+    },
+    /** One page of a customer's conversations, most recently active first. */
+    async conversationsOf(customerId: string, limit: number, after?: ListPosition): Promise<ConversationRow[]> {
+      let query = conversations().where('customer_id', '=', customerId);
+      if (after) {
+        // Ties on the instant are broken by id, so a page boundary never splits or repeats one.
+        query = query.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after.updatedAt, after.id)));
+      }
+      const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows as ConversationRow[];
+    },
+    async lastMessage(conversationId: string): Promise<ChatMessage | undefined> {
+      const row = await db
+        .selectFrom('chat_messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return row && toMessage(row, false);
     },
     /** Agent messages after `readUpTo`. */
-    unreadCount: (conversationId: string, readUpTo: number) =>
-      statements.unreadCount.get(conversationId, readUpTo) ?? 0,
-    conversation: (id: string) => statements.conversation.get(id),
-    idByTokenHash: (tokenHash: string) => statements.idByTokenHash.get(tokenHash),
-    queued: () => statements.queued.all(),
-    queuedCount: () => statements.queuedCount.get() ?? 0,
-    /** Queued and open conversations in arrival order, and the most recently closed ones. */
-    live: () => statements.live.all(RECENTLY_CLOSED),
-    /** The conversation's next sequence number; call inside the transaction that writes the event. */
-    nextSeq(id: string): number {
-      const seq = statements.nextSeq.get(id);
-      if (seq === undefined) throw new RangeError(`No conversation ${id}.`);
-      return seq;
+    async unreadCount(conversationId: string, readUpTo: number): Promise<number> {
+      const row = await db
+        .selectFrom('chat_messages')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('conversation_id', '=', conversationId)
+        .where('author', '=', 'agent')
+        .where('seq', '>', readUpTo)
+        .executeTakeFirst();
+      return row?.count ?? 0;
     },
-    insertEvent(conversationId: string, event: ChatEvent, createdAt: string): void {
-      statements.insertEvent.run(conversationId, event.seq, event.type, JSON.stringify(event), createdAt);
+    conversation: (id: string) =>
+      conversations().where('id', '=', id).executeTakeFirst() as Promise<ConversationRow | undefined>,
+    /**
+     * The conversation, read under its row lock: on PostgreSQL other writes to it wait until this
+     * transaction ends, so a check made on what this returns still holds when the write lands
+     * (SQLite's one connection already is that lock). The update changes nothing; it is how both
+     * engines take a row lock with the same statement.
+     */
+    locked: (id: string) =>
+      db
+        .updateTable('chat_conversations')
+        .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst() as Promise<ConversationRow | undefined>,
+    async idByTokenHash(tokenHash: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('chat_conversations')
+        .select('id')
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return row?.id;
     },
-    eventsAfter: (conversationId: string, afterSeq: number): ChatEvent[] =>
-      statements.eventsAfter.all(conversationId, afterSeq).map((payload) => JSON.parse(payload) as ChatEvent),
-    insertMessage(conversationId: string, message: ChatMessage, clientId: string | undefined): void {
-      statements.insertMessage.run(
-        message.id,
-        conversationId,
-        message.seq,
-        message.author,
-        message.authorName ?? null,
-        clientId ?? null,
-        message.text,
-        message.attachments ? JSON.stringify(message.attachments) : null,
-        message.createdAt,
-      );
+    /** Queued conversations in arrival order, whatever the clock says. */
+    queued: () =>
+      conversations().where('status', '=', 'queued').orderBy('arrival').orderBy('id').execute() as Promise<
+        ConversationRow[]
+      >,
+    async queuedCount(): Promise<number> {
+      const row = await db
+        .selectFrom('chat_conversations')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return row?.count ?? 0;
     },
-    messageByClientId(conversationId: string, clientId: string): ChatMessage | undefined {
-      const row = statements.messageByClientId.get(conversationId, clientId);
+    /**
+     * Queued and open conversations in arrival order, and the most recently closed ones: one
+     * statement, so a conversation closing meanwhile is listed once, not twice or never.
+     */
+    live: () =>
+      db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('chat_conversations')
+            .selectAll()
+            .where('status', 'in', ['queued', 'open'])
+            .unionAll(
+              eb
+                .selectFrom((inner) =>
+                  inner
+                    .selectFrom('chat_conversations')
+                    .selectAll()
+                    .where('status', '=', 'closed')
+                    .orderBy('closed_at', 'desc')
+                    .orderBy('arrival', 'desc')
+                    .limit(RECENTLY_CLOSED)
+                    .as('recently_closed'),
+                )
+                .selectAll(),
+            )
+            .as('live'),
+        )
+        .selectAll()
+        .orderBy('arrival')
+        .orderBy('id')
+        .execute() as Promise<ConversationRow[]>,
+    /**
+     * The conversation's next sequence number; call inside the transaction that writes the event.
+     * The update's row lock orders a conversation's writes on PostgreSQL: a second writer waits
+     * for the first to commit, then counts on from its seq.
+     */
+    async nextSeq(id: string): Promise<number> {
+      const row = await db
+        .updateTable('chat_conversations')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+        .where('id', '=', id)
+        .returning('last_seq')
+        .executeTakeFirst();
+      if (row === undefined) throw new RangeError(`No conversation ${id}.`);
+      return row.last_seq;
+    },
+    async insertEvent(conversationId: string, event: ChatEvent, createdAt: string): Promise<void> {
+      await db
+        .insertInto('chat_events')
+        .values({
+          conversation_id: conversationId,
+          seq: event.seq,
+          type: event.type,
+          payload: JSON.stringify(event),
+          created_at: createdAt,
+        })
+        .execute();
+    },
+    async eventsAfter(conversationId: string, afterSeq: number): Promise<ChatEvent[]> {
+      const rows = await db
+        .selectFrom('chat_events')
+        .select('payload')
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .execute();
+      return rows.map((row) => JSON.parse(row.payload) as ChatEvent);
+    },
+    async insertMessage(conversationId: string, message: ChatMessage, clientId: string | undefined): Promise<void> {
+      await db
+        .insertInto('chat_messages')
+        .values({
+          id: message.id,
+          conversation_id: conversationId,
+          seq: message.seq,
+          author: message.author,
+          author_name: message.authorName ?? null,
+          client_id: clientId ?? null,
+          text: message.text,
+          attachments: message.attachments ? JSON.stringify(message.attachments) : null,
+          created_at: message.createdAt,
+        })
+        .execute();
+    },
+    async messageByClientId(conversationId: string, clientId: string): Promise<ChatMessage | undefined> {
+      const row = await db
+        .selectFrom('chat_messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
       return row && toMessage(row, false);
     },
-    messagesAfter: (conversationId: string, afterSeq: number, withAgentClientIds: boolean) =>
-      statements.messagesAfter.all(conversationId, afterSeq).map((row) => toMessage(row, withAgentClientIds)),
-    setStatus(id: string, status: ConversationStatus, closedAt: string | null): void {
-      statements.setStatus.run(status, closedAt, id);
+    async messagesAfter(conversationId: string, afterSeq: number, withAgentClientIds: boolean): Promise<ChatMessage[]> {
+      const rows = await db
+        .selectFrom('chat_messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .execute();
+      return rows.map((row) => toMessage(row, withAgentClientIds));
     },
-    setAgent: (id: string, agentName: string) => void statements.setAgent.run(agentName, id),
-    setContext: (id: string, context: ConversationContext) =>
-      void statements.setContext.run(context.articleId, context.articleTitle, id),
-    setQueuePosition: (id: string, position: number) => void statements.setQueuePosition.run(position, id),
-    setTyping(id: string, author: 'shopper' | 'agent', typing: boolean): void {
-      const statement = author === 'shopper' ? statements.setShopperTyping : statements.setAgentTyping;
-      statement.run(typing ? 1 : 0, id);
+    async setStatus(id: string, status: ConversationStatus, closedAt: string | null): Promise<void> {
+      await db
+        .updateTable('chat_conversations')
+        .set({ status, closed_at: closedAt, queue_position: null })
+        .where('id', '=', id)
+        .execute();
     },
-    setRead(id: string, author: 'shopper' | 'agent', upToSeq: number): void {
-      const statement = author === 'shopper' ? statements.setShopperRead : statements.setAgentRead;
-      statement.run(upToSeq, id);
+    async setAgent(id: string, agentName: string): Promise<void> {
+      await db.updateTable('chat_conversations').set({ agent_name: agentName }).where('id', '=', id).execute();
     },
-    insertTranscriptRequest(conversationId: string, email: string, requestedAt: string): void {
-      statements.insertTranscriptRequest.run(conversationId, email, requestedAt);
+    async setContext(id: string, context: ConversationContext): Promise<void> {
+      await db
+        .updateTable('chat_conversations')
+        .set({ context_article_id: context.articleId, context_article_title: context.articleTitle })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setQueuePosition(id: string, position: number): Promise<void> {
+      await db.updateTable('chat_conversations').set({ queue_position: position }).where('id', '=', id).execute();
+    },
+    async setTyping(id: string, author: 'shopper' | 'agent', typing: boolean): Promise<void> {
+      const flag = typing ? 1 : 0;
+      await db
+        .updateTable('chat_conversations')
+        .set(author === 'shopper' ? { shopper_typing: flag } : { agent_typing: flag })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setRead(id: string, author: 'shopper' | 'agent', upToSeq: number): Promise<void> {
+      await db
+        .updateTable('chat_conversations')
+        .set(author === 'shopper' ? { shopper_read_up_to: upToSeq } : { agent_read_up_to: upToSeq })
+        .where('id', '=', id)
+        .execute();
+    },
+    async insertTranscriptRequest(conversationId: string, email: string, requestedAt: string): Promise<void> {
+      await db
+        .insertInto('chat_transcript_requests')
+        .values({ conversation_id: conversationId, email, requested_at: requestedAt })
+        .execute();
     },
   };
 }
 
-export type ChatTables = ReturnType<typeof createChatTables>;
+export type ChatTables = ReturnType<typeof chatTables>;
 
 function toMessage(row: MessageRow, withAgentClientIds: boolean): ChatMessage {
   // The contract gives clientId on shopper messages only; the console's own keys stay with it.

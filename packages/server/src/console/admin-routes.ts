@@ -70,7 +70,9 @@ export function adminRoutes(deps: ServerDeps, chat: ChatService) {
     const stats = await surveyStats(deps, days);
     const body: ConsoleSurveyStats = {
       ...stats,
-      recentComments: stats.recentComments.map((entry) => ({ ...entry, ...describeSubject(chat, entry.subject) })),
+      recentComments: await Promise.all(
+        stats.recentComments.map(async (entry) => ({ ...entry, ...(await describeSubject(chat, entry.subject)) })),
+      ),
     };
     return c.json(body, 200);
   });
@@ -92,14 +94,14 @@ export function adminRoutes(deps: ServerDeps, chat: ChatService) {
 
 const subjectNames = { return: 'Return', callback: 'Callback', store: 'The store' } as const;
 
-function describeSubject(
+async function describeSubject(
   chat: ChatService,
   subject: { readonly type: string; readonly id: string },
-): { about: string; conversationId?: string } {
+): Promise<{ about: string; conversationId?: string }> {
   if (subject.type === 'conversation') {
     let conversation;
     try {
-      conversation = chat.summary(chat.conversation(subject.id));
+      conversation = chat.summary(await chat.conversation(subject.id));
     } catch {
       return { about: 'A conversation that no longer exists' };
     }

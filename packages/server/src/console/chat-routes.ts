@@ -21,66 +21,67 @@ const Read = z.object({ upToSeq: z.number().int().min(0) });
 /** The agent's side of chat: the list, a conversation with its order, accept, reply, typing, read, close. */
 export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
   const routes = new Hono<ConsoleEnv>();
-  const id = (param: string | undefined) => service.conversation(param ?? '').id;
+  const id = async (param: string | undefined) => (await service.conversation(param ?? '')).id;
 
-  routes.get('/', (c) => c.json({ conversations: service.summaries() }, 200));
+  routes.get('/', async (c) => c.json({ conversations: await service.summaries() }, 200));
 
   routes.get('/:id', async (c) => {
-    const conversation = service.summary(service.conversation(c.req.param('id')));
+    const conversation = service.summary(await service.conversation(c.req.param('id')));
     const order =
       conversation.orderNumber === undefined ? null : await findOrder(conversation.orderNumber, conversation.email);
-    return c.json({ conversation, messages: service.messagesForAgent(conversation.id, 0), order }, 200);
+    return c.json({ conversation, messages: await service.messagesForAgent(conversation.id, 0), order }, 200);
   });
 
-  routes.get('/:id/messages', (c) => {
+  routes.get('/:id/messages', async (c) => {
     const after = Number(c.req.query('after') ?? '0');
     if (!Number.isSafeInteger(after) || after < 0) {
       throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
         after: 'Expected a sequence number, 0 or more.',
       });
     }
-    const conversation = service.summary(service.conversation(c.req.param('id')));
-    return c.json({ conversation, messages: service.messagesForAgent(conversation.id, after) }, 200);
+    const conversation = service.summary(await service.conversation(c.req.param('id')));
+    return c.json({ conversation, messages: await service.messagesForAgent(conversation.id, after) }, 200);
   });
 
   /** Replying, typing and closing are for the agent who accepted the conversation. */
-  function ownedBy(conversationId: string, agentName: string): void {
-    const row = service.conversation(conversationId);
+  async function ownedBy(conversationId: string, agentName: string): Promise<void> {
+    const row = await service.conversation(conversationId);
     if (row.status === 'queued') throw new ApiError(409, 'conversation_queued', 'Accept the conversation first.');
     if (row.agent_name !== null && row.agent_name !== agentName) {
       throw new ApiError(409, 'conversation_taken', `${row.agent_name} is looking after this conversation.`);
     }
   }
 
-  routes.post('/:id/accept', (c) => {
-    const row = service.accept(id(c.req.param('id')), c.get('agent').name);
+  routes.post('/:id/accept', async (c) => {
+    const row = await service.accept(await id(c.req.param('id')), c.get('agent').name);
     return c.json(service.summary(row), 200);
   });
 
   routes.post('/:id/messages', async (c) => {
-    const conversationId = id(c.req.param('id'));
+    const conversationId = await id(c.req.param('id'));
     const input = await readBody(c, Reply);
-    ownedBy(conversationId, c.get('agent').name);
-    const { message, created } = service.send(conversationId, 'agent', input, c.get('agent').name);
+    await ownedBy(conversationId, c.get('agent').name);
+    const { message, created } = await service.send(conversationId, 'agent', input, c.get('agent').name);
     return c.json(message, created ? 201 : 200);
   });
 
   routes.post('/:id/typing', async (c) => {
-    const conversationId = id(c.req.param('id'));
-    ownedBy(conversationId, c.get('agent').name);
-    service.typing(conversationId, 'agent', (await readBody(c, Typing)).typing);
+    const conversationId = await id(c.req.param('id'));
+    await ownedBy(conversationId, c.get('agent').name);
+    await service.typing(conversationId, 'agent', (await readBody(c, Typing)).typing);
     return c.body(null, 204);
   });
 
   routes.post('/:id/read', async (c) => {
-    const conversationId = id(c.req.param('id'));
-    service.markRead(conversationId, 'agent', (await readBody(c, Read)).upToSeq);
+    const conversationId = await id(c.req.param('id'));
+    await service.markRead(conversationId, 'agent', (await readBody(c, Read)).upToSeq);
     return c.body(null, 204);
   });
 
-  routes.post('/:id/close', (c) => {
-    ownedBy(id(c.req.param('id')), c.get('agent').name);
-    const row = service.close(id(c.req.param('id')));
+  routes.post('/:id/close', async (c) => {
+    const conversationId = await id(c.req.param('id'));
+    await ownedBy(conversationId, c.get('agent').name);
+    const row = await service.close(conversationId);
     return c.json(service.summary(row), 200);
   });
 

@@ -115,6 +115,11 @@ export interface KefuDatabase {
     updated_at: string | null;
     context_article_id: string | null;
     context_article_title: string | null;
+    /**
+     * Queue and list order (migration 10): chat/tables.ts gives each insert the next `chat_arrival`
+     * counter value; the default 0 exists only because SQLite cannot add a NOT NULL column without one.
+     */
+    arrival: Generated<number>;
   };
   chat_events: { conversation_id: string; seq: number; type: string; payload: string; created_at: string };
   chat_messages: {
