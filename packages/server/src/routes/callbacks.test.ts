@@ -131,10 +131,12 @@ describe('callbacks over HTTP', () => {
       (await slots()).find((candidate) => candidate.start === slot.start),
       undefined,
     );
-    const booked = api.server.deps.db
-      .prepare("SELECT count(*) FROM callbacks WHERE status = 'scheduled' AND slot_start = ?")
-      .pluck()
-      .get(Date.parse(slot.start));
+    const { booked } = await api.server.deps.engine.db
+      .selectFrom('callbacks')
+      .select((eb) => eb.fn.countAll<number>().as('booked'))
+      .where('status', '=', 'scheduled')
+      .where('slot_start', '=', Date.parse(slot.start))
+      .executeTakeFirstOrThrow();
     assert.equal(booked, 2);
   });
 });

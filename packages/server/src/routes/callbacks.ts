@@ -68,11 +68,11 @@ const cancel = createRoute({
 export function registerCallbackRoutes(api: OpenAPIHono, services: StoreServices): void {
   const { callbacks } = services;
 
-  serve(api, slots, (c) => {
+  serve(api, slots, async (c) => {
     const from = requiredQuery(c, 'from');
     // Junk becomes NaN, which the service refuses with its own field error.
     const days = Number(requiredQuery(c, 'days'));
-    return c.json({ slots: callbacks.slots(from, days) }, 200);
+    return c.json({ slots: await callbacks.slots(from, days) }, 200);
   });
 
   serve(api, requestCallback, async (c) => {
@@ -88,8 +88,8 @@ export function registerCallbackRoutes(api: OpenAPIHono, services: StoreServices
     );
   });
 
-  serve(api, cancel, (c) => {
+  serve(api, cancel, async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(callbacks.cancel(c.req.param('id') ?? '', bearerToken(c)), 200);
+    return c.json(await callbacks.cancel(c.req.param('id') ?? '', bearerToken(c)), 200);
   });
 }

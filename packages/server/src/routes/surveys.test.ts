@@ -21,7 +21,11 @@ describe('survey responses over HTTP', () => {
     const reused = await submit({ kind: 'nps', score: 9, subject: rated }, key);
     assert.equal(reused.status, 409);
     assert.equal(errorOf(reused).code, 'idempotency_key_reused');
-    assert.equal(api.server.deps.db.prepare('SELECT count(*) FROM survey_responses').pluck().get(), 1);
+    const { count } = await api.server.deps.engine.db
+      .selectFrom('survey_responses')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    assert.equal(count, 1);
   });
 
   it('rejects scores out of range or not whole, for their kind', async () => {
@@ -61,11 +65,12 @@ describe('survey responses over HTTP', () => {
       subject: { type: 'conversation', id: 'c1' },
     });
     assert.equal(answer.status, 201);
-    const stored = api.server.deps.db
-      .prepare('SELECT reason FROM survey_responses WHERE id = ?')
-      .pluck()
-      .get(answer.body.id);
-    assert.equal(stored, 'slow');
+    const stored = await api.server.deps.engine.db
+      .selectFrom('survey_responses')
+      .select('reason')
+      .where('id', '=', answer.body.id)
+      .executeTakeFirst();
+    assert.equal(stored?.reason, 'slow');
     const unknown = await submit({ kind: 'csat', score: 1, reason: 'rude', subject: rated });
     assert.equal(unknown.status, 422);
     assert.ok(errorOf(unknown).fields?.['reason']);

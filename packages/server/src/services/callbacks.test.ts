@@ -82,11 +82,13 @@ describe('callback slot capacity across two server processes on one database', (
         assert.ok(error.slots.length > 0);
       }
     }
-    const booked = first.deps.db
-      .prepare<[], { slot_start: number; booked: number }>(
-        "SELECT slot_start, count(*) AS booked FROM callbacks WHERE status = 'scheduled' GROUP BY slot_start",
-      )
-      .all();
+    const booked = await first.deps.engine.db
+      .selectFrom('callbacks')
+      .select((eb) => ['slot_start', eb.fn.countAll<number>().as('booked')])
+      .where('status', '=', 'scheduled')
+      .groupBy('slot_start')
+      .orderBy('slot_start')
+      .execute();
     assert.deepEqual(
       booked.map((row) => row.booked),
       [2, 2, 2, 2, 2],

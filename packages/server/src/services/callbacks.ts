@@ -7,6 +7,9 @@ import {
   offeredSlots,
   validateCallbackInput,
 } from '@kefu/core/domain';
+import type { Transaction } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
+import { inTransaction, lock, type Executor } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 import { unauthorized } from '../http/auth.js';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
@@ -28,34 +31,23 @@ export interface AdminCallback {
 
 export interface CallbacksService {
   /** Bookable slots with room left, from `from` (a store-local date or an instant) for `days` days. */
-  slots(from: string, days: number): CallbackSlot[];
+  slots(from: string, days: number): Promise<CallbackSlot[]>;
   /** 201 with the record and its cancel token; 422 for the input, 409 `slot_taken` (with the free slots) when it is full. */
   request(input: CallbackInput, request: IdempotentRequest): Promise<StoredResponse & { readonly replayed: boolean }>;
   /** Cancelling again answers the same record. */
-  cancel(id: string, token: string | undefined): CallbackRecord;
-  list(): AdminCallback[];
+  cancel(id: string, token: string | undefined): Promise<CallbackRecord>;
+  /** Every callback, soonest slot first. */
+  list(): Promise<AdminCallback[]>;
   /**
    * An agent's outcome: called, or no answer (which may be tried again). Refused (409
    * `callback_not_due`) before the slot starts: the shopper was told that time.
    */
-  mark(id: string, status: 'called' | 'no_answer'): AdminCallback;
+  mark(id: string, status: 'called' | 'no_answer'): Promise<AdminCallback>;
   /** Undoes an outcome (a mis-click on "Called"): the callback is to call again; 409 unless called or no answer. */
-  reopen(id: string): AdminCallback;
+  reopen(id: string): Promise<AdminCallback>;
 }
 
-interface CallbackRow {
-  readonly id: string;
-  readonly status: CallbackStatus;
-  readonly slot_start: number;
-  readonly slot_end: number;
-  readonly name: string;
-  readonly phone: string;
-  readonly timezone: string | null;
-  readonly topic: string | null;
-  readonly order_number: string | null;
-  readonly cancel_token_hash: string;
-  readonly created_at: string;
-}
+type CallbackRow = KefuDatabase['callbacks'];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -92,40 +84,47 @@ function toAdmin(row: CallbackRow): AdminCallback {
 }
 
 export function createCallbacksService(store: StoreContext): CallbacksService {
-  const { sqlite: db, config } = store;
-  const bookedBetween = db.prepare<[number, number], { slot_start: number; booked: number }>(
-    `SELECT slot_start, count(*) AS booked FROM callbacks
-     WHERE status = 'scheduled' AND slot_start BETWEEN ? AND ? GROUP BY slot_start`,
-  );
-  const bookedAt = db
-    .prepare<[number], number>("SELECT count(*) FROM callbacks WHERE status = 'scheduled' AND slot_start = ?")
-    .pluck();
-  const insert = db.prepare<
-    [string, number, number, string, string, string | null, string | null, string | null, string, string]
-  >(
-    `INSERT INTO callbacks
-       (id, status, slot_start, slot_end, name, phone, timezone, topic, order_number, cancel_token_hash, created_at)
-     VALUES (?, 'scheduled', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const byId = db.prepare<[string], CallbackRow>('SELECT * FROM callbacks WHERE id = ?');
-  const all = db.prepare<[], CallbackRow>('SELECT * FROM callbacks ORDER BY slot_start, created_at');
-  const setStatus = db.prepare<[CallbackStatus, string]>('UPDATE callbacks SET status = ? WHERE id = ?');
+  const { db, config } = store;
 
-  const find = (id: string) => {
-    const row = byId.get(id);
+  const find = async (executor: Executor, id: string): Promise<CallbackRow> => {
+    const row = await executor.selectFrom('callbacks').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('callback_not_found', 'We could not find that callback.');
     return row;
   };
 
-  function freeSlots(from: string, days: number): CallbackSlot[] {
+  /*
+   * Every write to one callback (the shopper's cancel, an agent's outcome) reads its status, checks
+   * it and writes the next one in a transaction that first takes this lock: two agents recording
+   * the same call, or a cancel racing an outcome, on two instances cannot both win. On SQLite the
+   * transaction's one connection is the lock already.
+   */
+  const changeCallback = <T>(id: string, change: (trx: Transaction<KefuDatabase>, row: CallbackRow) => Promise<T>) =>
+    inTransaction(db, async (trx) => {
+      await lock(trx, 'callback', id);
+      return change(trx, await find(trx, id));
+    });
+
+  const setStatus = (trx: Transaction<KefuDatabase>, id: string, status: CallbackStatus) =>
+    trx.updateTable('callbacks').set({ status }).where('id', '=', id).execute();
+
+  async function freeSlots(executor: Executor, from: string, days: number): Promise<CallbackSlot[]> {
     const checked = checkSlotQuery(config, from, days);
     if ('fields' in checked) throw invalid(checked.fields);
     const offered = offeredSlots(config, checked.query, store.now());
     const first = offered[0];
     const last = offered.at(-1);
-    const booked = new Map<number, number>(
-      first && last ? bookedBetween.all(first.start, last.start).map((row) => [row.slot_start, row.booked]) : [],
-    );
+    const rows =
+      first && last
+        ? await executor
+            .selectFrom('callbacks')
+            .select((eb) => ['slot_start', eb.fn.countAll<number>().as('booked')])
+            .where('status', '=', 'scheduled')
+            .where('slot_start', '>=', first.start)
+            .where('slot_start', '<=', last.start)
+            .groupBy('slot_start')
+            .execute()
+        : [];
+    const booked = new Map<number, number>(rows.map((row) => [row.slot_start, row.booked]));
     return offered
       .map((slot) => ({
         start: iso(slot.start),
@@ -136,89 +135,91 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
   }
 
   return {
-    slots: freeSlots,
+    slots: (from, days) => freeSlots(db, from, days),
 
-    // The idempotency store's IMMEDIATE transaction makes the count and the insert one step: of
-    // two requests for a slot's last place, in this process or another, exactly one gets it.
+    // The idempotency record's transaction holds the count and the insert, and the slot's lock
+    // comes before the count: of two requests for a slot's last place, on this instance or
+    // another, exactly one gets it, and the other counts after the first has committed.
     request: (input, request) =>
-      store.idempotency.run(request, async () => {
+      store.idempotency.run(request, async (trx) => {
         const now = store.now();
         const slot = offeredSlot(config, input.slot, now);
         const fields = validateCallbackInput(input, slot !== undefined);
         if (!slot || Object.keys(fields).length > 0) throw invalid(fields);
-        if ((bookedAt.get(slot.start) ?? 0) >= CALLBACK_SLOT_CAPACITY) {
+        await lock(trx, 'callback_slot', iso(slot.start));
+        const { booked } = await trx
+          .selectFrom('callbacks')
+          .select((eb) => eb.fn.countAll<number>().as('booked'))
+          .where('status', '=', 'scheduled')
+          .where('slot_start', '=', slot.start)
+          .executeTakeFirstOrThrow();
+        if (booked >= CALLBACK_SLOT_CAPACITY) {
           // The slots free at this very moment come along, so the shopper can choose again at once.
           const days = Math.min(config.callbacks.daysAhead, MAX_SLOT_QUERY_DAYS);
           throw new ApiError(409, 'slot_taken', 'That time was just taken.', undefined, {
-            slots: freeSlots(iso(now), days),
+            slots: await freeSlots(trx, iso(now), days),
           });
         }
-        const id = newId('cb');
         const cancelToken = newToken();
-        insert.run(
-          id,
-          slot.start,
-          slot.end,
-          input.name.trim(),
-          input.phone.trim(),
-          input.timezone ?? null,
-          input.topic ?? null,
-          input.orderNumber ?? null,
-          sha256(cancelToken),
-          iso(now),
-        );
-        const record = toRecord(find(id), cancelToken);
-        return { status: 201, body: JSON.stringify(record) };
+        const row: CallbackRow = {
+          id: newId('cb'),
+          status: 'scheduled',
+          slot_start: slot.start,
+          slot_end: slot.end,
+          name: input.name.trim(),
+          phone: input.phone.trim(),
+          timezone: input.timezone ?? null,
+          topic: input.topic ?? null,
+          order_number: input.orderNumber ?? null,
+          cancel_token_hash: sha256(cancelToken),
+          created_at: iso(now),
+        };
+        await trx.insertInto('callbacks').values(row).execute();
+        return { status: 201, body: JSON.stringify(toRecord(row, cancelToken)) };
       }),
 
     cancel: (id, token) =>
-      db
-        .transaction(() => {
-          const row = find(id);
-          if (token === undefined || !sameDigest(sha256(token), row.cancel_token_hash)) {
-            throw unauthorized('This link cannot cancel that callback.');
-          }
-          if (row.status !== 'scheduled') return toRecord(row, token);
-          setStatus.run('cancelled', id);
-          return toRecord({ ...row, status: 'cancelled' }, token);
-        })
-        .immediate(),
+      changeCallback(id, async (trx, row) => {
+        if (token === undefined || !sameDigest(sha256(token), row.cancel_token_hash)) {
+          throw unauthorized('This link cannot cancel that callback.');
+        }
+        if (row.status !== 'scheduled') return toRecord(row, token);
+        await setStatus(trx, id, 'cancelled');
+        return toRecord({ ...row, status: 'cancelled' }, token);
+      }),
 
-    list: () => all.all().map(toAdmin),
+    list: async () =>
+      (
+        await db.selectFrom('callbacks').selectAll().orderBy('slot_start').orderBy('created_at').orderBy('id').execute()
+      ).map(toAdmin),
 
     mark: (id, status) =>
-      db
-        .transaction(() => {
-          const row = find(id);
-          if (row.status !== 'scheduled' && row.status !== 'no_answer') {
-            throw new ApiError(
-              409,
-              'callback_not_scheduled',
-              `This callback was already ${row.status.replace('_', ' ')}.`,
-            );
-          }
-          if (store.now() < row.slot_start) {
-            throw new ApiError(
-              409,
-              'callback_not_due',
-              `This call is due ${storeTime(row.slot_start, config.businessHours.timezone)}: record it once that time has come.`,
-            );
-          }
-          setStatus.run(status, id);
-          return toAdmin({ ...row, status });
-        })
-        .immediate(),
+      changeCallback(id, async (trx, row) => {
+        if (row.status !== 'scheduled' && row.status !== 'no_answer') {
+          throw new ApiError(
+            409,
+            'callback_not_scheduled',
+            `This callback was already ${row.status.replace('_', ' ')}.`,
+          );
+        }
+        if (store.now() < row.slot_start) {
+          throw new ApiError(
+            409,
+            'callback_not_due',
+            `This call is due ${storeTime(row.slot_start, config.businessHours.timezone)}: record it once that time has come.`,
+          );
+        }
+        await setStatus(trx, id, status);
+        return toAdmin({ ...row, status });
+      }),
 
     reopen: (id) =>
-      db
-        .transaction(() => {
-          const row = find(id);
-          if (row.status !== 'called' && row.status !== 'no_answer') {
-            throw new ApiError(409, 'callback_not_done', 'Only a callback marked called or no answer can be undone.');
-          }
-          setStatus.run('scheduled', id);
-          return toAdmin({ ...row, status: 'scheduled' });
-        })
-        .immediate(),
+      changeCallback(id, async (trx, row) => {
+        if (row.status !== 'called' && row.status !== 'no_answer') {
+          throw new ApiError(409, 'callback_not_done', 'Only a callback marked called or no answer can be undone.');
+        }
+        await setStatus(trx, id, 'scheduled');
+        return toAdmin({ ...row, status: 'scheduled' });
+      }),
   };
 }

@@ -52,7 +52,7 @@ export interface SurveysService {
     input: SurveyResponseInput,
     request: IdempotentRequest,
   ): Promise<StoredResponse & { readonly replayed: boolean }>;
-  stats(days?: number): SurveyStats;
+  stats(days?: number): Promise<SurveyStats>;
 }
 
 interface ResponseRow {
@@ -86,42 +86,39 @@ function netPromoterScore(scores: readonly number[]): number | null {
 }
 
 export function createSurveysService(store: StoreContext): SurveysService {
-  const { sqlite: db, config } = store;
-  const insert = db.prepare<[string, SurveyKind, number, string | null, string | null, string, string, string, number]>(
-    `INSERT INTO survey_responses (id, kind, score, comment, reason, subject_type, subject_id, created_at, created_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const all = db.prepare<[], ResponseRow>(
-    'SELECT kind, score, reason, created_ms FROM survey_responses ORDER BY created_ms',
-  );
-  const commented = db.prepare<[number], CommentRow>(
-    `SELECT kind, score, reason, comment, subject_type, subject_id, created_at FROM survey_responses
-     WHERE comment IS NOT NULL AND created_ms >= ? ORDER BY created_ms DESC, id DESC LIMIT 10`,
-  );
+  const { db, config } = store;
 
   return {
     submit: (input, request) =>
-      store.idempotency.run(request, async () => {
+      store.idempotency.run(request, async (trx) => {
         throwIfInvalid(validateSurveyResponse(input));
         const now = store.now();
         const record: SurveyResponseRecord = { id: newId('srv'), createdAt: new Date(now).toISOString() };
-        insert.run(
-          record.id,
-          input.kind,
-          input.score,
-          input.comment ?? null,
-          input.reason ?? null,
-          input.subject.type,
-          input.subject.id,
-          record.createdAt,
-          now,
-        );
+        await trx
+          .insertInto('survey_responses')
+          .values({
+            id: record.id,
+            kind: input.kind,
+            score: input.score,
+            comment: input.comment ?? null,
+            reason: input.reason ?? null,
+            subject_type: input.subject.type,
+            subject_id: input.subject.id,
+            created_at: record.createdAt,
+            created_ms: now,
+          })
+          .execute();
         return { status: 201, body: JSON.stringify(record) };
       }),
 
-    stats(days = 30) {
+    async stats(days = 30) {
       const { timezone } = config.businessHours;
-      const rows = all.all();
+      const rows = (await db
+        .selectFrom('survey_responses')
+        .select(['kind', 'score', 'reason', 'created_ms'])
+        .orderBy('created_ms')
+        .orderBy('id')
+        .execute()) as ResponseRow[];
       const scoresOf = (kind: SurveyKind, list: readonly ResponseRow[]) =>
         list.filter((row) => row.kind === kind).map((row) => row.score);
       const today = zonedParts(store.now(), timezone).date;
@@ -141,16 +138,25 @@ export function createSurveysService(store: StoreContext): SurveysService {
           lowCsatReasons[row.reason] += 1;
         }
       }
-      const recentComments = Number.isFinite(since)
-        ? commented.all(since).map((row): SurveyComment => ({
-            kind: row.kind,
-            score: row.score,
-            reason: row.reason,
-            comment: row.comment,
-            subject: { type: row.subject_type, id: row.subject_id },
-            createdAt: row.created_at,
-          }))
+      const commented = Number.isFinite(since)
+        ? ((await db
+            .selectFrom('survey_responses')
+            .select(['kind', 'score', 'reason', 'comment', 'subject_type', 'subject_id', 'created_at'])
+            .where('comment', 'is not', null)
+            .where('created_ms', '>=', since)
+            .orderBy('created_ms', 'desc')
+            .orderBy('id', 'desc')
+            .limit(10)
+            .execute()) as CommentRow[])
         : [];
+      const recentComments = commented.map((row): SurveyComment => ({
+        kind: row.kind,
+        score: row.score,
+        reason: row.reason,
+        comment: row.comment,
+        subject: { type: row.subject_type, id: row.subject_id },
+        createdAt: row.created_at,
+      }));
       const byDay = Array.from({ length: days }, (_, index): SurveyDay => {
         const day = addDays(firstDay, index);
         const dayRows = byDate.get(day) ?? [];
