@@ -1,5 +1,5 @@
 import { DEFAULT_ORDER_GUESS_LIMITS, type OrderGuessLimits } from '@kefu/core/domain';
-import type { Db } from '../db/database.js';
+import type { Executor } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 import { sha256 } from '../services/crypto.js';
 
@@ -35,49 +35,64 @@ export class RateLimitedError extends ApiError {
 
 export interface FailureCounter {
   /** How long `subject` must wait before trying again in `bucket`, or 0 when it may. */
-  waitMs(bucket: string, subject: string, limit: Limit): number;
+  waitMs(executor: Executor, bucket: string, subject: string, limit: Limit): Promise<number>;
   /** How many failures `subject` has in `bucket` inside the last `windowMs`, and the newest one's time. */
-  recent(bucket: string, subject: string, windowMs: number): { count: number; newestAt: number | undefined };
-  record(bucket: string, subject: string): void;
+  recent(
+    executor: Executor,
+    bucket: string,
+    subject: string,
+    windowMs: number,
+  ): Promise<{ count: number; newestAt: number | undefined }>;
+  record(executor: Executor, bucket: string, subject: string): Promise<void>;
   /** Forgets failures at or before `before`. */
-  purge(before: number): void;
+  purge(executor: Executor, before: number): Promise<void>;
 }
 
 /**
- * A sliding window of failures per (bucket, subject), kept in SQLite so limits survive a restart
- * and hold across processes sharing the database. A subject is blocked until enough of its
- * failures leave the window to bring the count under the limit again.
+ * A sliding window of failures per (bucket, subject), kept in the database so limits survive a
+ * restart and hold across instances sharing it. A subject is blocked until enough of its failures
+ * leave the window to bring the count under the limit again.
+ *
+ * Every method runs on the executor it is given: a check and the failures it leads to belong in
+ * one transaction that first takes a lock on the subject (`lock()` from db/tx.ts), or two
+ * instances could both pass the check and both record — one budget spent twice.
  */
-export function createFailureCounter(db: Db, now: () => number): FailureCounter {
-  const nthNewest = db
-    .prepare<[string, string, number, number], number>(
-      'SELECT at FROM rate_limit_hits WHERE bucket = ? AND subject = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?',
-    )
-    .pluck();
-  const insert = db.prepare<[string, string, number]>(
-    'INSERT INTO rate_limit_hits (bucket, subject, at) VALUES (?, ?, ?)',
-  );
-  const recent = db.prepare<[string, string, number], { count: number; newestAt: number | null }>(
-    'SELECT COUNT(*) AS count, MAX(at) AS newestAt FROM rate_limit_hits WHERE bucket = ? AND subject = ? AND at > ?',
-  );
-  const purge = db.prepare<[number]>('DELETE FROM rate_limit_hits WHERE at <= ?');
+export function createFailureCounter(now: () => number): FailureCounter {
   const subjectKey = (bucket: string, subject: string) => sha256(`${bucket}\n${subject}`);
 
   return {
-    waitMs(bucket, subject, limit) {
+    async waitMs(executor, bucket, subject, limit) {
       const at = now();
-      const oldestCounted = nthNewest.get(bucket, subjectKey(bucket, subject), at - limit.windowMs, limit.max - 1);
-      return oldestCounted === undefined ? 0 : Math.max(0, oldestCounted + limit.windowMs - at);
+      const oldestCounted = await executor
+        .selectFrom('rate_limit_hits')
+        .select('at')
+        .where('bucket', '=', bucket)
+        .where('subject', '=', subjectKey(bucket, subject))
+        .where('at', '>', at - limit.windowMs)
+        .orderBy('at', 'desc')
+        .limit(1)
+        .offset(limit.max - 1)
+        .executeTakeFirst();
+      return oldestCounted === undefined ? 0 : Math.max(0, oldestCounted.at + limit.windowMs - at);
     },
-    recent(bucket, subject, windowMs) {
-      const row = recent.get(bucket, subjectKey(bucket, subject), now() - windowMs);
+    async recent(executor, bucket, subject, windowMs) {
+      const row = await executor
+        .selectFrom('rate_limit_hits')
+        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('at').as('newestAt')])
+        .where('bucket', '=', bucket)
+        .where('subject', '=', subjectKey(bucket, subject))
+        .where('at', '>', now() - windowMs)
+        .executeTakeFirst();
       return { count: row?.count ?? 0, newestAt: row?.newestAt ?? undefined };
     },
-    record(bucket, subject) {
-      insert.run(bucket, subjectKey(bucket, subject), now());
+    async record(executor, bucket, subject) {
+      await executor
+        .insertInto('rate_limit_hits')
+        .values({ bucket, subject: subjectKey(bucket, subject), at: now() })
+        .execute();
     },
-    purge(before) {
-      purge.run(before);
+    async purge(executor, before) {
+      await executor.deleteFrom('rate_limit_hits').where('at', '<=', before).execute();
     },
   };
 }

@@ -86,7 +86,7 @@ export function registerOrderRoutes(api: OpenAPIHono, services: StoreServices, o
     c.header('Cache-Control', 'no-store');
     try {
       return c.json(
-        orders.lookup(
+        await orders.lookup(
           parseBody(OrderLookupSchema, body, (input: OrderLookup) => {
             const checked = checkOrderLookup(input, options.orderNumbers);
             return 'fields' in checked ? checked.fields : {};
@@ -105,12 +105,12 @@ export function registerOrderRoutes(api: OpenAPIHono, services: StoreServices, o
   serve(api, listMine, async (c) => {
     const caller = await callers.identify(c);
     c.header('Cache-Control', 'no-store');
-    return c.json({ orders: orders.listMine(caller) }, 200);
+    return c.json({ orders: await orders.listMine(caller) }, 200);
   });
 
   serve(api, getOrder, async (c) => {
     const caller = await callers.identify(c);
     c.header('Cache-Control', 'no-store');
-    return c.json(orders.authorize(caller, c.req.param('id') ?? '').order, 200);
+    return c.json((await orders.authorize(caller, c.req.param('id') ?? '')).order, 200);
   });
 }

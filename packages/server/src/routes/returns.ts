@@ -99,7 +99,7 @@ export function registerReturnRoutes(api: OpenAPIHono, services: StoreServices):
   serve(api, getReturn, async (c) => {
     const caller = await callers.identify(c);
     c.header('Cache-Control', 'no-store');
-    return c.json(returns.get(caller, c.req.param('id') ?? ''), 200);
+    return c.json(await returns.get(caller, c.req.param('id') ?? ''), 200);
   });
 
   serve(api, upload, async (c) => {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { ServerDeps } from '../deps.js';
-import { createCallerResolver, type CallerResolver } from '../http/auth.js';
+import { conversationsOf, createCallerResolver, type CallerResolver } from '../http/auth.js';
 import { createIdempotencyStore, type IdempotencyStore } from '../http/idempotency.js';
 import { createFailureCounter, DEFAULT_LOOKUP_LIMITS, type LookupLimits } from '../http/rate-limit.js';
 import { createCallbacksService, type CallbacksService } from './callbacks.js';
@@ -47,14 +47,14 @@ export function prepareStore(deps: ServerDeps, options: StoreOptions = {}): Stor
     uploadsDir: deps.uploadsDir,
     idempotency,
   };
-  const tokens = createOrderAccessTokens(deps.db, deps.now);
+  const tokens = createOrderAccessTokens(deps.engine.db, deps.now);
   const orders = createOrdersService(
     store,
     tokens,
-    createFailureCounter(deps.db, deps.now),
+    createFailureCounter(deps.now),
     options.limits ?? DEFAULT_LOOKUP_LIMITS,
   );
-  const uploads = createUploadsService(store);
+  const uploads = createUploadsService(store, () => conversationsOf(deps.db));
   const services: StoreServices = {
     faq: createFaqService(store),
     orders,

@@ -1,4 +1,6 @@
-import type { Db } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
+import { inTransaction, type Executor } from '../db/tx.js';
 import { newToken, sha256 } from './crypto.js';
 
 /** How long a lookup's access token opens its order. */
@@ -18,50 +20,56 @@ export interface IssuedToken {
 
 export interface OrderAccessTokens {
   /**
-   * A fresh access token for `orderId` and a fresh return grant for it. Only their hashes are
-   * stored, in separate tables: a grant is never taken for an access token.
+   * A fresh access token for `orderId` and a fresh return grant for it, written in the caller's
+   * transaction when `executor` is one. Only their hashes are stored, in separate tables: a grant
+   * is never taken for an access token.
    */
-  issue(orderId: string): IssuedToken & { readonly returnGrant: IssuedToken };
+  issue(orderId: string, executor?: Executor): Promise<IssuedToken & { readonly returnGrant: IssuedToken }>;
   /** The order a live access token opens, if any. */
-  orderFor(token: string): string | undefined;
+  orderFor(token: string): Promise<string | undefined>;
   /** The order a live return grant may create a return for, if any (POST /returns only). */
-  returnOrderFor(token: string): string | undefined;
+  returnOrderFor(token: string): Promise<string | undefined>;
 }
 
-export function createOrderAccessTokens(db: Db, now: () => number): OrderAccessTokens {
-  const insert = db.prepare<[string, string, number]>(
-    'INSERT INTO order_access_tokens (token_hash, order_id, expires_at) VALUES (?, ?, ?)',
-  );
-  const purge = db.prepare<[number]>('DELETE FROM order_access_tokens WHERE expires_at <= ?');
-  const find = db
-    .prepare<[string, number], string>(
-      'SELECT order_id FROM order_access_tokens WHERE token_hash = ? AND expires_at > ?',
-    )
-    .pluck();
-  const insertGrant = db.prepare<[string, string, number]>(
-    'INSERT INTO return_grants (token_hash, order_id, expires_at) VALUES (?, ?, ?)',
-  );
-  const purgeGrants = db.prepare<[number]>('DELETE FROM return_grants WHERE expires_at <= ?');
-  const findGrant = db
-    .prepare<[string, number], string>('SELECT order_id FROM return_grants WHERE token_hash = ? AND expires_at > ?')
-    .pluck();
-
+export function createOrderAccessTokens(db: Kysely<KefuDatabase>, now: () => number): OrderAccessTokens {
   return {
-    issue(orderId) {
+    async issue(orderId, executor = db) {
       const token = newToken();
       const grant = newToken();
       const at = now();
       const expiresAt = at + ACCESS_TOKEN_TTL_MS;
       const grantExpiresAt = at + RETURN_GRANT_TTL_MS;
-      db.transaction(() => {
-        purge.run(at);
-        purgeGrants.run(at);
-        insert.run(sha256(token), orderId, expiresAt);
-        insertGrant.run(sha256(grant), orderId, grantExpiresAt);
-      })();
+      await inTransaction(executor, async (trx) => {
+        await trx.deleteFrom('order_access_tokens').where('expires_at', '<=', at).execute();
+        await trx.deleteFrom('return_grants').where('expires_at', '<=', at).execute();
+        await trx
+          .insertInto('order_access_tokens')
+          .values({ token_hash: sha256(token), order_id: orderId, expires_at: expiresAt })
+          .execute();
+        await trx
+          .insertInto('return_grants')
+          .values({ token_hash: sha256(grant), order_id: orderId, expires_at: grantExpiresAt })
+          .execute();
+      });
       return { token, expiresAt, returnGrant: { token: grant, expiresAt: grantExpiresAt } };
     },
-    orderFor: (token) => find.get(sha256(token), now()),
-    returnOrderFor: (token) => findGrant.get(sha256(token), now()),
+    async orderFor(token) {
+      const row = await db
+        .selectFrom('order_access_tokens')
+        .select('order_id')
+        .where('token_hash', '=', sha256(token))
+        .where('expires_at', '>', now())
+        .executeTakeFirst();
+      return row?.order_id;
+    },
+    async returnOrderFor(token) {
+      const row = await db
+        .selectFrom('return_grants')
+        .select('order_id')
+        .where('token_hash', '=', sha256(token))
+        .where('expires_at', '>', now())
+        .executeTakeFirst();
+      return row?.order_id;
+    },
   };
 }

@@ -6,6 +6,9 @@ import { sameDigest, sha256 } from './crypto.js';
 import { ApiError } from '../errors.js';
 import { invalid, type StoreContext } from './context.js';
 import type { OrderAccessTokens } from './order-access.js';
+import type { Transaction } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
+import { inTransaction, lock, type Executor } from '../db/tx.js';
 
 /** An order with what only the store knows. */
 export interface StoredOrder {
@@ -19,15 +22,19 @@ export interface StoredOrder {
 
 export interface OrdersService {
   /** Number + email or postal code → the order and an access token; one 404 for every miss. */
-  lookup(input: OrderLookup, clientAddress: string): OrderAccess;
+  lookup(input: OrderLookup, clientAddress: string): Promise<OrderAccess>;
   /** The order `caller` may act on: 401, or 404 for a signed-in shopper asking for an unknown order. */
-  authorize(caller: Caller, orderId: unknown): StoredOrder;
+  authorize(caller: Caller, orderId: unknown): Promise<StoredOrder>;
   /** A signed-in shopper's orders, newest first. */
-  listMine(caller: Caller): Order[];
-  find(orderId: string): StoredOrder | undefined;
-  findByNumber(orderNumber: string): StoredOrder | undefined;
-  /** Replaces the order's document (returns change it); call inside the change's transaction. */
-  save(order: Order): void;
+  listMine(caller: Caller): Promise<Order[]>;
+  /** The order, read in the caller's transaction when `executor` is one. */
+  find(orderId: string, executor?: Executor): Promise<StoredOrder | undefined>;
+  findByNumber(orderNumber: string): Promise<StoredOrder | undefined>;
+  /**
+   * Replaces the order's document (returns change it), inside the change's transaction: take
+   * `lock(trx, 'order', order.id)` before reading the order the change starts from.
+   */
+  save(order: Order, trx: Transaction<KefuDatabase>): Promise<void>;
 }
 
 interface OrderRow {
@@ -36,12 +43,6 @@ interface OrderRow {
   readonly postal_code: string;
   readonly customer_id: string | null;
   readonly customer_name: string | null;
-}
-
-interface DigestRow {
-  readonly id: string;
-  readonly email_digest: string;
-  readonly postal_code_digest: string;
 }
 
 const NOT_FOUND_MESSAGE = 'We could not find an order with those details.';
@@ -69,29 +70,22 @@ export function createOrdersService(
   failures: FailureCounter,
   limits: LookupLimits,
 ): OrdersService {
-  const { sqlite: db } = store;
-  const digestsByNumber = db.prepare<[string], DigestRow>(
-    'SELECT id, email_digest, postal_code_digest FROM orders WHERE number = ?',
-  );
-  const byId = db.prepare<[string], OrderRow>(
-    'SELECT json, email, postal_code, customer_id, customer_name FROM orders WHERE id = ?',
-  );
-  const byNumber = db.prepare<[string], OrderRow>(
-    'SELECT json, email, postal_code, customer_id, customer_name FROM orders WHERE number = ?',
-  );
-  const byCustomer = db
-    .prepare<[string], string>('SELECT json FROM orders WHERE customer_id = ? ORDER BY placed_at DESC')
-    .pluck();
-  const update = db.prepare<[string, string]>('UPDATE orders SET json = ? WHERE id = ?');
+  const { db } = store;
   const longestWindowMs = Math.max(limits.perAddress.windowMs, limits.perOrderNumber.windowMs);
   const format = store.config.orderNumbers;
   const clientAndNumber = (clientAddress: string, orderNumber: string) => `${clientAddress}\n${orderNumber}`;
+  const orderColumns = ['json', 'email', 'postal_code', 'customer_id', 'customer_name'] as const;
 
   /** This client's standing on this number: wait before trying, and tries left. */
-  function allowance(clientAddress: string, orderNumber: string) {
+  async function allowance(trx: Executor, clientAddress: string, orderNumber: string) {
     const { windowMs } = limits.perOrderNumber;
-    const client = failures.recent(CLIENT_NUMBER_BUCKET, clientAndNumber(clientAddress, orderNumber), windowMs);
-    const number = failures.recent(NUMBER_BUCKET, orderNumber, windowMs);
+    const client = await failures.recent(
+      trx,
+      CLIENT_NUMBER_BUCKET,
+      clientAndNumber(clientAddress, orderNumber),
+      windowMs,
+    );
+    const number = await failures.recent(trx, NUMBER_BUCKET, orderNumber, windowMs);
     return guessAllowance(
       { clientFailures: client.count, lastClientFailureAt: client.newestAt, numberFailures: number.count },
       store.now(),
@@ -106,80 +100,116 @@ export function createOrdersService(
     customerId: row.customer_id ?? undefined,
     customerName: row.customer_name ?? undefined,
   });
-  const find = (orderId: string) => {
-    const row = byId.get(orderId);
+  async function find(orderId: string, executor: Executor = db): Promise<StoredOrder | undefined> {
+    const row = await executor.selectFrom('orders').select(orderColumns).where('id', '=', orderId).executeTakeFirst();
     return row && toStored(row);
-  };
+  }
+
+  /** What a lookup came to; a miss is answered only after its failures are committed. */
+  type Outcome =
+    | { readonly kind: 'limited'; readonly waitMs: number }
+    | { readonly kind: 'miss'; readonly triesLeft: number }
+    | { readonly kind: 'found'; readonly access: OrderAccess };
 
   /**
    * Every lookup that passed validation takes the same path, found or not: the limits, one
    * indexed query, one digest of the input, one constant-time comparison (against a dummy digest
-   * when the number is unknown) and, on a miss, the same two writes. The answer to any miss is
-   * the same ApiError, so the bytes are the same too.
+   * when the number is unknown) and, on a miss, the same writes. The answer to any miss is the
+   * same ApiError, so the bytes are the same too.
+   *
+   * The check and the failures it leads to are one transaction behind a lock on the client's
+   * address, taken first: lookups from one address wait for each other on every instance, so each
+   * sees the failures of the one before and the address has one budget however its guesses are
+   * spread (issue 21). The per-number count of everyone's failures is read without that lock; it
+   * only ever shrinks free tries, and a race there can only be off by the racing lookups.
    */
-  function lookup(input: OrderLookup, clientAddress: string): OrderAccess {
+  async function lookup(input: OrderLookup, clientAddress: string): Promise<OrderAccess> {
     // A number that cannot be one of the store's is the shopper's typo, not a guess: 422, nothing counted.
     const checked = checkOrderLookup(input, format);
     if ('fields' in checked) throw invalid(checked.fields);
     const { orderNumber, by, value } = checked.lookup;
 
-    // While limited, even the right details wait: otherwise the limit would tell a guesser when they
-    // are right. Both limits are this client's own, so a stranger's guesses never make the owner wait.
-    const waitMs = Math.max(
-      failures.waitMs(ADDRESS_BUCKET, clientAddress, limits.perAddress),
-      allowance(clientAddress, orderNumber).waitMs,
-    );
-    if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
+    const outcome = await inTransaction(db, async (trx): Promise<Outcome> => {
+      await lock(trx, 'order_lookup', clientAddress);
+      // While limited, even the right details wait: otherwise the limit would tell a guesser when they
+      // are right. Both limits are this client's own, so a stranger's guesses never make the owner wait.
+      const waitMs = Math.max(
+        await failures.waitMs(trx, ADDRESS_BUCKET, clientAddress, limits.perAddress),
+        (await allowance(trx, clientAddress, orderNumber)).waitMs,
+      );
+      if (waitMs > 0) return { kind: 'limited', waitMs };
 
-    const row = digestsByNumber.get(orderNumber);
-    const expected = row === undefined ? DUMMY_DIGEST : by === 'email' ? row.email_digest : row.postal_code_digest;
-    const matches = sameDigest(sha256(value), expected) && row !== undefined;
-    if (!matches) {
-      const triesLeft = db
-        .transaction(() => {
-          failures.record(ADDRESS_BUCKET, clientAddress);
-          failures.record(CLIENT_NUMBER_BUCKET, clientAndNumber(clientAddress, orderNumber));
-          failures.record(NUMBER_BUCKET, orderNumber);
-          failures.purge(store.now() - longestWindowMs);
-          return allowance(clientAddress, orderNumber).triesLeft;
-        })
-        .immediate();
-      throw orderNotFound(triesLeft);
-    }
+      const row = await trx
+        .selectFrom('orders')
+        .select(['id', 'email_digest', 'postal_code_digest'])
+        .where('number', '=', orderNumber)
+        .executeTakeFirst();
+      const expected = row === undefined ? DUMMY_DIGEST : by === 'email' ? row.email_digest : row.postal_code_digest;
+      const matches = sameDigest(sha256(value), expected) && row !== undefined;
+      if (!matches) {
+        await failures.record(trx, ADDRESS_BUCKET, clientAddress);
+        await failures.record(trx, CLIENT_NUMBER_BUCKET, clientAndNumber(clientAddress, orderNumber));
+        await failures.record(trx, NUMBER_BUCKET, orderNumber);
+        await failures.purge(trx, store.now() - longestWindowMs);
+        return { kind: 'miss', triesLeft: (await allowance(trx, clientAddress, orderNumber)).triesLeft };
+      }
 
-    const stored = find(row.id);
-    if (!stored) throw orderNotFound(Number.POSITIVE_INFINITY);
-    const { token, expiresAt, returnGrant } = tokens.issue(row.id);
-    return {
-      order: stored.order,
-      accessToken: token,
-      expiresAt: new Date(expiresAt).toISOString(),
-      returnGrant: returnGrant.token,
-      returnGrantExpiresAt: new Date(returnGrant.expiresAt).toISOString(),
-    };
+      const stored = await find(row.id, trx);
+      if (!stored) return { kind: 'miss', triesLeft: Number.POSITIVE_INFINITY };
+      const { token, expiresAt, returnGrant } = await tokens.issue(row.id, trx);
+      return {
+        kind: 'found',
+        access: {
+          order: stored.order,
+          accessToken: token,
+          expiresAt: new Date(expiresAt).toISOString(),
+          returnGrant: returnGrant.token,
+          returnGrantExpiresAt: new Date(returnGrant.expiresAt).toISOString(),
+        },
+      };
+    });
+    if (outcome.kind === 'limited') throw new RateLimitedError(Math.ceil(outcome.waitMs / 1000));
+    if (outcome.kind === 'miss') throw orderNotFound(outcome.triesLeft);
+    return outcome.access;
   }
 
   return {
     lookup,
-    authorize(caller, orderId) {
-      const stored = typeof orderId === 'string' ? find(orderId) : undefined;
+    async authorize(caller, orderId) {
+      const stored = typeof orderId === 'string' ? await find(orderId) : undefined;
       if (stored && caller.kind === 'order' && caller.orderId === orderId) return stored;
       // Unknown and someone else's get the same 401: ids are sequential, a 404 would tell which exist.
       if (caller.kind === 'customer' && stored?.customerId === caller.customerId) return stored;
       throw unauthorized();
     },
-    listMine(caller) {
+    async listMine(caller) {
       if (caller.kind !== 'customer') throw unauthorized('Sign in to see your orders.');
-      return byCustomer.all(caller.customerId).map((json) => JSON.parse(json) as Order);
+      const rows = await db
+        .selectFrom('orders')
+        .select('json')
+        .where('customer_id', '=', caller.customerId)
+        .orderBy('placed_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map((row) => JSON.parse(row.json) as Order);
     },
     find,
-    findByNumber(orderNumber) {
+    async findByNumber(orderNumber) {
       const normalized = normalizeOrderNumber(orderNumber, format);
-      const row = normalized === undefined ? undefined : byNumber.get(normalized);
+      if (normalized === undefined) return undefined;
+      const row = await db
+        .selectFrom('orders')
+        .select(orderColumns)
+        .where('number', '=', normalized)
+        .executeTakeFirst();
       return row && toStored(row);
     },
-    save(order) {
-      update.run(JSON.stringify(order), order.id);
+    async save(order, trx) {
+      await trx
+        .updateTable('orders')
+        .set({ json: JSON.stringify(order) })
+        .where('id', '=', order.id)
+        .execute();
     },
   };
 }

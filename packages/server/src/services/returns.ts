@@ -1,5 +1,7 @@
 import type { Order, ReturnInput, ReturnRecord, ReturnStatus } from '@kefu/core';
 import { applyReturn, cleanReturnInput, releaseReturn, validateReturn } from '@kefu/core/domain';
+import { sql } from 'kysely';
+import { inTransaction, lock, type Executor } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 import type { Caller } from '../http/auth.js';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
@@ -22,19 +24,14 @@ export interface ReturnsService {
     input: ReturnInput,
     request: IdempotentRequest,
   ): Promise<StoredResponse & { readonly replayed: boolean }>;
-  get(caller: Caller, id: string): ReturnRecord;
-  list(): AdminReturn[];
+  get(caller: Caller, id: string): Promise<ReturnRecord>;
+  /** Every return, newest first; returns made in the same millisecond, the later RMA first. */
+  list(): Promise<AdminReturn[]>;
   /** requested → approved (with the label) or rejected (with the reason); anything else is 409. */
   decide(
     id: string,
     decision: { status: 'approved'; labelUrl: string } | { status: 'rejected'; reason: string },
-  ): ReturnRecord;
-}
-
-interface ReturnRow {
-  readonly json: string;
-  readonly comment: string | null;
-  readonly number: string;
+  ): Promise<ReturnRecord>;
 }
 
 export function createReturnsService(
@@ -42,29 +39,34 @@ export function createReturnsService(
   orders: OrdersService,
   uploads: UploadsService,
 ): ReturnsService {
-  const { sqlite: db, config } = store;
-  const nextRma = db
-    .prepare<[], number>("UPDATE counters SET value = value + 1 WHERE name = 'rma' RETURNING value")
-    .pluck();
-  const insert = db.prepare<[string, string, string, string, string, string | null, string]>(
-    'INSERT INTO returns (id, rma, order_id, status, created_at, comment, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const byId = db.prepare<[string], string>('SELECT json FROM returns WHERE id = ?').pluck();
-  const all = db.prepare<[], ReturnRow>(
-    `SELECT returns.json, returns.comment, orders.number FROM returns JOIN orders ON orders.id = returns.order_id
-     ORDER BY returns.created_at DESC, returns.rowid DESC`,
-  );
-  const update = db.prepare<[string, string, string]>('UPDATE returns SET status = ?, json = ? WHERE id = ?');
+  const { db, config } = store;
   const parse = (json: string) => JSON.parse(json) as ReturnRecord;
+  const returnNotFound = () => notFound('return_not_found', 'We could not find that return.');
 
-  /** Photos this order's shopper uploaded: with its access token, or signed in as its customer. */
-  const isPhotoOf = (stored: StoredOrder) => (photoId: string) => {
-    const owner = uploads.find(photoId)?.owner;
-    return (
-      (owner?.kind === 'order' && owner.id === stored.order.id) ||
-      (owner?.kind === 'customer' && owner.id === stored.customerId)
-    );
-  };
+  async function recordOf(id: string, executor: Executor): Promise<ReturnRecord | undefined> {
+    const row = await executor.selectFrom('returns').select('json').where('id', '=', id).executeTakeFirst();
+    return row && parse(row.json);
+  }
+
+  /**
+   * Photos this order's shopper uploaded (with its access token, or signed in as its customer),
+   * among those the input names: the owners are read first, so the check itself is synchronous.
+   */
+  async function photoCheckFor(stored: StoredOrder, input: ReturnInput, trx: Executor) {
+    const lines: readonly unknown[] = Array.isArray(input.items) ? input.items : [];
+    const named = lines.flatMap((line) => {
+      const photoIds = typeof line === 'object' && line !== null ? (line as { photoIds?: unknown }).photoIds : [];
+      return Array.isArray(photoIds) ? photoIds.filter((id): id is string => typeof id === 'string') : [];
+    });
+    const owners = await uploads.ownersOf(named, trx);
+    return (photoId: string) => {
+      const owner = owners.get(photoId);
+      return (
+        (owner?.kind === 'order' && owner.id === stored.order.id) ||
+        (owner?.kind === 'customer' && owner.id === stored.customerId)
+      );
+    };
+  }
 
   function withSummaryStatus(order: Order, record: ReturnRecord): Order {
     return {
@@ -76,83 +78,113 @@ export function createReturnsService(
   }
 
   return {
-    create(caller, input, request) {
+    async create(caller, input, request) {
       // Who may act on the order is settled before the key: a replay needs the order's token too.
-      const authorized = orders.authorize(caller, input.orderId);
-      return store.idempotency.run(request, async () => {
-        // Read again inside the transaction: another return may have changed the quantities.
-        const stored = orders.find(authorized.order.id) ?? authorized;
+      const authorized = await orders.authorize(caller, input.orderId);
+      return store.idempotency.run(request, async (trx) => {
+        // Read again inside the transaction, after every other change of this order has committed
+        // (the lock): another return may have taken the quantities this one asks for.
+        await lock(trx, 'order', authorized.order.id);
+        const stored = (await orders.find(authorized.order.id, trx)) ?? authorized;
         const now = store.now();
-        throwIfInvalid(validateReturn(stored.order, config.returnPolicy, input, isPhotoOf(stored), now));
+        const isPhotoOf = await photoCheckFor(stored, input, trx);
+        throwIfInvalid(validateReturn(stored.order, config.returnPolicy, input, isPhotoOf, now));
         const clean = cleanReturnInput(input);
+        // The counter's row lock hands out RMA numbers one at a time, in the order returns commit.
+        const { value: rmaNumber } = await trx
+          .updateTable('counters')
+          .set((eb) => ({ value: eb('value', '+', 1) }))
+          .where('name', '=', 'rma')
+          .returning('value')
+          .executeTakeFirstOrThrow();
         const record: ReturnRecord = {
           id: newId('ret'),
-          rma: `RMA-${nextRma.get()}`,
+          rma: `RMA-${rmaNumber}`,
           orderId: stored.order.id,
           status: 'requested',
           items: clean.items,
           resolution: clean.resolution,
           createdAt: new Date(now).toISOString(),
         };
-        insert.run(
-          record.id,
-          record.rma,
-          record.orderId,
-          record.status,
-          record.createdAt,
-          clean.comment ?? null,
-          JSON.stringify(record),
-        );
-        orders.save(
+        await trx
+          .insertInto('returns')
+          .values({
+            id: record.id,
+            rma: record.rma,
+            order_id: record.orderId,
+            status: record.status,
+            created_at: record.createdAt,
+            comment: clean.comment ?? null,
+            json: JSON.stringify(record),
+          })
+          .execute();
+        await orders.save(
           applyReturn(stored.order, clean.items, {
             id: record.id,
             rma: record.rma,
             status: record.status,
             createdAt: record.createdAt,
           }),
+          trx,
         );
         return { status: 201, body: JSON.stringify(record) };
       });
     },
 
-    get(caller, id) {
-      const json = byId.get(id);
-      if (json === undefined) throw notFound('return_not_found', 'We could not find that return.');
-      const record = parse(json);
-      orders.authorize(caller, record.orderId);
+    async get(caller, id) {
+      const record = await recordOf(id, db);
+      if (record === undefined) throw returnNotFound();
+      await orders.authorize(caller, record.orderId);
       return record;
     },
 
-    list: () =>
-      all.all().map((row) => ({
+    async list() {
+      // Newest first. Returns made in one millisecond come later RMA first, as they were made: RMA
+      // numbers are handed out in commit order, and compare as numbers by length, then by text.
+      const rows = await db
+        .selectFrom('returns')
+        .innerJoin('orders', 'orders.id', 'returns.order_id')
+        .select(['returns.json', 'returns.comment', 'orders.number'])
+        .orderBy('returns.created_at', 'desc')
+        .orderBy(sql`length(returns.rma)`, 'desc')
+        .orderBy('returns.rma', 'desc')
+        .orderBy('returns.id', 'desc')
+        .execute();
+      return rows.map((row) => ({
         ...parse(row.json),
         orderNumber: row.number,
         ...(row.comment !== null ? { comment: row.comment } : {}),
-      })),
+      }));
+    },
 
     decide(id, decision) {
-      return db
-        .transaction(() => {
-          const json = byId.get(id);
-          if (json === undefined) throw notFound('return_not_found', 'We could not find that return.');
-          const record = parse(json);
-          const pending: ReturnStatus = 'requested';
-          if (record.status !== pending) {
-            throw new ApiError(409, 'return_not_pending', `This return was already ${record.status}.`);
-          }
-          const decided: ReturnRecord =
-            decision.status === 'approved'
-              ? { ...record, status: 'approved', labelUrl: decision.labelUrl }
-              : { ...record, status: 'rejected', rejectionReason: decision.reason };
-          update.run(decided.status, JSON.stringify(decided), id);
-          const stored = orders.find(record.orderId);
-          if (stored) {
-            const order = withSummaryStatus(stored.order, decided);
-            orders.save(decided.status === 'rejected' ? releaseReturn(order, record.items) : order);
-          }
-          return decided;
-        })
-        .immediate();
+      return inTransaction(db, async (trx) => {
+        // One decision per return: a second agent's click waits, then finds it decided (409).
+        await lock(trx, 'return', id);
+        const record = await recordOf(id, trx);
+        if (record === undefined) throw returnNotFound();
+        const pending: ReturnStatus = 'requested';
+        if (record.status !== pending) {
+          throw new ApiError(409, 'return_not_pending', `This return was already ${record.status}.`);
+        }
+        const decided: ReturnRecord =
+          decision.status === 'approved'
+            ? { ...record, status: 'approved', labelUrl: decision.labelUrl }
+            : { ...record, status: 'rejected', rejectionReason: decision.reason };
+        await trx
+          .updateTable('returns')
+          .set({ status: decided.status, json: JSON.stringify(decided) })
+          .where('id', '=', id)
+          .execute();
+        // The order's document changes too: after any return being made on it has committed.
+        await lock(trx, 'order', record.orderId);
+        const stored = await orders.find(record.orderId, trx);
+        if (stored) {
+          const order = withSummaryStatus(stored.order, decided);
+          await orders.save(decided.status === 'rejected' ? releaseReturn(order, record.items) : order, trx);
+        }
+        return decided;
+      });
     },
   };
 }

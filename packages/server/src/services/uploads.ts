@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { UploadedAttachment } from '@kefu/core';
 import { checkAttachment, checkPhoto, sniffAttachmentType, sniffImageType } from '@kefu/core/domain';
 import { ApiError } from '../errors.js';
-import { conversationsOf, unauthorized, type Caller } from '../http/auth.js';
+import type { Executor } from '../db/tx.js';
+import { unauthorized, type Caller, type ConversationAccess } from '../http/auth.js';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
 import { newId, sha256 } from './crypto.js';
 import { invalid, notFound, type StoreContext } from './context.js';
@@ -52,7 +53,9 @@ export interface UploadsService {
     fields: UploadFields,
     scope: UploadScope,
   ): Promise<StoredResponse & { readonly replayed: boolean }>;
-  find(id: string): StoredUpload | undefined;
+  find(id: string): Promise<StoredUpload | undefined>;
+  /** Who uploaded each of `ids` that exists, read in the caller's transaction when `executor` is one. */
+  ownersOf(ids: readonly string[], executor?: Executor): Promise<Map<string, UploadOwner>>;
 }
 
 /** Where the upload was sent, for its idempotency record. */
@@ -62,16 +65,6 @@ export interface UploadScope {
   readonly key: string;
   readonly method: string;
   readonly path: string;
-}
-
-interface UploadRow {
-  readonly id: string;
-  readonly owner_kind: UploadOwner['kind'];
-  readonly owner_id: string;
-  readonly content_type: UploadedAttachment['contentType'];
-  readonly size: number;
-  readonly name: string;
-  readonly created_at: string;
 }
 
 const purposes: readonly UploadPurpose[] = ['return', 'chat'];
@@ -91,21 +84,22 @@ function displayName(name: string): string {
   return clean === '' ? 'photo' : clean;
 }
 
-export function createUploadsService(store: StoreContext): UploadsService {
-  const { sqlite: db, config, uploadsDir } = store;
-  const insert = db.prepare<[string, string, string, string, number, string, string, string]>(
-    `INSERT INTO uploads (id, owner_kind, owner_id, content_type, size, sha256, name, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const byId = db.prepare<[string], UploadRow>(
-    'SELECT id, owner_kind, owner_id, content_type, size, name, created_at FROM uploads WHERE id = ?',
-  );
+/**
+ * `conversations` answers who a conversation belongs to (the chat registers it, `acceptConversationTokens`
+ * in http/auth.ts); asked at each upload, since the chat may register after the services are built.
+ */
+export function createUploadsService(store: StoreContext, conversations: () => ConversationAccess): UploadsService {
+  const { db, config, uploadsDir } = store;
 
   /**
    * Whose the file will be. A return photo belongs to an order or a customer; a chat attachment to
    * a conversation, named by its token or, for a signed-in shopper, by id among their own.
    */
-  function ownerOf(caller: Caller, purpose: UploadPurpose, conversationId: string | undefined): UploadOwner {
+  async function ownerOf(
+    caller: Caller,
+    purpose: UploadPurpose,
+    conversationId: string | undefined,
+  ): Promise<UploadOwner> {
     if (purpose === 'return') {
       if (caller.kind === 'order') return { kind: 'order', id: caller.orderId };
       if (caller.kind === 'customer') return { kind: 'customer', id: caller.customerId };
@@ -120,7 +114,7 @@ export function createUploadsService(store: StoreContext): UploadsService {
     if (caller.kind === 'customer') {
       if (!conversationId) throw invalid({ conversationId: 'Name the conversation the file is for.' });
       // Another shopper's conversation is answered like one that does not exist.
-      if (conversationsOf(db).ownerOf(conversationId) !== caller.customerId) throw conversationNotFound();
+      if ((await conversations().ownerOf(conversationId)) !== caller.customerId) throw conversationNotFound();
       return { kind: 'conversation', id: conversationId };
     }
     throw unauthorized();
@@ -130,7 +124,7 @@ export function createUploadsService(store: StoreContext): UploadsService {
     async upload(caller, file, fields, scope) {
       if (caller.kind === 'anonymous') throw unauthorized();
       const purpose = purposeOf(caller, fields.purpose);
-      const owner = ownerOf(caller, purpose, fields.conversationId);
+      const owner = await ownerOf(caller, purpose, fields.conversationId);
       const request: IdempotentRequest = {
         route: scope.route,
         key: scope.key,
@@ -144,7 +138,8 @@ export function createUploadsService(store: StoreContext): UploadsService {
           : checkAttachment(file.bytes.byteLength, await sniffAttachmentType(blob));
       let written: string | undefined;
       try {
-        return store.idempotency.run(request, async () => {
+        // Awaited here, so a create rolled back after its file was written removes the file below.
+        return await store.idempotency.run(request, async (trx) => {
           if ('problem' in checked) {
             const { status, code, message, fields: problemFields } = checked.problem;
             throw new ApiError(status, code, message, problemFields);
@@ -156,17 +151,21 @@ export function createUploadsService(store: StoreContext): UploadsService {
           };
           mkdirSync(uploadsDir, { recursive: true });
           written = join(uploadsDir, stored.id);
+          // Synchronously: a transaction awaits nothing but its queries (decision 0016).
           writeFileSync(written, file.bytes);
-          insert.run(
-            stored.id,
-            owner.kind,
-            owner.id,
-            stored.contentType,
-            stored.size,
-            sha256(file.bytes),
-            displayName(file.name),
-            new Date(store.now()).toISOString(),
-          );
+          await trx
+            .insertInto('uploads')
+            .values({
+              id: stored.id,
+              owner_kind: owner.kind,
+              owner_id: owner.id,
+              content_type: stored.contentType,
+              size: stored.size,
+              sha256: sha256(file.bytes),
+              name: displayName(file.name),
+              created_at: new Date(store.now()).toISOString(),
+            })
+            .execute();
           return { status: 201, body: JSON.stringify(stored) };
         });
       } catch (error) {
@@ -176,16 +175,30 @@ export function createUploadsService(store: StoreContext): UploadsService {
       }
     },
 
-    find(id) {
-      const row = byId.get(id);
+    async find(id) {
+      const row = await db
+        .selectFrom('uploads')
+        .select(['id', 'owner_kind', 'owner_id', 'content_type', 'size', 'name', 'created_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!row) return undefined;
       return {
-        file: { id: row.id, contentType: row.content_type, size: row.size },
+        file: { id: row.id, contentType: row.content_type as UploadedAttachment['contentType'], size: row.size },
         name: row.name,
         owner: { kind: row.owner_kind, id: row.owner_id },
         createdAt: row.created_at,
         path: join(uploadsDir, row.id),
       };
+    },
+
+    async ownersOf(ids, executor = db) {
+      if (ids.length === 0) return new Map();
+      const rows = await executor
+        .selectFrom('uploads')
+        .select(['id', 'owner_kind', 'owner_id'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      return new Map(rows.map((row) => [row.id, { kind: row.owner_kind, id: row.owner_id }]));
     },
   };
 }
