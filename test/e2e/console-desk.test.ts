@@ -198,7 +198,7 @@ describe('the agent console’s desk: returns, the order panel, the article (Chr
       title: 'كيف أُرجع منتجًا؟',
       body: '<p>يمكنك إرجاع المنتجات خلال 30 يومًا من الاستلام.</p>',
     };
-    for (const article of [hostile, arabic]) prepareStore(storefront.api.deps).faq.upsert(article);
+    for (const article of [hostile, arabic]) await prepareStore(storefront.api.deps).faq.upsert(article);
 
     const v1 = shopperApi(storefront.api.origin);
     for (const article of [read, hostile, arabic]) {

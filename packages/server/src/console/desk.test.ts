@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, Conversation, Order, OrderAccess } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
-import { openDatabase } from '../db/database.js';
 import { openSqliteEngine } from '../db/engine.js';
 import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
-import { demoCustomerNames, insertOrder, seedDatabase } from '../db/seed.js';
+import { demoCustomerNames, insertOrder, seedDemoStore } from '../db/seed.js';
 import { startServer, type RunningServer } from '../server.js';
 import { call, identityToken, IDENTITY_SECRET } from '../routes/test-helpers.js';
 import type { ConsoleOrder } from './orders.js';
@@ -47,26 +46,30 @@ describe('the name an order was placed under (migration 8)', () => {
         .run(new Date(now).toISOString());
       await previous.close();
 
-      const db = await openDatabase(path);
+      const engine = openSqliteEngine(path);
+      await migrate(engine, migrations);
+      const db = engine.sqlite;
       const nameOf = (id: string) => db.prepare('SELECT customer_name FROM orders WHERE id = ?').pluck().get(id);
       assert.equal(nameOf(demo.order.id), null, 'the migration itself invents no name');
-      seedDatabase(db, now);
+      await seedDemoStore(engine, now);
       assert.equal(nameOf(demo.order.id), demoCustomerNames[demo.email]);
       assert.equal(nameOf('ord_own'), null, 'an order of the store’s own is left alone');
-      db.close();
+      await engine.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('gives every demo order a name, and keeps a name given on insert', async () => {
-    const db = await openDatabase(':memory:');
-    seedDatabase(db, Date.now());
+    const engine = openSqliteEngine(':memory:');
+    await migrate(engine, migrations);
+    const db = engine.sqlite;
+    await seedDemoStore(engine, Date.now());
     const unnamed = db.prepare('SELECT count(*) FROM orders WHERE customer_name IS NULL').pluck().get();
     assert.equal(unnamed, 0);
     const [seed] = createDemoOrders(new Date());
     assert.ok(seed);
-    insertOrder(db, {
+    await insertOrder(engine.db, {
       ...seed,
       customerName: 'Ana María García',
       order: { ...seed.order, id: 'ord_named', number: 'MM-9002' },
@@ -75,7 +78,7 @@ describe('the name an order was placed under (migration 8)', () => {
       db.prepare("SELECT customer_name FROM orders WHERE id = 'ord_named'").pluck().get(),
       'Ana María García',
     );
-    db.close();
+    await engine.close();
   });
 });
 

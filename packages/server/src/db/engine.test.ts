@@ -46,6 +46,7 @@ for (const [name, open] of Object.entries(engines)) {
       const { count } = await engine.db
         .selectFrom('counters')
         .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('name', '=', 'instant')
         .executeTakeFirstOrThrow();
       assert.equal(count, 1);
     });

@@ -15,7 +15,8 @@ export interface KefuDatabase {
   store_meta: { key: string; value: string };
   counters: { name: string; value: number };
 
-  articles: { id: string; locale: string; json: string };
+  /** `position` (migration 9): the help centre's order, the next `article_position` counter value on insert. */
+  articles: { id: string; locale: string; position: number; json: string };
   article_changes: { seq: Generated<number>; article_id: string; locale: string };
   article_feedback: {
     id: string;

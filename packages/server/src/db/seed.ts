@@ -3,8 +3,9 @@ import type { Order, ReturnItemInput, ReturnRecord, StoreConfig } from '@kefu/co
 import { normalizeEmail, normalizeOrderNumber, normalizePostalCode, seedReasonFor } from '@kefu/core/domain';
 import { createDemoOrders, demoArticles, demoStoreConfig, type SeedOrder } from '@kefu/core/seed';
 import { sha256 } from '../services/crypto.js';
-import type { Db } from './database.js';
+import { insertArticle } from '../services/faq.js';
 import type { Engine } from './engine.js';
+import { inTransaction, lock, type Executor } from './tx.js';
 
 /** RMA numbers of returns made here start after this one (RMA-4001, …), as in the memory backend. */
 const FIRST_RMA_NUMBER = 4000;
@@ -26,79 +27,92 @@ export const demoCustomerNames: Readonly<Record<string, string>> = {
 };
 
 /**
- * The demo store (Maple & Moss) in an empty database; what `npm start` and the tests run on. The
- * body still runs on the better-sqlite3 handle until the seed moves to Kysely (decision 0016).
+ * Fills an empty database with the demo store (Maple & Moss: the same help centre and orders the
+ * backend-free demo shows); what `npm start` and the tests run on. Once: a database that already
+ * has articles or orders keeps them, so a restart keeps what shoppers did. Orders are dated
+ * relative to `now`.
+ *
+ * One transaction, on either engine, under the `seed` lock: instances starting together on one
+ * PostgreSQL database queue there, and the later ones find the store already seeded. (On SQLite
+ * the transaction holds the only connection, which is the lock.)
  */
 export async function seedDemoStore(engine: Engine, now: number, config: StoreConfig = demoStoreConfig): Promise<void> {
-  if (engine.kind !== 'sqlite')
-    throw new Error('The demo seed runs on SQLite until it moves to Kysely (decision 0016).');
-  seedDatabase(engine.sqlite, now, config);
-}
+  await inTransaction(engine.db, async (trx) => {
+    await lock(trx, 'seed', '');
+    const isEmpty = async (table: 'articles' | 'orders') => {
+      const { count } = await trx
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return count === 0;
+    };
+    const noArticles = await isEmpty('articles');
+    const noOrders = await isEmpty('orders');
 
-/**
- * Fills an empty database with the demo store (the same help centre and orders the backend-free
- * demo shows), once: a database that already has articles or orders is left as it is, so a
- * restart keeps what shoppers did. Orders are dated relative to `now`.
- */
-export function seedDatabase(db: Db, now: number, config: StoreConfig = demoStoreConfig): void {
-  db.transaction(() => {
-    db.prepare("INSERT OR IGNORE INTO store_meta (key, value) VALUES ('faq_epoch', ?)").run(
-      randomBytes(4).toString('hex'),
-    );
-    db.prepare("INSERT OR IGNORE INTO counters (name, value) VALUES ('rma', ?)").run(FIRST_RMA_NUMBER);
+    await trx
+      .insertInto('store_meta')
+      .values({ key: 'faq_epoch', value: randomBytes(4).toString('hex') })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .execute();
+    await trx
+      .insertInto('counters')
+      .values({ name: 'rma', value: FIRST_RMA_NUMBER })
+      .onConflict((conflict) => conflict.column('name').doNothing())
+      .execute();
 
-    if (db.prepare('SELECT count(*) FROM articles').pluck().get() === 0) {
-      const insert = db.prepare<[string, string, string]>('INSERT INTO articles (id, locale, json) VALUES (?, ?, ?)');
-      for (const article of demoArticles) insert.run(article.id, article.locale, JSON.stringify(article));
-    }
+    if (noArticles) for (const article of demoArticles) await insertArticle(trx, article);
 
-    if (db.prepare('SELECT count(*) FROM orders').pluck().get() === 0) {
-      const seedOrders = createDemoOrders(new Date(now));
-      for (const seed of seedOrders) insertOrder(db, seed, config);
-      for (const seed of seedOrders) insertSeededReturns(db, seed.order, config);
+    const seedOrders = createDemoOrders(new Date(now));
+    if (noOrders) {
+      for (const seed of seedOrders) await insertOrder(trx, seed, config);
+      for (const seed of seedOrders) await insertSeededReturns(trx, seed.order, config);
     }
 
     // A database seeded before orders had names (migration 8): its demo orders get theirs now.
     // Only a demo order still under its seeded email and without a name is touched.
-    const name = db.prepare<[string, string, string]>(
-      'UPDATE orders SET customer_name = ? WHERE id = ? AND email = ? AND customer_name IS NULL',
-    );
-    for (const seed of createDemoOrders(new Date(now))) {
+    for (const seed of seedOrders) {
       const customerName = demoCustomerNames[seed.email];
-      if (customerName !== undefined) name.run(customerName, seed.order.id, seed.email);
+      if (customerName === undefined) continue;
+      await trx
+        .updateTable('orders')
+        .set({ customer_name: customerName })
+        .where('id', '=', seed.order.id)
+        .where('email', '=', seed.email)
+        .where('customer_name', 'is', null)
+        .execute();
     }
-  })();
+  });
 }
 
 /** Stores an order; its customer's name is `customerName`, else the demo's name for its email, if any. */
-export function insertOrder(
-  db: Db,
+export async function insertOrder(
+  executor: Executor,
   seed: SeedOrder & { readonly customerName?: string },
   config: StoreConfig = demoStoreConfig,
-): void {
-  db.prepare(
-    `INSERT INTO orders (id, number, email, postal_code, email_digest, postal_code_digest, customer_id, customer_name, placed_at, json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    seed.order.id,
-    // Kept as lookups normalize what shoppers type, so the two meet.
-    normalizeOrderNumber(seed.order.number, config.orderNumbers) ?? seed.order.number,
-    seed.email,
-    seed.postalCode,
-    sha256(normalizeEmail(seed.email)),
-    sha256(normalizePostalCode(seed.postalCode)),
-    seed.customerId ?? null,
-    seed.customerName ?? demoCustomerNames[seed.email] ?? null,
-    seed.order.placedAt,
-    JSON.stringify(seed.order),
-  );
+): Promise<void> {
+  await executor
+    .insertInto('orders')
+    .values({
+      id: seed.order.id,
+      // Kept as lookups normalize what shoppers type, so the two meet.
+      number: normalizeOrderNumber(seed.order.number, config.orderNumbers) ?? seed.order.number,
+      email: seed.email,
+      postal_code: seed.postalCode,
+      email_digest: sha256(normalizeEmail(seed.email)),
+      postal_code_digest: sha256(normalizePostalCode(seed.postalCode)),
+      customer_id: seed.customerId ?? null,
+      customer_name: seed.customerName ?? demoCustomerNames[seed.email] ?? null,
+      placed_at: seed.order.placedAt,
+      json: JSON.stringify(seed.order),
+    })
+    .execute();
 }
 
 /**
  * The records behind the return summaries the demo orders come with (MM-1006 has RMA-3001), so
  * GET /returns/{id} and the console know them: the lines are what the order says went back.
  */
-function insertSeededReturns(db: Db, order: Order, config: StoreConfig): void {
+async function insertSeededReturns(trx: Executor, order: Order, config: StoreConfig): Promise<void> {
   const [summary, ...others] = order.returns;
   // With several summaries the order cannot say which line went back with which; none has that.
   if (!summary || others.length > 0) return;
@@ -123,12 +137,15 @@ function insertSeededReturns(db: Db, order: Order, config: StoreConfig): void {
       ? { labelUrl: `https://maple-and-moss.example/returns/${summary.rma}/label.pdf` }
       : {}),
   };
-  db.prepare('INSERT INTO returns (id, rma, order_id, status, created_at, json) VALUES (?, ?, ?, ?, ?, ?)').run(
-    record.id,
-    record.rma,
-    record.orderId,
-    record.status,
-    record.createdAt,
-    JSON.stringify(record),
-  );
+  await trx
+    .insertInto('returns')
+    .values({
+      id: record.id,
+      rma: record.rma,
+      order_id: record.orderId,
+      status: record.status,
+      created_at: record.createdAt,
+      json: JSON.stringify(record),
+    })
+    .execute();
 }

@@ -82,12 +82,12 @@ const search = createRoute({
 export function registerArticleRoutes(api: OpenAPIHono, services: StoreServices): void {
   const { faq } = services;
 
-  serve(api, listArticles, (c) => {
+  serve(api, listArticles, async (c) => {
     const locale = requiredQuery(c, 'locale');
-    return c.json(faq.list(locale, c.req.query('since')), 200);
+    return c.json(await faq.list(locale, c.req.query('since')), 200);
   });
 
-  serve(api, getArticle, (c) => c.json(faq.get(c.req.param('id') ?? ''), 200));
+  serve(api, getArticle, async (c) => c.json(await faq.get(c.req.param('id') ?? ''), 200));
 
   serve(api, sendFeedback, async (c) => {
     const key = idempotencyKeyOf(c);
@@ -100,9 +100,9 @@ export function registerArticleRoutes(api: OpenAPIHono, services: StoreServices)
     );
   });
 
-  serve(api, search, (c) => {
+  serve(api, search, async (c) => {
     const q = requiredQuery(c, 'q');
     const locale = requiredQuery(c, 'locale');
-    return c.json({ articles: faq.search(q, locale) }, 200);
+    return c.json({ articles: await faq.search(q, locale) }, 200);
   });
 }

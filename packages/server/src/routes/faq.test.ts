@@ -37,10 +37,10 @@ describe('FAQ over HTTP', () => {
     const { faq } = prepareStore(api.server.deps);
     const [edited, removed, moved] = english as [Article, Article, Article];
     const added: Article = { ...edited, id: 'en-new', title: 'New article' };
-    faq.upsert({ ...edited, title: 'Edited title' });
-    faq.upsert(added);
-    faq.remove(removed.id);
-    faq.upsert({ ...moved, locale: 'zh-CN' });
+    await faq.upsert({ ...edited, title: 'Edited title' });
+    await faq.upsert(added);
+    await faq.remove(removed.id);
+    await faq.upsert({ ...moved, locale: 'zh-CN' });
 
     const delta = (await call<ArticleSync>(api.base, 'GET', `/articles?locale=en&since=${first.syncToken}`)).body;
     assert.equal(delta.full, false);
@@ -60,10 +60,10 @@ describe('FAQ over HTTP', () => {
       [moved.id],
     );
     // Put the help centre back for the other tests.
-    faq.upsert(edited);
-    faq.upsert(removed);
-    faq.upsert(moved);
-    faq.remove('en-new');
+    await faq.upsert(edited);
+    await faq.upsert(removed);
+    await faq.upsert(moved);
+    await faq.remove('en-new');
   });
 
   it('answers a token it does not know with a full sync', async () => {
@@ -112,8 +112,12 @@ describe('FAQ over HTTP', () => {
       const again = await call(api.base, 'POST', path, { key, body: { comment: 'Clear.', helpful: true } });
       assert.equal(again.status, 204);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
-      const count = api.server.deps.db.prepare('SELECT count(*) FROM article_feedback WHERE comment = ?').pluck();
-      assert.equal(count.get('Clear.'), 1);
+      const recorded = await api.server.deps.engine.db
+        .selectFrom('article_feedback')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('comment', '=', 'Clear.')
+        .executeTakeFirstOrThrow();
+      assert.equal(recorded.count, 1);
       const reused = await call(api.base, 'POST', path, { key, body: { helpful: false } });
       assert.equal(reused.status, 409);
       assert.equal(errorOf(reused).code, 'idempotency_key_reused');

@@ -7,6 +7,7 @@ import { fileLinksMigration } from './005-file-links.js';
 import { conversationContextMigration } from './006-conversation-context.js';
 import { returnGrantsMigration } from './007-return-grants.js';
 import { orderCustomerNameMigration } from './008-order-customer-name.js';
+import { articlePositionMigration } from './009-article-position.js';
 import { chatArrivalMigration } from './010-chat-arrival.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   conversationContextMigration,
   returnGrantsMigration,
   orderCustomerNameMigration,
+  articlePositionMigration,
   chatArrivalMigration,
 ];
