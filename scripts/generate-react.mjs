@@ -1,8 +1,8 @@
-// Turns custom-elements.json into React components with @lit/react: one wrapper per element, its
-// events as on… props (kefu-open → onKefuOpen), typed with the event's documented detail. Each
-// imports its element's module when it first renders, the widget on the shopper's intent
-// (packages/react/src/lazy-element.ts), so an app pays for the elements it shows, not for all
-// seven when it imports @kefu/react.
+// Turns custom-elements.json into React components: one wrapper per element, its tag, name and
+// properties (its events as on… props, kefu-open → onKefuOpen, typed with the event's documented
+// detail: a type only). Each imports its element's module when it first renders, the widget on the
+// shopper's intent (packages/react/src/lazy-element.ts), so an app pays for the elements it shows,
+// not for all seven when it imports @kefu/react.
 import prettier from 'prettier';
 import { customElements, eventsOf, eventType, propertiesOf, typeImports } from './manifest.mjs';
 
@@ -20,7 +20,7 @@ export async function generateReactWrappers(manifest) {
     "'use client';",
     '',
     "import type { EventName } from '@lit/react';",
-    "import { elementProperties, importWhenRendered, lazyElementComponent, loadOnIntent } from '../lazy-element.js';",
+    "import { importWhenRendered, lazyElementComponent, loadOnIntent } from '../lazy-element.js';",
     ...types,
     // Types only: each element's module is imported when its component first renders.
     `import type { ${elements.map((element) => `${element.name} as ${element.name}Element`).join(', ')} } from '@kefu/elements';`,
@@ -32,23 +32,31 @@ export async function generateReactWrappers(manifest) {
     lines.push('');
     lines.push(`/** \`<${element.tagName}>\`: ${element.summary ?? element.description ?? element.tagName} */`);
     // Pure (each call it makes too): an app's bundler leaves out the components it does not use.
-    lines.push(`export const ${element.name} = /* @__PURE__ */ lazyElementComponent({`);
-    lines.push(`  tagName: '${element.tagName}',`);
-    lines.push(`  properties: /* @__PURE__ */ elementProperties<${element.name}Element>([${properties.join(', ')}]),`);
-    lines.push('  events: {');
+    // The events are a type only: the component finds an on… prop's event by its name (below).
+    lines.push(`export const ${element.name} = /* @__PURE__ */ lazyElementComponent<`);
+    lines.push(`  ${element.name}Element,`);
+    lines.push('  {');
     for (const event of events[index]) {
-      lines.push(`    on${pascal(event.name)}: '${event.name}' as EventName<${eventType(event)}>,`);
+      const prop = `on${pascal(event.name)}`;
+      // lazy-element.ts's eventOf: onKefuCallbackRequested → kefu-callback-requested.
+      const back = prop
+        .slice(2)
+        .replace(/\B[A-Z]/g, '-$&')
+        .toLowerCase();
+      if (!prop.startsWith('onKefu') || back !== event.name)
+        throw new Error(`${element.tagName}'s event ${event.name}: ${prop} maps back to ${back}, not to it`);
+      lines.push(`    ${prop}: EventName<${eventType(event)}>;`);
     }
-    lines.push('  },');
-    lines.push(`  displayName: '${element.name}',`);
+    lines.push('  }');
+    lines.push(`>('${element.tagName}', '${element.name}', [${properties.join(', ')}],`);
     // The widget waits for the shopper's intent behind the light launcher, as with the script tag;
     // an inline element is there to be used, so its module loads when it first renders.
     lines.push(
       element.tagName === 'kefu-widget'
-        ? '  connect: loadOnIntent,'
-        : `  connect: /* @__PURE__ */ importWhenRendered('${element.tagName}', () => import('@kefu/elements/define/${element.tagName}.js')),`,
+        ? '  loadOnIntent,'
+        : `  /* @__PURE__ */ importWhenRendered('${element.tagName}', () => import('@kefu/elements/define/${element.tagName}.js')),`,
     );
-    lines.push('});');
+    lines.push(');');
   });
   const config =
     (await prettier.resolveConfig(new URL('../packages/react/src/index.ts', import.meta.url).pathname)) ?? {};

@@ -1,2 +1,3 @@
 export * from './generated/components.js';
-export { KefuProvider, useKefu, type KefuProviderProps } from './kefu-provider.js';
+export { KefuProvider, type KefuProviderProps } from './kefu-provider.js';
+export { useKefu } from './use-kefu.js';

@@ -1,9 +1,13 @@
 import type { App, InjectionKey, Plugin } from 'vue';
 import type { KefuClient, KefuOptions } from '@kefu/core';
 // Not shared-client.js: its signals are not needed before the shopper's intent (decision 0014).
-import { peekSharedClient, shareClient, shareClientNow } from '@kefu/elements/shared-client-on-demand.js';
-import { holdWidgetUntilIntent, report } from '@kefu/elements/widget-on-intent.js';
+import { peekSharedClient, shareClientNow } from '@kefu/elements/shared-client-on-demand.js';
+import { defineWhenShown, holdWidgetUntilIntent, report } from '@kefu/elements/widget-on-intent.js';
 import { kefuTags } from './generated/components.js';
+import type * as ClientOnIntent from './client-on-intent.js';
+
+/** @kefu/core and the shared client's module, imported when the client is first needed. */
+const clientOnIntent = () => import('./client-on-intent.js');
 
 /**
  * The inline elements' modules, by tag: imported when one first appears (its chunk URLs, which an
@@ -25,8 +29,11 @@ export interface KefuPluginOptions extends KefuOptions {
 export interface KefuClientSource {
   /** The client, if made (or the app's own). */
   readonly client: KefuClient | undefined;
-  /** The client, made now with `createKefu` if it was not (for `useKefu()`, which is synchronous). */
-  make(createKefu: (options: KefuOptions) => KefuClient): KefuClient;
+  /**
+   * The client, made now if it was not, with client-on-intent.js (`useKefu()`, which is
+   * synchronous, imports it with the page).
+   */
+  make(loaded: typeof ClientOnIntent): KefuClient;
   /** The client, made once @kefu/core has loaded. */
   need(): Promise<KefuClient>;
   /** The language the client speaks (or will): the light launcher's, before the client exists. */
@@ -34,7 +41,7 @@ export interface KefuClientSource {
 }
 
 /** @internal What `useKefu()` reads: the plugin's client source. */
-export const kefuClientSourceKey: InjectionKey<KefuClientSource> = Symbol('kefu client source');
+export const kefuClientSourceKey: InjectionKey<KefuClientSource> = Symbol('kefu');
 
 /**
  * `app.use(createKefuPlugin({ apiBase: '/v1' }))`: gives the app a Kefu client (yours, or one it
@@ -53,12 +60,6 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
       let client = own;
       let mounted = false;
       let making: Promise<KefuClient> | undefined;
-      /** Makes `made` the page's shared client unless the page has one by the time it can. */
-      const share = (made: KefuClient) => {
-        const sharing = shareClient(made, () => mounted && !peekSharedClient());
-        sharing.catch(report);
-        return sharing;
-      };
       const source: KefuClientSource = {
         get client() {
           return client;
@@ -66,31 +67,21 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
         get locale() {
           return client ? client.session.locale.peek() : kefuOptions.locale;
         },
-        make(createKefu) {
+        make({ createKefu, setSharedClient, sharedClient }) {
           if (!client) {
             client = createKefu(kefuOptions);
-            // In the browser (the app is mounted), before the elements that asked for it connect:
-            // at once if elements hold a shared client already, else once its module is there.
-            if (mounted && !peekSharedClient()) share(client);
+            // In the browser (the app is mounted), before the elements that asked for it connect,
+            // unless the page has a client already.
+            if (mounted && !sharedClient()) setSharedClient(client);
           }
           return client;
         },
-        need() {
-          making ??= import('@kefu/core').then(
-            async ({ createKefu }) => {
-              const made = source.make(createKefu);
-              // The element that needed it (the widget opening) shows it once shared.
-              if (mounted && !peekSharedClient()) await share(made);
-              return made;
-            },
-            (error: unknown) => {
-              // The network: the next element that needs the client tries again.
-              making = undefined;
-              throw error;
-            },
-          );
-          return making;
-        },
+        need: () =>
+          (making ??= clientOnIntent().then(source.make, (error: unknown) => {
+            // The network: the next element that needs the client tries again.
+            making = undefined;
+            throw error;
+          })),
       };
       app.provide(kefuClientSourceKey, source);
       Object.defineProperty(app.config.globalProperties, '$kefu', {
@@ -102,7 +93,12 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
       const mount = app.mount;
       app.mount = ((...args: Parameters<App['mount']>) => {
         mounted = true;
-        if (client) shareClient(client, () => mounted).catch(report);
+        // At once if elements hold a shared client already (they read it as they connect), else
+        // with its module (the app that made your own client has @kefu/core already).
+        if (client && !shareClientNow(client))
+          clientOnIntent().then((loaded) => {
+            if (mounted && client) loaded.setSharedClient(client);
+          }, report);
         stopDefining = defineElementsAsTheyAppear(source);
         return mount(...args);
       }) as App['mount'];
@@ -116,51 +112,31 @@ export function createKefuPlugin(options: KefuPluginOptions = {}): Plugin {
   };
 }
 
-type KefuTag = (typeof kefuTags)[number];
-const pending = new Map<string, Promise<unknown>>();
-
-/**
- * Brings a Kefu tag to life: an inline element is there for the shopper to use (the script tag's
- * loader judges the same), so its module and the client load now; the widget waits behind the
- * light launcher for the shopper's intent (@kefu/elements/widget-on-intent.js). A failed load is
- * tried again when a tag next appears.
- */
-function define(element: Element, source: KefuClientSource): void {
-  const tag = element.localName as KefuTag;
-  const need = () => void source.need().catch(report);
-  // A tag whose element is defined already (an earlier app on the page loaded it) needs only this
-  // app's client, without which it shows nothing.
-  if (customElements.get(tag)) return need();
-  if (tag === 'kefu-widget')
-    return holdWidgetUntilIntent(element as HTMLElement, { prepare: source.need, locale: source.locale });
-  if (pending.has(tag)) return need();
-  pending.set(
-    tag,
-    Promise.all([source.need(), elementModules().then(({ kefuElementModules }) => kefuElementModules[tag]())]).catch(
-      (error: unknown) => {
-        pending.delete(tag);
-        report(error);
-      },
-    ),
-  );
-}
+type KefuTag = Exclude<(typeof kefuTags)[number], 'kefu-widget'>;
 
 /**
  * Brings each Kefu tag to life when it first appears in the page (Vue renders `<kefu-faq>` as a
  * plain tag, which upgrades when its module arrives, keeping the properties Vue set on it), so a
  * page pays for the elements it shows rather than all seven. Watches the whole document (a
- * `<Teleport>` renders outside the app's root) while the app is mounted.
+ * `<Teleport>` renders outside the app's root) while the app is mounted. As React's components
+ * do (@kefu/elements/widget-on-intent.js): an inline element is there for the shopper to use (the
+ * script tag's loader judges the same), so its module and the client load now; the widget waits
+ * behind the light launcher for the shopper's intent. A failed load is tried again when a tag next
+ * appears.
  */
 function defineElementsAsTheyAppear(source: KefuClientSource): () => void {
   const selector = kefuTags.join(',');
-  const scan = (root: ParentNode) => {
-    for (const element of root.querySelectorAll(selector)) define(element, source);
+  const define = (element: Element) => {
+    const tag = element.localName as KefuTag | 'kefu-widget';
+    if (tag === 'kefu-widget') holdWidgetUntilIntent(element as HTMLElement, source.need, source.locale);
+    else defineWhenShown(tag, source.need, () => elementModules().then((modules) => modules.kefuElementModules[tag]()));
   };
+  const scan = (root: ParentNode) => root.querySelectorAll(selector).forEach(define);
   const observer = new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
-        if (node.matches(selector)) define(node, source);
+        if (node.matches(selector)) define(node);
         scan(node);
       }
   });

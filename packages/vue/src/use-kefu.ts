@@ -1,6 +1,6 @@
 import { inject, onScopeDispose, shallowRef, type ShallowRef } from 'vue';
-import { createKefu, type KefuClient } from '@kefu/core';
-import { sharedClient } from '@kefu/elements/shared-client.js';
+import type { KefuClient } from '@kefu/core';
+import * as clientOnIntent from './client-on-intent.js';
 import { kefuClientSourceKey } from './plugin.js';
 
 /**
@@ -11,7 +11,7 @@ import { kefuClientSourceKey } from './plugin.js';
  */
 export function useKefu(): KefuClient {
   const source = inject(kefuClientSourceKey, undefined);
-  const client = source ? source.make(createKefu) : sharedClient();
+  const client = source ? source.make(clientOnIntent) : clientOnIntent.sharedClient();
   if (!client) throw new Error('useKefu(): install createKefuPlugin() in the app first');
   return client;
 }

@@ -22,14 +22,11 @@ interface Holder {
 }
 const holder = () => (globalThis as { [sharedClientKey]?: Holder })[sharedClientKey];
 
-let loading: Promise<typeof SharedClient> | undefined;
-/** shared-client.ts, imported once; a failed import (the network) is tried again next time. */
-function sharedClientModule(): Promise<typeof SharedClient> {
-  return (loading ??= import('./shared-client.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  }));
-}
+/**
+ * shared-client.ts, imported when first needed (the module loader keeps it once loaded; whether a
+ * failed load is tried again is the browser's to decide, as for any dynamic import).
+ */
+const sharedClientModule = (): Promise<typeof SharedClient> => import('./shared-client.js');
 
 /** The page's shared client now, without following it (nothing loaded for it). */
 export function peekSharedClient(): KefuClient | undefined {
@@ -47,14 +44,14 @@ export function shareClientNow(client: KefuClient | undefined): boolean {
 }
 
 /**
- * Makes `client` the page's shared client: at once if the holder is there, else once
- * shared-client.ts has loaded, if `stillWanted()` then. Settles once set (or not wanted any more).
+ * Makes `client` the page's shared client if `stillWanted()`: at once if the holder is there, else
+ * once shared-client.ts has loaded, if still wanted then. Settles once set (or not wanted any more).
  */
 export async function shareClient(
   client: KefuClient | undefined,
   stillWanted: () => boolean = () => true,
 ): Promise<void> {
-  if (shareClientNow(client)) return;
+  if (!stillWanted() || shareClientNow(client)) return;
   const { setSharedClient } = await sharedClientModule();
   if (stillWanted()) setSharedClient(client);
 }

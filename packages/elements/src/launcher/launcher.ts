@@ -8,11 +8,11 @@
 
 export interface LightLauncherOptions {
   /** The launcher's language (BCP 47); else the page's, else the browser's. */
-  readonly locale?: string | undefined;
+  readonly locale?: string | null | undefined;
   /** The store's own text for it ("Need help?"); else "Help" in the launcher's language. */
-  readonly label?: string | undefined;
+  readonly label?: string | null | undefined;
   /** Which bottom corner it sits in, as the widget's `position`. */
-  readonly position?: 'start' | 'end' | undefined;
+  readonly position?: 'start' | 'end' | null | undefined;
 }
 
 /**

@@ -1,125 +1,118 @@
 /**
- * `<kefu-widget>` in a framework app, before the shopper wants it: the React and Vue wrappers
- * render the plain tag and hand it here. Until intent it holds the light launcher (launcher.ts),
- * the same the script tag's loader draws, and none of the widget's code; pointing at or focusing
- * the launcher fetches that code, pressing it (or the app calling `show()`) loads the widget, which
- * upgrades the tag in place and opens with focus inside, as the script tag's launcher does.
- * docs/decisions/0014-light-launcher-in-frameworks.md says why.
+ * Kefu's tags in a framework app, before the shopper wants them: the React and Vue wrappers render
+ * the plain tags and hand them here. An inline element is there to be used, so its module and the
+ * client load as it first appears (`defineWhenShown`); `<kefu-widget>` holds the light launcher
+ * (launcher.ts), the same the script tag's loader draws, and none of the widget's code until
+ * intent (`holdWidgetUntilIntent`): pointing at or focusing the launcher fetches that code,
+ * pressing it (or the app calling `show()`) loads the widget, which upgrades the tag in place and
+ * opens with focus inside, as the script tag's launcher does. Every byte here is paid for with the
+ * page (docs/decisions/0014-light-launcher-in-frameworks.md says why, and how few).
  */
 import type { KefuNavigateDetail } from '../base/navigation.js';
 import type { KefuWidget } from '../components/widget/widget.js';
 import { drawLauncher, launcherUnavailable, type LightLauncherOptions } from './launcher.js';
-import type { Waiting as Opening } from './widget-opening.js';
 
-/** What a widget's tag holds while it waits: its launcher, and what the app set before the code came. */
-interface Waiting extends Opening {
-  readonly launcherOptions: LightLauncherOptions;
-}
+/** Makes the client the element will show (the provider's, the plugin's); settles once it is there. */
+export type NeedClient = () => Promise<unknown>;
 
-export interface WidgetOnIntentOptions {
-  /**
-   * Runs with the widget's import, on intent: the wrappers make the page's client here, so that
-   * the panel opens on it. The widget opens once both have settled.
-   */
-  readonly prepare?: () => Promise<unknown>;
-  /**
-   * The language of the client the widget will use (the provider's or the plugin's option): the
-   * launcher speaks it unless the tag has a `locale` of its own, so it does not change language
-   * when the widget takes over.
-   */
-  readonly locale?: string | undefined;
-}
-
-const waiting = new WeakMap<HTMLElement, Waiting>();
-
-/** The widget's class and everything it needs, fetched and run; no element is defined by it. */
-const fetchWidget = () => import('../components/widget/widget.js');
 /** What runs on intent (opening the widget): a chunk of its own, not paid for with the page. */
 const opening = () => import('./widget-opening.js');
-
-/**
- * Opens the widget (widget-opening.ts). If its code cannot load, the launcher stops pretending it
- * can open: it says help is unavailable.
- */
-const openWidget = (widget: HTMLElement, destination?: KefuNavigateDetail): Promise<void> => {
-  const state = waiting.get(widget);
-  return opening()
-    .then((module) => module.openWidget(widget, state, destination))
-    .catch((error: unknown) => {
-      if (state?.launcher) launcherUnavailable(state.launcher, state.launcherOptions);
-      throw error;
-    });
-};
-
-/**
- * While the widget's code is not there, its tag answers what an app asks of the element through a
- * ref: `show()` loads the widget first, then opens it (the same promise resolves once open);
- * `hide()` has nothing to close; `focus()` focuses the launcher; `open = true` is `show()`. The
- * tag's prototype is this one until the browser upgrades it, which sets the element's own
- * prototype: nothing of it is left on the upgraded widget (no own property shadows a method).
- */
-let waitingPrototype: object | undefined;
-// Made on first use: this module is imported by server-side renders too, where there is no HTMLElement.
-const prototypeForWaiting = (): object =>
-  (waitingPrototype ??= Object.create(HTMLElement.prototype, {
-    show: {
-      value(this: HTMLElement, destination?: KefuNavigateDetail): Promise<void> {
-        return openWidget(this, destination);
-      },
-    },
-    hide: { value: () => Promise.resolve() },
-    focus: {
-      value(this: HTMLElement, options?: FocusOptions): void {
-        waiting.get(this)?.launcher?.shadowRoot?.querySelector('button')?.focus(options);
-      },
-    },
-    open: {
-      get(this: HTMLElement): boolean {
-        return waiting.get(this)?.open ?? false;
-      },
-      set(this: HTMLElement, open: boolean) {
-        const state = waiting.get(this);
-        if (state) state.open = open;
-        if (open) openWidget(this).catch(report);
-      },
-    },
-  }));
-
-/**
- * Keeps `widget` (a `<kefu-widget>` tag not yet defined, in the page) light until the shopper's
- * intent. Does nothing once the widget is defined, or for a tag already waiting. The light launcher takes the element's
- * `position`, `label` and `locale`; with a `hostLauncher` (the store's own button) none is drawn,
- * and pointing at that button fetches the code (the app's click calls `show()`, as after load).
- */
-export function holdWidgetUntilIntent(widget: HTMLElement, options: WidgetOnIntentOptions = {}): void {
-  if (customElements.get('kefu-widget') || waiting.has(widget)) return;
-  const set = widget as Partial<Pick<KefuWidget, 'open' | 'position' | 'label' | 'locale' | 'hostLauncher'>>;
-  // What the app set before this ran is the tag's own property: the accessor above takes it over.
-  const open = Boolean(set.open);
-  delete set.open;
-  const hostLauncher = set.hostLauncher;
-  // The opening's chunk too, so that the press does not wait for it after the widget's code.
-  const prefetch = () => void Promise.all([options.prepare?.(), fetchWidget(), opening()]).catch(() => {});
-  const launcherOptions: LightLauncherOptions = {
-    position: set.position ?? (widget.getAttribute('position') === 'start' ? 'start' : undefined),
-    label: set.label ?? widget.getAttribute('label') ?? undefined,
-    locale: set.locale ?? widget.getAttribute('locale') ?? options.locale,
-  };
-  const launcher = hostLauncher
-    ? undefined
-    : drawLauncher(widget, launcherOptions, (press) => (press ? openWidget(widget).catch(report) : prefetch()));
-  hostLauncher?.addEventListener('pointerenter', prefetch, { once: true });
-  hostLauncher?.addEventListener('focus', prefetch, { once: true });
-  waiting.set(widget, { launcher, launcherOptions, prepare: options.prepare, open });
-  Object.setPrototypeOf(widget, prototypeForWaiting());
-  if (open) openWidget(widget).catch(report);
-}
+const noop = () => {};
 
 /**
  * As an uncaught error would be, without an unhandled rejection: the shopper's click has no caller.
  * The React and Vue wrappers report their failed loads with it too (one copy in an app's page).
  */
 export function report(error: unknown): void {
-  if (typeof reportError === 'function') reportError(error);
-  else console.error(error);
+  // Every browser Kefu supports has reportError; a server (where nothing should fail) may not.
+  (globalThis.reportError ?? console.error)(error);
+}
+
+const loading = new Set<string>();
+
+/**
+ * Brings an inline element's tag to life (an order tracker on the order page is there for the
+ * shopper to use, as the script tag's loader also judges): its module `load`, and the client, load
+ * now. Once the element is defined, or loading, a tag needs only the client (an earlier page of a
+ * single-page app, or another app, loaded the module; the element shows nothing without a client).
+ * A failed load (the network) is tried again when a tag of it next appears.
+ */
+export function defineWhenShown(tagName: string, need: NeedClient, load: () => Promise<unknown>): void {
+  if (customElements.get(tagName) || loading.has(tagName)) return void need().catch(report);
+  loading.add(tagName);
+  Promise.all([need(), load()]).catch((error: unknown) => {
+    loading.delete(tagName);
+    report(error);
+  });
+}
+
+/**
+ * Keeps `widget` (a `<kefu-widget>` tag not yet defined, in the page) light until the shopper's
+ * intent; `need` makes the client, with the widget's import. The light launcher takes the
+ * element's `position`, `label` and `locale` (else `locale`, the client's language to be: it does
+ * not change language when the widget takes over); with a `hostLauncher` (the store's own button)
+ * none is drawn, and pointing at that button fetches the code (the app's click calls `show()`, as
+ * after load). A widget already defined (the shopper opened it on an earlier page of a single-page
+ * app) is the widget at once and needs only the client; a tag already waiting, nothing.
+ */
+export function holdWidgetUntilIntent(widget: HTMLElement, need: NeedClient, locale?: string): void {
+  if (customElements.get('kefu-widget')) return void need().catch(report);
+  // The waiting prototype (below) is the tag's own until the upgrade: it has `show`, a plain tag not.
+  if ('show' in widget) return;
+  const set = widget as Partial<Pick<KefuWidget, 'open' | 'position' | 'label' | 'locale' | 'hostLauncher'>>;
+  // What the app set before this ran is the tag's own property: the accessor below takes it over.
+  let open = Boolean(set.open);
+  delete set.open;
+  const hostLauncher = set.hostLauncher;
+  // The properties the app set (React's components), else the attributes (Vue renders these as such).
+  const options: LightLauncherOptions = {
+    // The launcher knows `start` (and its default, `end`): another value is the default.
+    position: set.position ?? (widget.getAttribute('position') as LightLauncherOptions['position']),
+    label: set.label ?? widget.getAttribute('label'),
+    locale: set.locale ?? widget.getAttribute('locale') ?? locale,
+  };
+  /**
+   * Opens the widget (widget-opening.ts). If its code cannot load, the launcher stops pretending
+   * it can open: it says help is unavailable.
+   */
+  const show = (destination?: KefuNavigateDetail): Promise<void> =>
+    opening()
+      .then((module) => module.openWidget(widget, need, launcher, destination))
+      .catch((error: unknown) => {
+        if (launcher) launcherUnavailable(launcher, options);
+        throw error;
+      });
+  const showReported = () => void show().catch(report);
+  // The opening's chunk, then the client and the widget's class (no element defined, so the
+  // launcher never changes under the pointer), so that the press waits for none of them. A
+  // failure shows on the press, which tries again.
+  const prefetch = () => void opening().then((module) => module.prefetch(need), noop);
+  const launcher = hostLauncher
+    ? undefined
+    : drawLauncher(widget, options, (press) => (press ? showReported() : prefetch()));
+  hostLauncher?.addEventListener('pointerenter', prefetch, { once: true });
+  hostLauncher?.addEventListener('focus', prefetch, { once: true });
+  /**
+   * While the widget's code is not there, its tag answers what an app asks of the element through a
+   * ref: `show()` loads the widget first, then opens it (the same promise resolves once open);
+   * `hide()` has nothing to close; `focus()` focuses the launcher; `open = true` is `show()`. The
+   * browser sets the element's own prototype when it upgrades the tag: nothing of this is left on
+   * the upgraded widget (no own property shadows a method). Made here, not at import: server-side
+   * renders import this module too, where there is no HTMLElement.
+   */
+  Object.setPrototypeOf(
+    widget,
+    Object.create(HTMLElement.prototype, {
+      show: { value: show },
+      hide: { value: async () => {} },
+      focus: { value: (focus?: FocusOptions) => launcher?.shadowRoot?.querySelector('button')?.focus(focus) },
+      open: {
+        get: () => open,
+        set: (value: boolean) => {
+          if ((open = value)) showReported();
+        },
+      },
+    }),
+  );
+  if (open) showReported();
 }

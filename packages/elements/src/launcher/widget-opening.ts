@@ -8,14 +8,13 @@
 import type { KefuNavigateDetail } from '../base/navigation.js';
 import type { KefuWidget } from '../components/widget/widget.js';
 
-/** What a widget's tag holds while it waits (widget-on-intent.ts). */
-export interface Waiting {
-  /** The light launcher drawn in the tag, if any (none with a `hostLauncher`). */
-  readonly launcher: HTMLElement | undefined;
-  /** Makes the client (the wrappers' provider or plugin), with the widget's import. */
-  readonly prepare: (() => Promise<unknown>) | undefined;
-  /** What the app set `open` to before the code came. */
-  open: boolean;
+/**
+ * The shopper points at the launcher: the client (`need`) and the widget's class with everything
+ * it needs, fetched and run; no element is defined, so the launcher never changes under the
+ * pointer. A failure shows on the press, which tries again.
+ */
+export function prefetch(need: () => Promise<unknown>): void {
+  Promise.all([need(), import('../components/widget/widget.js')]).catch(() => {});
 }
 
 let widgetModule: Promise<unknown> | undefined;
@@ -31,21 +30,22 @@ function defineWidget(): Promise<unknown> {
 }
 
 /**
- * The shopper (or the app) wants the panel: the client and the widget load, the tag upgrades, the
- * light launcher leaves (the widget draws its own, of the same look, in the same spot) and the
- * panel opens with focus inside. Rejects if the code cannot load (the caller then says help is
- * unavailable on the launcher).
+ * The shopper (or the app) wants the panel: the client (`need`, the wrappers' provider or plugin
+ * makes it) and the widget load, the tag upgrades, the light `launcher` leaves (the widget draws
+ * its own, of the same look, in the same spot) and the panel opens with focus inside. Rejects if
+ * the code cannot load (the caller then says help is unavailable on the launcher).
  */
 export async function openWidget(
   widget: HTMLElement,
-  state: Waiting | undefined,
+  need: () => Promise<unknown>,
+  launcher: HTMLElement | undefined,
   destination?: KefuNavigateDetail,
 ): Promise<void> {
-  await Promise.all([state?.prepare?.(), defineWidget()]);
+  await Promise.all([need(), defineWidget()]);
   // A tag the app took out of the page meanwhile is not upgraded by the definition: do it here,
   // or `show` would still be the waiting one.
   customElements.upgrade(widget);
-  state?.launcher?.remove();
+  launcher?.remove();
   const Widget = customElements.get('kefu-widget');
   if (Widget && widget instanceof Widget) await (widget as KefuWidget).show(destination);
 }

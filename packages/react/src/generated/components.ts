@@ -4,7 +4,7 @@
 'use client';
 
 import type { EventName } from '@lit/react';
-import { elementProperties, importWhenRendered, lazyElementComponent, loadOnIntent } from '../lazy-element.js';
+import { importWhenRendered, lazyElementComponent, loadOnIntent } from '../lazy-element.js';
 import type { KefuNavigateDetail } from '@kefu/elements';
 import type {
   KefuCallback as KefuCallbackElement,
@@ -17,132 +17,107 @@ import type {
 } from '@kefu/elements';
 
 /** `<kefu-callback>`: Requests a call back at a time the shopper picks, in their own timezone. */
-export const KefuCallback = /* @__PURE__ */ lazyElementComponent({
-  tagName: 'kefu-callback',
-  properties: /* @__PURE__ */ elementProperties<KefuCallbackElement>([
-    'orderNumber',
-    'topic',
-    'defaultCountry',
-    'timeZone',
-    'client',
-    'locale',
-  ]),
-  events: {
-    onKefuCallbackRequested: 'kefu-callback-requested' as EventName<CustomEvent<unknown>>,
-    onKefuCallbackCancelled: 'kefu-callback-cancelled' as EventName<CustomEvent<unknown>>,
-    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
-  },
-  displayName: 'KefuCallback',
-  connect: /* @__PURE__ */ importWhenRendered('kefu-callback', () => import('@kefu/elements/define/kefu-callback.js')),
-});
+export const KefuCallback = /* @__PURE__ */ lazyElementComponent<
+  KefuCallbackElement,
+  {
+    onKefuCallbackRequested: EventName<CustomEvent<unknown>>;
+    onKefuCallbackCancelled: EventName<CustomEvent<unknown>>;
+    onKefuNavigate: EventName<CustomEvent<KefuNavigateDetail>>;
+  }
+>(
+  'kefu-callback',
+  'KefuCallback',
+  ['orderNumber', 'topic', 'defaultCountry', 'timeZone', 'client', 'locale'],
+  /* @__PURE__ */ importWhenRendered('kefu-callback', () => import('@kefu/elements/define/kefu-callback.js')),
+);
 
 /** `<kefu-chat>`: Live chat with the store’s agents, with answers suggested first. */
-export const KefuChat = /* @__PURE__ */ lazyElementComponent({
-  tagName: 'kefu-chat',
-  properties: /* @__PURE__ */ elementProperties<KefuChatElement>([
-    'orderNumber',
-    'topic',
-    'articleId',
-    'prechatFields',
-    'shopper',
-    'longWaitMinutes',
-    'client',
-    'locale',
-  ]),
-  events: {
-    onKefuDeflection: 'kefu-deflection' as EventName<CustomEvent<unknown>>,
-    onKefuChatStarted: 'kefu-chat-started' as EventName<CustomEvent<unknown>>,
-    onKefuChatEnded: 'kefu-chat-ended' as EventName<CustomEvent<unknown>>,
-    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
-  },
-  displayName: 'KefuChat',
-  connect: /* @__PURE__ */ importWhenRendered('kefu-chat', () => import('@kefu/elements/define/kefu-chat.js')),
-});
+export const KefuChat = /* @__PURE__ */ lazyElementComponent<
+  KefuChatElement,
+  {
+    onKefuDeflection: EventName<CustomEvent<unknown>>;
+    onKefuChatStarted: EventName<CustomEvent<unknown>>;
+    onKefuChatEnded: EventName<CustomEvent<unknown>>;
+    onKefuNavigate: EventName<CustomEvent<KefuNavigateDetail>>;
+  }
+>(
+  'kefu-chat',
+  'KefuChat',
+  ['orderNumber', 'topic', 'articleId', 'prechatFields', 'shopper', 'longWaitMinutes', 'client', 'locale'],
+  /* @__PURE__ */ importWhenRendered('kefu-chat', () => import('@kefu/elements/define/kefu-chat.js')),
+);
 
 /** `<kefu-faq>`: Searches the help centre as the shopper types, offline too, and shows articles. */
-export const KefuFaq = /* @__PURE__ */ lazyElementComponent({
-  tagName: 'kefu-faq',
-  properties: /* @__PURE__ */ elementProperties<KefuFaqElement>(['query', 'articleId', 'client', 'locale']),
-  events: {
-    onKefuArticleOpen: 'kefu-article-open' as EventName<CustomEvent<unknown>>,
-    onKefuArticleFeedback: 'kefu-article-feedback' as EventName<CustomEvent<unknown>>,
-    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
-  },
-  displayName: 'KefuFaq',
-  connect: /* @__PURE__ */ importWhenRendered('kefu-faq', () => import('@kefu/elements/define/kefu-faq.js')),
-});
+export const KefuFaq = /* @__PURE__ */ lazyElementComponent<
+  KefuFaqElement,
+  {
+    onKefuArticleOpen: EventName<CustomEvent<unknown>>;
+    onKefuArticleFeedback: EventName<CustomEvent<unknown>>;
+    onKefuNavigate: EventName<CustomEvent<KefuNavigateDetail>>;
+  }
+>(
+  'kefu-faq',
+  'KefuFaq',
+  ['query', 'articleId', 'client', 'locale'],
+  /* @__PURE__ */ importWhenRendered('kefu-faq', () => import('@kefu/elements/define/kefu-faq.js')),
+);
 
 /** `<kefu-order-tracker>`: Looks up an order by number and email or postal code and follows each shipment. */
-export const KefuOrderTracker = /* @__PURE__ */ lazyElementComponent({
-  tagName: 'kefu-order-tracker',
-  properties: /* @__PURE__ */ elementProperties<KefuOrderTrackerElement>([
-    'orderNumber',
-    'timeZone',
-    'client',
-    'locale',
-  ]),
-  events: {
-    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
-  },
-  displayName: 'KefuOrderTracker',
-  connect: /* @__PURE__ */ importWhenRendered(
-    'kefu-order-tracker',
-    () => import('@kefu/elements/define/kefu-order-tracker.js'),
-  ),
-});
+export const KefuOrderTracker = /* @__PURE__ */ lazyElementComponent<
+  KefuOrderTrackerElement,
+  {
+    onKefuNavigate: EventName<CustomEvent<KefuNavigateDetail>>;
+  }
+>(
+  'kefu-order-tracker',
+  'KefuOrderTracker',
+  ['orderNumber', 'timeZone', 'client', 'locale'],
+  /* @__PURE__ */ importWhenRendered('kefu-order-tracker', () => import('@kefu/elements/define/kefu-order-tracker.js')),
+);
 
 /** `<kefu-returns>`: Returns items from an order: eligibility, reasons, photos, a resolution, and the status afterwards. */
-export const KefuReturns = /* @__PURE__ */ lazyElementComponent({
-  tagName: 'kefu-returns',
-  properties: /* @__PURE__ */ elementProperties<KefuReturnsElement>(['orderNumber', 'client', 'locale']),
-  events: {
-    onKefuReturnSubmitted: 'kefu-return-submitted' as EventName<CustomEvent<unknown>>,
-    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
-  },
-  displayName: 'KefuReturns',
-  connect: /* @__PURE__ */ importWhenRendered('kefu-returns', () => import('@kefu/elements/define/kefu-returns.js')),
-});
+export const KefuReturns = /* @__PURE__ */ lazyElementComponent<
+  KefuReturnsElement,
+  {
+    onKefuReturnSubmitted: EventName<CustomEvent<unknown>>;
+    onKefuNavigate: EventName<CustomEvent<KefuNavigateDetail>>;
+  }
+>(
+  'kefu-returns',
+  'KefuReturns',
+  ['orderNumber', 'client', 'locale'],
+  /* @__PURE__ */ importWhenRendered('kefu-returns', () => import('@kefu/elements/define/kefu-returns.js')),
+);
 
 /** `<kefu-survey>`: A CSAT, NPS or CES survey with an optional comment. */
-export const KefuSurvey = /* @__PURE__ */ lazyElementComponent({
-  tagName: 'kefu-survey',
-  properties: /* @__PURE__ */ elementProperties<KefuSurveyElement>([
-    'kind',
-    'subjectType',
-    'subjectId',
-    'client',
-    'locale',
-  ]),
-  events: {
-    onKefuSurveyAnswer: 'kefu-survey-answer' as EventName<CustomEvent<unknown>>,
-    onKefuSurveyDismiss: 'kefu-survey-dismiss' as EventName<CustomEvent<unknown>>,
-    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
-  },
-  displayName: 'KefuSurvey',
-  connect: /* @__PURE__ */ importWhenRendered('kefu-survey', () => import('@kefu/elements/define/kefu-survey.js')),
-});
+export const KefuSurvey = /* @__PURE__ */ lazyElementComponent<
+  KefuSurveyElement,
+  {
+    onKefuSurveyAnswer: EventName<CustomEvent<unknown>>;
+    onKefuSurveyDismiss: EventName<CustomEvent<unknown>>;
+    onKefuNavigate: EventName<CustomEvent<KefuNavigateDetail>>;
+  }
+>(
+  'kefu-survey',
+  'KefuSurvey',
+  ['kind', 'subjectType', 'subjectId', 'client', 'locale'],
+  /* @__PURE__ */ importWhenRendered('kefu-survey', () => import('@kefu/elements/define/kefu-survey.js')),
+);
 
 /** `<kefu-widget>`: The launcher button and the help panel it opens. */
-export const KefuWidget = /* @__PURE__ */ lazyElementComponent({
-  tagName: 'kefu-widget',
-  properties: /* @__PURE__ */ elementProperties<KefuWidgetElement>([
-    'open',
-    'position',
-    'hostLauncher',
-    'label',
-    'theme',
-    'sound',
-    'client',
-    'locale',
-  ]),
-  events: {
-    onKefuOpen: 'kefu-open' as EventName<Event>,
-    onKefuView: 'kefu-view' as EventName<CustomEvent<unknown>>,
-    onKefuClose: 'kefu-close' as EventName<Event>,
-    onKefuUnread: 'kefu-unread' as EventName<CustomEvent<unknown>>,
-    onKefuMessage: 'kefu-message' as EventName<CustomEvent<unknown>>,
-    onKefuNavigate: 'kefu-navigate' as EventName<CustomEvent<KefuNavigateDetail>>,
-  },
-  displayName: 'KefuWidget',
-  connect: loadOnIntent,
-});
+export const KefuWidget = /* @__PURE__ */ lazyElementComponent<
+  KefuWidgetElement,
+  {
+    onKefuOpen: EventName<Event>;
+    onKefuView: EventName<CustomEvent<unknown>>;
+    onKefuClose: EventName<Event>;
+    onKefuUnread: EventName<CustomEvent<unknown>>;
+    onKefuMessage: EventName<CustomEvent<unknown>>;
+    onKefuNavigate: EventName<CustomEvent<KefuNavigateDetail>>;
+  }
+>(
+  'kefu-widget',
+  'KefuWidget',
+  ['open', 'position', 'hostLauncher', 'label', 'theme', 'sound', 'client', 'locale'],
+  loadOnIntent,
+);
