@@ -1,0 +1,74 @@
+// The console's feed keeps its frames in order when the list is slower to read than an event is to
+// arrive: the list is a database query now (decision 0016), an event is in memory.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { WebSocket } from 'ws';
+import type { ChatEvent } from '@kefu/core';
+import type { AgentFeedFrame } from './agent-feed.js';
+import { openAgentFeed } from './agent-feed.js';
+import { createChatHub } from './hub.js';
+import type { ChatRuntime } from './runtime.js';
+import type { ConversationSummary } from './service.js';
+
+/** A socket as the feed uses it, keeping what it was sent. */
+function fakeSocket() {
+  const frames: AgentFeedFrame[] = [];
+  const socket = {
+    OPEN: 1,
+    readyState: 1,
+    bufferedAmount: 0,
+    send: (data: string) => void frames.push(JSON.parse(data) as AgentFeedFrame),
+    once: () => socket,
+    close: () => undefined,
+    terminate: () => undefined,
+  };
+  return { socket: socket as unknown as WebSocket, frames };
+}
+
+const summary = (id: string): ConversationSummary => ({
+  id,
+  status: 'queued',
+  name: 'Ana',
+  email: 'ana@example.com',
+  topic: 'Help',
+  createdAt: '2026-12-07T10:00:00.000Z',
+  lastSeq: 0,
+  shopperTyping: false,
+  shopperReadUpTo: 0,
+  agentReadUpTo: 0,
+});
+
+describe('the agent console’s feed', () => {
+  it('sends a list read slowly before the events published after it was asked for', async () => {
+    const hub = createChatHub();
+    // Every list read takes a while; the first is slowest, as a cold query would be.
+    let reads = 0;
+    const runtime = {
+      hub,
+      presence: { connect: () => () => undefined, count: () => 1 },
+      service: {
+        summaries: async () => {
+          reads += 1;
+          await delay(reads === 1 ? 60 : 20);
+          return [summary(`c_${reads}`)];
+        },
+      },
+    } as unknown as ChatRuntime;
+    const { socket, frames } = fakeSocket();
+    openAgentFeed(socket, { id: 's1', name: 'Mei' } as Parameters<typeof openAgentFeed>[1], runtime);
+
+    const event: ChatEvent = { type: 'typing', seq: 1, author: 'shopper', typing: true };
+    hub.publish('c_1', event);
+    hub.listChanged();
+    hub.publish('c_1', { ...event, seq: 2, typing: false });
+
+    for (let waited = 0; frames.length < 5 && waited < 100; waited += 1) await delay(10);
+    assert.deepEqual(
+      frames.map((frame) => (frame.type === 'event' ? `event ${frame.event.seq}` : frame.type)),
+      // The hello, the list the feed's own opening asked for, then what happened after, in order.
+      ['hello', 'conversations', 'event 1', 'conversations', 'event 2'],
+    );
+    assert.equal(frames[0]?.type === 'hello' && frames[0].agentName, 'Mei');
+  });
+});
