@@ -49,12 +49,17 @@ export function attachSockets(server: Server, deps: ServerDeps): { close(): void
       // The console's cookie is SameSite=Strict; checking Origin as well stops another site's page
       // from opening the feed with it (WebSockets are not subject to CORS).
       if (!sameOrigin(request)) return refuseUpgrade(socket, 403);
-      const session = sessions.fromCookieHeader(request.headers.cookie);
-      if (!session) return refuseUpgrade(socket, 401);
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        track(ws, { socket: ws, kind: 'agent', sessionId: session.id });
-        openAgentFeed(ws, session, runtime);
-      });
+      // The session is in the database now: the upgrade waits for it (a failed read refuses).
+      void sessions.fromCookieHeader(request.headers.cookie).then(
+        (session) => {
+          if (!session) return refuseUpgrade(socket, 401);
+          wss.handleUpgrade(request, socket, head, (ws) => {
+            track(ws, { socket: ws, kind: 'agent', sessionId: session.id });
+            openAgentFeed(ws, session, runtime);
+          });
+        },
+        () => refuseUpgrade(socket, 503),
+      );
       return;
     }
     refuseUpgrade(socket, 404);
@@ -66,7 +71,8 @@ export function attachSockets(server: Server, deps: ServerDeps): { close(): void
   // A peer that stopped answering pings (a laptop lid closed) is cut, so presence stays honest.
   const heartbeat = setInterval(() => {
     // An agent who left the console open and walked away: the session expires, its feed closes.
-    sessions.sweep();
+    // A database that did not answer is asked again at the next beat.
+    sessions.sweep().catch(() => {});
     for (const ws of wss.clients) {
       if (!alive.has(ws)) {
         ws.terminate();
@@ -103,8 +109,14 @@ export function dropSockets(deps: ServerDeps, which: { conversationId?: string; 
   return socketRegistry(deps).drop(which);
 }
 
-function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404): void {
-  const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 503): void {
+  const reason = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    503: 'Service Unavailable',
+  }[status];
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 

@@ -28,7 +28,7 @@ export const sameOriginWrites: MiddlewareHandler = async (c, next) => {
 
 export function requireAgent(sessions: ConsoleSessions): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
-    const session = sessions.fromCookieHeader(c.req.header('cookie'));
+    const session = await sessions.fromCookieHeader(c.req.header('cookie'));
     if (!session) throw new ApiError(401, 'unauthorized', 'Please sign in to the agent console.');
     c.set('agent', session);
     await next();

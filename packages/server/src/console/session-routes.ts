@@ -21,13 +21,13 @@ export function sessionRoutes(sessions: ConsoleSessions, trustProxy: boolean) {
 
   routes.post('/', async (c) => {
     const { name, password } = await readBody(c, SignIn);
-    const result = sessions.signIn(name, password, clientAddress(c, trustProxy));
+    const result = await sessions.signIn(name, password, clientAddress(c, trustProxy));
     if (!result.ok && result.reason === 'rate_limited') {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return c.json(errorBody('rate_limited', 'Too many attempts. Please wait a minute and try again.'), 429);
     }
     if (!result.ok) throw new ApiError(401, 'unauthorized', 'That password is not right.');
-    setCookie(c, SESSION_COOKIE, result.session.id, {
+    setCookie(c, SESSION_COOKIE, result.secret, {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/agent',
@@ -37,15 +37,15 @@ export function sessionRoutes(sessions: ConsoleSessions, trustProxy: boolean) {
     return c.json({ name: result.session.name }, 200);
   });
 
-  routes.get('/', (c) => {
-    const session = sessions.fromCookieHeader(c.req.header('cookie'));
+  routes.get('/', async (c) => {
+    const session = await sessions.fromCookieHeader(c.req.header('cookie'));
     if (!session) throw new ApiError(401, 'unauthorized', 'Please sign in to the agent console.');
     return c.json({ name: session.name }, 200);
   });
 
-  routes.delete('/', (c) => {
-    const session = sessions.fromCookieHeader(c.req.header('cookie'));
-    if (session) sessions.signOut(session.id);
+  routes.delete('/', async (c) => {
+    const session = await sessions.fromCookieHeader(c.req.header('cookie'));
+    if (session) await sessions.signOut(session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/agent' });
     return c.body(null, 204);
   });

@@ -1,128 +1,156 @@
 import { randomBytes } from 'node:crypto';
 import { sameDigest, sha256 } from '../services/crypto.js';
 import type { ServerDeps } from '../deps.js';
+import { inTransaction, lock } from '../db/tx.js';
 
 export const SESSION_COOKIE = 'kefu_agent';
 /** A console left alone this long signs out. */
-const IDLE_MS = 12 * 60 * 60 * 1000;
+export const IDLE_MS = 12 * 60 * 60 * 1000;
 const FAILURE_WINDOW_MS = 60_000;
 const MAX_FAILURES = 5;
-/** Past this many addresses in the failure log, stale entries are swept; it never holds more than the cap. */
-const FAILURE_LOG_SWEEP_AT = 1_000;
-export const FAILURE_LOG_CAP = 10_000;
+/**
+ * A session's `last_seen` is written when it is older than this, not on every request: every
+ * console call would otherwise be a write. The idle expiry is late by at most this much.
+ */
+const TOUCH_EVERY_MS = 60_000;
+const SIGN_IN_BUCKET = 'console_sign_in';
 
 export interface AgentSession {
+  /**
+   * The SHA-256 of the cookie's secret: what the database stores and the socket registry knows. The
+   * secret itself goes to the browser once, at sign-in, and nowhere else.
+   */
   readonly id: string;
   /** The name the agent typed at sign-in; shoppers see it when the agent joins. */
   readonly name: string;
-  lastSeen: number;
 }
 
 export type SignInResult =
-  | { readonly ok: true; readonly session: AgentSession }
+  | { readonly ok: true; readonly session: AgentSession; readonly secret: string }
   | { readonly ok: false; readonly reason: 'wrong_password' }
   | { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterSeconds: number };
 
+/**
+ * The console's sessions, in the database (decision 0016 §6): an agent stays signed in across a
+ * restart and on every instance, and five failed sign-ins a minute per address hold across all
+ * instances, in `rate_limit_hits`.
+ */
 export interface ConsoleSessions {
-  /** How many addresses have recent failed sign-ins (bounded by FAILURE_LOG_CAP). */
-  readonly trackedAddresses: number;
   /** Checks the password (5 failures a minute per address, then a wait) and opens a session. */
-  signIn(name: string, password: string, address: string): SignInResult;
-  /** The live session a cookie header names, if any; touching it keeps it alive. */
-  fromCookieHeader(header: string | undefined): AgentSession | undefined;
-  signOut(id: string): void;
-  /** Called with a session's id when it ends, so its sockets can be closed. */
+  signIn(name: string, password: string, address: string): Promise<SignInResult>;
+  /** The live session a cookie header names, if any; using it keeps it alive. */
+  fromCookieHeader(header: string | undefined): Promise<AgentSession | undefined>;
+  signOut(id: string): Promise<void>;
+  /** Called with a session's id when this instance ends it, so its sockets can be closed. */
   onEnd(listener: (id: string) => void): () => void;
   /** Ends the sessions idle for longer than allowed (their console sockets close with them). */
-  sweep(): void;
+  sweep(): Promise<void>;
 }
 
-// Sessions live in memory: a restart signs every agent out, which is fine for a reference server.
+// One per server until the composition root builds it (decision 0016, step 4).
 const registry = new WeakMap<ServerDeps, ConsoleSessions>();
 
 export function consoleSessions(deps: ServerDeps): ConsoleSessions {
   let sessions = registry.get(deps);
   if (!sessions) {
-    sessions = createSessions(deps);
+    sessions = createConsoleSessions(deps);
     registry.set(deps, sessions);
   }
   return sessions;
 }
 
-function createSessions(deps: ServerDeps): ConsoleSessions {
-  const byId = new Map<string, AgentSession>();
-  const failuresByAddress = new Map<string, number[]>();
+export function createConsoleSessions(deps: Pick<ServerDeps, 'engine' | 'now' | 'agentPassword'>): ConsoleSessions {
+  const { db } = deps.engine;
   const endListeners = new Set<(id: string) => void>();
   // Comparing digests of equal length keeps the comparison constant-time whatever was typed.
   const expected = sha256(deps.agentPassword);
+  const digestOf = (secret: string) => sha256(`kefu-agent-session\n${secret}`);
 
-  function end(id: string): void {
-    if (!byId.delete(id)) return;
-    for (const listener of [...endListeners]) listener(id);
+  function ended(ids: readonly string[]): void {
+    for (const id of ids) for (const listener of [...endListeners]) listener(id);
   }
 
-  function recentFailures(address: string, now: number): number[] {
-    const recent = (failuresByAddress.get(address) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS);
-    if (recent.length > 0) failuresByAddress.set(address, recent);
-    else failuresByAddress.delete(address);
-    return recent;
-  }
-
-  /**
-   * Guessers from many addresses must not grow the failure log without bound: past a size, entries
-   * older than the window go, and if a flood still exceeds the cap the oldest addresses go first.
-   */
-  function forgetOldFailures(now: number): void {
-    if (failuresByAddress.size <= FAILURE_LOG_SWEEP_AT) return;
-    for (const address of [...failuresByAddress.keys()]) recentFailures(address, now);
-    for (const address of failuresByAddress.keys()) {
-      if (failuresByAddress.size <= FAILURE_LOG_CAP) break;
-      failuresByAddress.delete(address);
-    }
+  async function endIdle(now: number): Promise<void> {
+    const gone = await db
+      .deleteFrom('agent_sessions')
+      .where('last_seen', '<', now - IDLE_MS)
+      .returning('id')
+      .execute();
+    ended(gone.map((row) => row.id));
   }
 
   return {
-    get trackedAddresses() {
-      return failuresByAddress.size;
-    },
-    signIn(name, password, address) {
+    async signIn(name, password, address) {
       const now = deps.now();
-      const failures = recentFailures(address, now);
-      if (failures.length >= MAX_FAILURES) {
-        const oldest = failures[0] ?? now;
-        return {
-          ok: false,
-          reason: 'rate_limited',
-          retryAfterSeconds: Math.max(1, Math.ceil((FAILURE_WINDOW_MS - (now - oldest)) / 1000)),
-        };
-      }
-      if (!sameDigest(sha256(password), expected)) {
-        failuresByAddress.set(address, [...failures, now]);
-        forgetOldFailures(now);
+      const subject = sha256(`${SIGN_IN_BUCKET}\n${address}`);
+      // Count and record in one transaction, under a lock on the address: two instances' guesses
+      // share one budget, and racing guesses cannot both be the fifth.
+      const refused = await inTransaction(db, async (trx): Promise<SignInResult | undefined> => {
+        await lock(trx, SIGN_IN_BUCKET, subject);
+        const recent = await trx
+          .selectFrom('rate_limit_hits')
+          .select('at')
+          .where('bucket', '=', SIGN_IN_BUCKET)
+          .where('subject', '=', subject)
+          .where('at', '>', now - FAILURE_WINDOW_MS)
+          .orderBy('at')
+          .execute();
+        if (recent.length >= MAX_FAILURES) {
+          const oldest = recent[0]?.at ?? now;
+          return {
+            ok: false,
+            reason: 'rate_limited',
+            retryAfterSeconds: Math.max(1, Math.ceil((FAILURE_WINDOW_MS - (now - oldest)) / 1000)),
+          };
+        }
+        if (sameDigest(sha256(password), expected)) return undefined;
+        // Failures older than the window count for nothing: they go, so guesses from very many
+        // addresses cannot grow the table beyond a minute's worth.
+        await trx
+          .deleteFrom('rate_limit_hits')
+          .where('bucket', '=', SIGN_IN_BUCKET)
+          .where('at', '<=', now - FAILURE_WINDOW_MS)
+          .execute();
+        await trx.insertInto('rate_limit_hits').values({ bucket: SIGN_IN_BUCKET, subject, at: now }).execute();
         return { ok: false, reason: 'wrong_password' };
-      }
-      for (const [id, session] of byId) if (now - session.lastSeen > IDLE_MS) end(id);
-      const session: AgentSession = { id: randomBytes(32).toString('base64url'), name, lastSeen: now };
-      byId.set(session.id, session);
-      return { ok: true, session };
+      });
+      if (refused) return refused;
+      await endIdle(now);
+      const secret = randomBytes(32).toString('base64url');
+      const session: AgentSession = { id: digestOf(secret), name };
+      await db.insertInto('agent_sessions').values({ id: session.id, name, created_at: now, last_seen: now }).execute();
+      return { ok: true, session, secret };
     },
-    fromCookieHeader(header) {
-      const id = cookieValue(header, SESSION_COOKIE);
-      const session = id === undefined ? undefined : byId.get(id);
-      if (!session) return undefined;
+
+    async fromCookieHeader(header) {
+      const secret = cookieValue(header, SESSION_COOKIE);
+      if (secret === undefined || secret === '') return undefined;
+      const id = digestOf(secret);
+      const row = await db
+        .selectFrom('agent_sessions')
+        .select(['name', 'last_seen'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
       const now = deps.now();
-      if (now - session.lastSeen > IDLE_MS) {
-        end(session.id);
+      if (now - row.last_seen > IDLE_MS) {
+        await db.deleteFrom('agent_sessions').where('id', '=', id).execute();
+        ended([id]);
         return undefined;
       }
-      session.lastSeen = now;
-      return session;
+      if (now - row.last_seen > TOUCH_EVERY_MS) {
+        await db.updateTable('agent_sessions').set({ last_seen: now }).where('id', '=', id).execute();
+      }
+      return { id, name: row.name };
     },
-    signOut: end,
-    sweep() {
-      const now = deps.now();
-      for (const [id, session] of byId) if (now - session.lastSeen > IDLE_MS) end(id);
+
+    async signOut(id) {
+      const gone = await db.deleteFrom('agent_sessions').where('id', '=', id).returning('id').execute();
+      ended(gone.map((row) => row.id));
     },
+
+    sweep: () => endIdle(deps.now()),
+
     onEnd(listener) {
       endListeners.add(listener);
       return () => endListeners.delete(listener);

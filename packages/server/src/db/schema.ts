@@ -95,6 +95,9 @@ export interface KefuDatabase {
   };
   rate_limit_hits: { bucket: string; subject: string; at: number };
 
+  agent_sessions: { id: string; name: string; created_at: number; last_seen: number };
+  agent_presence: { instance_id: string; session_id: string; seen_at: number };
+
   chat_conversations: {
     id: string;
     token_hash: string;

@@ -9,6 +9,7 @@ import { returnGrantsMigration } from './007-return-grants.js';
 import { orderCustomerNameMigration } from './008-order-customer-name.js';
 import { articlePositionMigration } from './009-article-position.js';
 import { chatArrivalMigration } from './010-chat-arrival.js';
+import { agentSessionsMigration } from './011-agent-sessions.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   orderCustomerNameMigration,
   articlePositionMigration,
   chatArrivalMigration,
+  agentSessionsMigration,
 ];
