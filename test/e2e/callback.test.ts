@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
+import { sqliteOf } from '../support/server-database.js';
 
 describe('callback requests on the demo storefront, against the reference server', () => {
   const storefront = useStorefront();
@@ -54,7 +55,7 @@ describe('callback requests on the demo storefront, against the reference server
       await form.getByRole('link', { name: 'Add to calendar' }).waitFor();
       await page.screenshot({ path: screenshotPath(`callback-booked-${width}.png`) });
 
-      const booked = storefront.api.deps.db
+      const booked = sqliteOf(storefront.api.deps)
         .prepare<[], { phone: string; timezone: string; status: string }>(
           "SELECT phone, timezone, status FROM callbacks WHERE name = 'Ana Lima' ORDER BY created_at DESC",
         )

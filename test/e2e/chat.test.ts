@@ -5,6 +5,7 @@ import { dropSockets } from '../../packages/server/src/chat/socket.js';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
 import { signInAgent } from '../support/agent-console.js';
+import { sqliteOf } from '../support/server-database.js';
 
 const PASSWORD = 'e2e-chat-console-password';
 
@@ -21,12 +22,12 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
   const storefront = useStorefront({ server: { agentPassword: PASSWORD } });
 
   const latestConversationId = () =>
-    storefront.api.deps.db
+    sqliteOf(storefront.api.deps)
       .prepare('SELECT id FROM chat_conversations ORDER BY rowid DESC LIMIT 1')
       .pluck()
       .get() as string;
   const serverTexts = (conversationId: string) =>
-    storefront.api.deps.db
+    sqliteOf(storefront.api.deps)
       .prepare('SELECT text FROM chat_messages WHERE conversation_id = ? ORDER BY seq')
       .pluck()
       .all(conversationId) as string[];

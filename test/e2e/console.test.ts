@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { CallbackSlot, Conversation } from '@kefu/core';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { returnableLine, shopperApi, signInAgent } from '../support/agent-console.js';
+import { sqliteOf } from '../support/server-database.js';
 
 const PASSWORD = 'e2e-console-password';
 
@@ -168,7 +169,10 @@ describe('the agent console, as an agent uses it (Chromium, reference server)', 
     await dialog.getByRole('button', { name: 'Keep it open' }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(
-      storefront.api.deps.db.prepare('SELECT status FROM chat_conversations WHERE id = ?').pluck().get(conversation.id),
+      sqliteOf(storefront.api.deps)
+        .prepare('SELECT status FROM chat_conversations WHERE id = ?')
+        .pluck()
+        .get(conversation.id),
       'open',
     );
 
@@ -228,7 +232,7 @@ describe('the agent console, as an agent uses it (Chromium, reference server)', 
     // A callback whose slot began ten minutes ago, as one booked days before would be.
     const dueId = 'cb_e2e_due';
     const dueStart = Date.now() - 10 * 60_000;
-    storefront.api.deps.db
+    sqliteOf(storefront.api.deps)
       .prepare(
         `INSERT INTO callbacks (id, status, slot_start, slot_end, name, phone, timezone, topic, order_number, cancel_token_hash, created_at)
          VALUES (?, 'scheduled', ?, ?, 'Priya Patel', '+44 20 7946 0958', 'Europe/London', 'Exchange', NULL, 'x', ?)`,
@@ -260,7 +264,7 @@ describe('the agent console, as an agent uses it (Chromium, reference server)', 
     await due.getByRole('button', { name: 'Undo “called”' }).click();
     await due.getByText('to call', { exact: true }).waitFor();
     assert.equal(
-      storefront.api.deps.db.prepare('SELECT status FROM callbacks WHERE id = ?').pluck().get(dueId),
+      sqliteOf(storefront.api.deps).prepare('SELECT status FROM callbacks WHERE id = ?').pluck().get(dueId),
       'scheduled',
     );
     await page.close();

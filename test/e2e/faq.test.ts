@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { insertArticle } from '../../packages/server/src/services/faq.js';
 import type { Article } from '@kefu/core';
 import { startServer, type RunningServer } from '@kefu/server';
 import { startDemoServer } from '../support/demo-server.js';
@@ -41,9 +42,8 @@ const countWorkerAnswers = `
 
 /** A help centre of `count` generated English articles, and the kayak, in the reference server's database. */
 function addArticles(server: RunningServer, count: number) {
-  const insert = server.deps.db.prepare('INSERT INTO articles (id, locale, json) VALUES (?, ?, ?)');
   const topics = ['delivery', 'invoice', 'warranty', 'sizing', 'account', 'voucher', 'customs', 'fabric'];
-  server.deps.db.transaction(() => {
+  return server.deps.engine.db.transaction().execute(async (trx) => {
     for (let index = 0; index < count; index += 1) {
       const topic = topics[index % topics.length] ?? 'delivery';
       const article: Article = {
@@ -55,10 +55,10 @@ function addArticles(server: RunningServer, count: number) {
         category: 'shipping',
         updatedAt: '2026-01-01T00:00:00Z',
       };
-      insert.run(article.id, article.locale, JSON.stringify(article));
+      await insertArticle(trx, article);
     }
-    insert.run(kayak.id, kayak.locale, JSON.stringify(kayak));
-  })();
+    await insertArticle(trx, kayak);
+  });
 }
 
 describe('the FAQ inside the widget on the demo storefront', () => {
@@ -175,7 +175,7 @@ describe('the FAQ inside the widget on the demo storefront', () => {
     let large: RunningServer;
     before(async () => {
       large = await startServer({ port: 0 });
-      addArticles(large, LARGE_HELP_CENTRE);
+      await addArticles(large, LARGE_HELP_CENTRE);
     });
     after(() => large?.close());
 

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
 import { signInAgent } from '../support/agent-console.js';
+import { sqliteOf } from '../support/server-database.js';
 
 const PASSWORD = 'e2e-offline-console-password';
 
@@ -22,7 +23,7 @@ describe('offline journeys: submitted offline, reloaded, sent once (Chromium, re
   // The server's clock runs ahead when a journey needs time to pass (a long ride offline).
   let serverSkewMs = 0;
   const storefront = useStorefront({ server: { agentPassword: PASSWORD, now: () => Date.now() + serverSkewMs } });
-  const db = () => storefront.api.deps.db;
+  const db = () => sqliteOf(storefront.api.deps);
 
   async function openShopper(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await storefront.browser.newContext({ viewport: { width: 375, height: 740 } });

@@ -13,6 +13,7 @@ import { startDemoServer } from '../support/demo-server.js';
 import { launchBrowser } from '../support/browser.js';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
+import { sqliteOf } from '../support/server-database.js';
 
 /**
  * The reference server's refusals, met through the demo storefront's widget as shoppers meet them:
@@ -352,7 +353,7 @@ describe('refusals: the server goes away behind the storefront (5xx)', () => {
   });
 
   const returnsOf = (orderNumber: string) =>
-    api.deps.db
+    sqliteOf(api.deps)
       .prepare('SELECT COUNT(*) FROM returns JOIN orders ON orders.id = returns.order_id WHERE orders.number = ?')
       .pluck()
       .get(orderNumber) as number;
@@ -388,7 +389,7 @@ describe('refusals: the server goes away behind the storefront (5xx)', () => {
   }
 
   const callbacksOf = (name: string) =>
-    api.deps.db.prepare('SELECT COUNT(*) FROM callbacks WHERE name = ?').pluck().get(name) as number;
+    sqliteOf(api.deps).prepare('SELECT COUNT(*) FROM callbacks WHERE name = ?').pluck().get(name) as number;
 
   for (const language of languages) {
     it(`keeps a callback requested while the server is down, says so in ${language.how}, and books it once it is back`, async () => {

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
+import { sqliteOf } from '../support/server-database.js';
 
 describe('surveys on the demo storefront', () => {
   const storefront = useStorefront({ server: { agentPassword: 'e2e-survey-password' } });
 
   const responses = () =>
-    storefront.api.deps.db
+    sqliteOf(storefront.api.deps)
       .prepare('SELECT kind, score, reason, comment, subject_type, subject_id FROM survey_responses')
       .all() as {
       kind: string;

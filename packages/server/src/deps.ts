@@ -1,17 +1,11 @@
 import type { StoreConfig } from '@kefu/core';
-import type { Db } from './db/database.js';
 import type { Engine } from './db/engine.js';
 import type { LookupLimits } from './http/rate-limit.js';
 
 /** Everything the server's parts are built from; createApp assembles it once. */
 export interface ServerDeps {
-  /** The database: every query of the moved code goes through `engine.db` (Kysely). */
+  /** The database (SQLite or PostgreSQL); every query goes through `engine.db` (Kysely). */
   readonly engine: Engine;
-  /**
-   * The same database's better-sqlite3 handle (`legacyHandleOf(engine)`), for the code not yet on
-   * Kysely (decision 0016, steps 3–5); it goes when the last area has moved.
-   */
-  readonly db: Db;
   readonly config: StoreConfig;
   /** The clock; tests move it. */
   readonly now: () => number;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { API_INFO, createApp } from './app.js';
-import { legacyHandleOf, openMigratedEngine } from './db/database.js';
+import { openMigratedEngine } from './db/database.js';
 
 /** The OpenAPI 3.1 document of everything registered on the /v1 app (REST and chat). */
 export function openApiDocument(v1: OpenAPIHono) {
@@ -20,7 +20,6 @@ export async function generateOpenApiDocument() {
   try {
     const { v1 } = createApp({
       engine,
-      db: legacyHandleOf(engine),
       config: demoStoreConfig,
       now: Date.now,
       identitySecret: 'openapi-generation-only',

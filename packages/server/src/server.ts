@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import type { StoreConfig } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { createApp } from './app.js';
-import { legacyHandleOf, openMigratedEngine } from './db/database.js';
+import { openMigratedEngine } from './db/database.js';
 import { seedDemoStore } from './db/seed.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
@@ -57,7 +57,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await seedDemoStore(engine, now(), config);
   const deps: ServerDeps = {
     engine,
-    db: legacyHandleOf(engine),
     config,
     now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),

@@ -56,25 +56,10 @@ export async function openTestEngine(name: EngineName): Promise<Engine> {
   return engine;
 }
 
-/**
- * What a service is built from, over `engine`. The better-sqlite3 handle exists on SQLite only: an
- * area moved to Kysely never touches it, and on PostgreSQL a use of it throws with this message.
- */
+/** What a service is built from, over `engine`. */
 export function testStoreContext(engine: Engine, now: () => number = Date.now): StoreContext {
-  const sqlite =
-    engine.kind === 'sqlite'
-      ? engine.sqlite
-      : (new Proxy(
-          {},
-          {
-            get() {
-              throw new Error('This code still uses the better-sqlite3 handle: move it to Kysely (decision 0016).');
-            },
-          },
-        ) as StoreContext['sqlite']);
   return {
     db: engine.db,
-    sqlite,
     config: demoStoreConfig,
     now,
     uploadsDir: join(tmpdir(), `kefu-test-uploads-${process.pid}`, 'uploads'),

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { verify } from 'hono/jwt';
-import type { Db } from '../db/database.js';
+import type { Engine } from '../db/engine.js';
 import type { ServerDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { OrderAccessTokens } from '../services/order-access.js';
@@ -28,7 +28,7 @@ export interface ConversationAccess {
   ownerOf(conversationId: string): Promise<string | undefined> | string | undefined;
 }
 
-const conversationAccess = new WeakMap<Db, ConversationAccess>();
+const conversationAccess = new WeakMap<Engine, ConversationAccess>();
 
 /**
  * Lets conversation tokens, and a signed-in shopper's identity for their own conversations,
@@ -36,12 +36,12 @@ const conversationAccess = new WeakMap<Db, ConversationAccess>();
  * REST part needs no knowledge of the chat's tables.
  */
 export function acceptConversationTokens(deps: ServerDeps, access: ConversationAccess): void {
-  conversationAccess.set(deps.db, access);
+  conversationAccess.set(deps.engine, access);
 }
 
 /** The registered answers, or none (the REST routes served without the chat, as in some tests). */
-export function conversationsOf(db: Db): ConversationAccess {
-  return conversationAccess.get(db) ?? { byToken: () => undefined, ownerOf: () => undefined };
+export function conversationsOf(engine: Engine): ConversationAccess {
+  return conversationAccess.get(engine) ?? { byToken: () => undefined, ownerOf: () => undefined };
 }
 
 /** `Authorization: Bearer <token>`; tokens are never taken from a URL or a cookie. */
@@ -79,7 +79,7 @@ export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessT
       if (customerId !== undefined) return { kind: 'customer', customerId };
       const orderId = await orderTokens.orderFor(token);
       if (orderId !== undefined) return { kind: 'order', orderId };
-      const conversationId = await conversationsOf(deps.db).byToken(token);
+      const conversationId = await conversationsOf(deps.engine).byToken(token);
       if (conversationId !== undefined) return { kind: 'conversation', conversationId };
       return ANONYMOUS;
     },

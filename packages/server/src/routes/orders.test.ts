@@ -27,7 +27,9 @@ describe('orders over HTTP', () => {
     assert.equal(Date.parse(body.expiresAt), clock.now() + 30 * MINUTE_MS);
     assert.equal(headers.get('cache-control'), 'no-store');
     // Only a digest of the token is kept.
-    const stored = server.deps.db.prepare('SELECT token_hash FROM order_access_tokens').pluck().all();
+    const stored = (await server.deps.engine.db.selectFrom('order_access_tokens').select('token_hash').execute()).map(
+      (row) => row.token_hash,
+    );
     assert.ok(!stored.includes(body.accessToken));
   });
 

@@ -33,7 +33,9 @@ describe('return grants', () => {
     );
     assert.notEqual(access.returnGrant, access.accessToken);
     // Only the hashes are kept.
-    const stored = server.deps.db.prepare('SELECT token_hash FROM return_grants').pluck().all();
+    const stored = (await server.deps.engine.db.selectFrom('return_grants').select('token_hash').execute()).map(
+      (row) => row.token_hash,
+    );
     assert.ok(!stored.includes(access.returnGrant));
 
     clock.advance(ACCESS_TOKEN_TTL_MS + 60_000);

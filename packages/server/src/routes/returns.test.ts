@@ -202,7 +202,12 @@ describe('returns and uploads over HTTP', () => {
       const file = join(server.deps.uploadsDir, photo.id);
       assert.ok(existsSync(file));
       assert.deepEqual(new Uint8Array(readFileSync(file)), tinyPng);
-      assert.equal(server.deps.db.prepare('SELECT name FROM uploads WHERE id = ?').pluck().get(photo.id), 'broken.png');
+      const stored = await server.deps.engine.db
+        .selectFrom('uploads')
+        .select('name')
+        .where('id', '=', photo.id)
+        .executeTakeFirst();
+      assert.equal(stored?.name, 'broken.png');
 
       const again = await uploadFile(base, tinyPng, { token: access.accessToken, key });
       assert.equal(again.status, 201);
@@ -257,7 +262,8 @@ describe('returns and uploads over HTTP', () => {
       const access = await lookUp('MM-1010', 'wang.fang@example.cn');
       const big = new Uint8Array(demoStoreConfig.returnPolicy.photos.maxBytes + 1);
       big.set(tinyPng);
-      const before = server.deps.db.prepare('SELECT count(*) FROM uploads').pluck().get();
+      const uploads = async () => (await server.deps.engine.db.selectFrom('uploads').select('id').execute()).length;
+      const before = await uploads();
       const answer = await uploadFile(base, big, { token: access.accessToken, key: crypto.randomUUID() });
       assert.equal(answer.status, 413);
       assert.deepEqual(errorOf(answer), {
@@ -265,7 +271,7 @@ describe('returns and uploads over HTTP', () => {
         message: 'Photos can be up to 5 MB.',
         fields: { file: 'This photo is too large.' },
       });
-      assert.equal(server.deps.db.prepare('SELECT count(*) FROM uploads').pluck().get(), before);
+      assert.equal(await uploads(), before);
     });
 
     it('takes a conversation’s token for a chat attachment, owned by that conversation', async () => {

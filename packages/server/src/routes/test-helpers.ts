@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { sign } from 'hono/jwt';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { after, before } from 'node:test';
-import { legacyHandleOf, openMigratedEngine } from '../db/database.js';
+import { openMigratedEngine } from '../db/database.js';
 import { seedDemoStore } from '../db/seed.js';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { ServerDeps } from '../deps.js';
@@ -46,7 +46,6 @@ export async function startApiServer(
   await seedDemoStore(engine, now(), demoStoreConfig);
   const deps: ServerDeps = {
     engine,
-    db: legacyHandleOf(engine),
     config: demoStoreConfig,
     now,
     identitySecret: IDENTITY_SECRET,

@@ -1,7 +1,6 @@
 import type { StoreConfig } from '@kefu/core';
 import type { FieldErrors } from '@kefu/core/domain';
 import type { Kysely } from 'kysely';
-import type { Db } from '../db/database.js';
 import type { KefuDatabase } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import type { IdempotencyStore } from '../http/idempotency.js';
@@ -9,8 +8,6 @@ import type { IdempotencyStore } from '../http/idempotency.js';
 /** What every service is built from. */
 export interface StoreContext {
   readonly db: Kysely<KefuDatabase>;
-  /** The same database's better-sqlite3 handle, for the areas not yet on Kysely (decision 0016). */
-  readonly sqlite: Db;
   readonly config: StoreConfig;
   readonly now: () => number;
   readonly uploadsDir: string;

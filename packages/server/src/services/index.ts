@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { Engine } from '../db/engine.js';
 import type { ServerDeps } from '../deps.js';
 import { conversationsOf, createCallerResolver, type CallerResolver } from '../http/auth.js';
 import { createIdempotencyStore, type IdempotencyStore } from '../http/idempotency.js';
@@ -29,19 +29,18 @@ export interface StoreOptions {
 }
 
 // One set of services per database: the routes, and the console's admin calls, share them.
-const prepared = new WeakMap<Db, StoreServices>();
+const prepared = new WeakMap<Engine, StoreServices>();
 
 /**
  * The services over the database (seeded before, by whoever opened it: `seedDemoStore`).
  * Later calls for the same database return the same services (and ignore `options`).
  */
 export function prepareStore(deps: ServerDeps, options: StoreOptions = {}): StoreServices {
-  const existing = prepared.get(deps.db);
+  const existing = prepared.get(deps.engine);
   if (existing) return existing;
   const idempotency = createIdempotencyStore(deps.engine.db, deps.now);
   const store: StoreContext = {
     db: deps.engine.db,
-    sqlite: deps.db,
     config: deps.config,
     now: deps.now,
     uploadsDir: deps.uploadsDir,
@@ -54,7 +53,7 @@ export function prepareStore(deps: ServerDeps, options: StoreOptions = {}): Stor
     createFailureCounter(deps.now),
     options.limits ?? DEFAULT_LOOKUP_LIMITS,
   );
-  const uploads = createUploadsService(store, () => conversationsOf(deps.db));
+  const uploads = createUploadsService(store, () => conversationsOf(deps.engine));
   const services: StoreServices = {
     faq: createFaqService(store),
     orders,
@@ -65,6 +64,6 @@ export function prepareStore(deps: ServerDeps, options: StoreOptions = {}): Stor
     callers: createCallerResolver(deps, tokens),
     idempotency,
   };
-  prepared.set(deps.db, services);
+  prepared.set(deps.engine, services);
   return services;
 }

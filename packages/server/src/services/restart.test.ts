@@ -104,7 +104,7 @@ describe('a restart on the same data folder', () => {
       assert.equal(file.status, 200);
       assert.deepEqual(new Uint8Array(await file.arrayBuffer()), tinyPng);
       // The seed ran once: still the ten demo orders.
-      assert.equal(second.deps.db.prepare('SELECT count(*) FROM orders').pluck().get(), 10);
+      assert.equal((await second.deps.engine.db.selectFrom('orders').select('id').execute()).length, 10);
     } finally {
       await second.close();
     }
