@@ -5,12 +5,13 @@ import { request as httpRequest } from 'node:http';
 import { createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
 import { migrations } from './db/migrations/index.js';
-import { startServer, type RunningServer } from './server.js';
+import { type RunningServer } from './server.js';
+import { startTestServer } from './routes/test-helpers.js';
 
 describe('reference server over real HTTP on 127.0.0.1', () => {
   let server: RunningServer;
   before(async () => {
-    server = await startServer({ port: 0, allowedOrigins: ['http://shop.test'] });
+    server = await startTestServer({ port: 0, allowedOrigins: ['http://shop.test'] });
   });
   after(() => server.close());
 
@@ -54,7 +55,7 @@ describe('reference server over real HTTP on 127.0.0.1', () => {
 
 describe('operations: health, readiness and a graceful shutdown', () => {
   it('answers /health and /ready while up; /ready is 503 while closing, migrating or cut off', async () => {
-    const server = await startServer({ port: 0 });
+    const server = await startTestServer({ port: 0 });
     const readiness = async (app: ReturnType<typeof createApp>['app']) => {
       const response = await app.request('/ready');
       return { status: response.status, body: (await response.json()) as { status: string } };
@@ -90,7 +91,7 @@ describe('operations: health, readiness and a graceful shutdown', () => {
   });
 
   it('finishes a request in flight when it is told to stop, then stops', async () => {
-    const server = await startServer({ port: 0 });
+    const server = await startTestServer({ port: 0 });
     const body = JSON.stringify({ kind: 'csat', score: 5, subject: { type: 'store', id: 'store' } });
     const half = Math.floor(body.length / 2);
     // A survey answer whose body arrives in two parts, the second after close() was called: the

@@ -6,10 +6,19 @@ import { demoStoreConfig } from '@kefu/core/seed';
 import { openSqliteEngine } from '../db/engine.js';
 import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
-import { startServer, type RunningServer } from '../server.js';
+import { type RunningServer } from '../server.js';
 import { findUpload } from '../services/admin.js';
 import { fileLink } from './file-links.js';
-import { call, errorOf, IDENTITY_SECRET, identityToken, tinyPdf, tinyPng, uploadFile } from '../routes/test-helpers.js';
+import {
+  call,
+  errorOf,
+  IDENTITY_SECRET,
+  identityToken,
+  tinyPdf,
+  tinyPng,
+  uploadFile,
+  startTestServer,
+} from '../routes/test-helpers.js';
 
 /**
  * Chat attachments: photos and PDFs, judged by their bytes, for a conversation only. Return
@@ -19,7 +28,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
   let server: RunningServer;
   let base: string;
   before(async () => {
-    server = await startServer({ port: 0, identitySecret: IDENTITY_SECRET, agentPassword: 'attachments-test' });
+    server = await startTestServer({ port: 0, identitySecret: IDENTITY_SECRET, agentPassword: 'attachments-test' });
     base = `${server.origin}/v1`;
   });
   after(() => server.close());

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import type { ChatEvent, ChatMessage, Conversation } from '@kefu/core';
-import { startServer, type RunningServer, type ServerOptions } from '../server.js';
+import { type RunningServer, type ServerOptions } from '../server.js';
 import type { AgentFeedFrame } from './agent-feed.js';
 import { dropSockets } from './socket.js';
+import { startTestServer } from '../routes/test-helpers.js';
 
 const PASSWORD = 'correct horse battery staple';
 /** A Monday, 10:00 in Paris: inside the demo store's business hours. */
@@ -133,7 +134,7 @@ describe('chat over real HTTP and WebSocket', () => {
   const track = <T extends { socket: WebSocket }>(frames: T) => (sockets.push(frames.socket), frames);
 
   before(async () => {
-    server = await startServer({ port: 0, agentPassword: PASSWORD, now: () => MONDAY_MORNING });
+    server = await startTestServer({ port: 0, agentPassword: PASSWORD, now: () => MONDAY_MORNING });
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.terminate();
@@ -443,7 +444,7 @@ describe('chat over real HTTP and WebSocket', () => {
 
 describe('chat availability outside business hours', () => {
   it('is closed and says when it opens, unless KEFU_CHAT_ALWAYS_OPEN=1', async () => {
-    const closed = await startServer({ port: 0, now: () => SUNDAY });
+    const closed = await startTestServer({ port: 0, now: () => SUNDAY });
     const body = (await (await fetch(`${closed.origin}/v1/availability`)).json()) as {
       open: boolean;
       nextOpeningAt: string;
@@ -454,7 +455,7 @@ describe('chat availability outside business hours', () => {
 
     process.env.KEFU_CHAT_ALWAYS_OPEN = '1';
     try {
-      const open = await startServer({ port: 0, now: () => SUNDAY });
+      const open = await startTestServer({ port: 0, now: () => SUNDAY });
       const always = (await (await fetch(`${open.origin}/v1/availability`)).json()) as { open: boolean };
       await open.close();
       assert.equal(always.open, true);
@@ -474,7 +475,7 @@ describe('chat across a restart and a dropped socket', () => {
   const options = (): ServerOptions => ({ port: 0, dataDir, agentPassword: PASSWORD });
 
   it('keeps every acknowledged message through close() and a new server on the same data', async () => {
-    const first = await startServer(options());
+    const first = await startTestServer(options());
     const shop = client(first);
     const conversation = await shop.start({ ...shopper, message: 'First' });
     const console = agent(first, await signIn(first));
@@ -494,7 +495,7 @@ describe('chat across a restart and a dropped socket', () => {
     const lastSeq = (await shop.history(conversation)).at(-1)!.seq;
     await first.close();
 
-    const second = await startServer(options());
+    const second = await startTestServer(options());
     try {
       const again = client(second);
       const messages = await again.history(conversation);
@@ -514,7 +515,7 @@ describe('chat across a restart and a dropped socket', () => {
   });
 
   it('lets a client that lost its socket resubscribe and fetch after its last seq: every message once, in order', async () => {
-    const server = await startServer(options());
+    const server = await startTestServer(options());
     try {
       const shop = client(server);
       const conversation = await shop.start({ ...shopper, message: 'Hi' });

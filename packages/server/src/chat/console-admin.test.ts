@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallbackSlot, ChatMessage, Conversation, OrderAccess } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
-import { startServer, type RunningServer } from '../server.js';
+import { type RunningServer } from '../server.js';
+import { startTestServer } from '../routes/test-helpers.js';
 
 const PASSWORD = 'console-admin-password';
 
@@ -33,7 +34,7 @@ describe('the agent console’s API: orders, attachments, callbacks, returns, su
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-console-'));
-    server = await startServer({ port: 0, dataDir, agentPassword: PASSWORD, now: () => Date.now() + clockShift });
+    server = await startTestServer({ port: 0, dataDir, agentPassword: PASSWORD, now: () => Date.now() + clockShift });
     await signIn();
   });
   after(async () => {

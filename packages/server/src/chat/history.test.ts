@@ -5,8 +5,8 @@ import type { ChatEvent, ChatMessage, Conversation, ConversationPage } from '@ke
 import { openSqliteEngine } from '../db/engine.js';
 import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
-import { startServer, type RunningServer } from '../server.js';
-import { call, errorOf, IDENTITY_SECRET, identityToken, testClock } from '../routes/test-helpers.js';
+import { type RunningServer } from '../server.js';
+import { call, errorOf, IDENTITY_SECRET, identityToken, testClock, startTestServer } from '../routes/test-helpers.js';
 
 const shopper = { name: 'Ana', email: 'ana@example.com', topic: 'Where is my order?' };
 type StreamFrame = ChatEvent | { type: 'subscribed' } | { type: 'error'; code: string };
@@ -22,7 +22,7 @@ describe('chat history of a signed-in shopper (identity tokens)', () => {
   const sockets: WebSocket[] = [];
 
   before(async () => {
-    server = await startServer({ port: 0, now: clock.now, identitySecret: IDENTITY_SECRET });
+    server = await startTestServer({ port: 0, now: clock.now, identitySecret: IDENTITY_SECRET });
     base = `${server.origin}/v1`;
   });
   afterEach(() => {

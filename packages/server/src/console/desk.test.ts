@@ -9,8 +9,8 @@ import { openSqliteEngine } from '../db/engine.js';
 import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { demoCustomerNames, insertOrder, seedDemoStore } from '../db/seed.js';
-import { startServer, type RunningServer } from '../server.js';
-import { call, identityToken, IDENTITY_SECRET } from '../routes/test-helpers.js';
+import { type RunningServer } from '../server.js';
+import { call, identityToken, IDENTITY_SECRET, startTestServer } from '../routes/test-helpers.js';
 import type { ConsoleOrder } from './orders.js';
 import type { ConsoleReturn } from './returns.js';
 
@@ -97,7 +97,7 @@ describe('who asked, in the agent console; never in what a shopper is sent', () 
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-customer-name-'));
-    server = await startServer({ port: 0, dataDir, agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET });
+    server = await startTestServer({ port: 0, dataDir, agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET });
     const response = await fetch(`${server.origin}/agent/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

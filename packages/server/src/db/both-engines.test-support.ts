@@ -36,24 +36,28 @@ export function usePostgresCluster(): void {
  * file's PostgreSQL cluster (so tests never see each other's rows). Close it with `engine.close()`.
  */
 export async function openTestEngine(name: EngineName): Promise<Engine> {
-  let engine: Engine;
-  if (name === 'SQLite') engine = openEngine(':memory:');
-  else {
-    cluster ??= startPostgres();
-    const { url } = await cluster;
-    const admin = openEngine(url);
-    const database = `kefu_test_${process.pid}_${(databases += 1)}`;
-    try {
-      await sql.raw(`create database ${database}`).execute(admin.db);
-    } finally {
-      await admin.close();
-    }
-    const target = new URL(url);
-    target.pathname = `/${database}`;
-    engine = openEngine(target.toString());
-  }
+  const engine = openEngine(name === 'SQLite' ? ':memory:' : await freshPostgresDatabase());
   await migrate(engine, migrations);
   return engine;
+}
+
+/**
+ * The URL of a new, empty database in this process's PostgreSQL cluster (started on first use;
+ * `usePostgresCluster()` stops it after the file's tests, else the cluster's exit hook does).
+ */
+export async function freshPostgresDatabase(): Promise<string> {
+  cluster ??= startPostgres();
+  const { url } = await cluster;
+  const admin = openEngine(url);
+  const database = `kefu_test_${process.pid}_${(databases += 1)}`;
+  try {
+    await sql.raw(`create database ${database}`).execute(admin.db);
+  } finally {
+    await admin.close();
+  }
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  return target.toString();
 }
 
 /** What a service is built from, over `engine`. */

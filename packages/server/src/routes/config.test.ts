@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Order, OrderAccess, StoreConfig } from '@kefu/core';
-import { startServer, type RunningServer } from '../server.js';
-import { call } from './test-helpers.js';
+import { type RunningServer } from '../server.js';
+import { call, startTestServer } from './test-helpers.js';
 
 describe('GET /v1/config', () => {
   let server: RunningServer;
   before(async () => {
-    server = await startServer({ port: 0 });
+    server = await startTestServer({ port: 0 });
   });
   after(() => server.close());
 

@@ -4,8 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { randomInt } from 'node:crypto';
 import { DEFAULT_ORDER_GUESS_LIMITS } from '@kefu/core/domain';
 import { createDemoOrders } from '@kefu/core/seed';
-import { startServer, type RunningServer } from '../server.js';
-import { startApiServer, type ApiServer } from './test-helpers.js';
+import { type RunningServer } from '../server.js';
+import { startApiServer, type ApiServer, startTestServer } from './test-helpers.js';
 
 const LOOKUPS = 1000;
 const realNumbers = createDemoOrders(new Date()).map((seed) => seed.order.number);
@@ -84,7 +84,7 @@ describe('order lookups cannot tell an unknown number from wrong details', () =>
   });
 
   it('turns them into 429s once the address has failed 30 times, with the default limits', async (t) => {
-    const server = await startServer({ port: 0 });
+    const server = await startTestServer({ port: 0 });
     servers.push(server);
     const statuses: number[] = [];
     for (const { body } of lookups()) {

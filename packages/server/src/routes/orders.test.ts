@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Order, OrderAccess } from '@kefu/core';
-import { startServer, type RunningServer } from '../server.js';
-import { call, errorOf, IDENTITY_SECRET, identityToken, testClock } from './test-helpers.js';
+import { type RunningServer } from '../server.js';
+import { call, errorOf, IDENTITY_SECRET, identityToken, testClock, startTestServer } from './test-helpers.js';
 
 const MINUTE_MS = 60_000;
 
@@ -11,7 +11,7 @@ describe('orders over HTTP', () => {
   let server: RunningServer;
   let base: string;
   before(async () => {
-    server = await startServer({ port: 0, now: clock.now, identitySecret: IDENTITY_SECRET });
+    server = await startTestServer({ port: 0, now: clock.now, identitySecret: IDENTITY_SECRET });
     base = `${server.origin}/v1`;
   });
   after(() => server.close());

@@ -4,15 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Order, OrderAccess, ReturnRecord, UploadedPhoto } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
-import { startServer, type RunningServer } from '../server.js';
+import { type RunningServer } from '../server.js';
 import { findUpload } from '../services/admin.js';
-import { call, errorOf, IDENTITY_SECRET, identityToken, tinyPng, uploadFile } from './test-helpers.js';
+import { call, errorOf, IDENTITY_SECRET, identityToken, tinyPng, uploadFile, startTestServer } from './test-helpers.js';
 
 describe('returns and uploads over HTTP', () => {
   let server: RunningServer;
   let base: string;
   before(async () => {
-    server = await startServer({ port: 0, identitySecret: IDENTITY_SECRET });
+    server = await startTestServer({ port: 0, identitySecret: IDENTITY_SECRET });
     base = `${server.origin}/v1`;
   });
   after(() => server.close());

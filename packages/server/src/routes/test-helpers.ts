@@ -9,6 +9,7 @@ import { sign } from 'hono/jwt';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { after, before } from 'node:test';
 import { openMigratedEngine } from '../db/database.js';
+import { freshPostgresDatabase } from '../db/both-engines.test-support.js';
 import { seedDemoStore } from '../db/seed.js';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { ServerDeps } from '../deps.js';
@@ -28,6 +29,32 @@ export function testClock(start = Date.now()) {
   };
 }
 
+/**
+ * The database the server tests run on: the embedded SQLite (the default, as `npm start`), or,
+ * with `KEFU_TEST_DATABASE=postgres` (the `node-postgres` suite of `npm test`), a new database in
+ * this process's PostgreSQL cluster — one per `dataDir`, so a test that restarts a server on the
+ * same data folder finds its data again, as it would in the SQLite file.
+ */
+const postgresByDataDir = new Map<string, Promise<string>>();
+export async function testDatabase(dataDir?: string): Promise<string | undefined> {
+  const choice = process.env.KEFU_TEST_DATABASE ?? 'sqlite';
+  if (choice === 'sqlite') return undefined;
+  if (choice !== 'postgres') throw new Error(`KEFU_TEST_DATABASE is sqlite or postgres, not "${choice}".`);
+  if (dataDir === undefined) return freshPostgresDatabase();
+  let url = postgresByDataDir.get(dataDir);
+  if (!url) {
+    url = freshPostgresDatabase();
+    postgresByDataDir.set(dataDir, url);
+  }
+  return url;
+}
+
+/** startServer on the tests' database (see testDatabase). */
+export async function startTestServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const database = options.database ?? (await testDatabase(options.dataDir));
+  return startServer({ ...options, ...(database === undefined ? {} : { database }) });
+}
+
 export interface ApiServer {
   readonly base: string;
   readonly deps: ServerDeps;
@@ -41,7 +68,9 @@ export interface ApiServer {
 export async function startApiServer(
   options: ApiOptions & { readonly now?: () => number; readonly dataDir?: string } = {},
 ): Promise<ApiServer> {
-  const engine = await openMigratedEngine(options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:');
+  const engine = await openMigratedEngine(
+    (await testDatabase(options.dataDir)) ?? (options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+  );
   const now = options.now ?? Date.now;
   await seedDemoStore(engine, now(), demoStoreConfig);
   const deps: ServerDeps = {
@@ -158,7 +187,7 @@ export async function uploadFile(
 export function serverForSuite(options: ServerOptions = {}) {
   let running: RunningServer | undefined;
   before(async () => {
-    running = await startServer({ port: 0, ...options });
+    running = await startTestServer({ port: 0, ...options });
   });
   after(() => running?.close());
   return {

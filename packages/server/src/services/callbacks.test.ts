@@ -6,15 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CallbackSlot } from '@kefu/core';
-import { startServer, type RunningServer } from '../server.js';
-import { call, errorOf } from '../routes/test-helpers.js';
+import { type RunningServer } from '../server.js';
+import { call, errorOf, startTestServer, testDatabase } from '../routes/test-helpers.js';
 
 const serverModule = new URL('../server.ts', import.meta.url).pathname;
 
 /** A second reference server in a process of its own, on the same data folder. */
 async function startOtherProcess(dataDir: string): Promise<{ base: string; child: ChildProcess }> {
+  // The same database as the first server's: its SQLite file, or its PostgreSQL database.
+  const database = await testDatabase(dataDir);
+  const options = { port: 0, dataDir, ...(database === undefined ? {} : { database }) };
   const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
-    const server = await startServer({ port: 0, dataDir: ${JSON.stringify(dataDir)} });
+    const server = await startServer(${JSON.stringify(options)});
     console.log(server.origin);`;
   const child = spawn(
     process.execPath,
@@ -35,7 +38,7 @@ describe('callback slot capacity across two server processes on one database', (
   let second: { base: string; child: ChildProcess };
 
   before(async () => {
-    first = await startServer({ port: 0, dataDir });
+    first = await startTestServer({ port: 0, dataDir });
     second = await startOtherProcess(dataDir);
   });
   after(async () => {

@@ -14,8 +14,7 @@ import type {
   UploadedAttachment,
   UploadedPhoto,
 } from '@kefu/core';
-import { startServer } from '../server.js';
-import { call, tinyPng, uploadFile } from '../routes/test-helpers.js';
+import { call, tinyPng, uploadFile, startTestServer } from '../routes/test-helpers.js';
 import { listCallbacks } from './admin.js';
 
 describe('a restart on the same data folder', () => {
@@ -24,7 +23,7 @@ describe('a restart on the same data folder', () => {
 
   it('keeps returns, uploads, callbacks, tokens, idempotency records, file links and the seed as they were', async () => {
     const lookup = { orderNumber: 'MM-1004', email: 'ana.garcia@example.com' };
-    const first = await startServer({ port: 0, dataDir });
+    const first = await startTestServer({ port: 0, dataDir });
     let base = `${first.origin}/v1`;
     const access = (await call<OrderAccess>(base, 'POST', '/orders/lookup', { body: lookup })).body;
     const photo = (await uploadFile(base, tinyPng, { token: access.accessToken, key: crypto.randomUUID() }))
@@ -73,7 +72,7 @@ describe('a restart on the same data folder', () => {
     assert.equal((await fetch(`${base}${fileUrl}`)).status, 200);
     await first.close();
 
-    const second = await startServer({ port: 0, dataDir });
+    const second = await startTestServer({ port: 0, dataDir });
     base = `${second.origin}/v1`;
     try {
       // The access token still opens the order, which still shows the return.
