@@ -1,8 +1,8 @@
 /**
  * Builds the framework benchmark's pages into DEST (`node --import tsx bench/frameworks/build.ts
  * DEST`; bench/frameworks.ts runs it under the shared build lock): a React and a Vue app, each with
- * Kefu, with Kefu and an inline order tracker, and without Kefu (the page alone), built by Vite as a
- * store's developer builds them, and the same store page as plain HTML with the script tag (and the
+ * Kefu, with Kefu and an inline order tracker, and without Kefu (the page alone), and the same app
+ * with a lazy route of its own with Kefu and without, built by Vite as a store's developer builds them, and the same store page as plain HTML with the script tag (and the
  * tracker) or without. Prints what it built as JSON.
  *
  * Its own Node, without `--conditions=source` (which `npm run bench` runs with): the apps import
@@ -81,7 +81,9 @@ function files(dir: string): string[] {
 const pages: BuiltPage[] = [];
 
 for (const framework of ['react', 'vue'] as const) {
-  for (const variant of ['kefu', 'tracker', 'bare'] as const) {
+  // `-lazy-route`: the same app with a lazy route of its own (Vite's module-preload helper is then
+  // the app's, with Kefu or without).
+  for (const variant of ['kefu', 'tracker', 'bare', 'kefu-lazy-route', 'bare-lazy-route'] as const) {
     const name = `${framework}-${variant}`;
     const root = resolve(here, framework);
     const outDir = join(destination, name);
@@ -105,11 +107,21 @@ for (const framework of ['react', 'vue'] as const) {
     const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
     const moduleIds = chunks.flatMap((chunk) => chunk.moduleIds);
     const fromSource = moduleIds.filter((id) => /\/packages\/[^/]+\/src\//.test(id));
-    if (variant !== 'bare' && !moduleIds.some((id) => /\/packages\/[^/]+\/dist\//.test(id))) {
+    if (!variant.startsWith('bare') && !moduleIds.some((id) => /\/packages\/[^/]+\/dist\//.test(id))) {
       throw new Error(`${name} bundled nothing from the packages' dist: the check below would prove nothing`);
     }
     if (fromSource.length > 0) {
       throw new Error(`${name} bundled package sources, not their dist: ${fromSource.slice(0, 3).join(', ')}`);
+    }
+    // The two apps differ in one thing, the app's own dynamic import, which is what puts Vite's
+    // module-preload helper into its entry chunk: check it, or the rows would not mean what they say.
+    const entry = chunks.find((chunk) => chunk.isEntry);
+    const helperInEntry = (entry?.moduleIds ?? []).some((id) => origin(id) === 'vite/preload-helper.js');
+    if (variant === 'bare' && helperInEntry) {
+      throw new Error(`${name}: Vite's preload helper is in the app alone; its row is no longer "Kefu pays for it"`);
+    }
+    if (variant === 'bare-lazy-route' && !helperInEntry) {
+      throw new Error(`${name}: Vite's preload helper is not in the app's entry chunk despite its lazy route`);
     }
     const contents = Object.fromEntries(
       chunks.map((chunk) => [`/${name}/${chunk.fileName}`, [...new Set(chunk.moduleIds.map(origin))].sort()]),
