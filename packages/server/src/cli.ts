@@ -1,40 +1,104 @@
 /**
- * `kefu-server`: runs the reference backend. Environment:
- *   PORT (8787), HOST (127.0.0.1), KEFU_DATA_DIR (./.kefu-data), KEFU_ALLOWED_ORIGINS (comma-separated),
- *   KEFU_IDENTITY_SECRET (HS256 secret for identity tokens), KEFU_AGENT_PASSWORD (else one is generated),
- *   KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an order number's free tries, 30000; for test servers,
- *   so a test can sit it out).
+ * `kefu-server`: runs the reference backend. Environment (docs/server.md has the table):
+ *   PORT (8787), HOST (127.0.0.1), KEFU_DATA_DIR (./.kefu-data: the SQLite file and uploads),
+ *   KEFU_DATABASE_URL (a `postgres://` URL: PostgreSQL instead of the SQLite file, for several
+ *   instances on one database; docs/deploy.md), KEFU_DATABASE_MAX_CONNECTIONS (that pool's size per
+ *   instance, 10), KEFU_ALLOWED_ORIGINS (comma-separated), KEFU_IDENTITY_SECRET (HS256 secret for
+ *   identity tokens), KEFU_AGENT_PASSWORD (else one is generated), KEFU_TRUST_PROXY (1 behind a
+ *   reverse proxy that appends to X-Forwarded-For), KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an
+ *   order number's free tries, 30000; for test servers, so a test can sit it out).
+ *
+ * A value that cannot be used stops the start with one line naming the variable (exit code 2),
+ * before anything is opened.
  */
 import { resolve } from 'node:path';
 import { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './http/rate-limit.js';
-import { startServer } from './server.js';
+import { startServer, type ServerOptions } from './server.js';
 
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
-const allowedOrigins = (process.env.KEFU_ALLOWED_ORIGINS ?? '')
-  .split(',')
-  .map((origin) => origin.trim())
-  .filter(Boolean);
+/** A setting the operator has to fix; printed as one line, without a stack. */
+class SettingError extends Error {}
 
 function lookupLimits(firstWaitMs: string): LookupLimits {
   const wait = Number(firstWaitMs);
-  if (!Number.isInteger(wait) || wait <= 0) throw new Error('KEFU_ORDER_LOOKUP_WAIT_MS must be a whole number of ms.');
+  if (!Number.isInteger(wait) || wait <= 0)
+    throw new SettingError(`KEFU_ORDER_LOOKUP_WAIT_MS must be a whole number of ms, not "${firstWaitMs}".`);
   return { ...DEFAULT_LOOKUP_LIMITS, perOrderNumber: { ...DEFAULT_LOOKUP_LIMITS.perOrderNumber, firstWaitMs: wait } };
 }
 
-const server = await startServer({
-  port,
-  host,
-  allowedOrigins,
-  dataDir: resolve(process.env.KEFU_DATA_DIR ?? '.kefu-data'),
-  ...(process.env.KEFU_IDENTITY_SECRET ? { identitySecret: process.env.KEFU_IDENTITY_SECRET } : {}),
-  ...(process.env.KEFU_AGENT_PASSWORD ? { agentPassword: process.env.KEFU_AGENT_PASSWORD } : {}),
-  trustProxy: process.env.KEFU_TRUST_PROXY === '1',
-  ...(process.env.KEFU_ORDER_LOOKUP_WAIT_MS
-    ? { lookupLimits: lookupLimits(process.env.KEFU_ORDER_LOOKUP_WAIT_MS) }
-    : {}),
-});
-console.log(`Kefu reference server: ${server.origin}/v1`);
+/**
+ * A PostgreSQL connection URL as `pg` reads it: postgres:// or postgresql://, a host (or a
+ * `?host=/socket/dir`). What is wrong is said without echoing the URL, which may hold a password.
+ */
+function databaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SettingError(
+      'KEFU_DATABASE_URL is not a URL: expected postgres://user:password@host:5432/database (unset it for SQLite in KEFU_DATA_DIR).',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new SettingError(
+      `KEFU_DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}// (unset it for SQLite in KEFU_DATA_DIR).`,
+    );
+  if (url.hostname === '' && !url.searchParams.get('host'))
+    throw new SettingError('KEFU_DATABASE_URL names no host: postgres://user:password@host:5432/database.');
+  return value;
+}
+
+function poolSize(value: string): number {
+  const size = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(size) || size < 1 || size > 1000)
+    throw new SettingError(`KEFU_DATABASE_MAX_CONNECTIONS must be a whole number from 1 to 1000, not "${value}".`);
+  return size;
+}
+
+function port(value: string): number {
+  const number = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || number > 65_535)
+    throw new SettingError(`PORT must be a port number (0–65535), not "${value}".`);
+  return number;
+}
+
+function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
+  const database = env.KEFU_DATABASE_URL?.trim() ? databaseUrl(env.KEFU_DATABASE_URL.trim()) : undefined;
+  const maxConnections = env.KEFU_DATABASE_MAX_CONNECTIONS?.trim()
+    ? poolSize(env.KEFU_DATABASE_MAX_CONNECTIONS)
+    : undefined;
+  if (maxConnections !== undefined && database === undefined)
+    throw new SettingError(
+      'KEFU_DATABASE_MAX_CONNECTIONS sizes the PostgreSQL pool, but KEFU_DATABASE_URL is not set (SQLite has no pool).',
+    );
+  return {
+    port: port(env.PORT ?? '8787'),
+    host: env.HOST ?? '127.0.0.1',
+    allowedOrigins: (env.KEFU_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    // With PostgreSQL the data folder still holds the uploads: a directory every instance mounts.
+    dataDir: resolve(env.KEFU_DATA_DIR ?? '.kefu-data'),
+    ...(database === undefined ? {} : { database }),
+    ...(maxConnections === undefined ? {} : { databaseMaxConnections: maxConnections }),
+    ...(env.KEFU_IDENTITY_SECRET ? { identitySecret: env.KEFU_IDENTITY_SECRET } : {}),
+    ...(env.KEFU_AGENT_PASSWORD ? { agentPassword: env.KEFU_AGENT_PASSWORD } : {}),
+    trustProxy: env.KEFU_TRUST_PROXY === '1',
+    ...(env.KEFU_ORDER_LOOKUP_WAIT_MS ? { lookupLimits: lookupLimits(env.KEFU_ORDER_LOOKUP_WAIT_MS) } : {}),
+  };
+}
+
+let options: ServerOptions;
+try {
+  options = optionsFromEnvironment(process.env);
+} catch (error) {
+  if (!(error instanceof SettingError)) throw error;
+  console.error(`kefu-server: ${error.message}`);
+  process.exit(2);
+}
+
+const server = await startServer(options);
+console.log(`Kefu reference server: ${server.origin}/v1 (${options.database ? 'PostgreSQL' : 'SQLite'})`);
 // A password the operator chose is theirs to know; only a generated one is printed.
 console.log(
   `Agent console: ${server.origin}/agent — ${

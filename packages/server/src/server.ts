@@ -26,6 +26,8 @@ export interface ServerOptions {
    * one database; `KEFU_DATABASE_URL`), a SQLite file path, or `:memory:`.
    */
   readonly database?: string;
+  /** The PostgreSQL pool's size per instance (`KEFU_DATABASE_MAX_CONNECTIONS`; 10). SQLite has none. */
+  readonly databaseMaxConnections?: number;
   readonly config?: StoreConfig;
   readonly allowedOrigins?: readonly string[];
   readonly identitySecret?: string;
@@ -51,6 +53,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const engine = await openMigratedEngine(
     options.database ?? (options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
+    options.databaseMaxConnections === undefined ? {} : { maxConnections: options.databaseMaxConnections },
   );
   const config = options.config ?? demoStoreConfig;
   const now = options.now ?? Date.now;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openEngine, type Engine } from './engine.js';
+import { openEngine, type Engine, type EngineOptions } from './engine.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 
@@ -19,10 +19,10 @@ export async function openDatabase(path: string): Promise<Db> {
 /**
  * Opens the engine at `target` (a SQLite file, `:memory:`, or a `postgres://` URL) and brings its
  * schema up to date; several instances starting together on one PostgreSQL database wait for each
- * other's migrations (db/migrate.ts).
+ * other's migrations (db/migrate.ts). `options.maxConnections` sizes a PostgreSQL pool.
  */
-export async function openMigratedEngine(target: string): Promise<Engine> {
-  const engine = openEngine(target);
+export async function openMigratedEngine(target: string, options: EngineOptions = {}): Promise<Engine> {
+  const engine = openEngine(target, options);
   try {
     await migrate(engine, migrations);
   } catch (error) {
