@@ -80,6 +80,7 @@ export default defineConfig({
           { text: 'The HTTP contract', link: '/api/http-contract' },
           { text: 'Writing an adapter', link: '/adapters' },
           { text: 'The reference server', link: '/server' },
+          { text: 'Running it for a store', link: '/deploy' },
           { text: 'The SDK core (@kefu/core)', link: '/core' },
         ],
       },
