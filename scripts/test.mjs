@@ -1,12 +1,13 @@
 // `npm test`: installs what is missing, then lint and types, the generated-file check, the build
 // with its size budgets, and every test suite: browser (web-test-runner in Chromium), node
-// (node:test: server, React SSR, repository checks) and end-to-end (Playwright against the built
-// demo). It ends with one line, `N passed, N failed`, summing every suite, and fails when any
+// (node:test: server, React SSR, repository checks), node-postgres (the server's tests again, on
+// PostgreSQL) and end-to-end (Playwright against the built demo). It ends with one line, `N passed, N failed`, summing every suite, and fails when any
 // step fails, any test file runs no test, any test is skipped or todo, or a suite's count falls
 // more than three below test/suite-counts.json (scripts/test-checks.mjs holds these checks).
 //
 //   npm test                               everything
-//   npm test -- --only browser             one suite (browser | node | e2e), no lint or build
+//   npm test -- --only browser             one suite (browser | node | node-postgres | e2e), no lint
+//                                          or build
 //   npm test -- --skip-lint                everything but lint and types
 //   npm test -- --accept-counts "why"      a deliberate drop: write this run's counts and the note
 //                                          to test/suite-counts.json
@@ -35,8 +36,8 @@ process.on('exit', () => rmSync(resultsDir, { recursive: true, force: true }));
 
 ensureDependencies();
 ensureChromium();
-// Only the node suite starts PostgreSQL clusters (test/support/postgres.ts).
-if (!only || only === 'node') ensurePostgres();
+// Only the node suites start PostgreSQL clusters (test/support/postgres.ts).
+if (!only || only === 'node' || only === 'node-postgres') ensurePostgres();
 
 // eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
@@ -91,23 +92,73 @@ const suites = {
       ...testFiles('packages/react/src', /\.test\.tsx?$/),
       ...testFiles('test/node', /\.test\.ts$/),
     ]),
+  // The server's tests once more with every server on PostgreSQL (KEFU_TEST_DATABASE=postgres), in
+  // one cluster for the run. Files that already test both engines themselves are not run twice.
+  'node-postgres': async () => {
+    const files = testFiles('packages/server/src', /\.test\.ts$/).filter(
+      (file) =>
+        !/describeOnBothEngines|openTestEngine\(|startPostgres\(/.test(readFileSync(resolve(root, file), 'utf8')),
+    );
+    const cluster = await sharedPostgres();
+    try {
+      return await nodeTests('node tests on PostgreSQL (the server, KEFU_TEST_DATABASE=postgres)', files, {
+        KEFU_TEST_DATABASE: 'postgres',
+        KEFU_TEST_POSTGRES_URL: cluster.url,
+      });
+    } finally {
+      await cluster.stop();
+    }
+  },
   e2e: () => nodeTests('end-to-end tests (Playwright, built demo)', testFiles('test/e2e', /\.test\.ts$/)),
 };
 
-async function nodeTests(label, files) {
+/** One PostgreSQL cluster for a suite (test/support/postgres-for-suite.ts), stopped by stop(). */
+function sharedPostgres() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/postgres-for-suite.ts'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((done) => child.once('exit', done));
+  return new Promise((resolveCluster, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const line = output.split('\n')[0];
+      if (output.includes('\n') && line) {
+        resolveCluster({
+          url: line.trim(),
+          stop: () => {
+            child.stdin.end();
+            return exited;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the PostgreSQL cluster for the suite did not start (exit ${code})`)),
+    );
+  });
+}
+
+async function nodeTests(label, files, env = {}) {
   if (files.length === 0) return { code: 0, passed: 0, failed: 0, problems: [] };
   const resultsFile = join(resultsDir, `node-${Date.now()}.jsonl`);
-  const { code, output } = await run(label, process.execPath, [
-    '--conditions=source',
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/node-test-results.mjs',
-    `--test-reporter-destination=${resultsFile}`,
-    ...files,
-  ]);
+  const { code, output } = await run(
+    label,
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-test-results.mjs',
+      `--test-reporter-destination=${resultsFile}`,
+      ...files,
+    ],
+    env,
+  );
   const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
   const results = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
   const problems = [...summaryProblems(output, 'node'), ...fileProblems(nodeFileCounts(results, files, root))];

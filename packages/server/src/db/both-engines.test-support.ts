@@ -46,8 +46,9 @@ export async function openTestEngine(name: EngineName): Promise<Engine> {
  * `usePostgresCluster()` stops it after the file's tests, else the cluster's exit hook does).
  */
 export async function freshPostgresDatabase(): Promise<string> {
-  cluster ??= startPostgres();
-  const { url } = await cluster;
+  // npm test's node-postgres suite starts one cluster for all its files (test/support/postgres-for-suite.ts).
+  const shared = process.env.KEFU_TEST_POSTGRES_URL;
+  const url = shared ?? (await (cluster ??= startPostgres())).url;
   const admin = openEngine(url);
   const database = `kefu_test_${process.pid}_${(databases += 1)}`;
   try {
