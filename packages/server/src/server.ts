@@ -10,6 +10,7 @@ import { demoStoreConfig } from '@kefu/core/seed';
 import { createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
 import { seedDemoStore } from './db/seed.js';
+import { closeChatRuntime } from './chat/runtime.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
 import type { LookupLimits } from './http/rate-limit.js';
@@ -87,7 +88,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             sockets.close();
             const http = server as Server;
             http.close((error) => {
-              engine.close().then(() => (error ? fail(error) : done()), fail);
+              // The chat's presence rows and LISTEN connection go before the database does.
+              closeChatRuntime(deps)
+                .then(() => engine.close())
+                .then(() => (error ? fail(error) : done()), fail);
             });
             http.closeIdleConnections();
             void answered(SHUTDOWN_GRACE_MS).then(() => http.closeAllConnections());

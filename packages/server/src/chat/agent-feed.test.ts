@@ -46,7 +46,7 @@ describe('the agent console’s feed', () => {
     let reads = 0;
     const runtime = {
       hub,
-      presence: { connect: () => () => undefined, count: () => 1 },
+      presence: { connect: async () => async () => undefined, count: async () => 1 },
       service: {
         summaries: async () => {
           reads += 1;
@@ -66,8 +66,9 @@ describe('the agent console’s feed', () => {
     for (let waited = 0; frames.length < 5 && waited < 100; waited += 1) await delay(10);
     assert.deepEqual(
       frames.map((frame) => (frame.type === 'event' ? `event ${frame.event.seq}` : frame.type)),
-      // The hello, the list the feed's own opening asked for, then what happened after, in order.
-      ['hello', 'conversations', 'event 1', 'conversations', 'event 2'],
+      // The hello, then what happened after, in order; last the list the feed's own opening asked
+      // for once the agent's presence was written (the other consoles' news of one more agent).
+      ['hello', 'event 1', 'conversations', 'event 2', 'conversations'],
     );
     assert.equal(frames[0]?.type === 'hello' && frames[0].agentName, 'Mei');
   });

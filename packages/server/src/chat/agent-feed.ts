@@ -44,31 +44,44 @@ export function openAgentFeed(socket: WebSocket, session: AgentSession, { servic
       socket.close(1011, 'server');
     });
   };
-  const release = presence.connect(session.id);
+  // The agent counts as online once their row is written (in the database: every instance counts it).
+  const connected = presence.connect(session.id);
   // Each list is read when it is asked for, and sent in its turn.
-  const hello = async (agentsOnline: number): Promise<AgentFeedFrame> => ({
-    type: 'hello',
-    agentName: session.name,
-    agentsOnline,
-    conversations: await service.summaries(),
-  });
-  const list = async (agentsOnline: number): Promise<AgentFeedFrame> => ({
+  const hello = async (): Promise<AgentFeedFrame> => {
+    await connected;
+    return {
+      type: 'hello',
+      agentName: session.name,
+      agentsOnline: await presence.count(),
+      conversations: await service.summaries(),
+    };
+  };
+  const list = async (): Promise<AgentFeedFrame> => ({
     type: 'conversations',
-    agentsOnline,
+    agentsOnline: await presence.count(),
     conversations: await service.summaries(),
   });
-  send(hello(presence.count()));
+  send(hello());
   const stopEvents = hub.subscribeAll((conversationId, event, clientId) =>
     send({ type: 'event', conversationId, event, ...(clientId === undefined ? {} : { clientId }) }),
   );
-  const stopList = hub.onListChanged(() => send(list(presence.count())));
-  // Other consoles show how many agents are online.
-  hub.listChanged();
+  const stopList = hub.onListChanged(() => send(list()));
+  // Other consoles show how many agents are online (those on other instances hear it from the
+  // presence write's notification).
+  void connected.then(
+    () => hub.listChanged(),
+    () => undefined,
+  );
 
   socket.once('close', () => {
     stopEvents();
     stopList();
-    release();
-    hub.listChanged();
+    connected
+      .then((release) => release())
+      .catch((error: unknown) => {
+        // The row expires on its own (PRESENCE_TTL_MS).
+        console.error('[kefu] presence not released:', error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => hub.listChanged());
   });
 }

@@ -1,8 +1,18 @@
 import type { ChatEvent } from '@kefu/core';
+import type { Transaction } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
 
 export type ConversationListener = (event: ChatEvent) => void;
 /** `clientId` is the sender's key of a message event (the console matches its own replies by it). */
 export type FeedListener = (conversationId: string, event: ChatEvent, clientId: string | undefined) => void;
+
+/** What one write changed, told to the hub inside the write's transaction. */
+export interface HubNews {
+  /** Every event the write appended, by conversation and seq. */
+  readonly events: readonly { readonly conversationId: string; readonly seq: number }[];
+  /** Whether the consoles' list changed (a conversation started, its status or context changed, an agent came or went). */
+  readonly listChanged: boolean;
+}
 
 /**
  * In-process pub/sub between the chat service and the sockets. The service publishes only after
@@ -16,8 +26,21 @@ export interface ChatHub {
   subscribeAll(listener: FeedListener): () => void;
   /** Told when the set of conversations or their status changed (the console's queue). */
   onListChanged(listener: () => void): () => void;
+  /** After the event's transaction committed: delivers it to this instance's subscribers. */
   publish(conversationId: string, event: ChatEvent, clientId?: string): void;
+  /** After a commit: tells this instance's list watchers. */
   listChanged(): void;
+  /**
+   * Inside a write's transaction, before it commits: what other instances must hear of it
+   * (PostgreSQL: `pg_notify`, delivered at commit, in commit order — or not at all on rollback).
+   * The in-process hub has no other instance to tell and leaves it out.
+   */
+  inTransaction?(trx: Transaction<KefuDatabase>, news: HubNews): Promise<void>;
+  /**
+   * Resolves once a `subscribe(conversationId)` made before the call is sure to receive every event
+   * committed from now on (PostgreSQL: its last seq has been read). The in-process hub is at once.
+   */
+  subscribed?(conversationId: string): Promise<void>;
 }
 
 export function createChatHub(): ChatHub {

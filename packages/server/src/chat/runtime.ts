@@ -1,19 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import type { ServerDeps } from '../deps.js';
 import { createChatHub, type ChatHub } from './hub.js';
+import { createPostgresChatHub } from './hub-postgres.js';
+import { createPresence, type AgentPresence } from './presence.js';
 import { createChatService, type ChatService } from './service.js';
 
-/** Which console sessions have a live socket: chat is staffed while at least one does. */
-export interface AgentPresence {
-  /** Counts a socket of `sessionId` until the returned function is called. */
-  connect(sessionId: string): () => void;
-  /** Distinct signed-in agents with a console open. */
-  count(): number;
-}
+export type { AgentPresence } from './presence.js';
 
 export interface ChatRuntime {
   readonly hub: ChatHub;
   readonly service: ChatService;
   readonly presence: AgentPresence;
+  /**
+   * Shutdown, before the engine closes: this instance's presence rows go, and the PostgreSQL hub's
+   * LISTEN connection ends. Calling it again does nothing more.
+   */
+  close(): Promise<void>;
 }
 
 // app.ts and server.ts hand the routes, the console and the sockets the same deps object, so it
@@ -23,32 +25,50 @@ const runtimes = new WeakMap<ServerDeps, ChatRuntime>();
 export function chatRuntime(deps: ServerDeps): ChatRuntime {
   let runtime = runtimes.get(deps);
   if (!runtime) {
-    const hub = createChatHub();
-    const presence = createPresence();
-    const service = createChatService({ db: deps.engine.db, now: deps.now, config: deps.config }, hub, {
-      alwaysOpen: process.env.KEFU_CHAT_ALWAYS_OPEN === '1',
-      agentsOnline: () => presence.count(),
-    });
-    runtime = { hub, service, presence };
+    runtime = createChatRuntime(deps);
     runtimes.set(deps, runtime);
   }
   return runtime;
 }
 
-function createPresence(): AgentPresence {
-  const socketsBySession = new Map<string, number>();
+/** Closes the runtime `deps` has, if it has one (a server's shutdown, a test's teardown). */
+export async function closeChatRuntime(deps: ServerDeps): Promise<void> {
+  await runtimes.get(deps)?.close();
+}
+
+/**
+ * The in-process hub on SQLite (one process); on PostgreSQL the hub that fans out across every
+ * instance on the database (decision 0016, §7). Presence is in the database on both.
+ */
+function createChatRuntime(deps: ServerDeps): ChatRuntime {
+  const { engine } = deps;
+  const instanceId = `i_${randomBytes(9).toString('base64url')}`;
+  const postgresHub =
+    engine.kind === 'postgres' ? createPostgresChatHub({ url: engine.url, db: engine.db, instanceId }) : undefined;
+  const hub: ChatHub = postgresHub ?? createChatHub();
+  const presence = createPresence(engine.db, {
+    instanceId,
+    // Consoles on other instances show how many agents are online.
+    announce: async (trx) => hub.inTransaction?.(trx, { events: [], listChanged: true }),
+  });
+  const service = createChatService({ db: engine.db, now: deps.now, config: deps.config }, hub, {
+    alwaysOpen: process.env.KEFU_CHAT_ALWAYS_OPEN === '1',
+    agentsOnline: () => presence.count(),
+  });
+  let closing: Promise<void> | undefined;
   return {
-    connect(sessionId) {
-      socketsBySession.set(sessionId, (socketsBySession.get(sessionId) ?? 0) + 1);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        const left = (socketsBySession.get(sessionId) ?? 1) - 1;
-        if (left > 0) socketsBySession.set(sessionId, left);
-        else socketsBySession.delete(sessionId);
-      };
-    },
-    count: () => socketsBySession.size,
+    hub,
+    service,
+    presence,
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await presence.close();
+        } catch (error) {
+          // The rows expire on their own (PRESENCE_TTL_MS); the shutdown goes on.
+          console.error('[kefu] presence not cleared:', error instanceof Error ? error.message : String(error));
+        }
+        await postgresHub?.close();
+      })()),
   };
 }

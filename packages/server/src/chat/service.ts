@@ -32,7 +32,8 @@ type Author = 'shopper' | 'agent';
 export interface ChatServiceOptions {
   /** KEFU_CHAT_ALWAYS_OPEN: the demo's chat is open without business hours or an agent online. */
   readonly alwaysOpen: boolean;
-  readonly agentsOnline: () => number;
+  /** Distinct agents with a console open, on any instance (a database read on several). */
+  readonly agentsOnline: () => number | Promise<number>;
 }
 
 export interface OutgoingMessage {
@@ -127,7 +128,15 @@ export function createChatService(store: ChatStore, hub: ChatHub, options: ChatS
   ): Promise<{ result: T; publish: () => void }> {
     const result = await inTransaction(executor, async (trx) => {
       const write: Write = { trx, tables: chatTables(trx), appended: [], listChanged: false };
-      return { value: await work(write), write };
+      const value = await work(write);
+      // Other instances hear of the write with its commit, never of a rollback (decision 0016, §7).
+      if (hub.inTransaction && (write.appended.length > 0 || write.listChanged)) {
+        await hub.inTransaction(trx, {
+          events: write.appended.map(({ conversationId, event }) => ({ conversationId, seq: event.seq })),
+          listChanged: write.listChanged,
+        });
+      }
+      return { value, write };
     });
     const { appended, listChanged } = result.write;
     const publish = () => {
@@ -304,7 +313,7 @@ export function createChatService(store: ChatStore, hub: ChatHub, options: ChatS
     async availability(): Promise<Availability> {
       const now = store.now();
       const { businessHours } = store.config;
-      const agentsOnline = options.agentsOnline();
+      const agentsOnline = await options.agentsOnline();
       const withinHours = isOpenAt(businessHours, now);
       const queueLength = await tables.queuedCount();
       const nextOpening = options.alwaysOpen || withinHours ? undefined : nextOpeningAt(businessHours, now);

@@ -13,8 +13,8 @@ export type IdentityCheck = (token: string) => Promise<string | undefined>;
 /**
  * A shopper's live stream: the first frame carries the conversation token, or the identity token
  * of the shopper the conversation belongs to (never the URL). Once it checks out the socket is
- * subscribed to the hub and then told `subscribed`, in the same turn of the event loop, so every
- * event committed after that reaches it, in seq order.
+ * subscribed to the hub and told `subscribed` once the hub is sure to pass on every event
+ * committed after that, in seq order.
  */
 export function openShopperStream(
   socket: WebSocket,
@@ -67,6 +67,16 @@ export function openShopperStream(
       return;
     }
     unsubscribe = hub.subscribe(conversationId, (event) => sendFrame(socket, event));
+    try {
+      // Across instances the hub first reads where the conversation stands: only then is every
+      // event committed after `subscribed` sure to come here.
+      await hub.subscribed?.(conversationId);
+    } catch (error) {
+      console.error('[kefu] chat stream subscribe failed:', error instanceof Error ? error.message : String(error));
+      refuse('server', 'Something went wrong on our side.');
+      return;
+    }
+    if (state !== 'checking') return;
     state = 'subscribed';
     sendFrame(socket, { type: 'subscribed' });
   }

@@ -5,6 +5,7 @@ import type { ServerDeps } from '../deps.js';
 import { consoleSessions } from '../console/sessions.js';
 import { identifiedCustomer } from '../http/auth.js';
 import { openAgentFeed } from './agent-feed.js';
+import { PRESENCE_REFRESH_MS } from './presence.js';
 import { chatRuntime } from './runtime.js';
 import { openShopperStream } from './shopper-stream.js';
 import { socketRegistry, type TrackedSocket } from './socket-registry.js';
@@ -83,10 +84,16 @@ export function attachSockets(server: Server, deps: ServerDeps): { close(): void
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  // This instance's consoles stay counted as online (rows older than PRESENCE_TTL_MS are not).
+  const presenceBeat = setInterval(() => {
+    runtime.presence.refresh().catch(() => {});
+  }, PRESENCE_REFRESH_MS);
+  presenceBeat.unref();
 
   return {
     close() {
       clearInterval(heartbeat);
+      clearInterval(presenceBeat);
       stopEndWatch();
       server.off('upgrade', onUpgrade);
       // 1001 "going away": the client reconnects and catches up once a server is back.

@@ -225,6 +225,31 @@ export function chatTables(db: Executor) {
         .execute();
       return rows.map((row) => JSON.parse(row.payload) as ChatEvent);
     },
+    /**
+     * The events after `afterSeq` in seq order, each with its message's sender key (the console's own
+     * replies carry one too): what a hub hands its subscribers when it reads back from the table.
+     */
+    async eventsWithClientIdsAfter(
+      conversationId: string,
+      afterSeq: number,
+    ): Promise<{ event: ChatEvent; clientId: string | undefined }[]> {
+      const rows = await db
+        .selectFrom('chat_events as e')
+        .leftJoin('chat_messages as m', (join) =>
+          join.onRef('m.conversation_id', '=', 'e.conversation_id').onRef('m.seq', '=', 'e.seq'),
+        )
+        .select(['e.payload', 'm.client_id'])
+        .where('e.conversation_id', '=', conversationId)
+        .where('e.seq', '>', afterSeq)
+        .orderBy('e.seq')
+        .execute();
+      return rows.map((row) => ({ event: JSON.parse(row.payload) as ChatEvent, clientId: row.client_id ?? undefined }));
+    },
+    /** The conversation's last seq; undefined for an unknown conversation. */
+    async lastSeq(id: string): Promise<number | undefined> {
+      const row = await db.selectFrom('chat_conversations').select('last_seq').where('id', '=', id).executeTakeFirst();
+      return row?.last_seq;
+    },
     async insertMessage(conversationId: string, message: ChatMessage, clientId: string | undefined): Promise<void> {
       await db
         .insertInto('chat_messages')

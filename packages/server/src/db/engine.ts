@@ -41,6 +41,8 @@ export interface SqliteEngine extends EngineBase {
 
 export interface PostgresEngine extends EngineBase {
   readonly kind: 'postgres';
+  /** The database's URL: for a connection of its own outside the pool (the chat hub's LISTEN). */
+  readonly url: string;
 }
 
 export type Engine = SqliteEngine | PostgresEngine;
@@ -132,5 +134,5 @@ function openPostgres(url: string, options: EngineOptions): PostgresEngine {
   // The next query opens another connection; a query that was running fails on its own.
   pool.on('error', () => {});
   const db = new Kysely<KefuDatabase>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, close: () => db.destroy() };
+  return { kind: 'postgres', db, url, close: () => db.destroy() };
 }

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
+
+/** How often an instance tells the database its consoles are still open. */
+export const PRESENCE_REFRESH_MS = 10_000;
+/** A row not refreshed for this long is an instance that died (or lost its database): not counted. */
+export const PRESENCE_TTL_MS = 30_000;
+/** Rows this old are deleted by any instance's refresh: what a crashed instance left behind. */
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Which signed-in agents have a console open, counted once across every instance on the database
+ * (decision 0016, §6): each instance keeps one `agent_presence` row per session with a live
+ * console socket, refreshed every PRESENCE_REFRESH_MS and deleted when its last socket closes or
+ * the instance shuts down. A row older than PRESENCE_TTL_MS does not count, so an instance that
+ * dies without a word drops out on its own.
+ */
+export interface AgentPresence {
+  /** This instance's random id (its rows' `instance_id`). */
+  readonly instanceId: string;
+  /** Counts a socket of `sessionId` (its row written) until the returned function is called. */
+  connect(sessionId: string): Promise<() => Promise<void>>;
+  /** Distinct signed-in agents with a console open on any instance. */
+  count(): Promise<number>;
+  /** The heartbeat: this instance's live sessions are fresh again. */
+  refresh(): Promise<void>;
+  /** Shutdown: this instance's rows go; later calls change nothing. */
+  close(): Promise<void>;
+}
+
+export interface PresenceOptions {
+  /**
+   * Process wall time for `seen_at` — not the business clock (`deps.now`), which tests freeze or
+   * move by hours. Injectable so a test can age one instance's rows.
+   */
+  readonly wallNow?: () => number;
+  readonly instanceId?: string;
+  /** Inside a transaction that changed who is online: let other instances' consoles know. */
+  readonly announce?: (trx: Transaction<KefuDatabase>) => Promise<void>;
+}
+
+export function createPresence(db: Kysely<KefuDatabase>, options: PresenceOptions = {}): AgentPresence {
+  const wallNow = options.wallNow ?? Date.now;
+  const instanceId = options.instanceId ?? `i_${randomBytes(9).toString('base64url')}`;
+  /** Open console sockets on this instance, by session (several tabs count once). */
+  const socketsBySession = new Map<string, number>();
+  let closed = false;
+
+  const upsert = (executor: Kysely<KefuDatabase> | Transaction<KefuDatabase>, sessionIds: readonly string[]) =>
+    executor
+      .insertInto('agent_presence')
+      .values(sessionIds.map((session_id) => ({ instance_id: instanceId, session_id, seen_at: wallNow() })))
+      .onConflict((oc) => oc.columns(['instance_id', 'session_id']).doUpdateSet({ seen_at: wallNow() }))
+      .execute();
+
+  return {
+    instanceId,
+    async connect(sessionId) {
+      const first = !socketsBySession.has(sessionId);
+      socketsBySession.set(sessionId, (socketsBySession.get(sessionId) ?? 0) + 1);
+      await db.transaction().execute(async (trx) => {
+        await upsert(trx, [sessionId]);
+        if (first) await options.announce?.(trx);
+      });
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        const left = (socketsBySession.get(sessionId) ?? 1) - 1;
+        if (left > 0) {
+          socketsBySession.set(sessionId, left);
+          return;
+        }
+        socketsBySession.delete(sessionId);
+        if (closed) return;
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .deleteFrom('agent_presence')
+            .where('instance_id', '=', instanceId)
+            .where('session_id', '=', sessionId)
+            .execute();
+          await options.announce?.(trx);
+        });
+      };
+    },
+    async count() {
+      const row = await db
+        .selectFrom('agent_presence')
+        .select((eb) => eb.fn.count<number>('session_id').distinct().as('count'))
+        .where('seen_at', '>', wallNow() - PRESENCE_TTL_MS)
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+    async refresh() {
+      if (closed) return;
+      const live = [...socketsBySession.keys()];
+      // An upsert, not an update: a row someone removed (a restore, a cleanup) comes back.
+      if (live.length > 0) await upsert(db, live);
+      await db
+        .deleteFrom('agent_presence')
+        .where('seen_at', '<', wallNow() - FORGET_AFTER_MS)
+        .execute();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      socketsBySession.clear();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('agent_presence').where('instance_id', '=', instanceId).execute();
+        await options.announce?.(trx);
+      });
+    },
+  };
+}
