@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { freePort, startReferenceServer } from './scripts/reference-server.mjs';
+import { startSuitePostgres } from './scripts/suite-postgres.mjs';
 import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
 import { reactUnderTestPlugin } from './test/support/react-under-test.mjs';
 
@@ -17,10 +18,18 @@ const port = await freePort();
 // The contract suite signs identity tokens as a store would, so it needs the server's secret: a
 // test secret, for this throwaway server only.
 const referenceIdentitySecret = 'kefu-contract-suite-identity-secret';
-const referenceServer = await startReferenceServer({
+const referenceOptions = {
   allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
   // The rate-limit case waits out a real limit on this server: 2 s after the free tries, not 30.
   env: { KEFU_IDENTITY_SECRET: referenceIdentitySecret, KEFU_ORDER_LOOKUP_WAIT_MS: '2000' },
+};
+const referenceServer = await startReferenceServer(referenceOptions);
+// The same server on PostgreSQL (issue 21: the contract suite on both engines), in a cluster of
+// its own that stops with this process.
+const postgres = await startSuitePostgres();
+const referenceServerOnPostgres = await startReferenceServer({
+  ...referenceOptions,
+  env: { ...referenceOptions.env, KEFU_DATABASE_URL: postgres.url },
 });
 
 const mockServiceWorker = new URL('./test/support/public/mockServiceWorker.js', import.meta.url);
@@ -57,6 +66,7 @@ export default {
       define: {
         __KEFU_PROPERTY_RUNS__: String(propertyRuns),
         __KEFU_REFERENCE_API__: JSON.stringify(referenceServer.apiBase),
+        __KEFU_REFERENCE_API_POSTGRES__: JSON.stringify(referenceServerOnPostgres.apiBase),
         __KEFU_REFERENCE_IDENTITY_SECRET__: JSON.stringify(referenceIdentitySecret),
       },
     }),

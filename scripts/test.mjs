@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { ensureChromium, ensureDependencies, ensurePostgres } from './ensure.mjs';
+import { startSuitePostgres } from './suite-postgres.mjs';
 import { acceptCounts, countProblems, fileProblems, nodeFileCounts, summaryProblems } from './test-checks.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -36,8 +37,8 @@ process.on('exit', () => rmSync(resultsDir, { recursive: true, force: true }));
 
 ensureDependencies();
 ensureChromium();
-// Only the node suites start PostgreSQL clusters (test/support/postgres.ts).
-if (!only || only === 'node' || only === 'node-postgres') ensurePostgres();
+// The node suites and the browser suite's reference server on PostgreSQL start clusters.
+if (only !== 'e2e') ensurePostgres();
 
 // eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
@@ -99,7 +100,7 @@ const suites = {
       (file) =>
         !/describeOnBothEngines|openTestEngine\(|startPostgres\(/.test(readFileSync(resolve(root, file), 'utf8')),
     );
-    const cluster = await sharedPostgres();
+    const cluster = await startSuitePostgres();
     try {
       return await nodeTests('node tests on PostgreSQL (the server, KEFU_TEST_DATABASE=postgres)', files, {
         KEFU_TEST_DATABASE: 'postgres',
@@ -111,34 +112,6 @@ const suites = {
   },
   e2e: () => nodeTests('end-to-end tests (Playwright, built demo)', testFiles('test/e2e', /\.test\.ts$/)),
 };
-
-/** One PostgreSQL cluster for a suite (test/support/postgres-for-suite.ts), stopped by stop(). */
-function sharedPostgres() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/postgres-for-suite.ts'], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const exited = new Promise((done) => child.once('exit', done));
-  return new Promise((resolveCluster, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const line = output.split('\n')[0];
-      if (output.includes('\n') && line) {
-        resolveCluster({
-          url: line.trim(),
-          stop: () => {
-            child.stdin.end();
-            return exited;
-          },
-        });
-      }
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the PostgreSQL cluster for the suite did not start (exit ${code})`)),
-    );
-  });
-}
 
 async function nodeTests(label, files, env = {}) {
   if (files.length === 0) return { code: 0, passed: 0, failed: 0, problems: [] };
