@@ -98,7 +98,9 @@ const suites = {
   'node-postgres': async () => {
     const files = testFiles('packages/server/src', /\.test\.ts$/).filter(
       (file) =>
-        !/describeOnBothEngines|openTestEngine\(|startPostgres\(/.test(readFileSync(resolve(root, file), 'utf8')),
+        !/describeOnBothEngines|openTestEngine\(|startPostgres\(|freshPostgresDatabase\(/.test(
+          readFileSync(resolve(root, file), 'utf8'),
+        ),
     );
     const cluster = await startSuitePostgres();
     try {
