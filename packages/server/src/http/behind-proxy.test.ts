@@ -9,6 +9,7 @@ import { WebSocket } from 'ws';
 import { DEFAULT_ORDER_GUESS_LIMITS } from '@kefu/core/domain';
 import type { ChatMessage, Conversation } from '@kefu/core';
 import { startServer, type RunningServer } from '../server.js';
+import { startPostgres, type PostgresCluster } from '../../../../test/support/postgres.js';
 import { startReverseProxy, type ReverseProxy } from '../../../../test/support/reverse-proxy.js';
 
 const ANA = '127.0.0.2';
@@ -113,6 +114,72 @@ class Frames {
   }
 }
 
+/**
+ * A shopper starts a chat and opens its stream, an agent signs in and opens the console's feed, all
+ * through `proxy`; the shopper's message reaches the feed and the agent's reply reaches the stream.
+ * Sockets are closed by the caller (`sockets`).
+ */
+async function chatBothWays(proxy: ReverseProxy, sockets: WebSocket[]): Promise<void> {
+  const open = (path: string, headers: Record<string, string> = {}) => {
+    const frames = new Frames(new WebSocket(`ws://127.0.0.1:${proxy.port}${path}`, { headers }));
+    sockets.push(frames.socket);
+    return frames;
+  };
+  const started = await fetch(`${proxy.origin}/v1/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({ name: 'Ana', email: 'ana@example.com', topic: 'Where is my order?' }),
+  });
+  assert.equal(started.status, 201);
+  const conversation = (await started.json()) as Conversation;
+
+  // The browser's way: Origin is the page's, the proxy's own host, which the proxy passes on as Host.
+  const stream = open(`/v1/conversations/${conversation.id}/stream`, { origin: proxy.origin });
+  await stream.opened;
+  stream.socket.send(JSON.stringify({ type: 'auth', token: conversation.token }));
+  await stream.waitFor((frame) => frame.type === 'subscribed', 'the stream subscribed');
+
+  const session = await fetch(`${proxy.origin}/agent/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
+  });
+  assert.equal(session.status, 200);
+  const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const feed = open('/agent/socket', { cookie, origin: proxy.origin });
+  await feed.opened;
+  await feed.waitFor((frame) => frame.type === 'hello', 'the console greeted');
+
+  const sent = await fetch(`${proxy.origin}/v1/conversations/${conversation.id}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation.token}` },
+    body: JSON.stringify({ clientId: crypto.randomUUID(), text: 'Where is my parcel?' }),
+  });
+  assert.equal(sent.status, 201);
+  const message = (await sent.json()) as ChatMessage;
+  await feed.waitFor(
+    (frame) => frame.type === 'event' && (frame.event as { message?: ChatMessage }).message?.id === message.id,
+    'the shopper’s message in the console',
+  );
+
+  const accepted = await fetch(`${proxy.origin}/agent/api/conversations/${conversation.id}/accept`, {
+    method: 'POST',
+    headers: { cookie },
+  });
+  assert.equal(accepted.status, 200);
+  const replied = await fetch(`${proxy.origin}/agent/api/conversations/${conversation.id}/messages`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: crypto.randomUUID(), text: 'It is on its way.' }),
+  });
+  assert.equal(replied.status, 201);
+  const reply = (await replied.json()) as ChatMessage;
+  await stream.waitFor(
+    (frame) => frame.type === 'message' && (frame.message as ChatMessage).id === reply.id,
+    'the agent’s reply on the shopper’s stream',
+  );
+}
+
 describe('chat sockets through the proxy', () => {
   let server: RunningServer;
   let proxy: ReverseProxy;
@@ -126,72 +193,52 @@ describe('chat sockets through the proxy', () => {
     await proxy.close();
     await server.close();
   });
-  const open = (path: string, headers: Record<string, string> = {}) => {
-    const frames = new Frames(new WebSocket(`ws://127.0.0.1:${proxy.port}${path}`, { headers }));
-    sockets.push(frames.socket);
-    return frames;
-  };
 
   it('carries a shopper’s stream and the agent console’s feed both ways', async () => {
-    const started = await fetch(`${proxy.origin}/v1/conversations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ name: 'Ana', email: 'ana@example.com', topic: 'Where is my order?' }),
-    });
-    assert.equal(started.status, 201);
-    const conversation = (await started.json()) as Conversation;
-
-    // The browser's way: Origin is the page's, the proxy's own host, which the proxy passes on as Host.
-    const stream = open(`/v1/conversations/${conversation.id}/stream`, { origin: proxy.origin });
-    await stream.opened;
-    stream.socket.send(JSON.stringify({ type: 'auth', token: conversation.token }));
-    await stream.waitFor((frame) => frame.type === 'subscribed', 'the stream subscribed');
-
-    const session = await fetch(`${proxy.origin}/agent/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
-    });
-    assert.equal(session.status, 200);
-    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const feed = open('/agent/socket', { cookie, origin: proxy.origin });
-    await feed.opened;
-    await feed.waitFor((frame) => frame.type === 'hello', 'the console greeted');
-
-    const sent = await fetch(`${proxy.origin}/v1/conversations/${conversation.id}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation.token}` },
-      body: JSON.stringify({ clientId: crypto.randomUUID(), text: 'Where is my parcel?' }),
-    });
-    assert.equal(sent.status, 201);
-    const message = (await sent.json()) as ChatMessage;
-    await feed.waitFor(
-      (frame) => frame.type === 'event' && (frame.event as { message?: ChatMessage }).message?.id === message.id,
-      'the shopper’s message in the console',
-    );
-
-    const accepted = await fetch(`${proxy.origin}/agent/api/conversations/${conversation.id}/accept`, {
-      method: 'POST',
-      headers: { cookie },
-    });
-    assert.equal(accepted.status, 200);
-    const replied = await fetch(`${proxy.origin}/agent/api/conversations/${conversation.id}/messages`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: crypto.randomUUID(), text: 'It is on its way.' }),
-    });
-    assert.equal(replied.status, 201);
-    const reply = (await replied.json()) as ChatMessage;
-    await stream.waitFor(
-      (frame) => frame.type === 'message' && (frame.message as ChatMessage).id === reply.id,
-      'the agent’s reply on the shopper’s stream',
-    );
+    await chatBothWays(proxy, sockets);
     assert.equal(proxy.served[0], 7, 'every request and both upgrades went through the proxy');
   });
 
   it('passes on the server’s refusal of an upgrade', async () => {
-    const feed = open('/agent/socket', { origin: proxy.origin });
+    const feed = new Frames(
+      new WebSocket(`ws://127.0.0.1:${proxy.port}/agent/socket`, { headers: { origin: proxy.origin } }),
+    );
+    sockets.push(feed.socket);
     await assert.rejects(feed.opened, /upgrade 401/);
+  });
+});
+
+describe('two instances on one PostgreSQL database behind the proxy', () => {
+  let cluster: PostgresCluster;
+  let instances: RunningServer[] = [];
+  let proxy: ReverseProxy;
+  const sockets: WebSocket[] = [];
+  before(async () => {
+    cluster = await startPostgres();
+    const options = {
+      port: 0,
+      database: cluster.url,
+      agentPassword: PASSWORD,
+      trustProxy: true,
+      now: () => MONDAY_MORNING,
+    };
+    instances = await Promise.all([startServer(options), startServer(options)]);
+    // The shopper's traffic on instance A, the console's on instance B.
+    proxy = await startReverseProxy({
+      upstreams: instances.map((instance) => instance.origin),
+      pick: (request) => (request.url?.startsWith('/agent') ? 1 : 0),
+    });
+  });
+  after(async () => {
+    for (const socket of sockets) socket.terminate();
+    await proxy?.close();
+    await Promise.all(instances.map((instance) => instance.close()));
+    await cluster?.stop();
+  });
+
+  it('lets a shopper on one instance and an agent on the other chat live, both ways', async () => {
+    await chatBothWays(proxy, sockets);
+    assert.deepEqual(proxy.served, [3, 4], 'the shopper’s 3 calls on A, the agent’s 4 on B');
   });
 });
 
