@@ -23,6 +23,7 @@ import { runFaqSearchBench, goals as faqGoals, type FaqSearchResult } from './fa
 import { runFaqIndexBuildBench, goals as faqBuildGoals, type FaqIndexBuildResult } from './faq-index-build.js';
 import { runChatHistoryBench, goals as chatGoals, type ChatHistoryResult } from './chat-history.js';
 import { integrations, phases, runFrameworksBench, type FrameworksResult, type Phase } from './frameworks.js';
+import { runServerBench, type ServerBenchResult } from './server.js';
 
 /** third-party-web (2026): average main-thread script time per page that embeds each product. */
 const thirdPartyWeb = [
@@ -58,6 +59,7 @@ const benchmarks = {
   'chat-history': 'chatHistory',
   'faq-index-build': 'faqIndexBuild',
   'faq-search': 'faqSearch',
+  server: 'server',
 } as const;
 type BenchmarkName = keyof typeof benchmarks;
 const only = process.argv.slice(2);
@@ -95,6 +97,7 @@ let lighthouseResult: LighthouseResult | undefined;
 let chatHistory: ChatHistoryResult | undefined;
 let faq: FaqSearchResult | undefined;
 let faqIndexBuild: FaqIndexBuildResult | undefined;
+let server: ServerBenchResult | undefined;
 try {
   if (selected('host')) host = await step('cost to the host page', () => runHostCostBench(browser, storefront));
   if (selected('opening')) opening = await step('opening', () => runOpeningBench(browser, storefront.withKefu));
@@ -111,6 +114,7 @@ try {
   if (selected('faq-search')) {
     faq = await step('FAQ search', () => runFaqSearchBench({ write: false, ...(quick ? { sizes: [1000] } : {}) }));
   }
+  if (selected('server')) server = await step('server under chat load', () => runServerBench());
 } finally {
   await browser.close().catch(() => undefined);
   await storefront.close();
@@ -397,6 +401,24 @@ if (indexedDb) {
   ]);
 }
 
+if (server) {
+  rows.push(
+    `Server under chat load — one agent, ${server.inFlight} replies in flight, ${server.replies.toLocaleString('en-US')} replies round-robin; delivery = the agent's POST sent → the shopper's socket has the message (p50 / p99); ratios over SQLite × 1 in this run; CPU in cores busy (servers, PostgreSQL, load generator); load average ${server.loadAverage.before} → ${server.loadAverage.after} on ${cpus().length} cores`,
+  );
+  for (const row of server.rows) {
+    const { ratioToBaseline: ratio, cpu } = row;
+    rows.push([
+      `${row.configuration}, ${row.conversations.toLocaleString('en-US')} conversations open`,
+      `${row.messagesPerSecond} msg/s, ${ms(row.p50Ms)} / ${ms(row.p99Ms)}`,
+      `${ratio.messagesPerSecond}× msg/s, ${ratio.p50}× / ${ratio.p99}× latency; CPU ${cpu.servers} + ${cpu.postgres} + ${cpu.loadGenerator}` +
+        (row.lost > 0 ? `; ${row.lost} NOT DELIVERED` : ''),
+      '',
+      '',
+    ]);
+  }
+  for (const note of server.notes) rows.push(`  ${note}`);
+}
+
 const header: Row = ['measure', 'Kefu', 'comparison (same run)', 'goal', ''];
 const table = rows.filter((row): row is Row => typeof row !== 'string');
 const widths = header.map((_, column) => Math.max(...[header, ...table].map((row) => (row[column] ?? '').length)));
@@ -440,6 +462,7 @@ const measured: Record<(typeof benchmarks)[BenchmarkName], unknown> = {
   faqIndexBuild,
   chatHistory,
   indexedDb,
+  server,
 };
 const resultsFile = resolve(repo, 'bench/results.json');
 const run = {
