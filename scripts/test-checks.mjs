@@ -2,7 +2,8 @@
 // every test file runs at least one test, no test is skipped or todo, and no suite's count drops
 // by more than a few below the committed count (test/suite-counts.json). Pure functions, so
 // test/node/runner.test.ts can run them on saved outputs.
-import { isAbsolute, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 
 /** How far a suite's count may fall below the committed count before `npm test` fails. */
 export const COUNT_TOLERANCE = 3;
@@ -19,16 +20,41 @@ export function nodeFileCounts(jsonLines, files, root = process.cwd()) {
   /** @type {Record<string, { tests: number, skipped: number, todo: number }>} */
   const counts = Object.fromEntries(files.map((file) => [file, { tests: 0, skipped: 0, todo: 0 }]));
   const relativeFile = (file) => (isAbsolute(file) ? relative(root, file) : file);
+  const add = (file, event) => {
+    counts[file] ??= { tests: 0, skipped: 0, todo: 0 };
+    if (event.skip) counts[file].skipped += 1;
+    if (event.todo) counts[file].todo += 1;
+    if (!event.suite) counts[file].tests += 1;
+  };
+  // node:test names a test's file by where it was declared. A test file may run tests declared in a
+  // shared module (a reusable suite like chat/hub.suite.ts, the both-engines helper's describe):
+  // those count for every listed file that imports the module. A module that only declared suites
+  // is no test file of its own.
+  const importers = new Map();
+  const importersOf = (module) => {
+    if (!importers.has(module)) {
+      const name = basename(module).replace(/\.[cm]?[jt]sx?$/, '');
+      importers.set(
+        module,
+        files.filter((file) => {
+          const text = existsSync(resolve(root, file)) ? readFileSync(resolve(root, file), 'utf8') : '';
+          return new RegExp(`from ['"][^'"]*/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\.[jt]s)?['"]`).test(text);
+        }),
+      );
+    }
+    return importers.get(module);
+  };
   for (const line of jsonLines.split('\n')) {
     if (!line.trim()) continue;
     const event = JSON.parse(line);
     if (!event.file) continue;
     const file = relativeFile(event.file);
     if (event.nesting === 0 && relativeFile(event.name) === file) continue;
-    counts[file] ??= { tests: 0, skipped: 0, todo: 0 };
-    if (event.skip) counts[file].skipped += 1;
-    if (event.todo) counts[file].todo += 1;
-    if (!event.suite) counts[file].tests += 1;
+    if (files.includes(file)) add(file, event);
+    else if (!event.suite) {
+      const runners = importersOf(file);
+      for (const runner of runners.length > 0 ? runners : [file]) add(runner, event);
+    }
   }
   return counts;
 }

@@ -61,6 +61,15 @@ describe('the node suite checks', () => {
     assert.deepEqual(summaryProblems(output, 'node'), ['1 skipped', '1 todo']);
   });
 
+  it('count the tests a file runs from a shared suite module for that file', () => {
+    const files = [fixture('runs-shared-suite'), fixture('one-test')];
+    const { results } = runNodeTests(files);
+    const counts = nodeFileCounts(results, files, root);
+    assert.deepEqual(counts[fixture('runs-shared-suite')], { tests: 2, skipped: 0, todo: 0 });
+    assert.deepEqual(counts[fixture('one-test')], { tests: 1, skipped: 0, todo: 0 });
+    assert.deepEqual(fileProblems(counts), []);
+  });
+
   it('find nothing wrong with a file whose tests all run', () => {
     const files = [fixture('one-test')];
     const { output, results } = runNodeTests(files);
@@ -127,7 +136,7 @@ describe('the suite counts', () => {
 
   it('are committed for every suite', () => {
     const file = JSON.parse(readFileSync(join(root, 'test/suite-counts.json'), 'utf8'));
-    assert.deepEqual(Object.keys(file.suites).sort(), ['browser', 'e2e', 'node']);
+    assert.deepEqual(Object.keys(file.suites).sort(), ['browser', 'e2e', 'node', 'node-postgres']);
     assert.ok(typeof file.note === 'string' && file.note.length > 0);
   });
 });
