@@ -1,5 +1,6 @@
 import type { ChatEvent, ChatMessage, ConversationContext, ConversationStatus } from '@kefu/core';
 import type { Executor } from '../db/tx.js';
+import { nextCounterValue } from '../db/counters.js';
 
 export interface ConversationRow {
   readonly id: string;
@@ -75,15 +76,10 @@ export function chatTables(db: Executor) {
   return {
     /** Inserts a queued conversation; it arrives after every conversation before it. */
     async insertConversation(row: NewConversation): Promise<void> {
-      const arrival = await db
-        .updateTable('counters')
-        .set((eb) => ({ value: eb('value', '+', 1) }))
-        .where('name', '=', 'chat_arrival')
-        .returning('value')
-        .executeTakeFirstOrThrow();
+      const arrival = await nextCounterValue(db, 'chat_arrival');
       await db
         .insertInto('chat_conversations')
-        .values({ ...row, status: 'queued', updated_at: row.created_at, arrival: arrival.value })
+        .values({ ...row, status: 'queued', updated_at: row.created_at, arrival })
         .execute();
     },
     /** Records activity now: the shopper's list puts the conversation first. */

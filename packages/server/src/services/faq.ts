@@ -6,6 +6,7 @@ import { inTransaction, lock, type Executor } from '../db/tx.js';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
 import { newId } from './crypto.js';
 import { notFound, throwIfInvalid, type StoreContext } from './context.js';
+import { nextCounterValue } from '../db/counters.js';
 
 export interface FaqService {
   /** Every article of a locale, or what changed since `since` (a sync token of this database). */
@@ -29,12 +30,7 @@ export interface FaqService {
  * on both engines. The seed and `upsert` both insert through here.
  */
 export async function insertArticle(trx: Transaction<KefuDatabase>, article: Article): Promise<void> {
-  const { value: position } = await trx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', 'article_position')
-    .returning('value')
-    .executeTakeFirstOrThrow();
+  const position = await nextCounterValue(trx, 'article_position');
   await trx
     .insertInto('articles')
     .values({ id: article.id, locale: article.locale, position, json: JSON.stringify(article) })

@@ -9,6 +9,7 @@ import { newId } from './crypto.js';
 import { notFound, throwIfInvalid, type StoreContext } from './context.js';
 import type { OrdersService, StoredOrder } from './orders.js';
 import type { UploadsService } from './uploads.js';
+import { nextCounterValue } from '../db/counters.js';
 
 /** A return as the agent console lists it. */
 export interface AdminReturn extends ReturnRecord {
@@ -91,12 +92,7 @@ export function createReturnsService(
         throwIfInvalid(validateReturn(stored.order, config.returnPolicy, input, isPhotoOf, now));
         const clean = cleanReturnInput(input);
         // The counter's row lock hands out RMA numbers one at a time, in the order returns commit.
-        const { value: rmaNumber } = await trx
-          .updateTable('counters')
-          .set((eb) => ({ value: eb('value', '+', 1) }))
-          .where('name', '=', 'rma')
-          .returning('value')
-          .executeTakeFirstOrThrow();
+        const rmaNumber = await nextCounterValue(trx, 'rma');
         const record: ReturnRecord = {
           id: newId('ret'),
           rma: `RMA-${rmaNumber}`,
