@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { sameDigest, sha256 } from '../services/crypto.js';
 import type { ServerDeps } from '../deps.js';
 import { inTransaction, lock } from '../db/tx.js';
+import { createFailureCounter, type Limit } from '../http/rate-limit.js';
 
 export const SESSION_COOKIE = 'kefu_agent';
 /** A console left alone this long signs out. */
 export const IDLE_MS = 12 * 60 * 60 * 1000;
-const FAILURE_WINDOW_MS = 60_000;
-const MAX_FAILURES = 5;
+/** Five failed sign-ins a minute per address, then a wait. */
+const SIGN_IN_LIMIT: Limit = { max: 5, windowMs: 60_000 };
 /**
  * A session's `last_seen` is written when it is older than this, not on every request: every
  * console call would otherwise be a write. The idle expiry is late by at most this much.
@@ -61,6 +62,7 @@ export function consoleSessions(deps: ServerDeps): ConsoleSessions {
 
 export function createConsoleSessions(deps: Pick<ServerDeps, 'engine' | 'now' | 'agentPassword'>): ConsoleSessions {
   const { db } = deps.engine;
+  const failures = createFailureCounter(deps.now);
   const endListeners = new Set<(id: string) => void>();
   // Comparing digests of equal length keeps the comparison constant-time whatever was typed.
   const expected = sha256(deps.agentPassword);
@@ -82,36 +84,19 @@ export function createConsoleSessions(deps: Pick<ServerDeps, 'engine' | 'now' | 
   return {
     async signIn(name, password, address) {
       const now = deps.now();
-      const subject = sha256(`${SIGN_IN_BUCKET}\n${address}`);
-      // Count and record in one transaction, under a lock on the address: two instances' guesses
+      // Check and record in one transaction, under a lock on the address: two instances' guesses
       // share one budget, and racing guesses cannot both be the fifth.
       const refused = await inTransaction(db, async (trx): Promise<SignInResult | undefined> => {
-        await lock(trx, SIGN_IN_BUCKET, subject);
-        const recent = await trx
-          .selectFrom('rate_limit_hits')
-          .select('at')
-          .where('bucket', '=', SIGN_IN_BUCKET)
-          .where('subject', '=', subject)
-          .where('at', '>', now - FAILURE_WINDOW_MS)
-          .orderBy('at')
-          .execute();
-        if (recent.length >= MAX_FAILURES) {
-          const oldest = recent[0]?.at ?? now;
-          return {
-            ok: false,
-            reason: 'rate_limited',
-            retryAfterSeconds: Math.max(1, Math.ceil((FAILURE_WINDOW_MS - (now - oldest)) / 1000)),
-          };
+        await lock(trx, SIGN_IN_BUCKET, address);
+        const waitMs = await failures.waitMs(trx, SIGN_IN_BUCKET, address, SIGN_IN_LIMIT);
+        if (waitMs > 0) {
+          return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
         }
         if (sameDigest(sha256(password), expected)) return undefined;
         // Failures older than the window count for nothing: they go, so guesses from very many
         // addresses cannot grow the table beyond a minute's worth.
-        await trx
-          .deleteFrom('rate_limit_hits')
-          .where('bucket', '=', SIGN_IN_BUCKET)
-          .where('at', '<=', now - FAILURE_WINDOW_MS)
-          .execute();
-        await trx.insertInto('rate_limit_hits').values({ bucket: SIGN_IN_BUCKET, subject, at: now }).execute();
+        await failures.purge(trx, now - SIGN_IN_LIMIT.windowMs, SIGN_IN_BUCKET);
+        await failures.record(trx, SIGN_IN_BUCKET, address);
         return { ok: false, reason: 'wrong_password' };
       });
       if (refused) return refused;

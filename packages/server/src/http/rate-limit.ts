@@ -44,8 +44,8 @@ export interface FailureCounter {
     windowMs: number,
   ): Promise<{ count: number; newestAt: number | undefined }>;
   record(executor: Executor, bucket: string, subject: string): Promise<void>;
-  /** Forgets failures at or before `before`. */
-  purge(executor: Executor, before: number): Promise<void>;
+  /** Forgets failures at or before `before`: of one bucket, or of every bucket. */
+  purge(executor: Executor, before: number, bucket?: string): Promise<void>;
 }
 
 /**
@@ -91,8 +91,10 @@ export function createFailureCounter(now: () => number): FailureCounter {
         .values({ bucket, subject: subjectKey(bucket, subject), at: now() })
         .execute();
     },
-    async purge(executor, before) {
-      await executor.deleteFrom('rate_limit_hits').where('at', '<=', before).execute();
+    async purge(executor, before, bucket) {
+      let purge = executor.deleteFrom('rate_limit_hits').where('at', '<=', before);
+      if (bucket !== undefined) purge = purge.where('bucket', '=', bucket);
+      await purge.execute();
     },
   };
 }
