@@ -3,18 +3,16 @@
 // engines. Servers run as separate processes where a kill is involved, as in production.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { ChatMessage, Conversation } from '@kefu/core';
 import { freshPostgresDatabase, usePostgresCluster } from './db/both-engines.test-support.js';
 import { startServer, type RunningServer } from './server.js';
+import { startServerProcess } from './routes/test-helpers.js';
 
 usePostgresCluster();
-
-const serverModule = new URL('./server.ts', import.meta.url).pathname;
 
 async function post(base: string, path: string, body: unknown, options: { token?: string; key?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -67,28 +65,9 @@ describe('one budget of failed order lookups across two instances on one Postgre
   });
 });
 
-/** A reference server in a process of its own, which the test can kill -9. */
-async function startProcess(options: {
-  dataDir: string;
-  database?: string;
-}): Promise<{ base: string; child: ChildProcess }> {
-  const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
-    const server = await startServer(${JSON.stringify({ port: 0, ...options })});
-    console.log(server.origin);`;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, KEFU_CHAT_ALWAYS_OPEN: '1' },
-    },
-  );
-  const origin = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-  return { base: `${origin}/v1`, child };
-}
+/** A reference server in a process of its own, which the test can kill -9; chat open without an agent. */
+const startProcess = (options: { dataDir: string; database?: string }) =>
+  startServerProcess(options, { KEFU_CHAT_ALWAYS_OPEN: '1' });
 
 function killHard(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

@@ -1,6 +1,8 @@
 // Helpers for the server's node:test suites: an API-only server with custom options, JSON
 // requests, identity tokens and a clock tests can move. Not used by the server itself.
 import { serve } from '@hono/node-server';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -54,6 +56,35 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Runn
   const database = options.database ?? (await testDatabase(options.dataDir));
   return startServer({ ...options, ...(database === undefined ? {} : { database }) });
 }
+
+/**
+ * A reference server in a process of its own (a second instance, or one a test kills with
+ * SIGKILL), started with `options` and `env` added to this process's environment.
+ */
+export async function startServerProcess(
+  options: ServerOptions,
+  env: Record<string, string> = {},
+): Promise<{ base: string; child: ChildProcess }> {
+  const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
+    const server = await startServer(${JSON.stringify({ port: 0, ...options })});
+    console.log(server.origin);`;
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    },
+  );
+  const origin = await new Promise<string>((resolve, reject) => {
+    // stdio 'pipe' for stdout: it is there.
+    createInterface({ input: child.stdout as NonNullable<typeof child.stdout> }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the server process exited with ${code}`)));
+  });
+  return { base: `${origin}/v1`, child };
+}
+
+const serverModule = new URL('../server.ts', import.meta.url).pathname;
 
 export interface ApiServer {
   readonly base: string;

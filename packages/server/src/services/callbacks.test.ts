@@ -1,35 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { CallbackSlot } from '@kefu/core';
 import { type RunningServer } from '../server.js';
-import { call, errorOf, startTestServer, testDatabase } from '../routes/test-helpers.js';
-
-const serverModule = new URL('../server.ts', import.meta.url).pathname;
+import { call, errorOf, startServerProcess, startTestServer, testDatabase } from '../routes/test-helpers.js';
 
 /** A second reference server in a process of its own, on the same data folder. */
 async function startOtherProcess(dataDir: string): Promise<{ base: string; child: ChildProcess }> {
   // The same database as the first server's: its SQLite file, or its PostgreSQL database.
   const database = await testDatabase(dataDir);
-  const options = { port: 0, dataDir, ...(database === undefined ? {} : { database }) };
-  const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
-    const server = await startServer(${JSON.stringify(options)});
-    console.log(server.origin);`;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const origin = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the second server exited with ${code}`)));
-  });
-  return { base: `${origin}/v1`, child };
+  return startServerProcess({ dataDir, ...(database === undefined ? {} : { database }) });
 }
 
 describe('callback slot capacity across two server processes on one database', () => {
