@@ -11,6 +11,11 @@
 //   npm test -- --skip-lint                everything but lint and types
 //   npm test -- --accept-counts "why"      a deliberate drop: write this run's counts and the note
 //                                          to test/suite-counts.json
+//
+// On two cores the whole run must stay well under CI's 25 minutes, so two pairs of stages that do
+// not share files or a browser run side by side: lint and types beside the build, and the
+// node-postgres suite (mostly waiting on PostgreSQL) beside the browser suite (one page at a time).
+// The second of each pair prints its output when it ends, so no two outputs interleave.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,9 +48,20 @@ if (only !== 'e2e') ensurePostgres();
 // eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
-/** Runs a command, showing its output as it comes, and resolves with the exit code and the output. */
-function run(label, command, commandArgs, env = {}) {
-  console.log(`\n▶ ${label}`);
+/** What stages that ran beside another printed, by label, until showHeld() shows it. */
+const heldOutputs = new Map();
+function showHeld() {
+  for (const [label, output] of heldOutputs)
+    process.stdout.write(`\n▶ ${label} (ran beside the stage before)\n${output}`);
+  heldOutputs.clear();
+}
+
+/**
+ * Runs a command and resolves with the exit code and the output. Its output is shown as it comes,
+ * or, for a stage running beside another (`held`), all at once when it ends.
+ */
+function run(label, command, commandArgs, env = {}, { held = false } = {}) {
+  if (!held) console.log(`\n▶ ${label}`);
   return new Promise((done) => {
     const child = spawn(command, commandArgs, {
       cwd: root,
@@ -55,13 +71,16 @@ function run(label, command, commandArgs, env = {}) {
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
+      if (!held) process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;
-      process.stderr.write(chunk);
+      if (!held) process.stderr.write(chunk);
     });
-    child.on('close', (code) => done({ code: code ?? 1, output: stripAnsi(output) }));
+    child.on('close', (code) => {
+      if (held) heldOutputs.set(label, output);
+      done({ code: code ?? 1, output: stripAnsi(output) });
+    });
   });
 }
 
@@ -95,7 +114,7 @@ const suites = {
     ]),
   // The server's tests once more with every server on PostgreSQL (KEFU_TEST_DATABASE=postgres), in
   // one cluster for the run. Files that already test both engines themselves are not run twice.
-  'node-postgres': async () => {
+  'node-postgres': async (how) => {
     const files = testFiles('packages/server/src', /\.test\.ts$/).filter(
       (file) =>
         !/describeOnBothEngines|openTestEngine\(|startPostgres\(|freshPostgresDatabase\(/.test(
@@ -104,10 +123,12 @@ const suites = {
     );
     const cluster = await startSuitePostgres();
     try {
-      return await nodeTests('node tests on PostgreSQL (the server, KEFU_TEST_DATABASE=postgres)', files, {
-        KEFU_TEST_DATABASE: 'postgres',
-        KEFU_TEST_POSTGRES_URL: cluster.url,
-      });
+      return await nodeTests(
+        'node tests on PostgreSQL (the server, KEFU_TEST_DATABASE=postgres)',
+        files,
+        { KEFU_TEST_DATABASE: 'postgres', KEFU_TEST_POSTGRES_URL: cluster.url },
+        how,
+      );
     } finally {
       await cluster.stop();
     }
@@ -115,7 +136,7 @@ const suites = {
   e2e: () => nodeTests('end-to-end tests (Playwright, built demo)', testFiles('test/e2e', /\.test\.ts$/)),
 };
 
-async function nodeTests(label, files, env = {}) {
+async function nodeTests(label, files, env = {}, how = {}) {
   if (files.length === 0) return { code: 0, passed: 0, failed: 0, problems: [] };
   const resultsFile = join(resultsDir, `node-${Date.now()}.jsonl`);
   const { code, output } = await run(
@@ -133,6 +154,7 @@ async function nodeTests(label, files, env = {}) {
       ...files,
     ],
     env,
+    how,
   );
   const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)`, 'm'))?.[1] ?? 0);
   const results = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
@@ -142,31 +164,50 @@ async function nodeTests(label, files, env = {}) {
 }
 
 const failures = [];
-async function step(label, command, commandArgs) {
-  const { code } = await run(label, command, commandArgs);
+async function step(label, command, commandArgs, how = {}) {
+  const { code } = await run(label, command, commandArgs, {}, how);
   if (code !== 0) failures.push(label);
 }
 
-if (!skipLint) {
-  await step('lint (ESLint, Prettier) and types (tsc --noEmit, the benchmarks too)', 'npm', [
-    'run',
-    'lint',
-    '--silent',
-  ]);
-  await step('generated files up to date (custom-elements.json, React wrappers)', 'node', [
-    'scripts/analyze.mjs',
-    '--check',
-  ]);
-}
-if (!only || only === 'e2e') await step('build and size budgets', 'node', ['scripts/build.mjs']);
+const build = !only || only === 'e2e';
+const lintAndTypes = async (how) => {
+  if (skipLint) return;
+  await step(
+    'lint (ESLint, Prettier) and types (tsc --noEmit, the benchmarks too)',
+    'npm',
+    ['run', 'lint', '--silent'],
+    how,
+  );
+  await step(
+    'generated files up to date (custom-elements.json, React wrappers)',
+    'node',
+    ['scripts/analyze.mjs', '--check'],
+    how,
+  );
+};
+await Promise.all([
+  build ? step('build and size budgets', 'node', ['scripts/build.mjs']) : undefined,
+  lintAndTypes({ held: build }),
+]);
+showHeld();
 
 let passed = 0;
 let failed = 0;
 const suiteCounts = {};
 const summary = [];
+// Started beside the browser suite when both run (see the top of this file); awaited in its turn.
+const besideBrowser = !only
+  ? suites['node-postgres']({ held: true }).catch((error) => ({
+      code: 1,
+      passed: 0,
+      failed: 0,
+      problems: [error instanceof Error ? error.message : String(error)],
+    }))
+  : undefined;
 for (const [name, suite] of Object.entries(suites)) {
   if (only && only !== name) continue;
-  const result = await suite();
+  const result = await (name === 'node-postgres' && besideBrowser ? besideBrowser : suite());
+  showHeld();
   passed += result.passed;
   failed += result.failed;
   suiteCounts[name] = result.passed + result.failed;
