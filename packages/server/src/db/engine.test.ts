@@ -169,6 +169,32 @@ describe('the PostgreSQL engine, when the server ends a connection', () => {
       await engine.close();
     }
   });
+
+  it('fails only the transaction whose connection the server ended mid-way; the process goes on', async () => {
+    // Found by chat/kill-runs.test.ts: a checked-out connection that ends emits 'error' on its
+    // client, which the pool does not listen to; unheard, it crashed the process (the instance).
+    const engine = openEngine(cluster.url, { maxConnections: 1 });
+    const admin = openEngine(cluster.url, { maxConnections: 1 });
+    try {
+      await assert.rejects(
+        inTransaction(engine.db, async (trx) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          await sql`select pg_terminate_backend(${rows[0]?.pid}::int)`.execute(admin.db);
+          await sql`select 1`.execute(trx);
+        }),
+      );
+      // Bounded: the pool drops the ended connection and opens another.
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const answer = await sql<{ one: number }>`select 1 as one`.execute(engine.db).catch(() => undefined);
+        if (answer?.rows[0]?.one === 1) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.fail('no query worked after the connection ended');
+    } finally {
+      await admin.close();
+      await engine.close();
+    }
+  });
 });
 
 /**

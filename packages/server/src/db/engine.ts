@@ -133,6 +133,11 @@ function openPostgres(url: string, options: EngineOptions): PostgresEngine {
   // dropped by the pool, which then emits 'error': with no listener that would crash the process.
   // The next query opens another connection; a query that was running fails on its own.
   pool.on('error', () => {});
+  // The pool listens only while a connection is idle. One ended while checked out (mid-request,
+  // mid-transaction) also emits 'error' on its client, after failing its queries: without this
+  // listener that crashed the process. The query's own error is the one the request sees, and the
+  // pool drops the connection when it is released (it is no longer queryable).
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<KefuDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { kind: 'postgres', db, url, close: () => db.destroy() };
 }
