@@ -316,7 +316,7 @@ const minus = (a: Bytes, b: Bytes): Bytes => ({
 /** Builds the pages (under the shared build lock), serves them, and measures every integration. */
 export async function runFrameworksBench(browser: Browser): Promise<FrameworksResult> {
   const temporary = mkdtempSync(join(tmpdir(), 'kefu-bench-frameworks-'));
-  const api = await startServer({ port: 0 });
+  const api = await startServer({ port: 0, demo: true });
   let server: Awaited<ReturnType<typeof startCompressingServer>> | undefined;
   try {
     const output = execFileSync('flock', [LOCK, 'node', '--import', 'tsx', 'bench/frameworks/build.ts', temporary], {

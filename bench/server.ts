@@ -102,7 +102,7 @@ interface Instance {
 /** A reference server in a process of its own, as `kefu-server` runs it. */
 async function startInstance(options: { dataDir: string; database?: string }): Promise<Instance> {
   const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
-    const server = await startServer(${JSON.stringify({ port: 0, agentPassword: PASSWORD, ...options })});
+    const server = await startServer(${JSON.stringify({ port: 0, demo: true, agentPassword: PASSWORD, ...options })});
     console.log(server.origin);
     process.on('SIGTERM', () => server.close().then(() => process.exit(0)));`;
   const child = spawn(

@@ -26,7 +26,9 @@ export function freePort() {
  */
 export function startReferenceServer({ allowedOrigins, env = {} }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-reference-'));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts'], {
+  // --demo: the browser suites are written against the demo store's orders and articles.
+  const args = ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', '--demo'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,

@@ -62,7 +62,8 @@ const serverReady = new Promise((done) => {
   start(
     'server',
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts'],
+    // --demo: the storefront is Maple & Moss, so the server holds its orders and help centre.
+    ['--conditions=source', '--import', 'tsx', 'packages/server/src/cli.ts', '--demo'],
     {
       PORT: String(apiPort),
       KEFU_DATA_DIR: dataDir,

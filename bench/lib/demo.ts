@@ -67,7 +67,7 @@ export interface Storefront {
 
 /** The reference server and the demo's static server, as the e2e tests run them. */
 export async function startStorefront(root: string): Promise<Storefront> {
-  const api: RunningServer = await startServer({ port: 0 });
+  const api: RunningServer = await startServer({ port: 0, demo: true });
   const demo = await startDemoServer({ root, apiOrigin: api.origin });
   return {
     origin: demo.origin,

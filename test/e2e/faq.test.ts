@@ -69,7 +69,7 @@ describe('the FAQ inside the widget on the demo storefront', () => {
 
   before(async () => {
     mkdirSync(screenshots, { recursive: true });
-    api = await startServer({ port: 0 });
+    api = await startServer({ port: 0, demo: true });
     demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin });
     strict = await startDemoServer({
       root: resolve(repo, 'demo/dist'),
@@ -174,7 +174,7 @@ describe('the FAQ inside the widget on the demo storefront', () => {
   describe('a large help centre: the index is built in a Web Worker', () => {
     let large: RunningServer;
     before(async () => {
-      large = await startServer({ port: 0 });
+      large = await startServer({ port: 0, demo: true });
       await addArticles(large, LARGE_HELP_CENTRE);
     });
     after(() => large?.close());

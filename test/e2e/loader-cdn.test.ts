@@ -38,7 +38,7 @@ describe('the script tag served from a CDN on another origin, the API on a third
     // through Playwright's routing: a routed response has no address, and Chrome's local network
     // rules would then refuse its requests to 127.0.0.1.
     page = await startDemoServer({ root: pages, htmlHeaders });
-    api = await startServer({ port: 0, allowedOrigins: [page.origin] });
+    api = await startServer({ port: 0, demo: true, allowedOrigins: [page.origin] });
     htmlHeaders['Content-Security-Policy'] = [
       "default-src 'self'",
       `script-src 'self' ${cdn.origin} ${cdnWithoutCors.origin}`,

@@ -137,7 +137,7 @@ describe('Kefu installed from its tarballs into fresh apps', { timeout: 8 * 60_0
         }),
       );
 
-      api = await startServer({ port: 0 });
+      api = await startServer({ port: 0, demo: true });
       browser = await launchBrowser();
     },
     { timeout: 6 * 60_000 },

@@ -333,7 +333,12 @@ describe('refusals: the server goes away behind the storefront (5xx)', () => {
   const repo = resolve(import.meta.dirname, '../..');
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-refusals-'));
   // What `npm start`'s server keeps across a restart: its data folder and its secrets.
-  const options: ServerOptions = { dataDir, identitySecret: 'refusals-identity-secret', agentPassword: 'refusals' };
+  const options: ServerOptions = {
+    dataDir,
+    demo: true,
+    identitySecret: 'refusals-identity-secret',
+    agentPassword: 'refusals',
+  };
   let api: RunningServer;
   let port = 0;
   let demo: Awaited<ReturnType<typeof startDemoServer>>;

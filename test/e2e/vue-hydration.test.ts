@@ -123,7 +123,7 @@ describe('a server-rendered Vue storefront, hydrated in Chromium', () => {
       markup = await server.render();
       writeFileSync(join(work, 'site/index.html'), page(markup));
 
-      api = await startServer({ port: 0 });
+      api = await startServer({ port: 0, demo: true });
       site = await startDemoServer({ root: join(work, 'site'), apiOrigin: api.origin });
       browser = await launchBrowser();
     },

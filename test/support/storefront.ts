@@ -18,7 +18,7 @@ export function screenshotPath(name: string): string {
 }
 
 export interface Storefront {
-  /** The reference server, on its own fresh database. */
+  /** The reference server, on its own fresh database: the demo store unless `server.demo` is false. */
   readonly api: RunningServer;
   /** The built demo storefront (demo/dist), forwarding /v1 to `api`. */
   readonly demo: Awaited<ReturnType<typeof startDemoServer>>;
@@ -49,9 +49,9 @@ export function useStorefront(options: StorefrontOptions = {}): Storefront {
     const htmlHeaders = options.htmlHeaders ? { htmlHeaders: options.htmlHeaders } : {};
     if (options.serverOnItsOwnOrigin) {
       const demo = (stack.demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), ...htmlHeaders }));
-      stack.api = await startServer({ ...options.server, allowedOrigins: [demo.origin], port: 0 });
+      stack.api = await startServer({ demo: true, ...options.server, allowedOrigins: [demo.origin], port: 0 });
     } else {
-      const api = (stack.api = await startServer({ ...options.server, port: 0 }));
+      const api = (stack.api = await startServer({ demo: true, ...options.server, port: 0 }));
       stack.demo = await startDemoServer({ root: resolve(repo, 'demo/dist'), apiOrigin: api.origin, ...htmlHeaders });
     }
     stack.browser = await launchBrowser();

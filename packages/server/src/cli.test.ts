@@ -13,9 +13,9 @@ import { startPostgres, type PostgresCluster } from '../../../test/support/postg
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
-function start(env: Record<string, string>): ChildProcess {
+function start(env: Record<string, string>, args: readonly string[] = []): ChildProcess {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], {
     env: { PATH: process.env.PATH, PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_AGENT_PASSWORD: 'pw', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -85,7 +85,8 @@ describe('kefu-server on PostgreSQL from KEFU_DATABASE_URL', () => {
   after(() => cluster.stop());
 
   it('migrates the database, answers /ready and serves the store, with the pool size it was given', async () => {
-    const child = start({ KEFU_DATABASE_URL: cluster.url, KEFU_DATABASE_MAX_CONNECTIONS: '3' });
+    // --demo: the demo store's orders to look up.
+    const child = start({ KEFU_DATABASE_URL: cluster.url, KEFU_DATABASE_MAX_CONNECTIONS: '3' }, ['--demo']);
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {

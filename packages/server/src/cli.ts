@@ -6,12 +6,22 @@
  *   instance, 10), KEFU_ALLOWED_ORIGINS (comma-separated), KEFU_IDENTITY_SECRET (HS256 secret for
  *   identity tokens), KEFU_AGENT_PASSWORD (else one is generated), KEFU_TRUST_PROXY (1 behind a
  *   reverse proxy that appends to X-Forwarded-For), KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an
- *   order number's free tries, 30000; for test servers, so a test can sit it out).
+ *   order number's free tries, 30000; for test servers, so a test can sit it out), KEFU_CONFIG
+ *   (the store's settings file, JSON or YAML; settings/schema.ts).
+ *
+ * Arguments: `--config FILE` (the settings file, over KEFU_CONFIG), `--demo` (an empty database
+ * gets the Maple & Moss demo store; without it the store starts with no orders and no articles),
+ * and `kefu-server init [FILE]`, which writes a commented starter settings file and exits.
  *
  * A value that cannot be used stops the start with one line naming the variable (exit code 2),
  * before anything is opened.
  */
 import { resolve } from 'node:path';
+import { CommandLineError, readCommandLine, type Command } from './command-line.js';
+import { storeIsEmpty } from './db/seed.js';
+import { readSettingsFile } from './settings/file.js';
+import { SettingsError } from './settings/schema.js';
+import { writeStarterSettings } from './settings/starter.js';
 import { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './http/rate-limit.js';
 import { startServer, type ServerOptions } from './server.js';
 
@@ -88,17 +98,59 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
   };
 }
 
-let options: ServerOptions;
+/**
+ * The store's settings file (`--config`, else KEFU_CONFIG) over `options`: its configuration, and
+ * its allowed origins added to KEFU_ALLOWED_ORIGINS' (decision 0018). `--demo` seeds the demo store.
+ */
+function withSettingsFile(options: ServerOptions, command: Command & { name: 'start' }, env: NodeJS.ProcessEnv) {
+  const file = command.config ?? (env.KEFU_CONFIG?.trim() || undefined);
+  if (file === undefined) return { ...options, demo: command.demo };
+  const settings = readSettingsFile(resolve(file));
+  const allowedOrigins = [...new Set([...(options.allowedOrigins ?? []), ...settings.allowedOrigins])];
+  return { ...options, config: settings.store, allowedOrigins, demo: command.demo, settingsFile: resolve(file) };
+}
+
+/** `kefu-server init [FILE]`: the commented starter settings, never over an existing file. */
+function init(path: string): void {
+  try {
+    writeStarterSettings(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new SettingError(`${path} exists already; init does not overwrite it (name another file).`);
+    throw new SettingError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+  console.log(`Wrote ${path}: your store's settings, each one explained. Edit it, then start the server with`);
+  console.log(`  KEFU_CONFIG=${path} kefu-server     (or: kefu-server --config ${path})`);
+}
+
+let options: ServerOptions & { readonly settingsFile?: string };
 try {
-  options = optionsFromEnvironment(process.env);
+  const command = readCommandLine(process.argv.slice(2));
+  if (command.name === 'init') {
+    init(command.path);
+    process.exit(0);
+  }
+  options = withSettingsFile(optionsFromEnvironment(process.env), command, process.env);
 } catch (error) {
-  if (!(error instanceof SettingError)) throw error;
+  if (error instanceof SettingsError) {
+    // One line per problem, each naming its key.
+    for (const problem of error.problems) console.error(`kefu-server: ${error.source}: ${problem}`);
+    process.exit(2);
+  }
+  if (!(error instanceof SettingError || error instanceof CommandLineError)) throw error;
   console.error(`kefu-server: ${error.message}`);
   process.exit(2);
 }
 
 const server = await startServer(options);
 console.log(`Kefu reference server: ${server.origin}/v1 (${options.database ? 'PostgreSQL' : 'SQLite'})`);
+console.log(
+  `Store settings: ${options.settingsFile ?? (options.demo ? 'the demo store’s' : 'the starter’s (kefu-server init writes them to a file to edit; KEFU_CONFIG reads it)')}`,
+);
+if (!options.demo && (await storeIsEmpty(server.deps.engine)))
+  console.log(
+    'The store is empty (no orders, no help articles): kefu-server --demo fills an empty database with the demo store to try Kefu; loading your own is in docs/server.md ("Your store\'s settings").',
+  );
 // A password the operator chose is theirs to know; only a generated one is printed.
 console.log(
   `Agent console: ${server.origin}/agent — ${

@@ -26,7 +26,7 @@ describe('one budget of failed order lookups across two instances on one Postgre
   const running: RunningServer[] = [];
   after(() => Promise.all(running.map((server) => server.close())));
   const start = async (database: string) => {
-    const server = await startServer({ port: 0, database });
+    const server = await startServer({ port: 0, demo: true, database });
     running.push(server);
     return `${server.origin}/v1`;
   };

@@ -9,7 +9,8 @@ import type { StoreConfig } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
-import { seedDemoStore } from './db/seed.js';
+import { seedDemoStore, seedEmptyStore } from './db/seed.js';
+import { starterSettings } from './settings/starter.js';
 import { closeChatRuntime } from './chat/runtime.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
@@ -29,7 +30,18 @@ export interface ServerOptions {
   readonly database?: string;
   /** The PostgreSQL pool's size per instance (`KEFU_DATABASE_MAX_CONNECTIONS`; 10). SQLite has none. */
   readonly databaseMaxConnections?: number;
+  /**
+   * The store's settings (what GET /v1/config serves): from its settings file (`KEFU_CONFIG`,
+   * settings/file.ts). Default: the demo store's with `demo`, else the starter file's
+   * (`kefu-server init`).
+   */
   readonly config?: StoreConfig;
+  /**
+   * Fill an empty database with the demo store, Maple & Moss: its orders and 84 help articles
+   * (`kefu-server --demo`, `npm start`, the tests). Default false: a store starts with no orders
+   * and no articles.
+   */
+  readonly demo?: boolean;
   readonly allowedOrigins?: readonly string[];
   readonly identitySecret?: string;
   readonly agentPassword?: string;
@@ -56,9 +68,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     options.database ?? (options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
     options.databaseMaxConnections === undefined ? {} : { maxConnections: options.databaseMaxConnections },
   );
-  const config = options.config ?? demoStoreConfig;
+  const config = options.config ?? (options.demo ? demoStoreConfig : starterSettings().store);
   const now = options.now ?? Date.now;
-  await seedDemoStore(engine, now(), config);
+  if (options.demo) await seedDemoStore(engine, now(), config);
+  else await seedEmptyStore(engine);
   const deps: ServerDeps = {
     engine,
     config,

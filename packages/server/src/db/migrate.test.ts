@@ -385,7 +385,7 @@ describe('a SQLite file of the previous version', () => {
     // The bytes of an upload live beside the database; the fixture holds only its row.
     mkdirSync(join(dataDir, 'uploads'), { recursive: true });
     writeFileSync(join(dataDir, 'uploads', previous.photoId), tinyPng);
-    const server = await startServer({ port: 0, dataDir, now: () => previous.now });
+    const server = await startServer({ port: 0, demo: true, dataDir, now: () => previous.now });
     const base = `${server.origin}/v1`;
     try {
       const order = await call<Order>(base, 'GET', '/orders/ord_1004', { token: previous.accessToken });

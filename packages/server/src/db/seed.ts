@@ -27,10 +27,47 @@ export const demoCustomerNames: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What every store needs before its first request, demo or not: the FAQ's sync epoch and the
+ * counter RMA numbers are taken from. Inserted once; a restart keeps them.
+ */
+async function prepareStoreRows(trx: Executor): Promise<void> {
+  await trx
+    .insertInto('store_meta')
+    .values({ key: 'faq_epoch', value: randomBytes(4).toString('hex') })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  await trx
+    .insertInto('counters')
+    .values({ name: 'rma', value: FIRST_RMA_NUMBER })
+    .onConflict((conflict) => conflict.column('name').doNothing())
+    .execute();
+}
+
+/**
+ * Readies a store that starts without the demo (`kefu-server` without `--demo`): its own settings,
+ * no orders, no articles. Under the `seed` lock, like seedDemoStore, for instances starting together.
+ */
+export async function seedEmptyStore(engine: Engine): Promise<void> {
+  await inTransaction(engine.db, async (trx) => {
+    await lock(trx, 'seed', '');
+    await prepareStoreRows(trx);
+  });
+}
+
+/** Whether the store has neither orders nor help articles: a start says how to load some. */
+export async function storeIsEmpty(engine: Engine): Promise<boolean> {
+  for (const table of ['orders', 'articles'] as const) {
+    const row = await engine.db.selectFrom(table).select('id').limit(1).executeTakeFirst();
+    if (row) return false;
+  }
+  return true;
+}
+
+/**
  * Fills an empty database with the demo store (Maple & Moss: the same help centre and orders the
- * backend-free demo shows); what `npm start` and the tests run on. Once: a database that already
- * has articles or orders keeps them, so a restart keeps what shoppers did. Orders are dated
- * relative to `now`.
+ * backend-free demo shows); what `kefu-server --demo`, `npm start` and the tests run on. Once: a
+ * database that already has articles or orders keeps them, so a restart keeps what shoppers did.
+ * Orders are dated relative to `now`.
  *
  * One transaction, on either engine, under the `seed` lock: instances starting together on one
  * PostgreSQL database queue there, and the later ones find the store already seeded. (On SQLite
@@ -48,17 +85,7 @@ export async function seedDemoStore(engine: Engine, now: number, config: StoreCo
     };
     const noArticles = await isEmpty('articles');
     const noOrders = await isEmpty('orders');
-
-    await trx
-      .insertInto('store_meta')
-      .values({ key: 'faq_epoch', value: randomBytes(4).toString('hex') })
-      .onConflict((conflict) => conflict.column('key').doNothing())
-      .execute();
-    await trx
-      .insertInto('counters')
-      .values({ name: 'rma', value: FIRST_RMA_NUMBER })
-      .onConflict((conflict) => conflict.column('name').doNothing())
-      .execute();
+    await prepareStoreRows(trx);
 
     if (noArticles) for (const article of demoArticles) await insertArticle(trx, article);
 

@@ -42,7 +42,7 @@ function guess(origin: string, from: string, headers: Record<string, string> = {
 }
 
 async function behindProxy(trustProxy: boolean): Promise<{ server: RunningServer; proxy: ReverseProxy }> {
-  const server = await startServer({ port: 0, trustProxy, lookupLimits });
+  const server = await startServer({ port: 0, demo: true, trustProxy, lookupLimits });
   const proxy = await startReverseProxy({ upstreams: [server.origin] });
   return { server, proxy };
 }
@@ -185,7 +185,13 @@ describe('chat sockets through the proxy', () => {
   let proxy: ReverseProxy;
   const sockets: WebSocket[] = [];
   before(async () => {
-    server = await startServer({ port: 0, agentPassword: PASSWORD, trustProxy: true, now: () => MONDAY_MORNING });
+    server = await startServer({
+      port: 0,
+      demo: true,
+      agentPassword: PASSWORD,
+      trustProxy: true,
+      now: () => MONDAY_MORNING,
+    });
     proxy = await startReverseProxy({ upstreams: [server.origin] });
   });
   after(async () => {
@@ -217,6 +223,7 @@ describe('two instances on one PostgreSQL database behind the proxy', () => {
     cluster = await startPostgres();
     const options = {
       port: 0,
+      demo: true,
       database: cluster.url,
       agentPassword: PASSWORD,
       trustProxy: true,
@@ -244,7 +251,7 @@ describe('two instances on one PostgreSQL database behind the proxy', () => {
 
 describe('the test proxy itself', () => {
   it('skips an upstream that refuses the connection, as proxy_next_upstream error does', async () => {
-    const [live, gone] = [await startServer({ port: 0 }), await startServer({ port: 0 })];
+    const [live, gone] = [await startServer({ port: 0, demo: true }), await startServer({ port: 0, demo: true })];
     await gone.close();
     const proxy = await startReverseProxy({ upstreams: [gone.origin, live.origin] });
     try {

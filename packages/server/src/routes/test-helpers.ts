@@ -51,22 +51,26 @@ export async function testDatabase(dataDir?: string): Promise<string | undefined
   return url;
 }
 
-/** startServer on the tests' database (see testDatabase). */
+/**
+ * startServer on the tests' database (see testDatabase), with the demo store (Maple & Moss) the
+ * tests are written against unless `demo: false` says otherwise.
+ */
 export async function startTestServer(options: ServerOptions = {}): Promise<RunningServer> {
   const database = options.database ?? (await testDatabase(options.dataDir));
-  return startServer({ ...options, ...(database === undefined ? {} : { database }) });
+  return startServer({ demo: true, ...options, ...(database === undefined ? {} : { database }) });
 }
 
 /**
  * A reference server in a process of its own (a second instance, or one a test kills with
- * SIGKILL), started with `options` and `env` added to this process's environment.
+ * SIGKILL), started with `options` (the demo store unless `demo: false`) and `env` added to this
+ * process's environment.
  */
 export async function startServerProcess(
   options: ServerOptions,
   env: Record<string, string> = {},
 ): Promise<{ base: string; child: ChildProcess }> {
   const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
-    const server = await startServer(${JSON.stringify({ port: 0, ...options })});
+    const server = await startServer(${JSON.stringify({ port: 0, demo: true, ...options })});
     console.log(server.origin);`;
   const child = spawn(
     process.execPath,
