@@ -95,6 +95,43 @@ describe('outbox', () => {
     expect(server.applied.size).to.equal(1);
   });
 
+  it('keeps a conversation’s messages in the order written when one meets a 5xx, and lets others by', async () => {
+    // Found by the server's kill runs (issue 21): a message answered 502 while an instance died
+    // waited for its backoff while the next ones went ahead, so the agent read them out of order.
+    const { storage } = await persistentStorage();
+    network.set(false);
+    const outbox = outboxOver(storage);
+    const first = await outbox.enqueue(
+      'chat-message',
+      { conversationId: 'c_1', message: { clientId: 'm1', text: '1' } },
+      { id: 'm1' },
+    );
+    await outbox.enqueue(
+      'chat-message',
+      { conversationId: 'c_1', message: { clientId: 'm2', text: '2' } },
+      { id: 'm2' },
+    );
+    const survey = await outbox.enqueue('survey', { kind: 'nps', score: 9, subject: { type: 'store', id: 'web' } });
+    await outbox.enqueue(
+      'chat-message',
+      { conversationId: 'c_2', message: { clientId: 'n1', text: 'other' } },
+      { id: 'n1' },
+    );
+    const last = await outbox.enqueue(
+      'chat-message',
+      { conversationId: 'c_1', message: { clientId: 'm3', text: '3' } },
+      { id: 'm3' },
+    );
+    server.setFaults((request) => (request.key === first.id && server.requests.length === 1 ? 'server-error' : 'none'));
+    network.set(true);
+    expect((await outbox.whenSettled(last.id)).status).to.equal('sent');
+    expect((await outbox.whenSettled(survey.id)).status).to.equal('sent');
+    const order = [...server.applied.keys()];
+    expect(order.filter((key) => key.startsWith('m'))).to.deep.equal(['m1', 'm2', 'm3']);
+    expect(order.indexOf(survey.id), 'the survey did not wait for the chat').to.be.below(order.indexOf('m1'));
+    expect(order.indexOf('n1'), 'nor did another conversation').to.be.below(order.indexOf('m1'));
+  });
+
   it('marks a 4xx as failed with the server’s reasons, and sends a corrected copy under a new key', async () => {
     const { storage } = await persistentStorage();
     server.setFaults((request) => (request.body.includes('"quantity":5') ? 'invalid' : 'none'));

@@ -176,12 +176,23 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // Read from storage inside the lock: another tab may have sent an item a moment ago.
       const all = await readAll();
       if (!disposed) items.value = all;
+      // Conversations with an earlier message still waiting (a 5xx, a 429, its backoff): their later
+      // messages wait behind it, so the agent reads them in the order they were written. Other
+      // submissions do not depend on each other and go on.
+      const waiting = new Set<string>();
       for (const item of all) {
         if (disposed || !network.isOnline()) break;
         if (item.status !== 'pending') continue;
-        if (!ignoreBackoff && item.nextAttemptAt > clock.now()) continue;
+        const conversation = item.kind === 'chat-message' ? conversationOf(item) : undefined;
+        if (conversation !== undefined && waiting.has(conversation)) continue;
+        if (!ignoreBackoff && item.nextAttemptAt > clock.now()) {
+          if (conversation !== undefined) waiting.add(conversation);
+          continue;
+        }
+        const outcome = await sendOne(item);
         // The network went away: stop here and keep the order for the next flush.
-        if ((await sendOne(item)) === 'offline') break;
+        if (outcome === 'offline') break;
+        if (outcome === 'retry' && conversation !== undefined) waiting.add(conversation);
       }
       await pruneSent(all);
     });
@@ -291,6 +302,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       inFlight.abort();
     },
   };
+}
+
+function conversationOf(item: OutboxItem): string | undefined {
+  return (item.payload as OutboxPayloads['chat-message'] | undefined)?.conversationId;
 }
 
 function describeError(error: KefuError): OutboxError {
