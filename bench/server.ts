@@ -9,7 +9,7 @@
  * - PostgreSQL × 2: two instances on one database, the shoppers' sockets on A and the agent on B,
  *   so every reply crosses instances through the PostgreSQL hub (chat/hub-postgres.ts).
  *
- * Each server is a process of its own, started as `kefu-server` would be (KEFU_CHAT_ALWAYS_OPEN=1,
+ * Each server is a process of its own, started as `kefu-server` would be (chat always open,
  * so chat is open without a console socket): the load generator (this process: the agent's
  * requests and every shopper's socket) does not share the servers' event loop. All on 127.0.0.1,
  * on the same machine, so the servers, PostgreSQL and the load generator share its cores; the CPU
@@ -102,7 +102,7 @@ interface Instance {
 /** A reference server in a process of its own, as `kefu-server` runs it. */
 async function startInstance(options: { dataDir: string; database?: string }): Promise<Instance> {
   const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
-    const server = await startServer(${JSON.stringify({ port: 0, demo: true, agentPassword: PASSWORD, ...options })});
+    const server = await startServer(${JSON.stringify({ port: 0, demo: true, agentPassword: PASSWORD, chatAlwaysOpen: true, ...options })});
     console.log(server.origin);
     process.on('SIGTERM', () => server.close().then(() => process.exit(0)));`;
   const child = spawn(
@@ -111,7 +111,6 @@ async function startInstance(options: { dataDir: string; database?: string }): P
     {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, KEFU_CHAT_ALWAYS_OPEN: '1' },
     },
   );
   const { stdout } = child;

@@ -35,7 +35,7 @@ function nextStoreTime(from: number, weekday: string, hour: number): number {
 }
 
 /**
- * Chat's real rule, with KEFU_CHAT_ALWAYS_OPEN off (the other chat tests, `npm start` and the
+ * Chat's real rule, with `chatAlwaysOpen` off (the other chat tests, `npm start` and the
  * browser tests' server turn it on): open inside the store's business hours (Monday to Friday,
  * 9:00–18:00 in Paris) while an agent is signed in to the console, closed otherwise.
  *
@@ -45,8 +45,7 @@ function nextStoreTime(from: number, weekday: string, hour: number): number {
  * console's session cookie, dated by the server, is never already expired in the browser.
  */
 describe('chat business hours and agent presence, the real rule (Chromium, reference server)', () => {
-  // This process's server must apply the rule: nothing here may inherit the demo's switch.
-  delete process.env['KEFU_CHAT_ALWAYS_OPEN'];
+  // This process's server applies the rule: `chatAlwaysOpen`, the demo's switch, is left off.
   let storeTimeAt = Date.now();
   let setAt = Date.now();
   /** The store's clock runs on from `instant`. */

@@ -40,9 +40,8 @@ const apiPlacements = [
 
 for (const placement of apiPlacements)
   describe(`a signed-in shopper’s conversations on another device, API at ${placement.name} (Chromium, reference server)`, () => {
-    process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
     const storefront = useStorefront({
-      server: { agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET },
+      server: { agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET, chatAlwaysOpen: true },
       serverOnItsOwnOrigin: placement.ownOrigin,
     });
     /** Where the page's widget should reach the API: the demo's own "/v1", or the server's origin. */

@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { dropSockets } from '../../packages/server/src/chat/socket.js';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
 import { signInAgent } from '../support/agent-console.js';
@@ -17,9 +16,9 @@ const PASSWORD = 'e2e-chat-console-password';
  */
 describe('live chat: the demo’s widget and the agent console (Chromium, reference server)', () => {
   // The demo must chat at any hour the test runs.
-  process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
-  // The storefront as `npm start` serves it: the pages' own data-api-base="/v1", WebSocket included.
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD } });
+  // The storefront as `npm start` serves it: the pages' own data-api-base="/v1", WebSocket included,
+  // and chat open whatever the time (KEFU_CHAT_ALWAYS_OPEN=1).
+  const storefront = useStorefront({ server: { agentPassword: PASSWORD, chatAlwaysOpen: true } });
 
   const latestConversationId = () =>
     sqliteOf(storefront.api.deps)
@@ -101,7 +100,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     await shopper.screenshot({ path: screenshotPath('chat-conversation-1280.png') });
 
     // The connections drop; both sides keep writing while they are down.
-    assert.ok(dropSockets(storefront.api.deps, { conversationId, agents: true }) >= 2, 'both sockets were open');
+    assert.ok(storefront.api.services.sockets.drop({ conversationId, agents: true }) >= 2, 'both sockets were open');
     await chat.getByLabel('Message', { exact: true }).fill('Are you still there?');
     await chat.getByLabel('Message', { exact: true }).press('Enter');
     await agent.getByLabel('Reply').fill('Yes: it left the depot this morning.');

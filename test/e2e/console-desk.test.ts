@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { Article, Conversation } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
-import { prepareStore } from '../../packages/server/src/services/index.js';
 import { demoCustomerNames } from '../../packages/server/src/db/seed.js';
 import { recordCspViolations } from '../support/csp.js';
 import { screenshotPath, useStorefront, type Storefront } from '../support/storefront.js';
@@ -42,8 +41,7 @@ async function shopperFindsOrder(storefront: Storefront, orderNumber: string, em
  */
 describe('the agent console’s desk: returns, the order panel, the article (Chromium, reference server)', () => {
   // Shoppers' chats are created at any hour the test runs.
-  process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD } });
+  const storefront = useStorefront({ server: { agentPassword: PASSWORD, chatAlwaysOpen: true } });
 
   it('approves a return asked for in the widget; the shopper’s widget then shows it approved, with the label', async () => {
     const { seed, item } = await returnableLine(storefront.api.origin);
@@ -198,7 +196,7 @@ describe('the agent console’s desk: returns, the order panel, the article (Chr
       title: 'كيف أُرجع منتجًا؟',
       body: '<p>يمكنك إرجاع المنتجات خلال 30 يومًا من الاستلام.</p>',
     };
-    for (const article of [hostile, arabic]) await prepareStore(storefront.api.deps).faq.upsert(article);
+    for (const article of [hostile, arabic]) await storefront.api.services.faq.upsert(article);
 
     const v1 = shopperApi(storefront.api.origin);
     for (const article of [read, hostile, arabic]) {

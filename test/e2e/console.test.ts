@@ -23,8 +23,7 @@ const tinyPng = Buffer.from(
  */
 describe('the agent console, as an agent uses it (Chromium, reference server)', () => {
   // Shoppers' chats are created at any hour the test runs.
-  process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD } });
+  const storefront = useStorefront({ server: { agentPassword: PASSWORD, chatAlwaysOpen: true } });
 
   /** A shopper's call to the contract, as the widget makes it. */
   const v1 = <T>(method: string, path: string, options: { token?: string; body?: unknown } = {}) =>

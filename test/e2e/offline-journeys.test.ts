@@ -19,10 +19,11 @@ const PASSWORD = 'e2e-offline-console-password';
  * the widget sends it when they open it.
  */
 describe('offline journeys: submitted offline, reloaded, sent once (Chromium, reference server)', () => {
-  process.env['KEFU_CHAT_ALWAYS_OPEN'] = '1';
   // The server's clock runs ahead when a journey needs time to pass (a long ride offline).
   let serverSkewMs = 0;
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD, now: () => Date.now() + serverSkewMs } });
+  const storefront = useStorefront({
+    server: { agentPassword: PASSWORD, chatAlwaysOpen: true, now: () => Date.now() + serverSkewMs },
+  });
   const db = () => sqliteOf(storefront.api.deps);
 
   async function openShopper(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {

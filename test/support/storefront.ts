@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 // The server's source, not its package entry: a test that reaches into the running server (the
-// chat test drops its sockets through chat/socket.js) must share its module instances.
+// chat test drops its sockets through `api.services.sockets`) gets the source's types.
 import { startServer, type RunningServer, type ServerOptions } from '../../packages/server/src/server.js';
 import { startDemoServer, type DemoServerOptions } from './demo-server.js';
 import { launchBrowser } from './browser.js';

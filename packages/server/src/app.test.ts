@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { request as httpRequest } from 'node:http';
 import { createApp } from './app.js';
+import { createServices } from './compose.js';
 import { openMigratedEngine } from './db/database.js';
 import { migrations } from './db/migrations/index.js';
 import { type RunningServer } from './server.js';
@@ -68,7 +69,7 @@ describe('operations: health, readiness and a graceful shutdown', () => {
       assert.equal(ready.status, 200);
       assert.deepEqual(await ready.json(), { status: 'ready' });
 
-      assert.deepEqual(await readiness(createApp(server.deps, { closing: () => true }).app), {
+      assert.deepEqual(await readiness(createApp(server.services, { closing: () => true }).app), {
         status: 503,
         body: { status: 'closing' },
       });
@@ -76,12 +77,14 @@ describe('operations: health, readiness and a graceful shutdown', () => {
       const behind = await openMigratedEngine(':memory:');
       const newest = Math.max(...migrations.map((migration) => migration.id));
       await behind.db.deleteFrom('migrations').where('id', '=', newest).execute();
-      const lagging = await readiness(createApp({ ...server.deps, engine: behind }).app);
+      const overBehind = createServices({ ...server.deps, engine: behind });
+      const lagging = await readiness(createApp(overBehind).app);
       assert.equal(lagging.status, 503);
       assert.equal(lagging.body.status, 'migrations_pending');
       // A database that no longer answers.
+      await overBehind.close();
       await behind.close();
-      assert.deepEqual(await readiness(createApp({ ...server.deps, engine: behind }).app), {
+      assert.deepEqual(await readiness(createApp(overBehind).app), {
         status: 503,
         body: { status: 'database_unreachable' },
       });

@@ -6,10 +6,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import { CHAT_ATTACHMENT_MAX_BYTES } from '@kefu/core/domain';
 import { ApiError, errorBody, sendError } from './errors.js';
-import type { ServerDeps } from './deps.js';
+import type { Services } from './compose.js';
 import { registerApiRoutes } from './routes/index.js';
 import { registerChatRoutes } from './chat/routes.js';
 import { registerConsole } from './console/index.js';
+import { registerSecuritySchemes } from './routes/define.js';
 import { pendingMigrations } from './db/migrate.js';
 import { migrations } from './db/migrations/index.js';
 
@@ -23,8 +24,12 @@ export interface AppOptions {
 /** How long `/ready` waits for the database before calling it unreachable. */
 const READY_CHECK_MS = 2000;
 
-/** The Kefu HTTP contract (docs/api/openapi.yaml) and the agent console, as one Hono app. */
-export function createApp(deps: ServerDeps, options: AppOptions = {}) {
+/**
+ * The Kefu HTTP contract (docs/api/openapi.yaml) and the agent console, as one Hono app, over the
+ * server's services (`createServices`, compose.ts).
+ */
+export function createApp(services: Services, options: AppOptions = {}) {
+  const { deps } = services;
   const allowedOrigins = new Set(deps.allowedOrigins);
   const app = new OpenAPIHono();
 
@@ -54,15 +59,10 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
   const otherLimit = bodyLimit({ maxSize: photoMaxBytes + envelope, onError: tooLarge });
   app.use('/v1/*', (c, next) => (c.req.path === '/v1/uploads' ? uploadLimit : otherLimit)(c, next));
 
-  const v1 = new OpenAPIHono({
-    // Schema failures answer in the contract's error shape, with a message per field.
-    defaultHook: (result, c) => {
-      if (result.success) return;
-      const fields: Record<string, string> = {};
-      for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] = issue.message;
-      return c.json(errorBody('validation_failed', 'Please check the highlighted fields.', fields), 422);
-    },
-  });
+  // Every route of the contract is declared with routes/define.ts's `serve`: its handler parses
+  // the request itself, in the contract's order (decision 0002), so no zod validator runs in front.
+  const v1 = new OpenAPIHono();
+  registerSecuritySchemes(v1);
   v1.get('/health', (c) => c.json({ status: 'ok' }));
 
   // For a load balancer (docs/deploy.md): /health says the process answers (restart it if not);
@@ -79,10 +79,10 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}) {
     if (pending.length > 0) return c.json({ status: 'migrations_pending', pending }, 503);
     return c.json({ status: 'ready' });
   });
-  registerApiRoutes(v1, deps);
-  registerChatRoutes(v1, deps);
+  registerApiRoutes(v1, services);
+  registerChatRoutes(v1, services);
   app.route('/v1', v1);
-  registerConsole(app, deps);
+  registerConsole(app, services);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((error, c) => {

@@ -137,3 +137,39 @@ describe('kefu-server on PostgreSQL from KEFU_DATABASE_URL', () => {
     }
   });
 });
+
+describe('kefu-server takes chats at any hour with KEFU_CHAT_ALWAYS_OPEN=1', () => {
+  /** Starts the CLI on SQLite and answers whether its chat says it is open, then stops it. */
+  async function chatOpen(env: Record<string, string>): Promise<boolean> {
+    const child = start(env);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const origin = await new Promise<string>((resolve, reject) => {
+        let stdout = '';
+        const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${stdout} ${stderr}`)), 30_000);
+        child.stdout!.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const match = /Kefu reference server: (http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(stdout);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+      });
+      const availability = (await (await fetch(`${origin}/v1/availability`)).json()) as { open: boolean };
+      return availability.open;
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
+
+  it('is open with no agent signed in when set, and keeps to the real rule when not', async () => {
+    // No agent is online in either: only the setting can open the chat, whatever the hour.
+    assert.equal(await chatOpen({ KEFU_CHAT_ALWAYS_OPEN: '1' }), true);
+    assert.equal(await chatOpen({}), false);
+  });
+});

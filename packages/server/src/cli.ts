@@ -5,8 +5,10 @@
  *   instances on one database; docs/deploy.md), KEFU_DATABASE_MAX_CONNECTIONS (that pool's size per
  *   instance, 10), KEFU_ALLOWED_ORIGINS (comma-separated), KEFU_IDENTITY_SECRET (HS256 secret for
  *   identity tokens), KEFU_AGENT_PASSWORD (else one is generated), KEFU_TRUST_PROXY (1 behind a
- *   reverse proxy that appends to X-Forwarded-For), KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an
- *   order number's free tries, 30000; for test servers, so a test can sit it out), KEFU_CONFIG
+ *   reverse proxy that appends to X-Forwarded-For), KEFU_CHAT_ALWAYS_OPEN (1: chat takes
+ *   conversations outside business hours and with no agent online; `npm start` sets it),
+ *   KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an order number's free tries, 30000; for test
+ *   servers, so a test can sit it out), KEFU_CONFIG
  *   (the store's settings file, JSON or YAML; settings/schema.ts).
  *
  * Arguments: `--config FILE` (the settings file, over KEFU_CONFIG), `--demo` (an empty database
@@ -94,6 +96,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
     ...(env.KEFU_IDENTITY_SECRET ? { identitySecret: env.KEFU_IDENTITY_SECRET } : {}),
     ...(env.KEFU_AGENT_PASSWORD ? { agentPassword: env.KEFU_AGENT_PASSWORD } : {}),
     trustProxy: env.KEFU_TRUST_PROXY === '1',
+    chatAlwaysOpen: env.KEFU_CHAT_ALWAYS_OPEN === '1',
     ...(env.KEFU_ORDER_LOOKUP_WAIT_MS ? { lookupLimits: lookupLimits(env.KEFU_ORDER_LOOKUP_WAIT_MS) } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { StoreConfig } from '@kefu/core';
 import type { Engine } from './db/engine.js';
 import type { LookupLimits } from './http/rate-limit.js';
 
-/** Everything the server's parts are built from; createApp assembles it once. */
+/** Everything the server's parts are built from, by `createServices` (compose.ts), once. */
 export interface ServerDeps {
   /** The database (SQLite or PostgreSQL); every query goes through `engine.db` (Kysely). */
   readonly engine: Engine;
@@ -24,4 +24,9 @@ export interface ServerDeps {
   readonly trustProxy: boolean;
   /** Failed order lookups allowed (DEFAULT_LOOKUP_LIMITS when not given). */
   readonly lookupLimits?: LookupLimits;
+  /**
+   * Chat accepts conversations outside business hours and with no agent online; they wait in the
+   * queue (the demo's and `npm start`'s setting, `KEFU_CHAT_ALWAYS_OPEN=1`). Default false.
+   */
+  readonly chatAlwaysOpen?: boolean;
 }

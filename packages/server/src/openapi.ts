@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { API_INFO, createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
+import { createServices } from './compose.js';
 
 /** The OpenAPI 3.1 document of everything registered on the /v1 app (REST and chat). */
 export function openApiDocument(v1: OpenAPIHono) {
@@ -17,19 +18,21 @@ export function openApiDocument(v1: OpenAPIHono) {
  */
 export async function generateOpenApiDocument() {
   const engine = await openMigratedEngine(':memory:');
+  const services = createServices({
+    engine,
+    config: demoStoreConfig,
+    now: Date.now,
+    identitySecret: 'openapi-generation-only',
+    agentPassword: 'openapi-generation-only',
+    uploadsDir: join(tmpdir(), 'kefu-openapi-unused'),
+    allowedOrigins: [],
+    trustProxy: false,
+  });
   try {
-    const { v1 } = createApp({
-      engine,
-      config: demoStoreConfig,
-      now: Date.now,
-      identitySecret: 'openapi-generation-only',
-      agentPassword: 'openapi-generation-only',
-      uploadsDir: join(tmpdir(), 'kefu-openapi-unused'),
-      allowedOrigins: [],
-      trustProxy: false,
-    });
+    const { v1 } = createApp(services);
     return { document: openApiDocument(v1), v1 };
   } finally {
+    await services.close();
     await engine.close();
   }
 }

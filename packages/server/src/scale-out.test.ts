@@ -67,7 +67,7 @@ describe('one budget of failed order lookups across two instances on one Postgre
 
 /** A reference server in a process of its own, which the test can kill -9; chat open without an agent. */
 const startProcess = (options: { dataDir: string; database?: string }) =>
-  startServerProcess(options, { KEFU_CHAT_ALWAYS_OPEN: '1' });
+  startServerProcess({ ...options, chatAlwaysOpen: true });
 
 function killHard(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

@@ -11,7 +11,7 @@ import { createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
 import { seedDemoStore, seedEmptyStore } from './db/seed.js';
 import { starterSettings } from './settings/starter.js';
-import { closeChatRuntime } from './chat/runtime.js';
+import { createServices, type Services } from './compose.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
 import type { LookupLimits } from './http/rate-limit.js';
@@ -48,6 +48,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Failed order lookups allowed; DEFAULT_LOOKUP_LIMITS when not given. */
   readonly lookupLimits?: LookupLimits;
+  /** Chat open outside business hours and with no agent online (`KEFU_CHAT_ALWAYS_OPEN=1`). Default false. */
+  readonly chatAlwaysOpen?: boolean;
   readonly now?: () => number;
 }
 
@@ -56,6 +58,8 @@ export interface RunningServer {
   readonly origin: string;
   readonly port: number;
   readonly deps: ServerDeps;
+  /** What the server is made of (compose.ts); tests reach the services through it. */
+  readonly services: Services;
   close(): Promise<void>;
 }
 
@@ -82,16 +86,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
     ...(options.lookupLimits ? { lookupLimits: options.lookupLimits } : {}),
+    chatAlwaysOpen: options.chatAlwaysOpen ?? false,
   };
+  const services = createServices(deps);
   let closing = false;
-  const { app } = createApp(deps, { closing: () => closing });
+  const { app } = createApp(services, { closing: () => closing });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, (info: AddressInfo) => {
-      const sockets = attachSockets(server as Server, deps);
+      const sockets = attachSockets(server as Server, services);
       resolve({
         origin: `http://${host}:${info.port}`,
         port: info.port,
         deps,
+        services,
         // Graceful: no new connections; idle keep-alive ones end now; a request in flight (its
         // transaction, its answer) finishes, for at most SHUTDOWN_GRACE_MS; then the rest end (a
         // client still sending a body that was already answered, a 413 say) and the database.
@@ -102,7 +109,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             const http = server as Server;
             http.close((error) => {
               // The chat's presence rows and LISTEN connection go before the database does.
-              closeChatRuntime(deps)
+              services
+                .close()
                 .then(() => engine.close())
                 .then(() => (error ? fail(error) : done()), fail);
             });

@@ -8,7 +8,7 @@ import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { type RunningServer } from '../server.js';
 import { findUpload } from '../services/admin.js';
-import { fileLink } from './file-links.js';
+import { createFileLinks } from './file-links.js';
 import {
   call,
   errorOf,
@@ -62,7 +62,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     assert.equal(answer.status, 201, answer.text);
     const uploaded = answer.body as UploadedAttachment;
     assert.deepEqual(uploaded, { id: uploaded.id, contentType: 'application/pdf', size: tinyPdf.length });
-    assert.deepEqual((await findUpload(server.deps, uploaded.id))?.owner, {
+    assert.deepEqual((await findUpload(server.services, uploaded.id))?.owner, {
       kind: 'conversation',
       id: conversation.id,
     });
@@ -81,7 +81,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
         name: 'invoice.pdf',
         contentType: 'application/pdf',
         size: tinyPdf.length,
-        url: await fileLink(server.deps.engine.db, uploaded.id),
+        url: await server.services.fileLinks.link(uploaded.id),
       },
     ]);
     assert.match(sent.body.attachments?.[0]?.url ?? '', /^\/files\/upl_\w+\?sig=[\w-]{22}$/);
@@ -143,7 +143,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     ).body;
     const photo = (await uploadFile(base, tinyPng, { token: access.accessToken, key: key() }))
       .body as UploadedAttachment;
-    const answer = await fetch(`${base}${await fileLink(server.deps.engine.db, photo.id)}`);
+    const answer = await fetch(`${base}${await server.services.fileLinks.link(photo.id)}`);
     assert.equal(answer.status, 404);
   });
 
@@ -217,7 +217,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     const own = await uploadFile(base, tinyPdf, { token: ana, key: key(), purpose: 'chat', conversationId: anas.id });
     assert.equal(own.status, 201, own.text);
     const { id } = own.body as UploadedAttachment;
-    assert.deepEqual((await findUpload(server.deps, id))?.owner, { kind: 'conversation', id: anas.id });
+    assert.deepEqual((await findUpload(server.services, id))?.owner, { kind: 'conversation', id: anas.id });
     const sent = await call<ChatMessage>(base, 'POST', `/conversations/${anas.id}/messages`, {
       token: ana,
       body: { clientId: key(), text: 'My invoice', attachmentIds: [id] },
@@ -312,7 +312,7 @@ describe('migration 5 (file links)', () => {
     ).run(JSON.stringify({ type: 'message', seq: 1, message }));
 
     await migrate(engine, migrations);
-    const linked = [{ ...console, url: await fileLink(engine.db, 'upl_1') }];
+    const linked = [{ ...console, url: await createFileLinks(engine.db).link('upl_1') }];
     assert.match(linked[0]?.url ?? '', /^\/files\/upl_1\?sig=/);
     const stored = db.prepare<[], string>("SELECT attachments FROM chat_messages WHERE id = 'm_1'").pluck().get();
     assert.deepEqual(JSON.parse(stored ?? ''), linked);

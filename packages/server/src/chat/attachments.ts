@@ -1,26 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import type { Attachment } from '@kefu/core';
-import type { ServerDeps } from '../deps.js';
-import { findUpload } from '../services/admin.js';
-import type { StoredUpload } from '../services/uploads.js';
-import { fileLink } from './file-links.js';
+import type { StoredUpload, UploadsService } from '../services/uploads.js';
+import type { FileLinks } from './file-links.js';
 
 /**
  * The attachments behind a message's `attachmentIds`, or undefined when one is unknown or was not
  * uploaded with this conversation's token: a shopper cannot attach someone else's photo.
  */
 export async function resolveAttachments(
-  deps: ServerDeps,
+  services: { readonly uploads: Pick<UploadsService, 'find'>; readonly fileLinks: FileLinks },
   conversationId: string,
   ids: readonly string[],
 ): Promise<Attachment[] | undefined> {
   const attachments: Attachment[] = [];
   for (const id of new Set(ids)) {
-    const upload = await findUpload(deps, id);
+    const upload = await services.uploads.find(id);
     if (!upload || upload.owner.kind !== 'conversation' || upload.owner.id !== conversationId) return undefined;
     const { contentType, size } = upload.file;
-    attachments.push({ id, name: upload.name, contentType, size, url: await fileLink(deps.engine.db, id) });
+    attachments.push({ id, name: upload.name, contentType, size, url: await services.fileLinks.link(id) });
   }
   return attachments;
 }

@@ -7,7 +7,6 @@ import { WebSocket } from 'ws';
 import type { ChatEvent, ChatMessage, Conversation } from '@kefu/core';
 import { type RunningServer, type ServerOptions } from '../server.js';
 import type { AgentFeedFrame } from './agent-feed.js';
-import { dropSockets } from './socket.js';
 import { startTestServer } from '../routes/test-helpers.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -443,7 +442,7 @@ describe('chat over real HTTP and WebSocket', () => {
 });
 
 describe('chat availability outside business hours', () => {
-  it('is closed and says when it opens, unless KEFU_CHAT_ALWAYS_OPEN=1', async () => {
+  it('is closed and says when it opens, unless chat is always open (KEFU_CHAT_ALWAYS_OPEN=1)', async () => {
     const closed = await startTestServer({ port: 0, now: () => SUNDAY });
     const body = (await (await fetch(`${closed.origin}/v1/availability`)).json()) as {
       open: boolean;
@@ -453,15 +452,10 @@ describe('chat availability outside business hours', () => {
     assert.equal(body.open, false);
     assert.equal(body.nextOpeningAt, '2026-11-23T08:00:00.000Z');
 
-    process.env.KEFU_CHAT_ALWAYS_OPEN = '1';
-    try {
-      const open = await startTestServer({ port: 0, now: () => SUNDAY });
-      const always = (await (await fetch(`${open.origin}/v1/availability`)).json()) as { open: boolean };
-      await open.close();
-      assert.equal(always.open, true);
-    } finally {
-      delete process.env.KEFU_CHAT_ALWAYS_OPEN;
-    }
+    const open = await startTestServer({ port: 0, now: () => SUNDAY, chatAlwaysOpen: true });
+    const always = (await (await fetch(`${open.origin}/v1/availability`)).json()) as { open: boolean };
+    await open.close();
+    assert.equal(always.open, true);
   });
 });
 
@@ -541,7 +535,7 @@ describe('chat across a restart and a dropped socket', () => {
       await reply('two');
       await stream.waitFor((frame) => frame.type === 'message' && frame.message.text === 'two', 'two');
 
-      assert.equal(dropSockets(server.deps, { conversationId: conversation.id }), 1);
+      assert.equal(server.services.sockets.drop({ conversationId: conversation.id }), 1);
       await stream.closed;
       const streamed = (frames: StreamFrame[]) =>
         frames

@@ -1,5 +1,4 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Attachment } from '@kefu/core';
 import type { Kysely } from 'kysely';
 import type { KefuDatabase } from '../db/schema.js';
 
@@ -15,20 +14,6 @@ import type { KefuDatabase } from '../db/schema.js';
  * messages and does not fetch them again; the key lives in the database, so links outlive restarts.
  */
 const FILE_LINK_KEY = 'file_link_key';
-
-// One key per database, read once: the Kysely instance stands for its engine's database.
-const keys = new WeakMap<Kysely<KefuDatabase>, Promise<Buffer>>();
-
-function keyOf(db: Kysely<KefuDatabase>): Promise<Buffer> {
-  let key = keys.get(db);
-  if (!key) {
-    key = readOrMakeKey(db);
-    keys.set(db, key);
-    // A failed read (the database closing, say) is not remembered: the next link tries again.
-    key.catch(() => keys.delete(db));
-  }
-  return key;
-}
 
 async function readOrMakeKey(db: Kysely<KefuDatabase>): Promise<Buffer> {
   // Made once per database, on first use (migration 5, which relinks stored messages with it).
@@ -49,23 +34,33 @@ async function readOrMakeKey(db: Kysely<KefuDatabase>): Promise<Buffer> {
 /** 128 bits of HMAC-SHA256: as unguessable as a random id, and a short URL. */
 const signatureOf = (key: Buffer, id: string) => createHmac('sha256', key).update(id).digest().subarray(0, 16);
 
-export async function fileLink(db: Kysely<KefuDatabase>, id: string): Promise<string> {
-  return `/files/${encodeURIComponent(id)}?sig=${signatureOf(await keyOf(db), id).toString('base64url')}`;
+/** Signs and checks chat files' addresses under the database's key (one per server, composition root). */
+export interface FileLinks {
+  /** `/files/{id}?sig=…`, the address the shopper's browser opens. */
+  link(id: string): Promise<string>;
+  /** Whether `sig` is the file's signature; compared in constant time. */
+  isSignature(id: string, sig: string): Promise<boolean>;
 }
 
-/** Whether `sig` is the file's signature; compared in constant time. */
-export async function isFileSignature(db: Kysely<KefuDatabase>, id: string, sig: string): Promise<boolean> {
-  const expected = signatureOf(await keyOf(db), id);
-  const given = Buffer.from(sig, 'base64url');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** The attachments with today's addresses, whatever address they were stored with. */
-export async function withFileLinks(
-  db: Kysely<KefuDatabase>,
-  attachments: readonly Attachment[],
-): Promise<Attachment[]> {
-  const linked: Attachment[] = [];
-  for (const attachment of attachments) linked.push({ ...attachment, url: await fileLink(db, attachment.id) });
-  return linked;
+export function createFileLinks(db: Kysely<KefuDatabase>): FileLinks {
+  // Read once, on first use; a failed read (the database closing, say) is not remembered.
+  let key: Promise<Buffer> | undefined;
+  const keyOf = () => {
+    if (!key) {
+      const reading = readOrMakeKey(db);
+      key = reading;
+      reading.catch(() => {
+        if (key === reading) key = undefined;
+      });
+    }
+    return key;
+  };
+  return {
+    link: async (id) => `/files/${encodeURIComponent(id)}?sig=${signatureOf(await keyOf(), id).toString('base64url')}`,
+    async isSignature(id, sig) {
+      const expected = signatureOf(await keyOf(), id);
+      const given = Buffer.from(sig, 'base64url');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    },
+  };
 }

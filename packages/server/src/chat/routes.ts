@@ -1,17 +1,15 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Next } from 'hono';
-import type { ServerDeps } from '../deps.js';
+import type { Context } from 'hono';
 import type { Conversation } from '@kefu/core';
 import { checkHistoryLimit, historyMessages } from '@kefu/core/domain';
+import type { Services } from '../compose.js';
 import { ApiError } from '../errors.js';
-import { acceptConversationTokens, bearerToken, identifiedCustomer, unauthorized } from '../http/auth.js';
+import { bearerToken, identifiedCustomer, unauthorized } from '../http/auth.js';
 import { idempotencyKeyOf, jsonRequest } from '../http/idempotency.js';
-import { prepareStore } from '../services/index.js';
-import { resolveAttachments, sendUpload } from './attachments.js';
-import { isFileSignature } from './file-links.js';
+import { jsonObject, parseBody } from '../http/request.js';
+import { failure, jsonBody, jsonContent, security, serve } from '../routes/define.js';
 import { findUpload } from '../services/admin.js';
-import { serve } from '../routes/define.js';
-import { chatRuntime } from './runtime.js';
+import { resolveAttachments, sendUpload } from './attachments.js';
 import {
   AvailabilitySchema,
   ChatMessageSchema,
@@ -22,7 +20,6 @@ import {
   ConversationSchema,
   ConversationStateSchema,
   HistoryQuery,
-  ErrorSchema,
   IdempotencyHeaders,
   MessageInputSchema,
   ReadInputSchema,
@@ -35,16 +32,7 @@ import { messages } from './validation.js';
 
 const tags = ['Chat'];
 // A conversation's routes take its own token, or the identity token of the shopper it belongs to.
-const security: Record<string, string[]>[] = [{ conversationToken: [] }, { identityToken: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-const failure = (description: string) => json(ErrorSchema, description);
+const conversationSecurity = [security.conversation, security.identity];
 const tokenFailures = {
   401: failure('No token, or neither this conversation’s token nor a valid identity token (`unauthorized`)'),
   404: failure(
@@ -58,7 +46,7 @@ const availability = createRoute({
   path: '/availability',
   tags,
   summary: 'Whether a human can chat now, the queue, and the expected wait',
-  responses: { 200: json(AvailabilitySchema, 'Chat availability') },
+  responses: { 200: jsonContent(AvailabilitySchema, 'Chat availability') },
 });
 
 const start = createRoute({
@@ -70,9 +58,9 @@ const start = createRoute({
     'With a valid identity token the conversation belongs to that signed-in shopper: it appears in their ' +
     'history (GET /conversations) and their identity token opens it on any device. Without one, or with an ' +
     'invalid or expired one, it is anonymous: a chat never fails to start because a host page’s token expired.',
-  request: { headers: IdempotencyHeaders, body: body(ConversationInputSchema) },
+  request: { headers: IdempotencyHeaders, body: jsonBody(ConversationInputSchema) },
   responses: {
-    201: json(ConversationSchema, 'The new conversation, or the first answer for a repeated key'),
+    201: jsonContent(ConversationSchema, 'The new conversation, or the first answer for a repeated key'),
     400: failure('Missing Idempotency-Key or a body that is not a JSON object'),
     409: failure('The key was used with another body (`idempotency_key_reused`)'),
     422: failure('Invalid `name`, `email`, `topic`, `orderNumber`, `message` or `context`'),
@@ -83,14 +71,14 @@ const list = createRoute({
   method: 'get',
   path: '/conversations',
   tags,
-  security: [{ identityToken: [] }],
+  security: [security.identity],
   summary: 'The signed-in shopper’s conversations, most recently active first',
   description:
     'Paged: `limit` (1–50, default 20) per page; `nextCursor`, when present, asks for the next one. A ' +
     'conversation with news while the shopper pages moves to the top, where a fresh first page shows it.',
   request: { query: HistoryQuery },
   responses: {
-    200: json(ConversationPageSchema, 'A page of their conversations'),
+    200: jsonContent(ConversationPageSchema, 'A page of their conversations'),
     401: failure('No valid identity token (`unauthorized`)'),
     422: failure('`limit` outside 1–50, or a `cursor` this server did not hand out (`validation_failed`)'),
   },
@@ -100,12 +88,12 @@ const send = createRoute({
   method: 'post',
   path: '/conversations/{id}/messages',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'Sends a shopper message; a repeated clientId answers the stored message with 200',
-  request: { params: ConversationIdParams, body: body(MessageInputSchema) },
+  request: { params: ConversationIdParams, body: jsonBody(MessageInputSchema) },
   responses: {
-    200: json(ChatMessageSchema, 'This clientId was seen before: the stored message'),
-    201: json(ChatMessageSchema, 'The stored message'),
+    200: jsonContent(ChatMessageSchema, 'This clientId was seen before: the stored message'),
+    201: jsonContent(ChatMessageSchema, 'The stored message'),
     ...tokenFailures,
     409: failure('The conversation has ended (`conversation_closed`)'),
     422: failure('Empty text, text over 5000 characters, or an unknown attachment'),
@@ -116,27 +104,27 @@ const state = createRoute({
   method: 'get',
   path: '/conversations/{id}',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'Where the conversation stands now: status, the agent who joined, its place in the queue',
   description:
     'A client that reloads reads this besides GET /conversations/{id}/messages: an agent joining or a status ' +
     'change is an event, not a message, so the messages alone cannot say an agent has joined.',
   request: { params: ConversationIdParams },
-  responses: { 200: json(ConversationStateSchema, 'The conversation now'), ...tokenFailures },
+  responses: { 200: jsonContent(ConversationStateSchema, 'The conversation now'), ...tokenFailures },
 });
 
 const history = createRoute({
   method: 'get',
   path: '/conversations/{id}/messages',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'Messages with seq greater than `after`, in order (all without it)',
   request: {
     params: ConversationIdParams,
     query: z.object({ after: z.string().optional().openapi({ example: '12' }) }),
   },
   responses: {
-    200: json(z.object({ messages: z.array(ChatMessageSchema) }), 'The messages'),
+    200: jsonContent(z.object({ messages: z.array(ChatMessageSchema) }), 'The messages'),
     ...tokenFailures,
     422: failure('`after` is not a whole number, 0 or more'),
   },
@@ -146,9 +134,9 @@ const typing = createRoute({
   method: 'post',
   path: '/conversations/{id}/typing',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'The shopper started or stopped typing (a `typing` event on change)',
-  request: { params: ConversationIdParams, body: body(TypingInputSchema) },
+  request: { params: ConversationIdParams, body: jsonBody(TypingInputSchema) },
   responses: { 204: { description: 'Noted' }, ...tokenFailures, 422: failure('`typing` is not a boolean') },
 });
 
@@ -156,9 +144,9 @@ const read = createRoute({
   method: 'post',
   path: '/conversations/{id}/read',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'The shopper read up to a seq (a `read` event; receipts only move forward)',
-  request: { params: ConversationIdParams, body: body(ReadInputSchema) },
+  request: { params: ConversationIdParams, body: jsonBody(ReadInputSchema) },
   responses: {
     204: { description: 'Noted' },
     ...tokenFailures,
@@ -170,19 +158,19 @@ const close = createRoute({
   method: 'post',
   path: '/conversations/{id}/close',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'Ends the conversation',
   request: { params: ConversationIdParams },
-  responses: { 200: json(ConversationSchema, 'The closed conversation'), ...tokenFailures },
+  responses: { 200: jsonContent(ConversationSchema, 'The closed conversation'), ...tokenFailures },
 });
 
 const transcript = createRoute({
   method: 'post',
   path: '/conversations/{id}/transcript',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'Asks for the transcript by email',
-  request: { params: ConversationIdParams, body: body(TranscriptInputSchema) },
+  request: { params: ConversationIdParams, body: jsonBody(TranscriptInputSchema) },
   responses: { 204: { description: 'Recorded' }, ...tokenFailures, 422: failure('Invalid `email`') },
 });
 
@@ -190,15 +178,15 @@ const context = createRoute({
   method: 'post',
   path: '/conversations/{id}/context',
   tags,
-  security,
+  security: conversationSecurity,
   summary: 'Attaches the article the shopper asked about to their open or queued conversation',
   description:
     '"Ask our team about this" while a conversation is already open or queued: the article becomes the ' +
     'conversation’s `context` (the latest one replaces an earlier one), which the agent sees as a label beside ' +
     'the conversation. Nothing is added to the shopper’s messages.',
-  request: { params: ConversationIdParams, body: body(ConversationContextSchema) },
+  request: { params: ConversationIdParams, body: jsonBody(ConversationContextSchema) },
   responses: {
-    200: json(ConversationStateSchema, 'The conversation now, with its context'),
+    200: jsonContent(ConversationStateSchema, 'The conversation now, with its context'),
     ...tokenFailures,
     409: failure('The conversation has ended (`conversation_closed`)'),
     422: failure('Invalid `articleId` or `articleTitle`'),
@@ -233,21 +221,11 @@ const file = createRoute({
 });
 
 /** Chat under /v1: availability, conversations, messages, typing, read, close, transcript. */
-export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
-  const { service } = chatRuntime(deps);
+export function registerChatRoutes(v1: OpenAPIHono, services: Services): void {
+  const { deps, fileLinks } = services;
+  const { service } = services.chat;
   // The one idempotency store of the server: a conversation's start is recorded as every create is.
-  const { idempotency } = prepareStore(deps);
-  // A conversation's token, and its owner's identity, also authorize uploading its attachments
-  // (POST /uploads, the REST part).
-  acceptConversationTokens(deps, {
-    byToken: (token) => service.conversationIdFor(token),
-    ownerOf: (id) => service.ownerOf(id),
-  });
-  v1.openAPIRegistry.registerComponent('securitySchemes', 'conversationToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The `token` of POST /conversations.',
-  });
+  const { idempotency } = services;
 
   /** The caller's bearer token, and the customer it names when it is a valid identity token. */
   async function credentialsOf(c: Context): Promise<ShopperCredentials> {
@@ -255,44 +233,35 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     return { token, customerId: await identifiedCustomer(deps, token) };
   }
 
-  // Before the routes' validators: no token is a 401 whatever the body, and a body that is not a
-  // JSON object is the contract's 400 `invalid_json`, not a validator exception.
-  v1.use('/conversations/:id/*', async (c, next) => {
-    await service.authorize(c.req.param('id') ?? '', await credentialsOf(c));
-    await next();
-  });
-  v1.use('/conversations', requireJsonObject);
-  v1.use('/conversations/*', requireJsonObject);
+  /** The conversation of the path, once the caller may use it: no token is a 401 whatever the body. */
+  async function authorizedId(c: Context): Promise<string> {
+    const id = c.req.param('id') ?? '';
+    await service.authorize(id, await credentialsOf(c));
+    return id;
+  }
 
   // Return photos are the store's evidence, not the shopper's to fetch back: chat files only.
   serve(v1, file, async (c) => {
     const id = c.req.param('id') ?? '';
-    const upload = await findUpload(deps, id);
+    const upload = await findUpload(services, id);
     if (
       !upload ||
       upload.owner.kind !== 'conversation' ||
-      !(await isFileSignature(deps.engine.db, id, c.req.query('sig') ?? ''))
+      !(await fileLinks.isSignature(id, c.req.query('sig') ?? ''))
     ) {
       throw new ApiError(404, 'file_not_found', 'No such file.');
     }
     return sendUpload(c, upload);
   });
 
-  v1.openapi(availability, async (c) => {
+  serve(v1, availability, async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await service.availability(), 200);
   });
 
-  // The contract checks the Idempotency-Key before anything else; the route's zod validator would
-  // otherwise answer a keyless, invalid request with 422 instead of 400.
-  v1.use('/conversations', async (c, next) => {
-    if (c.req.method === 'POST') idempotencyKeyOf(c);
-    await next();
-  });
-
-  v1.openapi(start, async (c) => {
+  serve(v1, start, async (c) => {
     const key = idempotencyKeyOf(c);
-    const input = c.req.valid('json');
+    const input = parseBody(ConversationInputSchema, await jsonObject(c));
     const { customerId } = await credentialsOf(c);
     let publish = () => {};
     // The owner is part of the request: the same key from another shopper is another request (409).
@@ -313,13 +282,13 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     return c.json(JSON.parse(stored.body ?? 'null') as Conversation, 201);
   });
 
-  v1.openapi(list, async (c) => {
+  serve(v1, list, async (c) => {
     const { customerId } = await credentialsOf(c);
     if (customerId === undefined) throw unauthorized('Sign in to see your conversations.');
-    const { limit, cursor } = c.req.valid('query');
-    const checked = checkHistoryLimit(limit);
+    const checked = checkHistoryLimit(c.req.query('limit'));
     if ('fields' in checked)
       throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', checked.fields);
+    const cursor = c.req.query('cursor');
     const page = await service.history(
       customerId,
       checked.limit,
@@ -332,10 +301,10 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     );
   });
 
-  v1.openapi(send, async (c) => {
-    const { id } = c.req.valid('param');
-    const input = c.req.valid('json');
-    const attachments = await resolveAttachments(deps, id, input.attachmentIds ?? []);
+  serve(v1, send, async (c) => {
+    const id = await authorizedId(c);
+    const input = parseBody(MessageInputSchema, await jsonObject(c));
+    const attachments = await resolveAttachments(services, id, input.attachmentIds ?? []);
     if (attachments === undefined) {
       throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
         attachmentIds: messages.attachmentIds,
@@ -349,46 +318,48 @@ export function registerChatRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
     return created ? c.json(message, 201) : c.json(message, 200);
   });
 
-  v1.openapi(state, async (c) => {
-    // Authorized here: the middleware above covers the paths under a conversation, not its own.
-    const row = await service.authorize(c.req.valid('param').id, await credentialsOf(c));
+  serve(v1, state, async (c) => {
+    const id = await authorizedId(c);
     c.header('Cache-Control', 'no-store');
-    return c.json(await service.state(row.id), 200);
+    return c.json(await service.state(id), 200);
   });
 
-  v1.openapi(history, async (c) => {
-    const { id } = c.req.valid('param');
-    const { after } = c.req.valid('query');
-    return c.json({ messages: await service.messages(id, afterSeq(after)) }, 200);
+  serve(v1, history, async (c) => {
+    const id = await authorizedId(c);
+    return c.json({ messages: await service.messages(id, afterSeq(c.req.query('after'))) }, 200);
   });
 
-  v1.openapi(typing, async (c) => {
-    await service.typing(c.req.valid('param').id, 'shopper', c.req.valid('json').typing);
+  serve(v1, typing, async (c) => {
+    const id = await authorizedId(c);
+    await service.typing(id, 'shopper', parseBody(TypingInputSchema, await jsonObject(c)).typing);
     return c.body(null, 204);
   });
 
-  v1.openapi(read, async (c) => {
-    await service.markRead(c.req.valid('param').id, 'shopper', c.req.valid('json').upToSeq);
+  serve(v1, read, async (c) => {
+    const id = await authorizedId(c);
+    await service.markRead(id, 'shopper', parseBody(ReadInputSchema, await jsonObject(c)).upToSeq);
     return c.body(null, 204);
   });
 
-  v1.openapi(close, async (c) => {
-    const { id } = c.req.valid('param');
+  serve(v1, close, async (c) => {
+    const id = await authorizedId(c);
     const row = await service.close(id);
-    // The middleware let the caller in; the answer repeats their conversation token, and never an
+    // The caller was let in above; the answer repeats their conversation token, and never an
     // identity token in its place (a resumed conversation's token stays empty).
     const token = bearerToken(c);
     const ownToken = token !== undefined && (await service.isOpenedBy(id, { token })) ? token : '';
     return c.json(service.view(row, ownToken), 200);
   });
 
-  v1.openapi(context, async (c) => {
-    const row = await service.setContext(c.req.valid('param').id, c.req.valid('json'));
+  serve(v1, context, async (c) => {
+    const id = await authorizedId(c);
+    const row = await service.setContext(id, parseBody(ConversationContextSchema, await jsonObject(c)));
     return c.json(await service.state(row.id), 200);
   });
 
-  v1.openapi(transcript, async (c) => {
-    await service.requestTranscript(c.req.valid('param').id, c.req.valid('json').email);
+  serve(v1, transcript, async (c) => {
+    const id = await authorizedId(c);
+    await service.requestTranscript(id, parseBody(TranscriptInputSchema, await jsonObject(c)).email);
     return c.body(null, 204);
   });
 }
@@ -421,22 +392,4 @@ function positionOf(cursor: string): ListPosition {
   throw new ApiError(422, 'validation_failed', 'Please check the highlighted fields.', {
     cursor: historyMessages.cursor,
   });
-}
-
-const jsonType = /^application\/([\w.-]+\+)?json$/i;
-
-async function requireJsonObject(c: Context, next: Next): Promise<void> {
-  const mediaType = c.req.header('content-type')?.split(';')[0]?.trim() ?? '';
-  if (c.req.method === 'POST' && jsonType.test(mediaType)) {
-    let value: unknown;
-    try {
-      value = await c.req.json();
-    } catch {
-      throw new ApiError(400, 'invalid_json', 'The body must be JSON.');
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new ApiError(400, 'invalid_json', 'The body must be a JSON object.');
-    }
-  }
-  await next();
 }

@@ -18,29 +18,12 @@ export interface ChatRuntime {
   close(): Promise<void>;
 }
 
-// app.ts and server.ts hand the routes, the console and the sockets the same deps object, so it
-// is the natural key for the one hub and service they must share.
-const runtimes = new WeakMap<ServerDeps, ChatRuntime>();
-
-export function chatRuntime(deps: ServerDeps): ChatRuntime {
-  let runtime = runtimes.get(deps);
-  if (!runtime) {
-    runtime = createChatRuntime(deps);
-    runtimes.set(deps, runtime);
-  }
-  return runtime;
-}
-
-/** Closes the runtime `deps` has, if it has one (a server's shutdown, a test's teardown). */
-export async function closeChatRuntime(deps: ServerDeps): Promise<void> {
-  await runtimes.get(deps)?.close();
-}
-
 /**
  * The in-process hub on SQLite (one process); on PostgreSQL the hub that fans out across every
- * instance on the database (decision 0016, §7). Presence is in the database on both.
+ * instance on the database (decision 0016, §7). Presence is in the database on both. Built once per
+ * server, by the composition root (`createServices`).
  */
-function createChatRuntime(deps: ServerDeps): ChatRuntime {
+export function createChatRuntime(deps: Pick<ServerDeps, 'engine' | 'now' | 'config' | 'chatAlwaysOpen'>): ChatRuntime {
   const { engine } = deps;
   const instanceId = `i_${randomBytes(9).toString('base64url')}`;
   const postgresHub =
@@ -52,7 +35,7 @@ function createChatRuntime(deps: ServerDeps): ChatRuntime {
     announce: async (trx) => hub.inTransaction?.(trx, { events: [], listChanged: true }),
   });
   const service = createChatService({ db: engine.db, now: deps.now, config: deps.config }, hub, {
-    alwaysOpen: process.env.KEFU_CHAT_ALWAYS_OPEN === '1',
+    alwaysOpen: deps.chatAlwaysOpen ?? false,
     agentsOnline: () => presence.count(),
   });
   let closing: Promise<void> | undefined;

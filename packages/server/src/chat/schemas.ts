@@ -161,14 +161,6 @@ export const ReadInputSchema = z
 
 export const TranscriptInputSchema = z.object({ email: text(messages.email, isEmail) }).openapi('TranscriptInput');
 
-export const ErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-  }),
-});
-
 export const ConversationIdParams = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'c_4xq9' }),
 });

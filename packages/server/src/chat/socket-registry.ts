@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws';
-import type { ServerDeps } from '../deps.js';
 
 export type TrackedSocket =
   | { readonly socket: WebSocket; readonly kind: 'shopper'; readonly conversationId: string }
@@ -10,21 +9,16 @@ export interface SocketRegistry {
   add(tracked: TrackedSocket): void;
   delete(tracked: TrackedSocket): void;
   closeAgentSockets(sessionId: string): void;
+  /**
+   * Test hook: cuts live sockets without a close handshake, as a dropped network would — the
+   * shopper streams of one conversation, and optionally every agent console socket. Returns how
+   * many were cut.
+   */
   drop(which: { conversationId?: string; agents?: boolean }): number;
 }
 
-const registries = new WeakMap<ServerDeps, SocketRegistry>();
-
-export function socketRegistry(deps: ServerDeps): SocketRegistry {
-  let registry = registries.get(deps);
-  if (!registry) {
-    registry = createRegistry();
-    registries.set(deps, registry);
-  }
-  return registry;
-}
-
-function createRegistry(): SocketRegistry {
+/** One per server (the composition root's); this instance's sockets only. */
+export function createSocketRegistry(): SocketRegistry {
   const sockets = new Set<TrackedSocket>();
   return {
     add: (tracked) => void sockets.add(tracked),

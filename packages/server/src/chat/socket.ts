@@ -1,14 +1,12 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServerDeps } from '../deps.js';
-import { consoleSessions } from '../console/sessions.js';
+import type { Services } from '../compose.js';
 import { identifiedCustomer } from '../http/auth.js';
 import { openAgentFeed } from './agent-feed.js';
 import { PRESENCE_REFRESH_MS } from './presence.js';
-import { chatRuntime } from './runtime.js';
 import { openShopperStream } from './shopper-stream.js';
-import { socketRegistry, type TrackedSocket } from './socket-registry.js';
+import type { TrackedSocket } from './socket-registry.js';
 
 const HEARTBEAT_MS = 30_000;
 /** How long a closing socket gets to answer the close frame before it is cut. */
@@ -16,10 +14,8 @@ const CLOSE_GRACE_MS = 1000;
 const streamPath = /^\/v1\/conversations\/([^/]+)\/stream$/;
 
 /** Attaches the WebSocket endpoints (the shopper's chat stream, the agent console's feed). */
-export function attachSockets(server: Server, deps: ServerDeps): { close(): void } {
-  const runtime = chatRuntime(deps);
-  const sessions = consoleSessions(deps);
-  const registry = socketRegistry(deps);
+export function attachSockets(server: Server, services: Services): { close(): void } {
+  const { deps, chat: runtime, sessions, sockets: registry } = services;
   // Frames from clients are tiny (an auth frame); anything big is not ours.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
   const alive = new WeakSet<WebSocket>();
@@ -105,15 +101,6 @@ export function attachSockets(server: Server, deps: ServerDeps): { close(): void
       wss.close();
     },
   };
-}
-
-/**
- * Test hook: cuts live sockets without a close handshake, as a dropped network would — the
- * shopper streams of one conversation, and optionally every agent console socket. Returns how
- * many were cut.
- */
-export function dropSockets(deps: ServerDeps, which: { conversationId?: string; agents?: boolean }): number {
-  return socketRegistry(deps).drop(which);
 }
 
 function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 503): void {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from '@hono/zod-openapi';
-import type { ServerDeps } from '../deps.js';
+import type { Services } from '../compose.js';
 import { sendUpload } from '../chat/attachments.js';
 import { ApiError } from '../errors.js';
 import {
@@ -37,27 +37,31 @@ export type ConsoleSurveyStats = Omit<SurveyStats, 'recentComments'> & {
 };
 
 /** Callbacks, returns, survey results, chat attachments and help articles, for the console's other screens. */
-export function adminRoutes(deps: ServerDeps, chat: ChatService) {
+export function adminRoutes(services: Services) {
+  const chat = services.chat.service;
   const routes = new Hono<ConsoleEnv>();
 
   // The store's timezone comes along: the slot was offered to the shopper in the store's time.
   routes.get('/callbacks', async (c) =>
-    c.json({ callbacks: await listCallbacks(deps), storeTimezone: deps.config.businessHours.timezone }, 200),
+    c.json(
+      { callbacks: await listCallbacks(services), storeTimezone: services.deps.config.businessHours.timezone },
+      200,
+    ),
   );
   routes.post('/callbacks/:id', async (c) => {
     const { status } = await readBody(c, CallbackOutcome);
-    return c.json(await markCallback(deps, c.req.param('id'), status), 200);
+    return c.json(await markCallback(services, c.req.param('id'), status), 200);
   });
-  routes.post('/callbacks/:id/reopen', async (c) => c.json(await reopenCallback(deps, c.req.param('id')), 200));
+  routes.post('/callbacks/:id/reopen', async (c) => c.json(await reopenCallback(services, c.req.param('id')), 200));
 
-  routes.get('/returns', async (c) => c.json({ returns: await consoleReturns(deps) }, 200));
+  routes.get('/returns', async (c) => c.json({ returns: await consoleReturns(services) }, 200));
   routes.post('/returns/:id/approve', async (c) => {
     const { labelUrl } = await readBody(c, Approval);
-    return c.json(await approveReturn(deps, c.req.param('id'), labelUrl.trim()), 200);
+    return c.json(await approveReturn(services, c.req.param('id'), labelUrl.trim()), 200);
   });
   routes.post('/returns/:id/reject', async (c) => {
     const { reason } = await readBody(c, Rejection);
-    return c.json(await rejectReturn(deps, c.req.param('id'), reason), 200);
+    return c.json(await rejectReturn(services, c.req.param('id'), reason), 200);
   });
 
   routes.get('/surveys/stats', async (c) => {
@@ -67,7 +71,7 @@ export function adminRoutes(deps: ServerDeps, chat: ChatService) {
         days: 'Between 1 and 365 days.',
       });
     }
-    const stats = await surveyStats(deps, days);
+    const stats = await surveyStats(services, days);
     const body: ConsoleSurveyStats = {
       ...stats,
       recentComments: await Promise.all(
@@ -79,12 +83,12 @@ export function adminRoutes(deps: ServerDeps, chat: ChatService) {
 
   // The help article a chat came from, as the shopper read it (by id: each article is in one
   // language). The console cannot link the storefront's page for it: the server does not know it.
-  routes.get('/articles/:id', async (c) => c.json(await findArticle(deps, c.req.param('id')), 200));
+  routes.get('/articles/:id', async (c) => c.json(await findArticle(services, c.req.param('id')), 200));
 
   // A chat attachment, behind the agent's session: the console links this, not the shopper's
   // signed /v1/files address.
   routes.get('/uploads/:id', async (c) => {
-    const upload = await findUpload(deps, c.req.param('id'));
+    const upload = await findUpload(services, c.req.param('id'));
     if (!upload) throw new ApiError(404, 'upload_not_found', 'No such upload.');
     return sendUpload(c, upload);
   });

@@ -1,9 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ServerDeps } from '../deps.js';
+import type { Services } from '../compose.js';
 import { errorBody } from '../errors.js';
-import { chatRuntime } from '../chat/runtime.js';
 import { consoleScript } from './assets.js';
 import { chatRoutes } from './chat-routes.js';
 import { requireAgent, sameOriginWrites, type ConsoleEnv } from './http.js';
@@ -11,12 +10,10 @@ import { storeOrderLookup } from './orders.js';
 import { adminRoutes } from './admin-routes.js';
 import { consolePage, consoleStyles, CONTENT_SECURITY_POLICY } from './page.js';
 import { sessionRoutes } from './session-routes.js';
-import { consoleSessions } from './sessions.js';
 
 /** The agent console at /agent and its API at /agent/api (not part of the shopper contract). */
-export function registerConsole(app: OpenAPIHono, deps: ServerDeps): void {
-  const runtime = chatRuntime(deps);
-  const sessions = consoleSessions(deps);
+export function registerConsole(app: OpenAPIHono, services: Services): void {
+  const { chat: runtime, sessions, deps } = services;
 
   const api = new Hono<ConsoleEnv>();
   api.use(
@@ -33,8 +30,8 @@ export function registerConsole(app: OpenAPIHono, deps: ServerDeps): void {
   });
   api.route('/session', sessionRoutes(sessions, deps.trustProxy));
   api.use(requireAgent(sessions));
-  api.route('/conversations', chatRoutes(runtime, storeOrderLookup(deps)));
-  api.route('/', adminRoutes(deps, runtime.service));
+  api.route('/conversations', chatRoutes(runtime, storeOrderLookup(services)));
+  api.route('/', adminRoutes(services));
   app.route('/agent/api', api);
 
   const page = (c: { header(name: string, value: string): void }) => {

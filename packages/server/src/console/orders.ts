@@ -1,4 +1,4 @@
-import type { ServerDeps } from '../deps.js';
+import type { StoreServices } from '../services/index.js';
 import { findOrderByNumber } from '../services/admin.js';
 
 /** What the conversation view shows of the order a shopper named. */
@@ -20,9 +20,9 @@ export type OrderLookup = (orderNumber: string, shopperEmail: string) => Promise
 
 const normalized = (email: string) => email.trim().toLowerCase();
 
-export function storeOrderLookup(deps: ServerDeps): OrderLookup {
+export function storeOrderLookup(services: StoreServices): OrderLookup {
   return async (orderNumber, shopperEmail) => {
-    const found = await findOrderByNumber(deps, orderNumber.trim());
+    const found = await findOrderByNumber(services, orderNumber.trim());
     if (!found) return null;
     const { order, email, customerName } = found;
     return {

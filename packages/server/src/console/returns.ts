@@ -1,4 +1,4 @@
-import type { ServerDeps } from '../deps.js';
+import type { StoreServices } from '../services/index.js';
 import { findOrderByNumber, listReturns, type AdminReturn } from '../services/admin.js';
 
 /** One returned line as the agent reads it: the product, not the order line's id. */
@@ -26,9 +26,9 @@ export interface ConsoleReturn extends Omit<AdminReturn, 'items'> {
   readonly customer: { readonly email: string; readonly name?: string; readonly customerId?: string } | null;
 }
 
-export async function consoleReturns(deps: ServerDeps): Promise<ConsoleReturn[]> {
-  const records = await listReturns(deps);
-  const orders = await Promise.all(records.map((record) => findOrderByNumber(deps, record.orderNumber)));
+export async function consoleReturns(services: StoreServices): Promise<ConsoleReturn[]> {
+  const records = await listReturns(services);
+  const orders = await Promise.all(records.map((record) => findOrderByNumber(services, record.orderNumber)));
   return records.map((record, index) => {
     const stored = orders[index];
     const lines = new Map(stored?.order.items.map((line) => [line.id, line]));

@@ -48,18 +48,6 @@ export interface ConsoleSessions {
   sweep(): Promise<void>;
 }
 
-// One per server until the composition root builds it (decision 0016, step 4).
-const registry = new WeakMap<ServerDeps, ConsoleSessions>();
-
-export function consoleSessions(deps: ServerDeps): ConsoleSessions {
-  let sessions = registry.get(deps);
-  if (!sessions) {
-    sessions = createConsoleSessions(deps);
-    registry.set(deps, sessions);
-  }
-  return sessions;
-}
-
 export function createConsoleSessions(deps: Pick<ServerDeps, 'engine' | 'now' | 'agentPassword'>): ConsoleSessions {
   const { db } = deps.engine;
   const failures = createFailureCounter(deps.now);

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { verify } from 'hono/jwt';
-import type { Engine } from '../db/engine.js';
 import type { ServerDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { OrderAccessTokens } from '../services/order-access.js';
@@ -17,7 +16,12 @@ export type Caller =
 
 export const ANONYMOUS: Caller = { kind: 'anonymous' };
 
-/** What the REST part may ask about conversations; the chat registers the answers. */
+/**
+ * What the REST part may ask about conversations (a conversation token, or a signed-in shopper's
+ * identity for their own conversations, authorizes chat attachments on POST /uploads); the chat
+ * service answers, handed over by the composition root, so the REST part needs no knowledge of the
+ * chat's tables.
+ */
 export interface ConversationAccess {
   /** The conversation a conversation token opens, if any. */
   byToken(token: string): Promise<string | undefined> | string | undefined;
@@ -28,21 +32,8 @@ export interface ConversationAccess {
   ownerOf(conversationId: string): Promise<string | undefined> | string | undefined;
 }
 
-const conversationAccess = new WeakMap<Engine, ConversationAccess>();
-
-/**
- * Lets conversation tokens, and a signed-in shopper's identity for their own conversations,
- * authorize chat attachments (POST /uploads): the chat registers how to recognize them, so the
- * REST part needs no knowledge of the chat's tables.
- */
-export function acceptConversationTokens(deps: ServerDeps, access: ConversationAccess): void {
-  conversationAccess.set(deps.engine, access);
-}
-
-/** The registered answers, or none (the REST routes served without the chat, as in some tests). */
-export function conversationsOf(engine: Engine): ConversationAccess {
-  return conversationAccess.get(engine) ?? { byToken: () => undefined, ownerOf: () => undefined };
-}
+/** Answers no conversation: the REST routes served without the chat. */
+export const NO_CONVERSATIONS: ConversationAccess = { byToken: () => undefined, ownerOf: () => undefined };
 
 /** `Authorization: Bearer <token>`; tokens are never taken from a URL or a cookie. */
 export function bearerToken(c: Context): string | undefined {
@@ -63,7 +54,11 @@ export interface CallerResolver {
   identifyForReturn(c: Context): Promise<Caller>;
 }
 
-export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessTokens): CallerResolver {
+export function createCallerResolver(
+  deps: Pick<ServerDeps, 'identitySecret' | 'now'>,
+  orderTokens: OrderAccessTokens,
+  conversations: ConversationAccess,
+): CallerResolver {
   const resolver: CallerResolver = {
     async identifyForReturn(c) {
       const caller = await resolver.identify(c);
@@ -79,7 +74,7 @@ export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessT
       if (customerId !== undefined) return { kind: 'customer', customerId };
       const orderId = await orderTokens.orderFor(token);
       if (orderId !== undefined) return { kind: 'order', orderId };
-      const conversationId = await conversationsOf(deps.engine).byToken(token);
+      const conversationId = await conversations.byToken(token);
       if (conversationId !== undefined) return { kind: 'conversation', conversationId };
       return ANONYMOUS;
     },
@@ -88,7 +83,10 @@ export function createCallerResolver(deps: ServerDeps, orderTokens: OrderAccessT
 }
 
 /** The customer a valid identity token names (`sub`); undefined for anything else, expired ones too. */
-export function identifiedCustomer(deps: ServerDeps, token: string | undefined): Promise<string | undefined> {
+export function identifiedCustomer(
+  deps: Pick<ServerDeps, 'identitySecret' | 'now'>,
+  token: string | undefined,
+): Promise<string | undefined> {
   return token === undefined ? Promise.resolve(undefined) : customerOf(token, deps.identitySecret, deps.now());
 }
 

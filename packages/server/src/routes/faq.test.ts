@@ -2,7 +2,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, ArticleSync } from '@kefu/core';
 import { demoArticles } from '@kefu/core/seed';
-import { prepareStore } from '../services/index.js';
 import { call, errorOf, serverForSuite } from './test-helpers.js';
 
 describe('FAQ over HTTP', () => {
@@ -34,7 +33,7 @@ describe('FAQ over HTTP', () => {
     const none = (await call<ArticleSync>(api.base, 'GET', `/articles?locale=en&since=${first.syncToken}`)).body;
     assert.deepEqual({ ...none, syncToken: '' }, { full: false, articles: [], deleted: [], syncToken: '' });
 
-    const { faq } = prepareStore(api.server.deps);
+    const { faq } = api.server.services;
     const [edited, removed, moved] = english as [Article, Article, Article];
     const added: Article = { ...edited, id: 'en-new', title: 'New article' };
     await faq.upsert({ ...edited, title: 'Edited title' });

@@ -1,25 +1,15 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { ServerDeps } from '../deps.js';
-import type { LookupLimits } from '../http/rate-limit.js';
-import { prepareStore } from '../services/index.js';
+import type { Services } from '../compose.js';
+import type { StoreServices } from '../services/index.js';
 import { registerArticleRoutes } from './articles.js';
 import { registerCallbackRoutes } from './callbacks.js';
 import { registerConfigRoute } from './config.js';
-import { jsonContent, registerSecuritySchemes } from './define.js';
+import { jsonContent } from './define.js';
 import { registerOrderRoutes } from './orders.js';
 import { registerReturnRoutes } from './returns.js';
 import { HealthSchema } from './schemas.js';
 import { registerSurveyRoutes } from './surveys.js';
-
-export interface ApiOptions {
-  /** Failed order lookups allowed per client address and per (address, order number) (DEFAULT_LOOKUP_LIMITS). */
-  readonly limits?: LookupLimits;
-  /**
-   * Take the client address for rate limits from X-Forwarded-For (its last entry). Only behind a
-   * reverse proxy that sets it; otherwise anyone could pick their own address. Default false.
-   */
-  readonly trustProxy?: boolean;
-}
 
 // app.ts answers GET /health itself; it is documented here so the document covers every route.
 const health = createRoute({
@@ -31,20 +21,15 @@ const health = createRoute({
 });
 
 /**
- * The shopper-facing REST contract (everything but chat) as one app to mount on /v1. Seeds the
- * database on first use. Every route is declared with createRoute and zod schemas, which make
- * docs/api/openapi.yaml.
+ * The shopper-facing REST contract (everything but chat) as one app to mount on /v1, over the
+ * server's services (compose.ts). Every route is declared with createRoute and zod schemas, which
+ * make docs/api/openapi.yaml (with the security schemes app.ts registers once on /v1).
  */
-export function createApiRoutes(deps: ServerDeps, options: ApiOptions = {}): OpenAPIHono {
-  const services = prepareStore(deps, options.limits ? { limits: options.limits } : {});
+export function createApiRoutes(services: StoreServices, deps: Pick<ServerDeps, 'config' | 'trustProxy'>): OpenAPIHono {
   const api = new OpenAPIHono();
-  registerSecuritySchemes(api);
   registerConfigRoute(api, deps.config);
   registerArticleRoutes(api, services);
-  registerOrderRoutes(api, services, {
-    trustProxy: options.trustProxy ?? false,
-    orderNumbers: deps.config.orderNumbers,
-  });
+  registerOrderRoutes(api, services, { trustProxy: deps.trustProxy, orderNumbers: deps.config.orderNumbers });
   registerReturnRoutes(api, services);
   registerCallbackRoutes(api, services);
   registerSurveyRoutes(api, services);
@@ -52,13 +37,7 @@ export function createApiRoutes(deps: ServerDeps, options: ApiOptions = {}): Ope
 }
 
 /** Registers the REST contract on the /v1 app (chat is chat/routes.ts). */
-export function registerApiRoutes(v1: OpenAPIHono, deps: ServerDeps): void {
+export function registerApiRoutes(v1: OpenAPIHono, services: Services): void {
   v1.openAPIRegistry.registerPath(health);
-  v1.route(
-    '/',
-    createApiRoutes(deps, {
-      trustProxy: deps.trustProxy,
-      ...(deps.lookupLimits ? { limits: deps.lookupLimits } : {}),
-    }),
-  );
+  v1.route('/', createApiRoutes(services, services.deps));
 }

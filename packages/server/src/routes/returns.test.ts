@@ -283,7 +283,10 @@ describe('returns and uploads over HTTP', () => {
       const answer = await uploadFile(base, tinyPng, { token: conversation.body.token, key: crypto.randomUUID() });
       assert.equal(answer.status, 201, answer.text);
       const { id } = answer.body as UploadedPhoto;
-      assert.deepEqual((await findUpload(server.deps, id))?.owner, { kind: 'conversation', id: conversation.body.id });
+      assert.deepEqual((await findUpload(server.services, id))?.owner, {
+        kind: 'conversation',
+        id: conversation.body.id,
+      });
     });
 
     it('answers 401 without a token, 400 without a key or a file part, 415 for a body that is not multipart', async () => {

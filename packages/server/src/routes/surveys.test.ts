@@ -81,7 +81,7 @@ describe('survey responses over HTTP', () => {
     await submit({ kind: 'csat', score: 2, reason: 'unresolved', comment: 'Still no parcel', subject: conversation });
     await submit({ kind: 'csat', score: 1, reason: 'unresolved', subject: { type: 'callback', id: 'cb1' } });
     await submit({ kind: 'ces', score: 7, comment: 'So easy', subject: { type: 'return', id: 'r1' } });
-    const stats = await surveyStats(api.server.deps, 30);
+    const stats = await surveyStats(api.server.services, 30);
     assert.ok(stats.lowCsatReasons.unresolved >= 2);
     const [newest, previous] = stats.recentComments;
     assert.deepEqual(

@@ -16,7 +16,9 @@ import { seedDemoStore } from '../db/seed.js';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { ServerDeps } from '../deps.js';
 import { ApiError, errorBody, sendError } from '../errors.js';
-import { createApiRoutes, type ApiOptions } from './index.js';
+import { createApiRoutes } from './index.js';
+import { createServices, type Services } from '../compose.js';
+import type { LookupLimits } from '../http/rate-limit.js';
 
 export const IDENTITY_SECRET = 'test-identity-secret-0123456789abcdef';
 
@@ -90,9 +92,20 @@ export async function startServerProcess(
 
 const serverModule = new URL('../server.ts', import.meta.url).pathname;
 
+export interface ApiOptions {
+  /** Failed order lookups allowed per client address and per (address, order number) (DEFAULT_LOOKUP_LIMITS). */
+  readonly limits?: LookupLimits;
+  /**
+   * Take the client address for rate limits from X-Forwarded-For (its last entry). Only behind a
+   * reverse proxy that sets it; otherwise anyone could pick their own address. Default false.
+   */
+  readonly trustProxy?: boolean;
+}
+
 export interface ApiServer {
   readonly base: string;
   readonly deps: ServerDeps;
+  readonly services: Services;
   close(): Promise<void>;
 }
 
@@ -116,10 +129,12 @@ export async function startApiServer(
     agentPassword: 'test',
     uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-test-uploads-${process.pid}`), 'uploads'),
     allowedOrigins: [],
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
+    ...(options.limits ? { lookupLimits: options.limits } : {}),
   };
+  const services = createServices(deps);
   const app = new OpenAPIHono();
-  app.route('/v1', createApiRoutes(deps, options));
+  app.route('/v1', createApiRoutes(services, deps));
   app.notFound((c) => c.json(errorBody('not_found', 'No route.'), 404));
   app.onError((error, c) =>
     error instanceof ApiError ? sendError(c, error) : c.json(errorBody('internal', error.message), 500),
@@ -129,10 +144,14 @@ export async function startApiServer(
       resolve({
         base: `http://127.0.0.1:${info.port}/v1`,
         deps,
+        services,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {
-              void engine.close().then(done);
+              void services
+                .close()
+                .then(() => engine.close())
+                .then(done);
             });
             if ('closeAllConnections' in server) server.closeAllConnections();
           }),

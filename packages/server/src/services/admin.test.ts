@@ -52,7 +52,7 @@ describe('admin services for the agent console', () => {
         },
       })
     ).body;
-    const [listed] = await listCallbacks(api.server.deps);
+    const [listed] = await listCallbacks(api.server.services);
     assert.deepEqual(listed, {
       id: record.id,
       status: 'scheduled',
@@ -64,17 +64,20 @@ describe('admin services for the agent console', () => {
       topic: 'Sizes',
     });
     // Before the slot the shopper was given, no outcome can be recorded.
-    assert.equal((await apiError(() => markCallback(api.server.deps, record.id, 'called'))).code, 'callback_not_due');
+    assert.equal(
+      (await apiError(() => markCallback(api.server.services, record.id, 'called'))).code,
+      'callback_not_due',
+    );
     const untilSlot = Date.parse(slot.start) - clock.now();
     clock.advance(untilSlot);
     try {
-      assert.equal((await markCallback(api.server.deps, record.id, 'no_answer')).status, 'no_answer');
-      assert.equal((await markCallback(api.server.deps, record.id, 'called')).status, 'called');
-      assert.equal((await apiError(() => markCallback(api.server.deps, record.id, 'called'))).status, 409);
-      assert.equal((await reopenCallback(api.server.deps, record.id)).status, 'scheduled');
-      assert.equal((await apiError(() => reopenCallback(api.server.deps, record.id))).code, 'callback_not_done');
+      assert.equal((await markCallback(api.server.services, record.id, 'no_answer')).status, 'no_answer');
+      assert.equal((await markCallback(api.server.services, record.id, 'called')).status, 'called');
+      assert.equal((await apiError(() => markCallback(api.server.services, record.id, 'called'))).status, 409);
+      assert.equal((await reopenCallback(api.server.services, record.id)).status, 'scheduled');
+      assert.equal((await apiError(() => reopenCallback(api.server.services, record.id))).code, 'callback_not_done');
       assert.equal(
-        (await apiError(() => markCallback(api.server.deps, 'cb_nope', 'called'))).code,
+        (await apiError(() => markCallback(api.server.services, 'cb_nope', 'called'))).code,
         'callback_not_found',
       );
     } finally {
@@ -104,7 +107,7 @@ describe('admin services for the agent console', () => {
       ).body;
     const first = await create('item_1004_1');
     const second = await create('item_1004_2');
-    const listed = await listReturns(api.server.deps);
+    const listed = await listReturns(api.server.services);
     assert.deepEqual(
       listed.map((record) => [record.rma, record.orderNumber]),
       [
@@ -115,9 +118,9 @@ describe('admin services for the agent console', () => {
     );
     assert.equal(listed[0]!.comment, 'Too warm');
 
-    const approved = await approveReturn(api.server.deps, first.id, 'https://labels.example/RMA.pdf');
+    const approved = await approveReturn(api.server.services, first.id, 'https://labels.example/RMA.pdf');
     assert.deepEqual(approved, { ...first, status: 'approved', labelUrl: 'https://labels.example/RMA.pdf' });
-    const rejected = await rejectReturn(api.server.deps, second.id, ' Worn. ');
+    const rejected = await rejectReturn(api.server.services, second.id, ' Worn. ');
     assert.equal(rejected.rejectionReason, 'Worn.');
     // The shopper sees the decisions on the return and on the order.
     const fetched = await call<ReturnRecord>(api.base, 'GET', `/returns/${first.id}`, { token: access.accessToken });
@@ -134,14 +137,20 @@ describe('admin services for the agent console', () => {
     assert.equal(itemsById.get('item_1004_1')!.returnableQuantity, itemsById.get('item_1004_1')!.quantity - 1);
 
     assert.equal(
-      (await apiError(() => approveReturn(api.server.deps, first.id, 'https://x.example'))).code,
+      (await apiError(() => approveReturn(api.server.services, first.id, 'https://x.example'))).code,
       'return_not_pending',
     );
-    assert.equal((await apiError(() => approveReturn(api.server.deps, 'ret_nope', 'https://x.example'))).status, 404);
-    assert.deepEqual((await apiError(() => approveReturn(api.server.deps, second.id, 'javascript:alert(1)'))).fields, {
-      labelUrl: 'Enter the label’s http(s) address.',
-    });
-    assert.equal((await apiError(() => rejectReturn(api.server.deps, second.id, '  '))).status, 422);
+    assert.equal(
+      (await apiError(() => approveReturn(api.server.services, 'ret_nope', 'https://x.example'))).status,
+      404,
+    );
+    assert.deepEqual(
+      (await apiError(() => approveReturn(api.server.services, second.id, 'javascript:alert(1)'))).fields,
+      {
+        labelUrl: 'Enter the label’s http(s) address.',
+      },
+    );
+    assert.equal((await apiError(() => rejectReturn(api.server.services, second.id, '  '))).status, 422);
   });
 
   it('sums up survey answers: CSAT and CES averages, NPS, day by day in the store’s timezone', async () => {
@@ -158,7 +167,7 @@ describe('admin services for the agent console', () => {
     await submit('ces', 6);
     await submit('nps', 9);
 
-    const stats = await surveyStats(api.server.deps, 7);
+    const stats = await surveyStats(api.server.services, 7);
     assert.deepEqual(stats.csat, { average: 3.5, count: 2 });
     // 2 promoters, 1 detractor of 3: (2 − 1) / 3 = 33 %.
     assert.deepEqual(stats.nps, { score: 33, count: 3 });
@@ -171,10 +180,10 @@ describe('admin services for the agent console', () => {
   });
 
   it('finds the order a shopper names in chat, with what the store knows about them', async () => {
-    const found = await findOrderByNumber(api.server.deps, ' #mm-1002');
+    const found = await findOrderByNumber(api.server.services, ' #mm-1002');
     assert.equal(found?.order.id, 'ord_1002');
     assert.equal(found?.email, 'oliver.bennett@example.com');
     assert.equal(found?.customerId, 'cus_oliver');
-    assert.equal(await findOrderByNumber(api.server.deps, 'MM-0000'), undefined);
+    assert.equal(await findOrderByNumber(api.server.services, 'MM-0000'), undefined);
   });
 });

@@ -91,7 +91,7 @@ describe('a restart on the same data folder', () => {
       assert.equal(retried.text, created.text);
 
       assert.deepEqual(
-        (await listCallbacks(second.deps)).map((record) => [record.id, record.status, record.slot.start]),
+        (await listCallbacks(second.services)).map((record) => [record.id, record.status, record.slot.start]),
         [[callback.body.id, 'scheduled', slot.start]],
       );
       const cancelled = await call<CallbackRecord>(base, 'POST', `/callbacks/${callback.body.id}/cancel`, {

@@ -1,0 +1,90 @@
+import type { ServerDeps } from './deps.js';
+import { createChatRuntime, type ChatRuntime } from './chat/runtime.js';
+import { createFileLinks, type FileLinks } from './chat/file-links.js';
+import { createSocketRegistry, type SocketRegistry } from './chat/socket-registry.js';
+import { createConsoleSessions, type ConsoleSessions } from './console/sessions.js';
+import { createCallerResolver, type ConversationAccess } from './http/auth.js';
+import { createIdempotencyStore } from './http/idempotency.js';
+import { createFailureCounter, DEFAULT_LOOKUP_LIMITS } from './http/rate-limit.js';
+import { createCallbacksService } from './services/callbacks.js';
+import type { StoreContext } from './services/context.js';
+import { createFaqService } from './services/faq.js';
+import type { StoreServices } from './services/index.js';
+import { createOrderAccessTokens } from './services/order-access.js';
+import { createOrdersService } from './services/orders.js';
+import { createReturnsService } from './services/returns.js';
+import { createSurveysService } from './services/surveys.js';
+import { createUploadsService } from './services/uploads.js';
+
+/**
+ * Everything one server is made of, built once from its deps: the routes, the console, the sockets
+ * and the shutdown all get this one object, so nothing has to find anything through a module-level
+ * registry (decision 0016, step 4).
+ */
+export interface Services extends StoreServices {
+  /** What it was built from. */
+  readonly deps: ServerDeps;
+  /** The chat: its hub (fan-out), service and agents' presence. */
+  readonly chat: ChatRuntime;
+  /** The agent console's sessions. */
+  readonly sessions: ConsoleSessions;
+  /** This instance's live sockets. */
+  readonly sockets: SocketRegistry;
+  /** Signed addresses of chat files. */
+  readonly fileLinks: FileLinks;
+  /**
+   * Shutdown, before the engine closes (the engine is the caller's): this instance's presence rows
+   * go and the PostgreSQL hub's LISTEN connection ends. Calling it again does nothing more.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root. In order: the one idempotency store (REST and chat record their creates in
+ * it), the chat runtime, the shop services, the caller resolver, the console's sessions, the socket
+ * registry and the file links. The chat comes before the shop services because uploads ask it who
+ * a conversation belongs to, and the caller resolver which conversation a token opens; it needs
+ * nothing of theirs.
+ */
+export function createServices(deps: ServerDeps): Services {
+  const { db } = deps.engine;
+  const idempotency = createIdempotencyStore(db, deps.now);
+  const chat = createChatRuntime(deps);
+  const conversations: ConversationAccess = {
+    byToken: (token) => chat.service.conversationIdFor(token),
+    ownerOf: (id) => chat.service.ownerOf(id),
+  };
+
+  const store: StoreContext = {
+    db,
+    config: deps.config,
+    now: deps.now,
+    uploadsDir: deps.uploadsDir,
+    idempotency,
+  };
+  const tokens = createOrderAccessTokens(db, deps.now);
+  const orders = createOrdersService(
+    store,
+    tokens,
+    createFailureCounter(deps.now),
+    deps.lookupLimits ?? DEFAULT_LOOKUP_LIMITS,
+  );
+  const uploads = createUploadsService(store, () => conversations);
+
+  return {
+    deps,
+    idempotency,
+    faq: createFaqService(store),
+    orders,
+    returns: createReturnsService(store, orders, uploads),
+    uploads,
+    callbacks: createCallbacksService(store),
+    surveys: createSurveysService(store),
+    callers: createCallerResolver(deps, tokens, conversations),
+    chat,
+    sessions: createConsoleSessions(deps),
+    sockets: createSocketRegistry(),
+    fileLinks: createFileLinks(db),
+    close: () => chat.close(),
+  };
+}
