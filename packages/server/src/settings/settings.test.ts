@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createKefu, type StoreConfig } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
+import { testDatabase } from '../routes/test-helpers.js';
 import { StoreSettingsFileSchema } from './schema.js';
 import { starterSettingsYaml } from './starter.js';
 
@@ -65,9 +66,17 @@ interface StartedCli {
   stop(): Promise<void>;
 }
 
-/** Starts the CLI and waits for its start lines (bounded); `stop` ends it with SIGTERM. */
+/**
+ * Starts the CLI and waits for its start lines (bounded); `stop` ends it with SIGTERM. On the
+ * tests' database: SQLite in its data folder, or under the node-postgres suite a fresh PostgreSQL
+ * database (KEFU_DATABASE_URL), so an empty store and the demo's seeding run on both engines.
+ */
 async function startCli(args: readonly string[], env: Record<string, string> = {}): Promise<StartedCli> {
-  const { child, output } = spawnCli(args, env);
+  const database = await testDatabase();
+  const { child, output } = spawnCli(args, {
+    ...(database === undefined ? {} : { KEFU_DATABASE_URL: database }),
+    ...env,
+  });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
