@@ -30,12 +30,17 @@ export function attachSockets(server: Server, services: Services): { close(): vo
   }
 
   function onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Nothing listens to the raw socket until ws takes it over (the agent's upgrade reads the
+    // session first): a peer that resets it meanwhile would crash the process. Found by the kill runs.
+    const dropped = () => socket.destroy();
+    socket.on('error', dropped);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const stream = streamPath.exec(url.pathname);
     if (stream?.[1]) {
       const conversationId = decodeSegment(stream[1]);
       if (conversationId === undefined) return refuseUpgrade(socket, 400);
       if (!shopperOriginAllowed(request, deps.allowedOrigins)) return refuseUpgrade(socket, 403);
+      socket.off('error', dropped);
       wss.handleUpgrade(request, socket, head, (ws) => {
         track(ws, { socket: ws, kind: 'shopper', conversationId });
         openShopperStream(ws, conversationId, runtime, (token) => identifiedCustomer(deps, token));
@@ -50,6 +55,7 @@ export function attachSockets(server: Server, services: Services): { close(): vo
       void sessions.fromCookieHeader(request.headers.cookie).then(
         (session) => {
           if (!session) return refuseUpgrade(socket, 401);
+          socket.off('error', dropped);
           wss.handleUpgrade(request, socket, head, (ws) => {
             track(ws, { socket: ws, kind: 'agent', sessionId: session.id });
             openAgentFeed(ws, session, runtime);
