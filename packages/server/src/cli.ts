@@ -24,6 +24,7 @@ import { storeIsEmpty } from './db/seed.js';
 import { readSettingsFile } from './settings/file.js';
 import { SettingsError } from './settings/schema.js';
 import { writeStarterSettings } from './settings/starter.js';
+import { uploadStoreKinds, type UploadStoreKind } from './files/file-store.js';
 import { DEFAULT_LOOKUP_LIMITS, type LookupLimits } from './http/rate-limit.js';
 import { startServer, type ServerOptions } from './server.js';
 
@@ -66,6 +67,22 @@ function poolSize(value: string): number {
   return size;
 }
 
+/** KEFU_UPLOAD_STORE and KEFU_UPLOADS_DIR: where uploads' bytes go (files/file-store.ts). */
+function uploadOptions(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'uploadStore' | 'uploadsDir'> {
+  const store = env.KEFU_UPLOAD_STORE?.trim() || undefined;
+  const dir = env.KEFU_UPLOADS_DIR?.trim() || undefined;
+  if (store !== undefined && !(uploadStoreKinds as readonly string[]).includes(store))
+    throw new SettingError(`KEFU_UPLOAD_STORE must be directory or database, not "${store}".`);
+  if (store === 'database' && dir !== undefined)
+    throw new SettingError(
+      'KEFU_UPLOADS_DIR names a directory, but KEFU_UPLOAD_STORE=database keeps uploads in the database.',
+    );
+  return {
+    ...(store === undefined ? {} : { uploadStore: store as UploadStoreKind }),
+    ...(dir === undefined ? {} : { uploadsDir: resolve(dir) }),
+  };
+}
+
 function port(value: string): number {
   const number = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || number > 65_535)
@@ -93,6 +110,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
     dataDir: resolve(env.KEFU_DATA_DIR ?? '.kefu-data'),
     ...(database === undefined ? {} : { database }),
     ...(maxConnections === undefined ? {} : { databaseMaxConnections: maxConnections }),
+    ...uploadOptions(env),
     ...(env.KEFU_IDENTITY_SECRET ? { identitySecret: env.KEFU_IDENTITY_SECRET } : {}),
     ...(env.KEFU_AGENT_PASSWORD ? { agentPassword: env.KEFU_AGENT_PASSWORD } : {}),
     trustProxy: env.KEFU_TRUST_PROXY === '1',

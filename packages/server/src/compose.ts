@@ -59,7 +59,7 @@ export function createServices(deps: ServerDeps): Services {
     db,
     config: deps.config,
     now: deps.now,
-    uploadsDir: deps.uploadsDir,
+    files: deps.files,
     idempotency,
   };
   const tokens = createOrderAccessTokens(db, deps.now);

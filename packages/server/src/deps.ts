@@ -1,5 +1,6 @@
 import type { StoreConfig } from '@kefu/core';
 import type { Engine } from './db/engine.js';
+import type { FileStore } from './files/file-store.js';
 import type { LookupLimits } from './http/rate-limit.js';
 
 /** Everything the server's parts are built from, by `createServices` (compose.ts), once. */
@@ -13,8 +14,8 @@ export interface ServerDeps {
   readonly identitySecret: string;
   /** The agent console's password. */
   readonly agentPassword: string;
-  /** Where uploaded photos are written. */
-  readonly uploadsDir: string;
+  /** Where uploads' bytes are kept: a directory or the database (`files/file-store.ts`). */
+  readonly files: FileStore;
   /** Storefront origins allowed by CORS. */
   readonly allowedOrigins: readonly string[];
   /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { API_INFO, createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
+import { createDirectoryFileStore } from './files/directory-file-store.js';
 import { createServices } from './compose.js';
 
 /** The OpenAPI 3.1 document of everything registered on the /v1 app (REST and chat). */
@@ -24,7 +25,7 @@ export async function generateOpenApiDocument() {
     now: Date.now,
     identitySecret: 'openapi-generation-only',
     agentPassword: 'openapi-generation-only',
-    uploadsDir: join(tmpdir(), 'kefu-openapi-unused'),
+    files: createDirectoryFileStore(join(tmpdir(), 'kefu-openapi-unused')),
     allowedOrigins: [],
     trustProxy: false,
   });

@@ -14,6 +14,7 @@ import { starterSettings } from './settings/starter.js';
 import { createServices, type Services } from './compose.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
+import { openFileStore, type UploadStoreKind } from './files/file-store.js';
 import type { LookupLimits } from './http/rate-limit.js';
 
 export interface ServerOptions {
@@ -50,6 +51,14 @@ export interface ServerOptions {
   readonly lookupLimits?: LookupLimits;
   /** Chat open outside business hours and with no agent online (`KEFU_CHAT_ALWAYS_OPEN=1`). Default false. */
   readonly chatAlwaysOpen?: boolean;
+  /**
+   * Where uploads' bytes are kept (`KEFU_UPLOAD_STORE`): `directory` (`uploadsDir`) or `database`
+   * (every instance on it serves them). Default: `database` on PostgreSQL unless `uploadsDir` is
+   * given, else `directory`.
+   */
+  readonly uploadStore?: UploadStoreKind;
+  /** The uploads directory (`KEFU_UPLOADS_DIR`); default `<dataDir>/uploads`. */
+  readonly uploadsDir?: string;
   readonly now?: () => number;
 }
 
@@ -82,7 +91,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
     agentPassword: options.agentPassword ?? randomBytes(9).toString('base64url'),
-    uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-uploads-${process.pid}`), 'uploads'),
+    files: openFileStore(engine, {
+      kind: options.uploadStore,
+      dir: options.uploadsDir,
+      defaultDir: join(options.dataDir ?? join(tmpdir(), `kefu-uploads-${process.pid}`), 'uploads'),
+    }),
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
     ...(options.lookupLimits ? { lookupLimits: options.lookupLimits } : {}),

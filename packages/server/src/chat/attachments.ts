@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Context } from 'hono';
 import type { Attachment } from '@kefu/core';
 import type { StoredUpload, UploadsService } from '../services/uploads.js';
@@ -30,7 +29,10 @@ export async function resolveAttachments(
  * session; the sandbox CSP holds even if a browser rendered it anyway.
  */
 export async function sendUpload(c: Context, upload: StoredUpload): Promise<Response> {
-  const bytes = await readFile(upload.path);
+  const bytes = await upload.read();
+  // A row without its bytes: this instance does not see the store the upload went to (uploads in a
+  // directory that is not shared by every instance), or the files were lost. The operator's to fix.
+  if (!bytes) throw new Error(`The bytes of upload ${upload.file.id} are not in the file store.`);
   const { contentType } = upload.file;
   c.header('Content-Type', contentType);
   c.header('Content-Disposition', contentType.startsWith('image/') ? 'inline' : attachmentDisposition(upload.name));

@@ -5,6 +5,7 @@ import { after, before, describe } from 'node:test';
 import { sql } from 'kysely';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { startPostgres, type PostgresCluster } from '../../../../test/support/postgres.js';
+import { createDirectoryFileStore } from '../files/directory-file-store.js';
 import { createIdempotencyStore } from '../http/idempotency.js';
 import type { StoreContext } from '../services/context.js';
 import { openEngine, type Engine } from './engine.js';
@@ -67,7 +68,7 @@ export function testStoreContext(engine: Engine, now: () => number = Date.now): 
     db: engine.db,
     config: demoStoreConfig,
     now,
-    uploadsDir: join(tmpdir(), `kefu-test-uploads-${process.pid}`, 'uploads'),
+    files: createDirectoryFileStore(join(tmpdir(), `kefu-test-uploads-${process.pid}`, 'uploads')),
     idempotency: createIdempotencyStore(engine.db, now),
   };
 }

@@ -52,7 +52,15 @@ interface ColumnShape {
  * quirk) where PostgreSQL cannot, so a primary-key column counts as NOT NULL on both.
  */
 async function schemaOf(engine: Engine): Promise<Record<string, Record<string, ColumnShape>>> {
-  const types: Record<string, string> = { integer: 'integer', int4: 'integer', int8: 'integer', text: 'text' };
+  const types: Record<string, string> = {
+    integer: 'integer',
+    int4: 'integer',
+    int8: 'integer',
+    text: 'text',
+    // An upload's bytes (migration 12).
+    blob: 'bytes',
+    bytea: 'bytes',
+  };
   const tables = await engine.db.introspection.getTables();
   const schema: Record<string, Record<string, ColumnShape>> = {};
   for (const table of tables) {

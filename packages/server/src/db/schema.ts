@@ -60,6 +60,8 @@ export interface KefuDatabase {
     name: string;
     created_at: string;
   };
+  /** An upload's bytes, when uploads are kept in the database (migration 12, `files/database-file-store.ts`). */
+  upload_blobs: { id: string; bytes: Uint8Array<ArrayBuffer> };
   callbacks: {
     id: string;
     status: 'scheduled' | 'called' | 'no_answer' | 'cancelled';

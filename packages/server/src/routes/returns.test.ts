@@ -1,7 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Order, OrderAccess, ReturnRecord, UploadedPhoto } from '@kefu/core';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { type RunningServer } from '../server.js';
@@ -199,9 +197,7 @@ describe('returns and uploads over HTTP', () => {
       assert.equal(first.status, 201);
       const photo = first.body as UploadedPhoto;
       assert.deepEqual(photo, { id: photo.id, contentType: 'image/png', size: tinyPng.length });
-      const file = join(server.deps.uploadsDir, photo.id);
-      assert.ok(existsSync(file));
-      assert.deepEqual(new Uint8Array(readFileSync(file)), tinyPng);
+      assert.deepEqual(await server.deps.files.read(photo.id), Buffer.from(tinyPng));
       const stored = await server.deps.engine.db
         .selectFrom('uploads')
         .select('name')

@@ -13,6 +13,7 @@ import { after, before } from 'node:test';
 import { openMigratedEngine } from '../db/database.js';
 import { freshPostgresDatabase } from '../db/both-engines.test-support.js';
 import { seedDemoStore } from '../db/seed.js';
+import { openFileStore } from '../files/file-store.js';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { ServerDeps } from '../deps.js';
 import { ApiError, errorBody, sendError } from '../errors.js';
@@ -127,7 +128,9 @@ export async function startApiServer(
     now,
     identitySecret: IDENTITY_SECRET,
     agentPassword: 'test',
-    uploadsDir: join(options.dataDir ?? join(tmpdir(), `kefu-test-uploads-${process.pid}`), 'uploads'),
+    files: openFileStore(engine, {
+      defaultDir: join(options.dataDir ?? join(tmpdir(), `kefu-test-uploads-${process.pid}`), 'uploads'),
+    }),
     allowedOrigins: [],
     trustProxy: options.trustProxy ?? false,
     ...(options.limits ? { lookupLimits: options.limits } : {}),

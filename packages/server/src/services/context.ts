@@ -2,6 +2,7 @@ import type { StoreConfig } from '@kefu/core';
 import type { FieldErrors } from '@kefu/core/domain';
 import type { Kysely } from 'kysely';
 import type { KefuDatabase } from '../db/schema.js';
+import type { FileStore } from '../files/file-store.js';
 import { ApiError } from '../errors.js';
 import type { IdempotencyStore } from '../http/idempotency.js';
 
@@ -10,7 +11,8 @@ export interface StoreContext {
   readonly db: Kysely<KefuDatabase>;
   readonly config: StoreConfig;
   readonly now: () => number;
-  readonly uploadsDir: string;
+  /** Where uploads' bytes are kept (a directory, or the database). */
+  readonly files: FileStore;
   readonly idempotency: IdempotencyStore;
 }
 

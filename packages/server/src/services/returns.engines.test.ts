@@ -3,7 +3,7 @@
 // are real concurrency.
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Order, ReturnInput, ReturnRecord, UploadedAttachment } from '@kefu/core';
@@ -21,6 +21,12 @@ import { createOrdersService, type OrdersService } from './orders.js';
 import { insertDemoOrders, RMA_COUNTER_START } from './orders.test-support.js';
 import { createReturnsService } from './returns.js';
 import { createUploadsService, type UploadsService } from './uploads.js';
+
+/** The test store's uploads directory (testStoreContext keeps uploads in one). */
+function uploadsDir(store: StoreContext): string {
+  assert.equal(store.files.kind, 'directory');
+  return store.files.location;
+}
 
 const lena: Caller = { kind: 'order', orderId: 'ord_1003' };
 const ana: Caller = { kind: 'order', orderId: 'ord_1004' };
@@ -42,7 +48,7 @@ describeOnBothEngines('returns and their photos', (engineOf) => {
     await insertDemoOrders(engine.db, clock.now());
   });
   // The uploads folder is this test process's own.
-  after(() => rmSync(dirname(testStoreContext(engine).uploadsDir), { recursive: true, force: true }));
+  after(() => rmSync(dirname(uploadsDir(testStoreContext(engine))), { recursive: true, force: true }));
 
   /**
    * One instance's services over the test's database; `wrap` lets a test slow a step down, to
@@ -125,7 +131,7 @@ describeOnBothEngines('returns and their photos', (engineOf) => {
     const stored = await services.uploads.find(photo.id);
     assert.deepEqual(stored?.owner, { kind: 'order', id: 'ord_1004' });
     assert.deepEqual(stored?.file, { id: photo.id, contentType: 'image/png', size: tinyPng.byteLength });
-    assert.deepEqual(readFileSync(stored!.path), Buffer.from(tinyPng));
+    assert.deepEqual(Buffer.from((await stored!.read())!), Buffer.from(tinyPng));
 
     const damaged = (photoIds: string[]) => returnOf('item_1004_1', 'ord_1004', { reason: 'damaged', photoIds });
     await assert.rejects(services.returns.create(ana, damaged([stranger.id]), request()), (error: unknown) => {
@@ -166,7 +172,8 @@ describeOnBothEngines('returns and their photos', (engineOf) => {
       } satisfies IdempotencyStore,
     });
     const services = instance({ store: failingRecords });
-    const files = () => (existsSync(services.store.uploadsDir) ? readdirSync(services.store.uploadsDir) : []);
+    const dir = uploadsDir(services.store);
+    const files = () => (existsSync(dir) ? readdirSync(dir) : []);
     const uploadRows = async () => (await engine.db.selectFrom('uploads').select('id').execute()).length;
     const [filesBefore, rowsBefore] = [files(), await uploadRows()];
     await assert.rejects(upload(services, ana), /the record could not be saved/);

@@ -1,7 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { UploadedAttachment } from '@kefu/core';
-import { checkAttachment, checkPhoto, sniffAttachmentType, sniffImageType } from '@kefu/core/domain';
+import { checkAttachment, checkPhoto, sniffAttachmentType, sniffImageType, type PhotoProblem } from '@kefu/core/domain';
 import { ApiError } from '../errors.js';
 import type { Executor } from '../db/tx.js';
 import { unauthorized, type Caller, type ConversationAccess } from '../http/auth.js';
@@ -29,8 +27,8 @@ export interface StoredUpload {
   readonly name: string;
   readonly owner: UploadOwner;
   readonly createdAt: string;
-  /** The file holding the bytes. */
-  readonly path: string;
+  /** Its bytes from the file store; undefined when the store has none (a directory not shared). */
+  read(): Promise<Uint8Array<ArrayBuffer> | undefined>;
 }
 
 /** The multipart parts besides the file: what the file is for, and for which conversation. */
@@ -89,7 +87,7 @@ function displayName(name: string): string {
  * in http/auth.ts); asked at each upload, since the chat may register after the services are built.
  */
 export function createUploadsService(store: StoreContext, conversations: () => ConversationAccess): UploadsService {
-  const { db, config, uploadsDir } = store;
+  const { db, config, files } = store;
 
   /**
    * Whose the file will be. A return photo belongs to an order or a customer; a chat attachment to
@@ -120,6 +118,15 @@ export function createUploadsService(store: StoreContext, conversations: () => C
     throw unauthorized();
   }
 
+  /** Whether upload `id` has a row, or whether that cannot be known (the database unreachable). */
+  async function mayExist(id: string): Promise<boolean> {
+    try {
+      return (await db.selectFrom('uploads').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    } catch {
+      return true;
+    }
+  }
+
   return {
     async upload(caller, file, fields, scope) {
       if (caller.kind === 'anonymous') throw unauthorized();
@@ -136,23 +143,21 @@ export function createUploadsService(store: StoreContext, conversations: () => C
         purpose === 'return'
           ? checkPhoto(file.bytes.byteLength, await sniffImageType(blob), config.returnPolicy.photos)
           : checkAttachment(file.bytes.byteLength, await sniffAttachmentType(blob));
-      let written: string | undefined;
+      // Inside the record's transaction, so a key used before answers 409 or its replay first.
+      const refuse = (problem: PhotoProblem) =>
+        store.idempotency.run(request, () => Promise.reject(apiErrorOf(problem)));
+      if ('problem' in checked) return await refuse(checked.problem);
+      const stored: UploadedAttachment = {
+        id: newId('upl'),
+        contentType: checked.contentType,
+        size: file.bytes.byteLength,
+      };
+      // Before the transaction: a directory's file is written and synced outside it (decision 0016:
+      // a transaction awaits nothing but its queries), so a row never commits without its bytes.
+      const staged = await files.stage(stored.id, file.bytes);
+      let recorded = false;
       try {
-        // Awaited here, so a create rolled back after its file was written removes the file below.
-        return await store.idempotency.run(request, async (trx) => {
-          if ('problem' in checked) {
-            const { status, code, message, fields: problemFields } = checked.problem;
-            throw new ApiError(status, code, message, problemFields);
-          }
-          const stored: UploadedAttachment = {
-            id: newId('upl'),
-            contentType: checked.contentType,
-            size: file.bytes.byteLength,
-          };
-          mkdirSync(uploadsDir, { recursive: true });
-          written = join(uploadsDir, stored.id);
-          // Synchronously: a transaction awaits nothing but its queries (decision 0016).
-          writeFileSync(written, file.bytes);
+        const answer = await store.idempotency.run(request, async (trx) => {
           await trx
             .insertInto('uploads')
             .values({
@@ -166,11 +171,18 @@ export function createUploadsService(store: StoreContext, conversations: () => C
               created_at: new Date(store.now()).toISOString(),
             })
             .execute();
+          await staged.keep(trx);
+          recorded = true;
           return { status: 201, body: JSON.stringify(stored) };
         });
+        // A replay answers the first upload: these bytes are not needed.
+        if (answer.replayed) await staged.discard();
+        return answer;
       } catch (error) {
-        // The transaction rolled back: no row points at the file, so it must not stay either.
-        if (written) rmSync(written, { force: true });
+        // Rolled back, so no row names the staged bytes: they go too. Unless the commit itself
+        // failed in a way that leaves it unknown (a connection lost mid-commit): then the row may
+        // exist, and a file without a row is harmless where a row without its file is not.
+        if (!recorded || !(await mayExist(stored.id))) await staged.discard();
         throw error;
       }
     },
@@ -187,7 +199,7 @@ export function createUploadsService(store: StoreContext, conversations: () => C
         name: row.name,
         owner: { kind: row.owner_kind, id: row.owner_id },
         createdAt: row.created_at,
-        path: join(uploadsDir, row.id),
+        read: () => files.read(row.id),
       };
     },
 
@@ -201,6 +213,10 @@ export function createUploadsService(store: StoreContext, conversations: () => C
       return new Map(rows.map((row) => [row.id, { kind: row.owner_kind, id: row.owner_id }]));
     },
   };
+}
+
+function apiErrorOf({ status, code, message, fields }: PhotoProblem): ApiError {
+  return new ApiError(status, code, message, fields);
 }
 
 function conversationNotFound(): ApiError {

@@ -10,6 +10,7 @@ import { orderCustomerNameMigration } from './008-order-customer-name.js';
 import { articlePositionMigration } from './009-article-position.js';
 import { chatArrivalMigration } from './010-chat-arrival.js';
 import { agentSessionsMigration } from './011-agent-sessions.js';
+import { uploadBlobsMigration } from './012-upload-blobs.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   articlePositionMigration,
   chatArrivalMigration,
   agentSessionsMigration,
+  uploadBlobsMigration,
 ];
