@@ -15,7 +15,7 @@ export interface StoreSettings {
   readonly allowedOrigins: readonly string[];
 }
 
-/** One problem found in a settings file, as `key.path: what is wrong` lines. */
+/** The problems found in a settings file, one `key.path: what is wrong` line each. */
 export class SettingsError extends Error {
   constructor(
     /** Where the settings came from, e.g. the file's path. */
