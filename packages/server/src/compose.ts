@@ -26,7 +26,7 @@ export interface Services extends StoreServices {
   readonly deps: ServerDeps;
   /** The chat: its hub (fan-out), service and agents' presence. */
   readonly chat: ChatRuntime;
-  /** The agent console's sessions. */
+  /** The agent console's sessions; their ends travel on the chat's hub to every instance. */
   readonly sessions: ConsoleSessions;
   /** This instance's live sockets. */
   readonly sockets: SocketRegistry;
@@ -57,7 +57,10 @@ export function createServices(deps: ServerDeps): Services {
 
   const store: StoreContext = {
     db,
-    config: deps.config,
+    // A getter: the services read the settings when they use them, as the console may change them.
+    get config() {
+      return deps.config;
+    },
     now: deps.now,
     files: deps.files,
     idempotency,
@@ -82,7 +85,7 @@ export function createServices(deps: ServerDeps): Services {
     surveys: createSurveysService(store),
     callers: createCallerResolver(deps, tokens, conversations),
     chat,
-    sessions: createConsoleSessions(deps),
+    sessions: createConsoleSessions(deps, chat.hub),
     sockets: createSocketRegistry(),
     fileLinks: createFileLinks(db),
     close: () => chat.close(),

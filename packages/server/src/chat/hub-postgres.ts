@@ -10,6 +10,8 @@ import { chatTables } from './tables.js';
 export const CHAT_CHANNEL = 'kefu_chat';
 /** Carries the id of the instance whose write changed the consoles' list. */
 export const LIST_CHANNEL = 'kefu_chat_list';
+/** Carries the id of an agent session that ended (its digest, as stored: never the cookie's secret). */
+export const SESSION_CHANNEL = 'kefu_session_ended';
 
 export interface PostgresHubOptions {
   /** The database's URL: the hub's LISTEN connection is its own, not one of the pool's. */
@@ -65,6 +67,7 @@ export function createPostgresChatHub(options: PostgresHubOptions): PostgresChat
   const followed = new Map<string, Followed>();
   const everything = new Set<FeedListener>();
   const listWatchers = new Set<() => void>();
+  const sessionListeners = new Set<(sessionId: string) => void>();
   const reconnectDelay = options.reconnectDelayMs ?? defaultDelay;
 
   function safely(run: () => void): void {
@@ -136,6 +139,10 @@ export function createPostgresChatHub(options: PostgresHubOptions): PostgresChat
     for (const listener of [...listWatchers]) safely(listener);
   }
 
+  function tellSessionEnded(sessionId: string): void {
+    for (const listener of [...sessionListeners]) safely(() => listener(sessionId));
+  }
+
   // The LISTEN connection: one per instance, reopened with bounded backoff when it drops.
   let client: pg.Client | undefined;
   let listenerPid: number | undefined;
@@ -147,6 +154,11 @@ export function createPostgresChatHub(options: PostgresHubOptions): PostgresChat
   function onNotification(message: pg.Notification): void {
     if (message.channel === LIST_CHANNEL) {
       if (message.payload !== options.instanceId) tellListWatchers();
+      return;
+    }
+    // Every instance's, this one's too: closing sockets already closed does nothing.
+    if (message.channel === SESSION_CHANNEL) {
+      if (message.payload) tellSessionEnded(message.payload);
       return;
     }
     if (message.channel !== CHAT_CHANNEL || message.payload === undefined) return;
@@ -171,7 +183,7 @@ export function createPostgresChatHub(options: PostgresHubOptions): PostgresChat
       connection.on('error', () => {});
       try {
         await connection.connect();
-        await connection.query(`listen ${CHAT_CHANNEL}; listen ${LIST_CHANNEL}`);
+        await connection.query(`listen ${CHAT_CHANNEL}; listen ${LIST_CHANNEL}; listen ${SESSION_CHANNEL}`);
         const { rows } = await connection.query<{ pid: number }>('select pg_backend_pid() as pid');
         listenerPid = rows[0]?.pid;
       } catch (error) {
@@ -247,6 +259,11 @@ export function createPostgresChatHub(options: PostgresHubOptions): PostgresChat
       });
     },
     listChanged: tellListWatchers,
+    onSessionEnded(listener) {
+      sessionListeners.add(listener);
+      return () => sessionListeners.delete(listener);
+    },
+    sessionEnded: tellSessionEnded,
     async inTransaction(trx, news) {
       const channels: string[] = [];
       const payloads: string[] = [];
@@ -257,6 +274,10 @@ export function createPostgresChatHub(options: PostgresHubOptions): PostgresChat
       if (news.listChanged) {
         channels.push(LIST_CHANNEL);
         payloads.push(options.instanceId);
+      }
+      for (const sessionId of news.endedSessions ?? []) {
+        channels.push(SESSION_CHANNEL);
+        payloads.push(sessionId);
       }
       if (channels.length === 0) return;
       await sql`select pg_notify(n.channel, n.payload) from unnest(${channels}::text[], ${payloads}::text[]) as n(channel, payload)`.execute(

@@ -182,6 +182,26 @@ export function runChatHubSuite(title: string, options: HubSuiteOptions): void {
       stopB();
     });
 
+    it('tells both instances of a session ended through A (announced in its transaction), not of a rolled-back one', async () => {
+      const { a, b, engine } = fixture;
+      const onA: string[] = [];
+      const onB: string[] = [];
+      const stopA = a.hub.onSessionEnded((id) => onA.push(id));
+      const stopB = b.hub.onSessionEnded((id) => onB.push(id));
+      const announce = (id: string) =>
+        engine.db.transaction().execute(async (trx) => {
+          await a.hub.inTransaction?.(trx, { events: [], listChanged: false, endedSessions: [id] });
+          if (id === 'rolled-back') throw new Error('rolled back');
+        });
+      await assert.rejects(announce('rolled-back'));
+      await announce('ended');
+      a.hub.sessionEnded('ended');
+      await eventually(() => onA.includes('ended') && onB.includes('ended'), 'both instances’ session listeners');
+      assert.ok(![...onA, ...onB].includes('rolled-back'), 'a rolled-back end is never told');
+      stopA();
+      stopB();
+    });
+
     if (options.separateInstances) {
       it('reaches instance B when instance A dies right after its commit', async () => {
         const { a, b } = fixture;

@@ -12,6 +12,8 @@ export interface HubNews {
   readonly events: readonly { readonly conversationId: string; readonly seq: number }[];
   /** Whether the consoles' list changed (a conversation started, its status or context changed, an agent came or went). */
   readonly listChanged: boolean;
+  /** Agent sessions the write ended (a sign-out, an idle expiry): their ids. */
+  readonly endedSessions?: readonly string[];
 }
 
 /**
@@ -31,6 +33,13 @@ export interface ChatHub {
   /** After a commit: tells this instance's list watchers. */
   listChanged(): void;
   /**
+   * Told with a session's id when an agent's session ended on any instance (with the in-process
+   * hub, this one): the agent's console sockets here close.
+   */
+  onSessionEnded(listener: (sessionId: string) => void): () => void;
+  /** After the ending's commit: tells this instance's session listeners. */
+  sessionEnded(sessionId: string): void;
+  /**
    * Inside a write's transaction, before it commits: what other instances must hear of it
    * (PostgreSQL: `pg_notify`, delivered at commit, in commit order — or not at all on rollback).
    * The in-process hub has no other instance to tell and leaves it out.
@@ -47,6 +56,7 @@ export function createChatHub(): ChatHub {
   const byConversation = new Map<string, Set<ConversationListener>>();
   const everything = new Set<FeedListener>();
   const listWatchers = new Set<() => void>();
+  const sessionListeners = new Set<(sessionId: string) => void>();
 
   /** One failing socket must not keep the event from the others. */
   function safely(run: () => void): void {
@@ -81,6 +91,13 @@ export function createChatHub(): ChatHub {
     },
     listChanged() {
       for (const listener of [...listWatchers]) safely(listener);
+    },
+    onSessionEnded(listener) {
+      sessionListeners.add(listener);
+      return () => sessionListeners.delete(listener);
+    },
+    sessionEnded(sessionId) {
+      for (const listener of [...sessionListeners]) safely(() => listener(sessionId));
     },
   };
 }

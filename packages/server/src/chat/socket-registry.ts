@@ -8,7 +8,10 @@ export type TrackedSocket =
 export interface SocketRegistry {
   add(tracked: TrackedSocket): void;
   delete(tracked: TrackedSocket): void;
+  /** Closes the agent sockets of a session that ended (4401 "signed out": the console signs in again). */
   closeAgentSockets(sessionId: string): void;
+  /** The sessions of the agent sockets open here. */
+  agentSessions(): string[];
   /**
    * Test hook: cuts live sockets without a close handshake, as a dropped network would — the
    * shopper streams of one conversation, and optionally every agent console socket. Returns how
@@ -27,6 +30,11 @@ export function createSocketRegistry(): SocketRegistry {
       for (const tracked of sockets) {
         if (tracked.kind === 'agent' && tracked.sessionId === sessionId) tracked.socket.close(4401, 'signed out');
       }
+    },
+    agentSessions() {
+      const ids = new Set<string>();
+      for (const tracked of sockets) if (tracked.kind === 'agent') ids.add(tracked.sessionId);
+      return [...ids];
     },
     drop({ conversationId, agents = false }) {
       let dropped = 0;

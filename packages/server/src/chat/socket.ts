@@ -58,7 +58,15 @@ export function attachSockets(server: Server, services: Services): { close(): vo
           socket.off('error', dropped);
           wss.handleUpgrade(request, socket, head, (ws) => {
             track(ws, { socket: ws, kind: 'agent', sessionId: session.id });
-            openAgentFeed(ws, session, runtime);
+            // An end that committed between the cookie's check and the registration above was
+            // told before this socket could hear it: ask once more before the feed opens.
+            sessions.live([session.id]).then(
+              (live) => {
+                if (!live.has(session.id)) registry.closeAgentSockets(session.id);
+                else if (ws.readyState === ws.OPEN) openAgentFeed(ws, session, runtime);
+              },
+              () => ws.close(1011, 'server'),
+            );
           });
         },
         () => refuseUpgrade(socket, 503),
@@ -68,14 +76,31 @@ export function attachSockets(server: Server, services: Services): { close(): vo
     refuseUpgrade(socket, 404);
   }
 
+  // A session ended on any instance (the hub carries it) closes its sockets here.
   const stopEndWatch = sessions.onEnd((sessionId) => registry.closeAgentSockets(sessionId));
+  /**
+   * Closes the sockets of those sessions that no longer exist. The hub's news of an end can be
+   * missed (NOTIFY has no replay while the LISTEN connection is down): the heartbeat asks too.
+   */
+  async function closeEndedSessions(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      const live = await sessions.live(ids);
+      for (const id of ids) if (!live.has(id)) registry.closeAgentSockets(id);
+    } catch {
+      // A database that did not answer is asked again at the next beat.
+    }
+  }
   server.on('upgrade', onUpgrade);
 
   // A peer that stopped answering pings (a laptop lid closed) is cut, so presence stays honest.
   const heartbeat = setInterval(() => {
     // An agent who left the console open and walked away: the session expires, its feed closes.
     // A database that did not answer is asked again at the next beat.
-    sessions.sweep().catch(() => {});
+    sessions
+      .sweep()
+      .catch(() => {})
+      .then(() => closeEndedSessions(registry.agentSessions()));
     for (const ws of wss.clients) {
       if (!alive.has(ws)) {
         ws.terminate();

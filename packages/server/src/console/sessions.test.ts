@@ -2,6 +2,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothEngines } from '../db/both-engines.test-support.js';
+import { createChatHub } from '../chat/hub.js';
 import { createConsoleSessions, IDLE_MS, type ConsoleSessions } from './sessions.js';
 
 describeOnBothEngines('agent console sessions', (engine) => {
@@ -10,7 +11,10 @@ describeOnBothEngines('agent console sessions', (engine) => {
   function setup() {
     const clock = { now: 1_000_000 + (tests += 1) * 10 * IDLE_MS };
     const instance = () =>
-      createConsoleSessions({ engine: engine(), now: () => clock.now, agentPassword: 'right-password' });
+      createConsoleSessions(
+        { engine: engine(), now: () => clock.now, agentPassword: 'right-password' },
+        createChatHub(),
+      );
     return { clock, instance, address: (n = 0) => `192.0.${tests}.${n}` };
   }
   const cookie = (secret: string) => `other=1; kefu_agent=${secret}`;

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sameDigest, sha256 } from '../services/crypto.js';
 import type { ServerDeps } from '../deps.js';
+import type { Transaction } from 'kysely';
+import type { KefuDatabase } from '../db/schema.js';
 import { inTransaction, lock } from '../db/tx.js';
+import type { ChatHub } from '../chat/hub.js';
 import { createFailureCounter, type Limit } from '../http/rate-limit.js';
 
 export const SESSION_COOKIE = 'kefu_agent';
@@ -42,32 +45,55 @@ export interface ConsoleSessions {
   /** The live session a cookie header names, if any; using it keeps it alive. */
   fromCookieHeader(header: string | undefined): Promise<AgentSession | undefined>;
   signOut(id: string): Promise<void>;
-  /** Called with a session's id when this instance ends it, so its sockets can be closed. */
+  /**
+   * Called with a session's id when it ends, on whichever instance ended it (the hub carries it), so
+   * the sockets it opened here can be closed.
+   */
   onEnd(listener: (id: string) => void): () => void;
   /** Ends the sessions idle for longer than allowed (their console sockets close with them). */
   sweep(): Promise<void>;
+  /** Which of these sessions still exist: a socket whose session is gone must close, news or not. */
+  live(ids: readonly string[]): Promise<Set<string>>;
 }
 
-export function createConsoleSessions(deps: Pick<ServerDeps, 'engine' | 'now' | 'agentPassword'>): ConsoleSessions {
+/**
+ * `hub` carries the ends of sessions to every instance (decision 0016 §6): each ending is announced
+ * inside the transaction that deletes the session (PostgreSQL: `pg_notify`, delivered at commit to
+ * every instance), then told to this instance after the commit.
+ */
+export function createConsoleSessions(
+  deps: Pick<ServerDeps, 'engine' | 'now' | 'agentPassword'>,
+  hub: Pick<ChatHub, 'inTransaction' | 'sessionEnded' | 'onSessionEnded'>,
+): ConsoleSessions {
   const { db } = deps.engine;
   const failures = createFailureCounter(deps.now);
-  const endListeners = new Set<(id: string) => void>();
   // Comparing digests of equal length keeps the comparison constant-time whatever was typed.
   const expected = sha256(deps.agentPassword);
   const digestOf = (secret: string) => sha256(`kefu-agent-session\n${secret}`);
 
-  function ended(ids: readonly string[]): void {
-    for (const id of ids) for (const listener of [...endListeners]) listener(id);
+  /**
+   * Deletes the sessions `which` selects and announces their end in the same transaction, so no
+   * instance misses an end that committed; then tells this instance.
+   */
+  async function end(which: (trx: Transaction<KefuDatabase>) => Promise<readonly { id: string }[]>): Promise<void> {
+    const ids = await inTransaction(db, async (trx) => {
+      const gone = (await which(trx)).map((row) => row.id);
+      if (gone.length > 0) await hub.inTransaction?.(trx, { events: [], listChanged: false, endedSessions: gone });
+      return gone;
+    });
+    for (const id of ids) hub.sessionEnded(id);
   }
 
-  async function endIdle(now: number): Promise<void> {
-    const gone = await db
-      .deleteFrom('agent_sessions')
-      .where('last_seen', '<', now - IDLE_MS)
-      .returning('id')
-      .execute();
-    ended(gone.map((row) => row.id));
-  }
+  const endIdle = (now: number) =>
+    end((trx) =>
+      trx
+        .deleteFrom('agent_sessions')
+        .where('last_seen', '<', now - IDLE_MS)
+        .returning('id')
+        .execute(),
+    );
+  const endOne = (id: string) =>
+    end((trx) => trx.deleteFrom('agent_sessions').where('id', '=', id).returning('id').execute());
 
   return {
     async signIn(name, password, address) {
@@ -107,8 +133,7 @@ export function createConsoleSessions(deps: Pick<ServerDeps, 'engine' | 'now' | 
       if (!row) return undefined;
       const now = deps.now();
       if (now - row.last_seen > IDLE_MS) {
-        await db.deleteFrom('agent_sessions').where('id', '=', id).execute();
-        ended([id]);
+        await endOne(id);
         return undefined;
       }
       if (now - row.last_seen > TOUCH_EVERY_MS) {
@@ -117,16 +142,20 @@ export function createConsoleSessions(deps: Pick<ServerDeps, 'engine' | 'now' | 
       return { id, name: row.name };
     },
 
-    async signOut(id) {
-      const gone = await db.deleteFrom('agent_sessions').where('id', '=', id).returning('id').execute();
-      ended(gone.map((row) => row.id));
-    },
+    signOut: endOne,
 
     sweep: () => endIdle(deps.now()),
 
-    onEnd(listener) {
-      endListeners.add(listener);
-      return () => endListeners.delete(listener);
+    onEnd: (listener) => hub.onSessionEnded(listener),
+
+    async live(ids) {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('agent_sessions')
+        .select('id')
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      return new Set(rows.map((row) => row.id));
     },
   };
 }
