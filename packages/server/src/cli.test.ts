@@ -59,6 +59,11 @@ describe('kefu-server refuses a database setting it cannot use, naming it', { co
       /KEFU_DATABASE_MAX_CONNECTIONS must be a whole number/,
     ],
     ['a pool size without PostgreSQL', { KEFU_DATABASE_MAX_CONNECTIONS: '20' }, /KEFU_DATABASE_URL is not set/],
+    [
+      'a presence TTL too short to refresh within',
+      { KEFU_PRESENCE_TTL_MS: '500' },
+      /KEFU_PRESENCE_TTL_MS must be a whole number of ms from 3000 to 3600000, not "500"/,
+    ],
   ];
   for (const [what, env, message] of refusals) {
     it(`stops at ${what}, before opening anything`, async () => {

@@ -8,8 +8,9 @@
  *   reverse proxy that appends to X-Forwarded-For), KEFU_CHAT_ALWAYS_OPEN (1: chat takes
  *   conversations outside business hours and with no agent online; `npm start` sets it),
  *   KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an order number's free tries, 30000; for test
- *   servers, so a test can sit it out), KEFU_CONFIG
- *   (the store's settings file, JSON or YAML; settings/schema.ts).
+ *   servers, so a test can sit it out), KEFU_PRESENCE_TTL_MS (how long an agent counts as online
+ *   after their instance last said so, 30000; the same on every instance), KEFU_CONFIG (the
+ *   store's settings file, JSON or YAML; settings/schema.ts).
  *
  * Arguments: `--config FILE` (the settings file, over KEFU_CONFIG), `--demo` (an empty database
  * gets the Maple & Moss demo store; without it the store starts with no orders and no articles),
@@ -83,6 +84,13 @@ function uploadOptions(env: NodeJS.ProcessEnv): Pick<ServerOptions, 'uploadStore
   };
 }
 
+function presenceTtl(value: string): number {
+  const ms = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || ms < 3000 || ms > 3_600_000)
+    throw new SettingError(`KEFU_PRESENCE_TTL_MS must be a whole number of ms from 3000 to 3600000, not "${value}".`);
+  return ms;
+}
+
 function port(value: string): number {
   const number = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || number > 65_535)
@@ -116,6 +124,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
     trustProxy: env.KEFU_TRUST_PROXY === '1',
     chatAlwaysOpen: env.KEFU_CHAT_ALWAYS_OPEN === '1',
     ...(env.KEFU_ORDER_LOOKUP_WAIT_MS ? { lookupLimits: lookupLimits(env.KEFU_ORDER_LOOKUP_WAIT_MS) } : {}),
+    ...(env.KEFU_PRESENCE_TTL_MS?.trim() ? { presenceTtlMs: presenceTtl(env.KEFU_PRESENCE_TTL_MS) } : {}),
   };
 }
 

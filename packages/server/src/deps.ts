@@ -26,6 +26,11 @@ export interface ServerDeps {
   /** Failed order lookups allowed (DEFAULT_LOOKUP_LIMITS when not given). */
   readonly lookupLimits?: LookupLimits;
   /**
+   * How long an agent's presence row counts without a refresh (`KEFU_PRESENCE_TTL_MS`;
+   * PRESENCE_TTL_MS, 30 s, when not given): how soon a dead instance's agents stop counting.
+   */
+  readonly presenceTtlMs?: number;
+  /**
    * Chat accepts conversations outside business hours and with no agent online; they wait in the
    * queue (the demo's and `npm start`'s setting, `KEFU_CHAT_ALWAYS_OPEN=1`). Default false.
    */

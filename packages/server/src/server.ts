@@ -49,6 +49,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Failed order lookups allowed; DEFAULT_LOOKUP_LIMITS when not given. */
   readonly lookupLimits?: LookupLimits;
+  /** How long an agent counts as online after their instance last said so (`KEFU_PRESENCE_TTL_MS`; 30 s). */
+  readonly presenceTtlMs?: number;
   /** Chat open outside business hours and with no agent online (`KEFU_CHAT_ALWAYS_OPEN=1`). Default false. */
   readonly chatAlwaysOpen?: boolean;
   /**
@@ -99,6 +101,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
     ...(options.lookupLimits ? { lookupLimits: options.lookupLimits } : {}),
+    ...(options.presenceTtlMs === undefined ? {} : { presenceTtlMs: options.presenceTtlMs }),
     chatAlwaysOpen: options.chatAlwaysOpen ?? false,
   };
   const services = createServices(deps);

@@ -3,7 +3,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothEngines } from '../db/both-engines.test-support.js';
-import { createPresence, PRESENCE_TTL_MS } from './presence.js';
+import { createPresence, PRESENCE_REFRESH_MS, PRESENCE_TTL_MS } from './presence.js';
 
 describeOnBothEngines('agents online', (engineOf) => {
   /** Two instances on the database; their wall clocks move only when a test moves them. */
@@ -50,6 +50,24 @@ describeOnBothEngines('agents online', (engineOf) => {
     clock.b += PRESENCE_TTL_MS + 1;
     assert.equal(await b.count(), 0);
     // The database's other tests do not see these rows (a crashed instance's stay until forgotten).
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('counts by the TTL a server was given (KEFU_PRESENCE_TTL_MS), refreshed three times as often', async () => {
+    const { db } = engineOf();
+    let now = Date.now();
+    const ttlMs = 6000;
+    const a = createPresence(db, { instanceId: `a-${Math.random()}`, wallNow: () => now, ttlMs });
+    const b = createPresence(db, { instanceId: `b-${Math.random()}`, wallNow: () => now, ttlMs });
+    assert.equal(a.refreshEveryMs, 2000);
+    assert.equal(createPresence(db).refreshEveryMs, PRESENCE_REFRESH_MS, 'by default, every 10 s for 30 s');
+    await a.connect('mei');
+    now += ttlMs - 1;
+    assert.equal(await b.count(), 1, 'A spoke within the TTL');
+    now += 2;
+    assert.equal(await b.count(), 0, 'A has been silent for longer than the TTL');
+    await a.refresh();
+    assert.equal(await b.count(), 1, 'A’s heartbeat counts Mei again');
     await Promise.all([a.close(), b.close()]);
   });
 

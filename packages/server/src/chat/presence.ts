@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { KefuDatabase } from '../db/schema.js';
 
-/** How often an instance tells the database its consoles are still open. */
+/** How often an instance tells the database its consoles are still open (at most; see `refreshEveryMs`). */
 export const PRESENCE_REFRESH_MS = 10_000;
-/** A row not refreshed for this long is an instance that died (or lost its database): not counted. */
+/**
+ * A row not refreshed for this long is an instance that died (or lost its database): not counted.
+ * The default; a server takes another (`KEFU_PRESENCE_TTL_MS`).
+ */
 export const PRESENCE_TTL_MS = 30_000;
 /** Rows this old are deleted by any instance's refresh: what a crashed instance left behind. */
 const FORGET_AFTER_MS = 60 * 60 * 1000;
@@ -12,13 +15,18 @@ const FORGET_AFTER_MS = 60 * 60 * 1000;
 /**
  * Which signed-in agents have a console open, counted once across every instance on the database
  * (decision 0016, §6): each instance keeps one `agent_presence` row per session with a live
- * console socket, refreshed every PRESENCE_REFRESH_MS and deleted when its last socket closes or
- * the instance shuts down. A row older than PRESENCE_TTL_MS does not count, so an instance that
- * dies without a word drops out on its own.
+ * console socket, refreshed every `refreshEveryMs` and deleted when its last socket closes or the
+ * instance shuts down. A row older than the TTL (PRESENCE_TTL_MS unless configured) does not
+ * count, so an instance that dies without a word drops out on its own.
  */
 export interface AgentPresence {
   /** This instance's random id (its rows' `instance_id`). */
   readonly instanceId: string;
+  /**
+   * How often `refresh()` must run: a third of the TTL (at most PRESENCE_REFRESH_MS), so a live
+   * instance's rows stay counted even when a beat is late or one write fails.
+   */
+  readonly refreshEveryMs: number;
   /** Counts a socket of `sessionId` (its row written) until the returned function is called. */
   connect(sessionId: string): Promise<() => Promise<void>>;
   /** Distinct signed-in agents with a console open on any instance. */
@@ -36,6 +44,11 @@ export interface PresenceOptions {
    */
   readonly wallNow?: () => number;
   readonly instanceId?: string;
+  /**
+   * How long a row counts without a refresh; PRESENCE_TTL_MS when not given. Every instance on one
+   * database should use the same: each counts the others' rows by its own.
+   */
+  readonly ttlMs?: number;
   /** Inside a transaction that changed who is online: let other instances' consoles know. */
   readonly announce?: (trx: Transaction<KefuDatabase>) => Promise<void>;
 }
@@ -43,6 +56,7 @@ export interface PresenceOptions {
 export function createPresence(db: Kysely<KefuDatabase>, options: PresenceOptions = {}): AgentPresence {
   const wallNow = options.wallNow ?? Date.now;
   const instanceId = options.instanceId ?? `i_${randomBytes(9).toString('base64url')}`;
+  const ttlMs = options.ttlMs ?? PRESENCE_TTL_MS;
   /** Open console sockets on this instance, by session (several tabs count once). */
   const socketsBySession = new Map<string, number>();
   let closed = false;
@@ -56,6 +70,7 @@ export function createPresence(db: Kysely<KefuDatabase>, options: PresenceOption
 
   return {
     instanceId,
+    refreshEveryMs: Math.min(PRESENCE_REFRESH_MS, Math.floor(ttlMs / 3)),
     async connect(sessionId) {
       const first = !socketsBySession.has(sessionId);
       socketsBySession.set(sessionId, (socketsBySession.get(sessionId) ?? 0) + 1);
@@ -88,7 +103,7 @@ export function createPresence(db: Kysely<KefuDatabase>, options: PresenceOption
       const row = await db
         .selectFrom('agent_presence')
         .select((eb) => eb.fn.count<number>('session_id').distinct().as('count'))
-        .where('seen_at', '>', wallNow() - PRESENCE_TTL_MS)
+        .where('seen_at', '>', wallNow() - ttlMs)
         .executeTakeFirst();
       return Number(row?.count ?? 0);
     },

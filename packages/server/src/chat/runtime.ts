@@ -23,7 +23,9 @@ export interface ChatRuntime {
  * instance on the database (decision 0016, §7). Presence is in the database on both. Built once per
  * server, by the composition root (`createServices`).
  */
-export function createChatRuntime(deps: Pick<ServerDeps, 'engine' | 'now' | 'config' | 'chatAlwaysOpen'>): ChatRuntime {
+export function createChatRuntime(
+  deps: Pick<ServerDeps, 'engine' | 'now' | 'config' | 'chatAlwaysOpen' | 'presenceTtlMs'>,
+): ChatRuntime {
   const { engine } = deps;
   const instanceId = `i_${randomBytes(9).toString('base64url')}`;
   const postgresHub =
@@ -31,6 +33,7 @@ export function createChatRuntime(deps: Pick<ServerDeps, 'engine' | 'now' | 'con
   const hub: ChatHub = postgresHub ?? createChatHub();
   const presence = createPresence(engine.db, {
     instanceId,
+    ...(deps.presenceTtlMs === undefined ? {} : { ttlMs: deps.presenceTtlMs }),
     // Consoles on other instances show how many agents are online.
     announce: async (trx) => hub.inTransaction?.(trx, { events: [], listChanged: true }),
   });

@@ -4,7 +4,6 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../compose.js';
 import { identifiedCustomer } from '../http/auth.js';
 import { openAgentFeed } from './agent-feed.js';
-import { PRESENCE_REFRESH_MS } from './presence.js';
 import { openShopperStream } from './shopper-stream.js';
 import type { TrackedSocket } from './socket-registry.js';
 
@@ -111,10 +110,10 @@ export function attachSockets(server: Server, services: Services): { close(): vo
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
-  // This instance's consoles stay counted as online (rows older than PRESENCE_TTL_MS are not).
+  // This instance's consoles stay counted as online (rows older than the presence TTL are not).
   const presenceBeat = setInterval(() => {
     runtime.presence.refresh().catch(() => {});
-  }, PRESENCE_REFRESH_MS);
+  }, runtime.presence.refreshEveryMs);
   presenceBeat.unref();
 
   return {
