@@ -59,6 +59,12 @@ export class ChatModel {
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly typingSent = new Map<string, boolean>();
   private readonly readSent = new Map<string, number>();
+  /**
+   * Each conversation's replies in flight, the last one: a reply goes out once the one before it is
+   * stored (or given up), so replies typed in quick succession, or retried after a server fault,
+   * are stored in the order they were written.
+   */
+  private readonly replying = new Map<string, Promise<void>>();
 
   constructor(
     private readonly changed: () => void,
@@ -199,11 +205,24 @@ export class ChatModel {
     await api('POST', `/conversations/${encodeURIComponent(id)}/close`);
   }
 
-  /** Shows the reply at once and sends it until the server has it, under one client id. */
-  async reply(id: string, text: string): Promise<void> {
+  /**
+   * Shows the reply at once and sends it until the server has it, under one client id, after the
+   * conversation's earlier replies.
+   */
+  reply(id: string, text: string): Promise<void> {
     const clientId = newClientId();
     this.updatePending(id, (pending) => [...pending, { clientId, text, state: 'sending' }]);
     void this.setTyping(id, false);
+    const sent = (this.replying.get(id) ?? Promise.resolve()).then(() => this.send(id, clientId, text));
+    const settled = sent.catch(() => undefined);
+    this.replying.set(id, settled);
+    void settled.then(() => {
+      if (this.replying.get(id) === settled) this.replying.delete(id);
+    });
+    return sent;
+  }
+
+  private async send(id: string, clientId: string, text: string): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const message = await api<ChatMessage>('POST', `/conversations/${encodeURIComponent(id)}/messages`, {
