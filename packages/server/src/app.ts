@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { CHAT_ATTACHMENT_MAX_BYTES } from '@kefu/core/domain';
 import { ApiError, errorBody, sendError } from './errors.js';
 import type { Services } from './compose.js';
@@ -30,7 +30,6 @@ const READY_CHECK_MS = 2000;
  */
 export function createApp(services: Services, options: AppOptions = {}) {
   const { deps } = services;
-  const allowedOrigins = new Set(deps.allowedOrigins);
   const app = new OpenAPIHono();
 
   // Same-origin resources, except a chat file: the store's page, another origin, shows it in an
@@ -41,7 +40,8 @@ export function createApp(services: Services, options: AppOptions = {}) {
   app.use(
     '/v1/*',
     cors({
-      origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+      // Read per request: the console may change the store's origins while the server runs.
+      origin: (origin) => (deps.allowedOrigins.includes(origin) ? origin : null),
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
       exposeHeaders: ['Retry-After'],
       maxAge: 600,
@@ -51,13 +51,20 @@ export function createApp(services: Services, options: AppOptions = {}) {
   // plus room for the multipart envelope. Everything else keeps the photo's, as before.
   const tooLarge = (c: Context) => c.json(errorBody('payload_too_large', 'The request body is too large.'), 413);
   const envelope = 64 * 1024;
-  const photoMaxBytes = deps.config.returnPolicy.photos.maxBytes;
-  const uploadLimit = bodyLimit({
-    maxSize: Math.max(photoMaxBytes, CHAT_ATTACHMENT_MAX_BYTES) + envelope,
-    onError: tooLarge,
+  // The photo limit is read per request (the console may change it); one middleware per size.
+  const limits = new Map<number, MiddlewareHandler>();
+  const limitOf = (maxSize: number) => {
+    const known = limits.get(maxSize);
+    if (known) return known;
+    const limit = bodyLimit({ maxSize, onError: tooLarge });
+    limits.set(maxSize, limit);
+    return limit;
+  };
+  app.use('/v1/*', (c, next) => {
+    const photoMaxBytes = deps.config.returnPolicy.photos.maxBytes;
+    const maxSize = c.req.path === '/v1/uploads' ? Math.max(photoMaxBytes, CHAT_ATTACHMENT_MAX_BYTES) : photoMaxBytes;
+    return limitOf(maxSize + envelope)(c, next);
   });
-  const otherLimit = bodyLimit({ maxSize: photoMaxBytes + envelope, onError: tooLarge });
-  app.use('/v1/*', (c, next) => (c.req.path === '/v1/uploads' ? uploadLimit : otherLimit)(c, next));
 
   // Every route of the contract is declared with routes/define.ts's `serve`: its handler parses
   // the request itself, in the contract's order (decision 0002), so no zod validator runs in front.

@@ -130,14 +130,14 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
 
 /**
  * The store's settings file (`--config`, else KEFU_CONFIG) over `options`: its configuration, and
- * its allowed origins added to KEFU_ALLOWED_ORIGINS' (decision 0018). `--demo` seeds the demo store.
+ * its allowed origins added to KEFU_ALLOWED_ORIGINS' (decision 0018), as the first value of the
+ * settings the database keeps. `--demo` seeds the demo store.
  */
 function withSettingsFile(options: ServerOptions, command: Command & { name: 'start' }, env: NodeJS.ProcessEnv) {
   const file = command.config ?? (env.KEFU_CONFIG?.trim() || undefined);
   if (file === undefined) return { ...options, demo: command.demo };
   const settings = readSettingsFile(resolve(file));
-  const allowedOrigins = [...new Set([...(options.allowedOrigins ?? []), ...settings.allowedOrigins])];
-  return { ...options, config: settings.store, allowedOrigins, demo: command.demo, settingsFile: resolve(file) };
+  return { ...options, settings, settingsSource: resolve(file), demo: command.demo, settingsFile: resolve(file) };
 }
 
 /** `kefu-server init [FILE]`: the commented starter settings, never over an existing file. */
@@ -172,11 +172,34 @@ try {
   process.exit(2);
 }
 
-const server = await startServer(options);
+let server;
+try {
+  server = await startServer(options);
+} catch (error) {
+  // The database's settings no longer pass this version's checks: say which keys, as for a file.
+  if (!(error instanceof SettingsError)) throw error;
+  for (const problem of error.problems) console.error(`kefu-server: ${error.source}: ${problem}`);
+  process.exit(2);
+}
 console.log(`Kefu reference server: ${server.origin}/v1 (${options.database ? 'PostgreSQL' : 'SQLite'})`);
+// The file (or the starter's or demo's settings) is the first value; after that the database's
+// settings, edited in the agent console, win (decision 0018).
+const initialSettings =
+  options.settingsFile ??
+  (options.demo
+    ? 'the demo store’s'
+    : 'the starter’s (kefu-server init writes them to a file to edit; KEFU_CONFIG reads it)');
+const saved = server.settings.saved();
 console.log(
-  `Store settings: ${options.settingsFile ?? (options.demo ? 'the demo store’s' : 'the starter’s (kefu-server init writes them to a file to edit; KEFU_CONFIG reads it)')}`,
+  server.settings.start.from === 'initial'
+    ? `Store settings: ${initialSettings}, now saved in the database (edit them in the agent console)`
+    : `Store settings: the database's, saved ${new Date(saved.updatedAt).toISOString()} by ${saved.updatedBy} (edit them in the agent console)`,
 );
+if (options.settingsFile && server.settings.start.initialIgnored)
+  console.warn(
+    `kefu-server: warning: ${options.settingsFile} differs from the settings saved in the database, which apply; the file is only the first value (decision 0018).`,
+  );
+server.settings.onChange(({ updatedBy }) => console.log(`Store settings: changed by ${updatedBy}; they apply now.`));
 if (!options.demo && (await storeIsEmpty(server.deps.engine)))
   console.log(
     'The store is empty (no orders, no help articles): kefu-server --demo fills an empty database with the demo store to try Kefu; loading your own is in docs/server.md ("Your store\'s settings").',

@@ -2,12 +2,22 @@ import type { StoreConfig } from '@kefu/core';
 import type { Engine } from './db/engine.js';
 import type { FileStore } from './files/file-store.js';
 import type { LookupLimits } from './http/rate-limit.js';
+import type { LiveSettings } from './settings/live.js';
 
 /** Everything the server's parts are built from, by `createServices` (compose.ts), once. */
 export interface ServerDeps {
   /** The database (SQLite or PostgreSQL); every query goes through `engine.db` (Kysely). */
   readonly engine: Engine;
+  /**
+   * The store's settings as they are now: with `settings`, a getter onto `settings.current()`, so
+   * read it when you need it and do not keep it (the console may change it while the server runs).
+   */
   readonly config: StoreConfig;
+  /**
+   * The store's settings saved in the database and edited in the console (settings/live.ts).
+   * Absent in deps made by hand for the REST routes alone: their `config` is then fixed.
+   */
+  readonly settings?: LiveSettings;
   /** The clock; tests move it. */
   readonly now: () => number;
   /** HS256 secret the store signs identity tokens with (`sub` = its customer id). */
@@ -16,7 +26,7 @@ export interface ServerDeps {
   readonly agentPassword: string;
   /** Where uploads' bytes are kept: a directory or the database (`files/file-store.ts`). */
   readonly files: FileStore;
-  /** Storefront origins allowed by CORS. */
+  /** Storefront origins allowed by CORS (with `settings`, a getter: the environment's and the settings'). */
   readonly allowedOrigins: readonly string[];
   /**
    * Behind a reverse proxy that appends the client's address to X-Forwarded-For: per-address

@@ -11,6 +11,8 @@ import { createApp } from './app.js';
 import { openMigratedEngine } from './db/database.js';
 import { seedDemoStore, seedEmptyStore } from './db/seed.js';
 import { starterSettings } from './settings/starter.js';
+import { openLiveSettings, type LiveSettings } from './settings/live.js';
+import type { StoreSettings } from './settings/schema.js';
 import { createServices, type Services } from './compose.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
@@ -38,11 +40,20 @@ export interface ServerOptions {
    */
   readonly config?: StoreConfig;
   /**
+   * The settings file's settings (its configuration and allowed origins), over `config`. Whichever
+   * is given is only the first value: once the database holds settings, its settings win (they are
+   * edited in the console; decision 0018).
+   */
+  readonly settings?: StoreSettings;
+  /** Where `settings` came from, for the database's `updated_by` of the first value (e.g. the file's path). */
+  readonly settingsSource?: string;
+  /**
    * Fill an empty database with the demo store, Maple & Moss: its orders and 84 help articles
    * (`kefu-server --demo`, `npm start`, the tests). Default false: a store starts with no orders
    * and no articles.
    */
   readonly demo?: boolean;
+  /** Storefront origins allowed by CORS (KEFU_ALLOWED_ORIGINS), besides the settings' `allowedOrigins`. */
   readonly allowedOrigins?: readonly string[];
   readonly identitySecret?: string;
   readonly agentPassword?: string;
@@ -71,6 +82,8 @@ export interface RunningServer {
   readonly deps: ServerDeps;
   /** What the server is made of (compose.ts); tests reach the services through it. */
   readonly services: Services;
+  /** The store's settings: where they came from at start, and any change (settings/live.ts). */
+  readonly settings: LiveSettings;
   close(): Promise<void>;
 }
 
@@ -83,13 +96,32 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     options.database ?? (options.dataDir ? join(options.dataDir, 'kefu.sqlite') : ':memory:'),
     options.databaseMaxConnections === undefined ? {} : { maxConnections: options.databaseMaxConnections },
   );
-  const config = options.config ?? (options.demo ? demoStoreConfig : starterSettings().store);
   const now = options.now ?? Date.now;
-  if (options.demo) await seedDemoStore(engine, now(), config);
+  const initial: StoreSettings = options.settings ?? {
+    store: options.config ?? (options.demo ? demoStoreConfig : starterSettings().store),
+    allowedOrigins: [],
+  };
+  const settings = await openLiveSettings(engine, initial, {
+    initialSource:
+      options.settingsSource ?? (options.settings || options.config ? 'the server options' : 'the starter settings'),
+    now,
+  }).catch(async (error: unknown) => {
+    await engine.close();
+    throw error;
+  });
+  if (options.demo) await seedDemoStore(engine, now(), settings.current().store);
   else await seedEmptyStore(engine);
+  const environmentOrigins = options.allowedOrigins ?? [];
   const deps: ServerDeps = {
     engine,
-    config,
+    settings,
+    // Read on use: a save in the console (here or on another instance) applies from the next request.
+    get config() {
+      return settings.current().store;
+    },
+    get allowedOrigins() {
+      return [...new Set([...environmentOrigins, ...settings.current().allowedOrigins])];
+    },
     now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
     agentPassword: options.agentPassword ?? randomBytes(9).toString('base64url'),
@@ -98,7 +130,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       dir: options.uploadsDir,
       defaultDir: join(options.dataDir ?? join(tmpdir(), `kefu-uploads-${process.pid}`), 'uploads'),
     }),
-    allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
     ...(options.lookupLimits ? { lookupLimits: options.lookupLimits } : {}),
     ...(options.presenceTtlMs === undefined ? {} : { presenceTtlMs: options.presenceTtlMs }),
@@ -115,12 +146,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         port: info.port,
         deps,
         services,
+        settings,
         // Graceful: no new connections; idle keep-alive ones end now; a request in flight (its
         // transaction, its answer) finishes, for at most SHUTDOWN_GRACE_MS; then the rest end (a
         // client still sending a body that was already answered, a 413 say) and the database.
         close: () =>
           new Promise<void>((done, fail) => {
             closing = true;
+            settings.close();
             sockets.close();
             const http = server as Server;
             http.close((error) => {

@@ -37,7 +37,15 @@ export function createChatRuntime(
     // Consoles on other instances show how many agents are online.
     announce: async (trx) => hub.inTransaction?.(trx, { events: [], listChanged: true }),
   });
-  const service = createChatService({ db: engine.db, now: deps.now, config: deps.config }, hub, {
+  // The business hours as they are when asked (the console may change them): a getter, not a copy.
+  const store = {
+    db: engine.db,
+    now: deps.now,
+    get config() {
+      return deps.config;
+    },
+  };
+  const service = createChatService(store, hub, {
     alwaysOpen: deps.chatAlwaysOpen ?? false,
     agentsOnline: () => presence.count(),
   });

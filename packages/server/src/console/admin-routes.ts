@@ -17,6 +17,7 @@ import {
 import type { ChatService } from '../chat/service.js';
 import { readBody, type ConsoleEnv } from './http.js';
 import { consoleReturns } from './returns.js';
+import { settingsRoutes } from './settings-routes.js';
 
 // Shapes only: the values (a label's address, a reason) are judged by services/admin.ts.
 const CallbackOutcome = z.object({
@@ -36,7 +37,10 @@ export type ConsoleSurveyStats = Omit<SurveyStats, 'recentComments'> & {
   readonly recentComments: readonly ConsoleSurveyComment[];
 };
 
-/** Callbacks, returns, survey results, chat attachments and help articles, for the console's other screens. */
+/**
+ * Callbacks, returns, survey results, chat attachments, help articles and the store's settings,
+ * for the console's other screens.
+ */
 export function adminRoutes(services: Services) {
   const chat = services.chat.service;
   const routes = new Hono<ConsoleEnv>();
@@ -92,6 +96,9 @@ export function adminRoutes(services: Services) {
     if (!upload) throw new ApiError(404, 'upload_not_found', 'No such upload.');
     return sendUpload(c, upload);
   });
+
+  // The store's settings, as the settings file holds them (decision 0018).
+  routes.route('/settings', settingsRoutes(services.deps.settings));
 
   return routes;
 }

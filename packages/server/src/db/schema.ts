@@ -100,6 +100,9 @@ export interface KefuDatabase {
   agent_sessions: { id: string; name: string; created_at: number; last_seen: number };
   agent_presence: { instance_id: string; session_id: string; seen_at: number };
 
+  /** The store's settings (migration 13): one row, id 1; `json` is the settings file's shape. */
+  store_settings: { id: number; json: string; updated_at: number; updated_by: string };
+
   chat_conversations: {
     id: string;
     token_hash: string;

@@ -11,10 +11,12 @@ const getConfig = createRoute({
   responses: { 200: jsonContent(StoreConfigSchema, 'The store configuration') },
 });
 
-export function registerConfigRoute(api: OpenAPIHono, config: StoreConfig): void {
+/** `config()` is the store's settings as they are now (they can change while the server runs). */
+export function registerConfigRoute(api: OpenAPIHono, config: () => StoreConfig): void {
   serve(api, getConfig, (c) => {
-    // Config changes rarely; let the widget's cache and any CDN reuse it for a minute.
+    // Config changes rarely; let the widget's cache and any CDN reuse it for a minute. A change
+    // saved in the console reaches shoppers within that minute (decision 0018).
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json(config, 200);
+    return c.json(config(), 200);
   });
 }

@@ -27,9 +27,15 @@ const health = createRoute({
  */
 export function createApiRoutes(services: StoreServices, deps: Pick<ServerDeps, 'config' | 'trustProxy'>): OpenAPIHono {
   const api = new OpenAPIHono();
-  registerConfigRoute(api, deps.config);
+  registerConfigRoute(api, () => deps.config);
   registerArticleRoutes(api, services);
-  registerOrderRoutes(api, services, { trustProxy: deps.trustProxy, orderNumbers: deps.config.orderNumbers });
+  registerOrderRoutes(api, services, {
+    trustProxy: deps.trustProxy,
+    // Read when a lookup fails: the console may change the format while the server runs.
+    get orderNumbers() {
+      return deps.config.orderNumbers;
+    },
+  });
   registerReturnRoutes(api, services);
   registerCallbackRoutes(api, services);
   registerSurveyRoutes(api, services);

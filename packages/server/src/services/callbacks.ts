@@ -84,7 +84,8 @@ function toAdmin(row: CallbackRow): AdminCallback {
 }
 
 export function createCallbacksService(store: StoreContext): CallbacksService {
-  const { db, config } = store;
+  // The settings are read when used: the console may change them while the server runs.
+  const { db } = store;
 
   const find = async (executor: Executor, id: string): Promise<CallbackRow> => {
     const row = await executor.selectFrom('callbacks').selectAll().where('id', '=', id).executeTakeFirst();
@@ -108,9 +109,9 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
     trx.updateTable('callbacks').set({ status }).where('id', '=', id).execute();
 
   async function freeSlots(executor: Executor, from: string, days: number): Promise<CallbackSlot[]> {
-    const checked = checkSlotQuery(config, from, days);
+    const checked = checkSlotQuery(store.config, from, days);
     if ('fields' in checked) throw invalid(checked.fields);
-    const offered = offeredSlots(config, checked.query, store.now());
+    const offered = offeredSlots(store.config, checked.query, store.now());
     const first = offered[0];
     const last = offered.at(-1);
     const rows =
@@ -143,7 +144,7 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
     request: (input, request) =>
       store.idempotency.run(request, async (trx) => {
         const now = store.now();
-        const slot = offeredSlot(config, input.slot, now);
+        const slot = offeredSlot(store.config, input.slot, now);
         const fields = validateCallbackInput(input, slot !== undefined);
         if (!slot || Object.keys(fields).length > 0) throw invalid(fields);
         await lock(trx, 'callback_slot', iso(slot.start));
@@ -155,7 +156,7 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
           .executeTakeFirstOrThrow();
         if (booked >= CALLBACK_SLOT_CAPACITY) {
           // The slots free at this very moment come along, so the shopper can choose again at once.
-          const days = Math.min(config.callbacks.daysAhead, MAX_SLOT_QUERY_DAYS);
+          const days = Math.min(store.config.callbacks.daysAhead, MAX_SLOT_QUERY_DAYS);
           throw new ApiError(409, 'slot_taken', 'That time was just taken.', undefined, {
             slots: await freeSlots(trx, iso(now), days),
           });
@@ -206,7 +207,7 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
           throw new ApiError(
             409,
             'callback_not_due',
-            `This call is due ${storeTime(row.slot_start, config.businessHours.timezone)}: record it once that time has come.`,
+            `This call is due ${storeTime(row.slot_start, store.config.businessHours.timezone)}: record it once that time has come.`,
           );
         }
         await setStatus(trx, id, status);

@@ -9,6 +9,7 @@ import type { IdempotencyStore } from '../http/idempotency.js';
 /** What every service is built from. */
 export interface StoreContext {
   readonly db: Kysely<KefuDatabase>;
+  /** The store's settings as they are now: read them when used (compose.ts makes this a getter). */
   readonly config: StoreConfig;
   readonly now: () => number;
   /** Where uploads' bytes are kept (a directory, or the database). */

@@ -72,7 +72,6 @@ export function createOrdersService(
 ): OrdersService {
   const { db } = store;
   const longestWindowMs = Math.max(limits.perAddress.windowMs, limits.perOrderNumber.windowMs);
-  const format = store.config.orderNumbers;
   const clientAndNumber = (clientAddress: string, orderNumber: string) => `${clientAddress}\n${orderNumber}`;
   const orderColumns = ['json', 'email', 'postal_code', 'customer_id', 'customer_name'] as const;
 
@@ -125,7 +124,7 @@ export function createOrdersService(
    */
   async function lookup(input: OrderLookup, clientAddress: string): Promise<OrderAccess> {
     // A number that cannot be one of the store's is the shopper's typo, not a guess: 422, nothing counted.
-    const checked = checkOrderLookup(input, format);
+    const checked = checkOrderLookup(input, store.config.orderNumbers);
     if ('fields' in checked) throw invalid(checked.fields);
     const { orderNumber, by, value } = checked.lookup;
 
@@ -195,7 +194,7 @@ export function createOrdersService(
     },
     find,
     async findByNumber(orderNumber) {
-      const normalized = normalizeOrderNumber(orderNumber, format);
+      const normalized = normalizeOrderNumber(orderNumber, store.config.orderNumbers);
       if (normalized === undefined) return undefined;
       const row = await db
         .selectFrom('orders')

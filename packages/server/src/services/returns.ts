@@ -40,7 +40,8 @@ export function createReturnsService(
   orders: OrdersService,
   uploads: UploadsService,
 ): ReturnsService {
-  const { db, config } = store;
+  // The settings are read when used: the console may change them while the server runs.
+  const { db } = store;
   const parse = (json: string) => JSON.parse(json) as ReturnRecord;
   const returnNotFound = () => notFound('return_not_found', 'We could not find that return.');
 
@@ -89,7 +90,7 @@ export function createReturnsService(
         const stored = (await orders.find(authorized.order.id, trx)) ?? authorized;
         const now = store.now();
         const isPhotoOf = await photoCheckFor(stored, input, trx);
-        throwIfInvalid(validateReturn(stored.order, config.returnPolicy, input, isPhotoOf, now));
+        throwIfInvalid(validateReturn(stored.order, store.config.returnPolicy, input, isPhotoOf, now));
         const clean = cleanReturnInput(input);
         // The counter's row lock hands out RMA numbers one at a time, in the order returns commit.
         const rmaNumber = await nextCounterValue(trx, 'rma');

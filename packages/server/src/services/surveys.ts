@@ -86,7 +86,8 @@ function netPromoterScore(scores: readonly number[]): number | null {
 }
 
 export function createSurveysService(store: StoreContext): SurveysService {
-  const { db, config } = store;
+  // The settings are read when used: the console may change them while the server runs.
+  const { db } = store;
 
   return {
     submit: (input, request) =>
@@ -112,7 +113,7 @@ export function createSurveysService(store: StoreContext): SurveysService {
       }),
 
     async stats(days = 30) {
-      const { timezone } = config.businessHours;
+      const { timezone } = store.config.businessHours;
       const rows = (await db
         .selectFrom('survey_responses')
         .select(['kind', 'score', 'reason', 'created_ms'])

@@ -87,7 +87,8 @@ function displayName(name: string): string {
  * in http/auth.ts); asked at each upload, since the chat may register after the services are built.
  */
 export function createUploadsService(store: StoreContext, conversations: () => ConversationAccess): UploadsService {
-  const { db, config, files } = store;
+  // The settings are read when used: the console may change them while the server runs.
+  const { db, files } = store;
 
   /**
    * Whose the file will be. A return photo belongs to an order or a customer; a chat attachment to
@@ -141,7 +142,7 @@ export function createUploadsService(store: StoreContext, conversations: () => C
       const blob = new Blob([file.bytes]);
       const checked =
         purpose === 'return'
-          ? checkPhoto(file.bytes.byteLength, await sniffImageType(blob), config.returnPolicy.photos)
+          ? checkPhoto(file.bytes.byteLength, await sniffImageType(blob), store.config.returnPolicy.photos)
           : checkAttachment(file.bytes.byteLength, await sniffAttachmentType(blob));
       // Inside the record's transaction, so a key used before answers 409 or its replay first.
       const refuse = (problem: PhotoProblem) =>

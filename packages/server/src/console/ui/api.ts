@@ -13,7 +13,7 @@ export class ConsoleApiError extends Error {
 }
 
 /** Calls /agent/api with the session cookie; throws ConsoleApiError for any answer but 2xx. */
-export async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/agent/api${path}`, {
     method,
     credentials: 'same-origin',

@@ -9,16 +9,18 @@ import './conversation-view.js';
 import './callbacks-view.js';
 import './returns-view.js';
 import './surveys-view.js';
+import './settings-view.js';
 
-type Screen = 'chats' | 'callbacks' | 'returns' | 'surveys';
+type Screen = 'chats' | 'callbacks' | 'returns' | 'surveys' | 'settings';
 const screens: readonly { readonly id: Screen; readonly label: string }[] = [
   { id: 'chats', label: 'Live chat' },
   { id: 'callbacks', label: 'Callbacks' },
   { id: 'returns', label: 'Returns' },
   { id: 'surveys', label: 'Surveys' },
+  { id: 'settings', label: 'Settings' },
 ];
 
-/** The agent console: sign-in, then the live queue and conversations, callbacks, returns, surveys. */
+/** The agent console: sign-in, then the live queue and conversations, callbacks, returns, surveys, settings. */
 @customElement('kefu-console')
 export class KefuConsole extends LitElement {
   static override styles = [
@@ -172,6 +174,7 @@ export class KefuConsole extends LitElement {
       ${this.screen === 'chats' && model ? this.chats(model) : nothing}
       ${this.screen === 'callbacks' ? html`<kefu-console-callbacks class="page"></kefu-console-callbacks>` : nothing}
       ${this.screen === 'returns' ? html`<kefu-console-returns class="page"></kefu-console-returns>` : nothing}
+      ${this.screen === 'settings' ? html`<kefu-console-settings class="page"></kefu-console-settings>` : nothing}
       ${
         this.screen === 'surveys'
           ? html`<kefu-console-surveys

@@ -6,4 +6,5 @@ export type { ConsoleOrder } from '../orders.js';
 export type { AdminCallback, SurveyStats } from '../../services/admin.js';
 export type { ConsoleReturn, ConsoleReturnItem } from '../returns.js';
 export type { ConsoleSurveyStats, ConsoleSurveyComment } from '../admin-routes.js';
+export type { ConsoleSettings } from '../settings-routes.js';
 export type { SurveyDay } from '../../services/surveys.js';

@@ -11,6 +11,7 @@ import { articlePositionMigration } from './009-article-position.js';
 import { chatArrivalMigration } from './010-chat-arrival.js';
 import { agentSessionsMigration } from './011-agent-sessions.js';
 import { uploadBlobsMigration } from './012-upload-blobs.js';
+import { storeSettingsMigration } from './013-store-settings.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   chatArrivalMigration,
   agentSessionsMigration,
   uploadBlobsMigration,
+  storeSettingsMigration,
 ];
