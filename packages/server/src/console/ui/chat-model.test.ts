@@ -12,22 +12,33 @@ interface Call {
 }
 
 describe('the console’s replies', () => {
-  const realFetch = globalThis.fetch;
   let calls: Call[] = [];
+  /** After a test (a failed one too): every call is refused at once, so no reply is left waiting. */
+  let finished = false;
+  const refusal = () =>
+    new Response(JSON.stringify({ error: { code: 'invalid', message: 'test over' } }), { status: 400 });
   beforeEach(() => {
     calls = [];
+    finished = false;
     globalThis.fetch = ((url: string, init: RequestInit) =>
-      new Promise<Response>((resolve) => {
-        calls.push({
-          path: url,
-          body: JSON.parse(String(init.body)) as Call['body'],
-          answer: (status, body) =>
-            resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
-        });
-      })) as typeof fetch;
+      finished
+        ? Promise.resolve(refusal())
+        : new Promise<Response>((resolve) => {
+            calls.push({
+              path: url,
+              body: JSON.parse(String(init.body)) as Call['body'],
+              answer: (status, body) =>
+                resolve(
+                  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+                ),
+            });
+          })) as typeof fetch;
   });
   afterEach(() => {
-    globalThis.fetch = realFetch;
+    finished = true;
+    for (const call of calls) call.answer(400, { error: { code: 'invalid', message: 'test over' } });
+    // The stub stays (this file runs in a process of its own): a reply still retrying after a
+    // failed test must meet the refusal, not the real fetch, whose error it would retry forever.
   });
 
   /** The replies sent so far (the typing notices left out), waiting up to 5 s for `count` of them. */
