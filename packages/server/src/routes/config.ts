@@ -15,7 +15,8 @@ const getConfig = createRoute({
 export function registerConfigRoute(api: OpenAPIHono, config: () => StoreConfig): void {
   serve(api, getConfig, (c) => {
     // Config changes rarely; let the widget's cache and any CDN reuse it for a minute. A change
-    // saved in the console reaches shoppers within that minute (decision 0018).
+    // saved in the console reaches shoppers within that minute plus the widget's own five-minute
+    // cache of it (decision 0018).
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(config(), 200);
   });

@@ -8,7 +8,8 @@ import type { ConsoleSettings } from './types.js';
 /**
  * The store's settings (decision 0018): the settings file's keys as JSON text, checked by the
  * server with the file's own schema on Save. A refused save lists each key and what it must be,
- * next to the text, and changes nothing; a saved one applies to shoppers within a minute.
+ * next to the text, and changes nothing; a saved one reaches shoppers within about six minutes
+ * (the widget's five-minute cache of GET /v1/config, and the route's 60-second Cache-Control).
  */
 @customElement('kefu-console-settings')
 export class KefuSettings extends LitElement {
@@ -73,8 +74,8 @@ export class KefuSettings extends LitElement {
           : html`<p class="muted">
                 What the widget shows shoppers: brand, languages, business hours, contact, return policy, callbacks and
                 surveys, as in the settings file (docs/server.md). Last saved
-                ${new Date(saved.updatedAt).toLocaleString()} by ${saved.updatedBy}. Shoppers see a change within a
-                minute.
+                ${new Date(saved.updatedAt).toLocaleString()} by ${saved.updatedBy}. Shoppers see a change within a few
+                minutes (widgets keep what they read for five).
               </p>
               <div class="editor">
                 <label
