@@ -196,6 +196,12 @@ describe('two server instances on one PostgreSQL database behind a proxy (Chromi
     for (let turn = 1; turn <= 8; turn += 1) {
       const question = `Ana ${turn}: is parcel ${turn} on its way?`;
       if (turn === 4) {
+        // Her earlier messages all answered first, so that the next one is the one A holds.
+        await until(
+          async () => (await shopperStates()).some((state) => /Sending|Waiting/.test(state)),
+          false,
+          'the shopper’s earlier messages sent',
+        );
         hung = { messages: 0 };
         a.child.kill('SIGSTOP');
       }
