@@ -157,6 +157,26 @@ for (const engineName of engineNames) {
       assert.deepEqual(config, store);
     });
 
+    it('has the services use a save: call-back slots take the new length at once', async () => {
+      const from = new Date().toISOString().slice(0, 10);
+      const lengths = async () => {
+        const answer = await request<{ slots: { start: string; end: string }[] }>(
+          server,
+          'GET',
+          `/v1/callbacks/slots?from=${from}&days=7`,
+        );
+        assert.equal(answer.status, 200);
+        assert.ok(answer.body.slots.length > 0, 'a week of weekdays has slots');
+        return new Set(answer.body.slots.map((slot) => (Date.parse(slot.end) - Date.parse(slot.start)) / 60_000));
+      };
+      assert.deepEqual(await lengths(), new Set([fileSettings.store.callbacks.slotMinutes]));
+      const current = asFile(server.settings.current());
+      const edited = { ...current, callbacks: { ...current.callbacks, slotMinutes: 60 } };
+      assert.notEqual(fileSettings.store.callbacks.slotMinutes, 60);
+      assert.equal((await request(server, 'PUT', '/agent/api/settings', { cookie, body: edited })).status, 200);
+      assert.deepEqual(await lengths(), new Set([60]));
+    });
+
     it('keeps the saved settings over the file’s after a restart', async () => {
       await server.close();
       server = await start();
