@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createKefu, type StoreConfig } from '@kefu/core';
@@ -440,6 +441,40 @@ describe('kefu-server --demo', () => {
       assert.ok(sync.articles.length > 0);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('the settings file after the first start (decision 0018, part 2)', () => {
+  it('keeps the database’s settings when the file changes, and the start warns about the file', async () => {
+    const dir = folder();
+    const file = join(dir, 'tea.json');
+    writeFileSync(file, JSON.stringify(teaHouse));
+    // One database for both starts: the data folder's SQLite file, or one PostgreSQL database.
+    const database = await testDatabase(dir);
+    const env = {
+      KEFU_CONFIG: file,
+      KEFU_DATA_DIR: join(dir, 'data'),
+      ...(database === undefined ? {} : { KEFU_DATABASE_URL: database }),
+    };
+    const first = await startCli([], env);
+    try {
+      assert.match(first.output.stdout, /Store settings: .*tea\.json, now saved in the database/);
+      assert.doesNotMatch(first.output.stderr, /warning/);
+    } finally {
+      await first.stop();
+    }
+
+    writeFileSync(file, JSON.stringify({ ...teaHouse, brand: { ...teaHouse.brand, name: 'Renamed in the file' } }));
+    const second = await startCli([], env);
+    try {
+      assert.equal((await getJson<StoreConfig>(`${second.base}/config`)).brand.name, teaHouse.brand.name);
+      assert.match(second.output.stdout, /Store settings: the database's, saved \S+ by .*tea\.json/);
+      // stderr is its own pipe: give its line a moment to arrive (bounded).
+      for (let tries = 0; tries < 50 && !second.output.stderr.includes('warning'); tries += 1) await delay(100);
+      assert.match(second.output.stderr, /warning: .*tea\.json differs from the settings saved in the database/);
+    } finally {
+      await second.stop();
     }
   });
 });
