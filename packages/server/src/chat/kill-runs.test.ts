@@ -4,8 +4,9 @@
 //
 // The shopper is the widget's own core (createKefu over the HTTP adapter: its outbox, idempotency
 // keys and resume-from-last-seq), on an injected clock that runs its backoff 25 times faster. The
-// agent follows the console's rules (console/ui/chat-model.ts): after every `hello` it catches up
-// over HTTP from the last seq it saw all of, and retries a reply under one client id until stored.
+// agent follows the console's rules (console/ui/chat-model.ts): after every `hello`, on a gap in
+// the feed's seqs and when a list is ahead of it, it catches up over HTTP from the last seq it saw
+// all of, and it retries a reply under one client id until stored.
 // Everything goes through the test's reverse proxy, as nginx in docs/deploy.md.
 //
 // How an instance is "killed" (decision 0016, "The 200 kill runs"): every instance reaches the
@@ -219,12 +220,12 @@ class Agent {
           // A (re)connect: whatever happened while the socket was down is fetched now.
           void this.catchUp();
         } else if (frame.type === 'conversations') {
-          // Beyond console/ui/chat-model.ts: a list that is ahead of what the feed brought.
+          // As console/ui/chat-model.ts: a list that is ahead of what the feed brought.
           const listed = frame.conversations.find((summary) => summary.id === this.conversationId);
           if (listed && listed.lastSeq > this.lastSeq) void this.catchUp();
         } else if (frame.type === 'event' && frame.conversationId === this.conversationId) {
           if (frame.event.type === 'message') this.merge([frame.event.message]);
-          // Beyond console/ui/chat-model.ts: a gap in the feed's seqs is fetched, never skipped.
+          // As console/ui/chat-model.ts: a gap in the feed's seqs is fetched, never skipped.
           if (frame.event.seq <= this.lastSeq + 1) this.lastSeq = Math.max(this.lastSeq, frame.event.seq);
           else void this.catchUp();
         }

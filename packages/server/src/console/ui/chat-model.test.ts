@@ -131,3 +131,74 @@ describe('the console’s replies', () => {
     await Promise.all(done);
   });
 });
+
+describe('the console’s feed', () => {
+  /** The console's socket, as the browser would give it: the test pushes the server's frames. */
+  class FeedSocket extends EventTarget {
+    static last: FeedSocket | undefined;
+    constructor(readonly url: string) {
+      super();
+      FeedSocket.last = this;
+    }
+    close(): void {}
+    frame(frame: unknown): void {
+      this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(frame) }));
+    }
+  }
+  const requests: string[] = [];
+  const message = (seq: number, text: string) => ({
+    id: `msg_${seq}`,
+    seq,
+    author: 'shopper',
+    clientId: `c${seq}`,
+    text,
+    createdAt: '2026-12-07T10:00:00.000Z',
+  });
+  const conversation = (lastSeq: number) => ({ id: 'cnv_1', status: 'active', lastSeq, agentName: 'Mei' });
+  // What the server holds: five messages; the feed will lose the fourth on its way.
+  const stored = [1, 2, 3, 4, 5].map((seq) => message(seq, `Message ${seq}`));
+
+  beforeEach(() => {
+    requests.length = 0;
+    Object.assign(globalThis, { WebSocket: FeedSocket, location: { protocol: 'http:', host: '127.0.0.1' } });
+    globalThis.fetch = ((url: string) => {
+      requests.push(url);
+      const path = new URL(url, 'http://127.0.0.1');
+      const after = Number(path.searchParams.get('after') ?? 0);
+      const body = path.pathname.endsWith('/messages')
+        ? { conversation: conversation(5), messages: stored.filter((item) => item.seq > after) }
+        : path.pathname.endsWith('/read')
+          ? {}
+          : { conversation: conversation(2), messages: stored.slice(0, 2), order: null };
+      return Promise.resolve(
+        new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+      );
+    }) as typeof fetch;
+  });
+
+  it('fetches what a gap in the seqs left out, instead of skipping it', async () => {
+    const model = new ChatModel(
+      () => {},
+      () => {},
+      () => undefined,
+    );
+    await model.open('cnv_1');
+    model.start();
+    const socket = FeedSocket.last!;
+    socket.frame({ type: 'hello', agentName: 'Mei', agentsOnline: 1, conversations: [conversation(2)] });
+    // Seq 3 arrives, seq 4 is lost (a notification missed while a database connection was down),
+    // seq 5 arrives.
+    socket.frame({ type: 'event', conversationId: 'cnv_1', event: { type: 'message', seq: 3, message: stored[2] } });
+    socket.frame({ type: 'event', conversationId: 'cnv_1', event: { type: 'message', seq: 5, message: stored[4] } });
+    const texts = () => model.threads.get('cnv_1')?.messages.map((item) => item.text) ?? [];
+    for (const deadline = Date.now() + 2000; texts().length < 5 && Date.now() < deadline;) {
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    model.stop();
+    assert.deepEqual(texts(), ['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 5']);
+    assert.ok(
+      requests.some((url) => url.endsWith('/conversations/cnv_1/messages?after=3')),
+      `the catch-up starts after the last seq seen in order: ${requests.join(', ')}`,
+    );
+  });
+});

@@ -99,12 +99,17 @@ export class ChatModel {
     } else {
       this.agentsOnline = frame.agentsOnline;
       this.conversations = frame.conversations;
+      const behind: string[] = [];
       for (const summary of frame.conversations) {
         const thread = this.threads.get(summary.id);
-        if (thread) this.threads.set(summary.id, { ...thread, conversation: { ...thread.conversation, ...summary } });
+        if (!thread) continue;
+        this.threads.set(summary.id, { ...thread, conversation: { ...thread.conversation, ...summary } });
+        if (summary.lastSeq > thread.lastSeq) behind.push(summary.id);
       }
-      // A (re)connect: whatever happened while the socket was down is fetched now.
-      if (frame.type === 'hello') for (const id of this.threads.keys()) void this.catchUp(id);
+      // A (re)connect: whatever happened while the socket was down is fetched now. Otherwise, a
+      // list ahead of an open conversation: its events may still be on their way, or lost (see
+      // apply); fetching them twice is harmless.
+      for (const id of frame.type === 'hello' ? this.threads.keys() : behind) void this.catchUp(id);
     }
     this.changed();
   }
@@ -115,6 +120,11 @@ export class ChatModel {
     }
     const thread = this.threads.get(conversationId);
     if (!thread) return;
+    // Every event of a conversation comes through the feed with the next seq. A gap means events
+    // were lost on the way: an instance that heard of the conversation late, or a notification
+    // missed while its database connection was down. This one is shown; lastSeq stays before the
+    // gap, so the catch-up fetches what is missing.
+    const inOrder = event.seq <= thread.lastSeq + 1;
     let { conversation, messages, shopperTyping, shopperReadUpTo, pending } = thread;
     switch (event.type) {
       case 'message':
@@ -146,8 +156,9 @@ export class ChatModel {
       shopperTyping,
       shopperReadUpTo,
       pending,
-      lastSeq: Math.max(thread.lastSeq, event.seq),
+      lastSeq: inOrder ? Math.max(thread.lastSeq, event.seq) : thread.lastSeq,
     });
+    if (!inOrder) void this.catchUp(conversationId);
     if (conversationId === this.visible()) void this.markRead(conversationId);
   }
 
