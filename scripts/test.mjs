@@ -42,8 +42,9 @@ process.on('exit', () => rmSync(resultsDir, { recursive: true, force: true }));
 
 ensureDependencies();
 ensureChromium();
-// The node suites and the browser suite's reference server on PostgreSQL start clusters.
-if (only !== 'e2e') ensurePostgres();
+// Every suite starts PostgreSQL clusters: the node suites, the browser suite's reference server on
+// PostgreSQL, and the e2e test of two instances on one database (test/e2e/scale-out.test.ts).
+ensurePostgres();
 
 // eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
