@@ -85,9 +85,12 @@ export async function openLiveSettings(
     for (const listener of listeners) listener(saved);
   };
 
+  // Bumped by each save here: a re-read that started before it must not put the older row back.
+  let saves = 0;
   const refresh = async () => {
+    const before = saves;
     const row = await readRow();
-    if (row) apply(row);
+    if (row && before === saves) apply(row);
   };
   let refreshing = false;
   const timer = setInterval(() => {
@@ -111,6 +114,7 @@ export async function openLiveSettings(
       const settings = checkSettings(value, 'settings');
       const row = { json: stored(settings), updated_at: options.now(), updated_by: by };
       await db.updateTable('store_settings').set(row).where('id', '=', 1).execute();
+      saves += 1;
       apply(row);
       return saved;
     },
