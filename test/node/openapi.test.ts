@@ -35,14 +35,14 @@ describe('docs/api/openapi.yaml', () => {
     assert.match(String((document as { openapi?: string }).openapi), /^3\.1\./);
   });
 
-  it('documents every route registered on the /v1 app, and no route that is not', async () => {
-    const { document, v1 } = await generateOpenApiDocument();
-    const registered = new Set(
-      v1.routes
+  it('documents every route registered on the /v1 app and the admin API, and no route that is not', async () => {
+    const { document, v1, admin } = await generateOpenApiDocument();
+    const routesOf = (app: typeof v1, prefix: string) =>
+      app.routes
         // Middleware (app.use) is registered for every method; it is not an operation.
         .filter((route) => route.method !== 'ALL')
-        .map((route) => `${route.method.toUpperCase()} ${route.path.replaceAll(/:(\w+)/g, '{$1}')}`),
-    );
+        .map((route) => `${route.method.toUpperCase()} ${prefix}${route.path.replaceAll(/:(\w+)/g, '{$1}')}`);
+    const registered = new Set([...routesOf(v1, ''), ...routesOf(admin, '/admin/v1')]);
     const documented = documentedRoutes(document.paths ?? {});
     assert.ok(registered.size > 0 && documented.size > 0);
     const undocumented = [...registered].filter((route) => !documented.has(route));

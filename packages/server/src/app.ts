@@ -10,6 +10,7 @@ import type { Services } from './compose.js';
 import { registerApiRoutes } from './routes/index.js';
 import { registerChatRoutes } from './chat/routes.js';
 import { registerConsole } from './console/index.js';
+import { registerAdminApi } from './admin/routes.js';
 import { registerSecuritySchemes } from './routes/define.js';
 import { pendingMigrations } from './db/migrate.js';
 import { migrations } from './db/migrations/index.js';
@@ -90,6 +91,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
   registerChatRoutes(v1, services);
   app.route('/v1', v1);
   registerConsole(app, services);
+  const admin = registerAdminApi(app, v1, services);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((error, c) => {
@@ -102,7 +104,7 @@ export function createApp(services: Services, options: AppOptions = {}) {
     console.error(`[kefu] ${c.req.method} ${c.req.path} failed: ${error.name}`);
     return c.json(errorBody('internal', 'Something went wrong on our side.'), 500);
   });
-  return { app, v1 };
+  return { app, v1, admin };
 }
 
 /** `work`, or a rejection once `ms` have passed without an answer. */

@@ -10,16 +10,20 @@
  *   KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an order number's free tries, 30000; for test
  *   servers, so a test can sit it out), KEFU_PRESENCE_TTL_MS (how long an agent counts as online
  *   after their instance last said so, 30000; the same on every instance), KEFU_CONFIG (the
- *   store's settings file, JSON or YAML; settings/schema.ts).
+ *   store's settings file, JSON or YAML; settings/schema.ts), KEFU_ADMIN_KEY (the admin API's
+ *   bootstrap key, every scope, never stored; 32 characters or more).
  *
  * Arguments: `--config FILE` (the settings file, over KEFU_CONFIG), `--demo` (an empty database
  * gets the Maple & Moss demo store; without it the store starts with no orders and no articles),
- * and `kefu-server init [FILE]`, which writes a commented starter settings file and exits.
+ * and `kefu-server init [FILE]`, which writes a commented starter settings file and exits;
+ * `kefu-server keys create --name N --scopes S,…`, `keys list` and `keys revoke ID` manage the admin
+ * API's keys on the same database (admin/keys-command.ts).
  *
  * A value that cannot be used stops the start with one line naming the variable (exit code 2),
  * before anything is opened.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { runKeysCommand } from './admin/keys-command.js';
 import { CommandLineError, readCommandLine, type Command } from './command-line.js';
 import { storeIsEmpty } from './db/seed.js';
 import { readSettingsFile } from './settings/file.js';
@@ -91,6 +95,13 @@ function presenceTtl(value: string): number {
   return ms;
 }
 
+/** The bootstrap key opens every admin route: at least 32 characters, so it cannot be guessed either. */
+function adminKey(value: string): string {
+  if (value.length < 32)
+    throw new SettingError('KEFU_ADMIN_KEY must be at least 32 characters (e.g. openssl rand -base64 32).');
+  return value;
+}
+
 function port(value: string): number {
   const number = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || number > 65_535)
@@ -121,6 +132,7 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
     ...uploadOptions(env),
     ...(env.KEFU_IDENTITY_SECRET ? { identitySecret: env.KEFU_IDENTITY_SECRET } : {}),
     ...(env.KEFU_AGENT_PASSWORD ? { agentPassword: env.KEFU_AGENT_PASSWORD } : {}),
+    ...(env.KEFU_ADMIN_KEY?.trim() ? { adminKey: adminKey(env.KEFU_ADMIN_KEY.trim()) } : {}),
     trustProxy: env.KEFU_TRUST_PROXY === '1',
     chatAlwaysOpen: env.KEFU_CHAT_ALWAYS_OPEN === '1',
     ...(env.KEFU_ORDER_LOOKUP_WAIT_MS ? { lookupLimits: lookupLimits(env.KEFU_ORDER_LOOKUP_WAIT_MS) } : {}),
@@ -159,6 +171,12 @@ try {
   if (command.name === 'init') {
     init(command.path);
     process.exit(0);
+  }
+  if (command.name === 'keys') {
+    // On the database the server uses: KEFU_DATABASE_URL, else the SQLite file in KEFU_DATA_DIR.
+    const environment = optionsFromEnvironment(process.env);
+    const target = environment.database ?? join(environment.dataDir ?? resolve('.kefu-data'), 'kefu.sqlite');
+    process.exit(await runKeysCommand(command, target));
   }
   options = withSettingsFile(optionsFromEnvironment(process.env), command, process.env);
 } catch (error) {

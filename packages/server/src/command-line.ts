@@ -13,7 +13,14 @@ export type Command =
       readonly name: 'init';
       /** Where the starter settings file goes. */
       readonly path: string;
-    };
+    }
+  | KeysCommand;
+
+/** `kefu-server keys create --name N --scopes S,…`, `keys list`, `keys revoke ID`: admin API keys. */
+export type KeysCommand =
+  | { readonly name: 'keys'; readonly action: 'create'; readonly keyName: string; readonly scopes: string }
+  | { readonly name: 'keys'; readonly action: 'list' }
+  | { readonly name: 'keys'; readonly action: 'revoke'; readonly id: string };
 
 /** The file `kefu-server init` writes when it is given no path. */
 export const DEFAULT_SETTINGS_FILE = 'kefu.config.yaml';
@@ -21,7 +28,8 @@ export const DEFAULT_SETTINGS_FILE = 'kefu.config.yaml';
 /** Arguments the CLI cannot use; printed as one line, like a setting it cannot use. */
 export class CommandLineError extends Error {}
 
-const usage = 'usage: kefu-server [--config FILE] [--demo] | kefu-server init [FILE]';
+const usage =
+  'usage: kefu-server [--config FILE] [--demo] | kefu-server init [FILE] | kefu-server keys create --name NAME --scopes S,… | keys list | keys revoke ID';
 
 /**
  * `kefu-server [--config FILE] [--demo]` starts the server; `kefu-server init [FILE]` writes a
@@ -34,7 +42,12 @@ export function readCommandLine(args: readonly string[]): Command {
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: { config: { type: 'string' }, demo: { type: 'boolean' } },
+      options: {
+        config: { type: 'string' },
+        demo: { type: 'boolean' },
+        name: { type: 'string' },
+        scopes: { type: 'string' },
+      },
     });
   } catch (error) {
     throw new CommandLineError(`${(error as Error).message.split('. ')[0]} (${usage})`);
@@ -45,6 +58,9 @@ export function readCommandLine(args: readonly string[]): Command {
       throw new CommandLineError(`init takes one file name at most (${usage})`);
     return { name: 'init', path: rest[0] ?? DEFAULT_SETTINGS_FILE };
   }
+  if (command === 'keys') return keysCommand(rest, parsed.values);
+  if (parsed.values.name !== undefined || parsed.values.scopes !== undefined)
+    throw new CommandLineError(`--name and --scopes go with keys create (${usage})`);
   if (command !== undefined) throw new CommandLineError(`unknown command "${command}" (${usage})`);
   if (parsed.values.config !== undefined && parsed.values.config.trim() === '')
     throw new CommandLineError(`--config needs a file name (${usage})`);
@@ -53,4 +69,23 @@ export function readCommandLine(args: readonly string[]): Command {
     demo: parsed.values.demo ?? false,
     ...(parsed.values.config === undefined ? {} : { config: parsed.values.config }),
   };
+}
+
+function keysCommand(
+  rest: readonly string[],
+  values: { config?: string; demo?: boolean; name?: string; scopes?: string },
+): KeysCommand {
+  const [action, ...operands] = rest;
+  if (values.config !== undefined || values.demo)
+    throw new CommandLineError(`keys takes no --config or --demo (${usage})`);
+  if (action === 'create' && operands.length === 0) {
+    if (values.name === undefined || values.scopes === undefined)
+      throw new CommandLineError(`keys create needs --name and --scopes (${usage})`);
+    return { name: 'keys', action, keyName: values.name, scopes: values.scopes };
+  }
+  if (values.name !== undefined || values.scopes !== undefined)
+    throw new CommandLineError(`--name and --scopes go with keys create (${usage})`);
+  if (action === 'list' && operands.length === 0) return { name: 'keys', action };
+  if (action === 'revoke' && operands.length === 1 && operands[0]) return { name: 'keys', action, id: operands[0] };
+  throw new CommandLineError(`keys create, keys list or keys revoke ID (${usage})`);
 }

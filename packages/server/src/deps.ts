@@ -24,6 +24,11 @@ export interface ServerDeps {
   readonly identitySecret: string;
   /** The agent console's password. */
   readonly agentPassword: string;
+  /**
+   * The admin API's bootstrap key (`KEFU_ADMIN_KEY`): every scope, never stored (admin/keys.ts).
+   * None when not given: only keys made with `kefu-server keys create` open /admin/v1.
+   */
+  readonly adminKey?: string;
   /** Where uploads' bytes are kept: a directory or the database (`files/file-store.ts`). */
   readonly files: FileStore;
   /** Storefront origins allowed by CORS (with `settings`, a getter: the environment's and the settings'). */

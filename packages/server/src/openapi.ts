@@ -13,7 +13,8 @@ export function openApiDocument(v1: OpenAPIHono) {
 }
 
 /**
- * Builds a throwaway app over an in-memory database, only to read its routes: what
+ * Builds a throwaway app over an in-memory database, only to read its routes (`v1`, and `admin`
+ * for the admin API at /admin/v1, documented in the same document): what
  * docs/api/openapi.yaml is generated from (scripts/openapi.mjs) and checked against
  * (test/node/openapi.test.ts).
  */
@@ -30,8 +31,8 @@ export async function generateOpenApiDocument() {
     trustProxy: false,
   });
   try {
-    const { v1 } = createApp(services);
-    return { document: openApiDocument(v1), v1 };
+    const { v1, admin } = createApp(services);
+    return { document: openApiDocument(v1), v1, admin };
   } finally {
     await services.close();
     await engine.close();

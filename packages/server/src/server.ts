@@ -57,6 +57,8 @@ export interface ServerOptions {
   readonly allowedOrigins?: readonly string[];
   readonly identitySecret?: string;
   readonly agentPassword?: string;
+  /** The admin API's bootstrap key (`KEFU_ADMIN_KEY`), with every scope; none by default. */
+  readonly adminKey?: string;
   readonly trustProxy?: boolean;
   /** Failed order lookups allowed; DEFAULT_LOOKUP_LIMITS when not given. */
   readonly lookupLimits?: LookupLimits;
@@ -125,6 +127,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
     agentPassword: options.agentPassword ?? randomBytes(9).toString('base64url'),
+    ...(options.adminKey ? { adminKey: options.adminKey } : {}),
     files: openFileStore(engine, {
       kind: options.uploadStore,
       dir: options.uploadsDir,

@@ -103,6 +103,19 @@ export interface KefuDatabase {
   /** The store's settings (migration 13): one row, id 1; `json` is the settings file's shape. */
   store_settings: { id: number; json: string; updated_at: number; updated_by: string };
 
+  /** Admin API keys (migration 14): the key's SHA-256, never the key; `scopes` comma-separated; ms. */
+  api_keys: {
+    id: string;
+    name: string;
+    key_hash: string;
+    scopes: string;
+    created_at: number;
+    last_used_at: number | null;
+    revoked_at: number | null;
+  };
+  /** What the store last pushed for an order (migration 14): its body, `updatedAt` (ms) and digest. */
+  order_sources: { order_id: string; updated_at: number; body_digest: string; json: string };
+
   chat_conversations: {
     id: string;
     token_hash: string;

@@ -12,6 +12,7 @@ import { chatArrivalMigration } from './010-chat-arrival.js';
 import { agentSessionsMigration } from './011-agent-sessions.js';
 import { uploadBlobsMigration } from './012-upload-blobs.js';
 import { storeSettingsMigration } from './013-store-settings.js';
+import { adminApiMigration } from './014-admin-api.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   agentSessionsMigration,
   uploadBlobsMigration,
   storeSettingsMigration,
+  adminApiMigration,
 ];
