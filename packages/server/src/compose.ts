@@ -1,4 +1,6 @@
 import type { ServerDeps } from './deps.js';
+import { createApiKeys, type ApiKeys } from './admin/keys.js';
+import { createAdminOrders, type AdminOrders } from './admin/orders.js';
 import { createChatRuntime, type ChatRuntime } from './chat/runtime.js';
 import { createFileLinks, type FileLinks } from './chat/file-links.js';
 import { createSocketRegistry, type SocketRegistry } from './chat/socket-registry.js';
@@ -32,6 +34,8 @@ export interface Services extends StoreServices {
   readonly sockets: SocketRegistry;
   /** Signed addresses of chat files. */
   readonly fileLinks: FileLinks;
+  /** The admin API's keys (with the bootstrap key, `deps.adminKey`) and the orders the store pushes. */
+  readonly admin: { readonly keys: ApiKeys; readonly orders: AdminOrders };
   /**
    * Shutdown, before the engine closes (the engine is the caller's): this instance's presence rows
    * go and the PostgreSQL hub's LISTEN connection ends. Calling it again does nothing more.
@@ -88,6 +92,11 @@ export function createServices(deps: ServerDeps): Services {
     sessions: createConsoleSessions(deps, chat.hub),
     sockets: createSocketRegistry(),
     fileLinks: createFileLinks(db),
+    admin: {
+      keys: createApiKeys(db, deps.now, deps.adminKey),
+      // A getter's value read per push: the console may change the order number format.
+      orders: createAdminOrders(db, () => deps.config),
+    },
     close: () => chat.close(),
   };
 }

@@ -6,9 +6,8 @@ import { ApiError, errorBody } from '../errors.js';
 import { jsonObject, parseBody } from '../http/request.js';
 import { failure, jsonBody, jsonContent } from '../routes/define.js';
 import { OrderSchema } from '../routes/schemas.js';
-import { createApiKeys, type AdminCaller, type AdminScope } from './keys.js';
+import type { AdminCaller, AdminScope } from './keys.js';
 import { OrderFactsSchema, ShipmentEventSchema } from './order-facts.js';
-import { createAdminOrders } from './orders.js';
 
 /** Where the admin API is mounted, beside the shopper contract's /v1. */
 export const ADMIN_BASE = '/admin/v1';
@@ -122,9 +121,7 @@ const postEvents = adminRoute(
  * admin app (its routes are checked against the document, test/node/openapi.test.ts).
  */
 export function registerAdminApi(app: OpenAPIHono, v1: OpenAPIHono, services: Services): OpenAPIHono {
-  const { deps } = services;
-  const keys = createApiKeys(deps.engine.db, deps.now, deps.adminKey);
-  const orders = createAdminOrders(deps.engine.db, () => deps.config);
+  const { keys, orders } = services.admin;
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
     type: 'http',
