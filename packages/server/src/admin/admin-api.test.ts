@@ -272,6 +272,21 @@ describe('the admin API', () => {
     assert.equal(refused.status, 401);
   });
 
+  it('refuses a key with an unknown scope or no name, and a revoke of a key that is not there', async () => {
+    const unknownScope = await keysCli(dataDir, database, ['create', '--name', 'x', '--scopes', 'orders:write,admin']);
+    assert.equal(unknownScope.code, 2);
+    assert.match(unknownScope.stderr, /unknown scope admin \(scopes: orders:write, articles:write, read\)/);
+    assert.doesNotMatch(unknownScope.stdout, /kfk_/);
+    const noName = await keysCli(dataDir, database, ['create', '--name', '  ', '--scopes', 'read']);
+    assert.equal(noName.code, 2);
+    assert.match(noName.stderr, /name/);
+    const notThere = await keysCli(dataDir, database, ['revoke', 'key_0000000000000000']);
+    assert.equal(notThere.code, 1);
+    assert.match(notThere.stderr, /no API key has the id key_0000000000000000/);
+    const listed = await keysCli(dataDir, database, ['list']);
+    assert.doesNotMatch(listed.stdout, /^key_\w+ {2}x /m);
+  });
+
   it('refuses a missing, a wrong and a revoked key with the same bytes, and names the scope a key lacks', async () => {
     const readOnly = await keysCli(dataDir, database, ['create', '--name', 'reports', '--scopes', 'read']);
     const readKey = /^kfk_[\w-]{43}$/m.exec(readOnly.stdout)?.[0];
