@@ -72,4 +72,50 @@ describe('the agent console’s feed', () => {
     );
     assert.equal(frames[0]?.type === 'hello' && frames[0].agentName, 'Mei');
   });
+
+  it('closes the socket for a reconnect when a list read fails before its turn, and the process goes on', async () => {
+    const hub = createChatHub();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let reads = 0;
+    const runtime = {
+      hub,
+      presence: { connect: async () => async () => undefined, count: async () => 1 },
+      service: {
+        // The hello's read is slow; the next one fails at once (its database connection was reset,
+        // as when a PostgreSQL backend is ended), while the hello is still waiting for its turn.
+        summaries: async () => {
+          reads += 1;
+          if (reads === 1) {
+            await delay(60);
+            return [summary('c_1')];
+          }
+          throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+        },
+      },
+    } as unknown as ChatRuntime;
+    const { socket, frames } = fakeSocket();
+    const closes: number[] = [];
+    (socket as unknown as { close: (code: number) => void }).close = (code) => void closes.push(code);
+    const logged = console.error;
+    console.error = () => undefined;
+    try {
+      // The feed's opening reads the hello's list, then (once the agent's presence is written) asks
+      // for a list of its own: the second read.
+      openAgentFeed(socket, { id: 's1', name: 'Mei' } as Parameters<typeof openAgentFeed>[1], runtime);
+      for (let waited = 0; closes.length === 0 && waited < 100; waited += 1) await delay(10);
+      // A turn of the event loop for Node to report a rejection nobody handled.
+      await delay(20);
+    } finally {
+      console.error = logged;
+      process.off('unhandledRejection', onUnhandled);
+    }
+    assert.deepEqual(unhandled, [], 'no rejection went unhandled (in production that ends the process)');
+    assert.deepEqual(closes, [1011], 'the console is told to reconnect, and is greeted with the list afresh');
+    assert.deepEqual(
+      frames.map((frame) => frame.type),
+      ['hello'],
+    );
+  });
 });

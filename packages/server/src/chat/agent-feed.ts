@@ -37,7 +37,11 @@ export type AgentFeedFrame =
 export function openAgentFeed(socket: WebSocket, session: AgentSession, { service, hub, presence }: ChatRuntime): void {
   let frames: Promise<void> = Promise.resolve();
   const send = (frame: AgentFeedFrame | Promise<AgentFeedFrame>) => {
-    frames = frames.then(async () => sendFrame(socket, await frame));
+    // A list read that fails before its turn (the database connection reset) would be a rejection
+    // nobody handles yet, and that ends the process; its turn in the chain still sees the failure.
+    const ready = Promise.resolve(frame);
+    ready.catch(() => undefined);
+    frames = frames.then(async () => sendFrame(socket, await ready));
     frames = frames.catch((error: unknown) => {
       console.error('[kefu] agent feed failed:', error instanceof Error ? error.message : String(error));
       // The console reconnects and is greeted with the list afresh: nothing it was owed is lost.
