@@ -148,6 +148,8 @@ async function nodeTests(label, files, env = {}, how = {}) {
       '--import',
       'tsx',
       '--test',
+      // A file whose test failed with servers still open must not hold the run until CI's limit.
+      '--test-force-exit',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=./scripts/node-test-results.mjs',

@@ -30,7 +30,9 @@ function runToExit(env: Record<string, string>): Promise<{ code: number | null; 
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  // A bound, not a timing: a refusal takes a second or two, but the describe below starts eight
+  // CLIs at once, each compiling the server with tsx, and on two busy cores that took over 20 s.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((resolve) =>
     child.once('close', (code) => {
       clearTimeout(timer);
