@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Order, OrderItem, OrderStatus, ReturnRecord, Shipment, ShipmentEvent, StoreConfig } from '@kefu/core';
 import { applyReturn } from '@kefu/core/domain';
+import { shipmentStatus } from '../routes/schemas.js';
 
 /**
  * What a store says about an order (`PUT /admin/v1/orders/{number}`): its facts only. Everything
@@ -21,20 +22,11 @@ const MoneySchema = z.object({
   amount: z.number().int().min(0).max(1e12),
   currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code, e.g. EUR.'),
 });
-const shipmentStatuses = [
-  'info_received',
-  'in_transit',
-  'out_for_delivery',
-  'available_for_pickup',
-  'delivered',
-  'attempt_failed',
-  'exception',
-] as const;
 
 export const ShipmentEventSchema = z
   .object({
     at: iso,
-    status: z.enum(shipmentStatuses),
+    status: shipmentStatus,
     description: text(500),
     location: text(200).optional(),
   })

@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
 import { freshPostgresDatabase, usePostgresCluster } from '../db/both-engines.test-support.js';
-import { startTestServer, testClock } from '../routes/test-helpers.js';
+import { consoleCookie, startTestServer, testClock } from '../routes/test-helpers.js';
 import { startServer, type RunningServer } from '../server.js';
 import { IDLE_MS } from './sessions.js';
 
@@ -15,15 +15,7 @@ const PASSWORD = 'sign-out-test-password';
 /** Long enough for a notification on a busy machine; a close that never comes fails here. */
 const WAIT_MS = 10_000;
 
-async function signIn(server: RunningServer): Promise<string> {
-  const response = await fetch(`${server.origin}/agent/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
-  });
-  assert.equal(response.status, 200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (server: RunningServer) => consoleCookie(server.origin, PASSWORD);
 
 async function signOut(server: RunningServer, cookie: string): Promise<void> {
   const response = await fetch(`${server.origin}/agent/api/session`, { method: 'DELETE', headers: { cookie } });

@@ -19,7 +19,7 @@ import {
 } from '../db/both-engines.test-support.js';
 import type { Engine } from '../db/engine.js';
 import { inTransaction } from '../db/tx.js';
-import { call, startTestServer, tinyPdf, tinyPng, uploadFile } from '../routes/test-helpers.js';
+import { call, consoleCookie, startTestServer, tinyPdf, tinyPng, uploadFile } from '../routes/test-helpers.js';
 import type { RunningServer, ServerOptions } from '../server.js';
 import { createDatabaseFileStore } from './database-file-store.js';
 import { createDirectoryFileStore } from './directory-file-store.js';
@@ -139,15 +139,7 @@ async function databaseFor(engine: EngineName): Promise<Pick<ServerOptions, 'dat
   return engine === 'PostgreSQL' ? { database: await freshPostgresDatabase() } : {};
 }
 
-async function signInAgent(server: RunningServer): Promise<string> {
-  const response = await fetch(`${server.origin}/agent/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
-  });
-  assert.equal(response.status, 200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signInAgent = (server: RunningServer) => consoleCookie(server.origin, PASSWORD);
 
 /** A conversation started through `base`, a PDF uploaded with its token and sent in a message: the message. */
 async function sendPdf(base: string, bytes: Uint8Array<ArrayBuffer> = tinyPdf): Promise<ChatMessage> {

@@ -204,7 +204,8 @@ const MoneySchema = z
   })
   .openapi('Money');
 
-const shipmentStatus = z.enum([
+/** A parcel's tracking status, as the widget shows it; the admin API takes the same values. */
+export const shipmentStatus = z.enum([
   'info_received',
   'in_transit',
   'out_for_delivery',

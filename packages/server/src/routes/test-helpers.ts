@@ -103,6 +103,20 @@ export interface ApiOptions {
   readonly trustProxy?: boolean;
 }
 
+/**
+ * Signs an agent in to the console at `origin` over HTTP, as its sign-in form does, and gives back
+ * the session cookie (`name=value`) for later calls and sockets.
+ */
+export async function consoleCookie(origin: string, password: string, name = 'Mei'): Promise<string> {
+  const response = await fetch(`${origin}/agent/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  if (response.status !== 200) throw new Error(`console sign-in answered ${response.status}`);
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
 export interface ApiServer {
   readonly base: string;
   readonly deps: ServerDeps;

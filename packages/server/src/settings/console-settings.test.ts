@@ -15,6 +15,7 @@ import {
   usePostgresCluster,
   type EngineName,
 } from '../db/both-engines.test-support.js';
+import { consoleCookie } from '../routes/test-helpers.js';
 import { startServer, type RunningServer } from '../server.js';
 import { starterSettings } from './starter.js';
 import type { StoreSettings } from './schema.js';
@@ -60,15 +61,7 @@ async function request<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function signIn(server: RunningServer, name: string): Promise<string> {
-  const response = await fetch(`${server.origin}/agent/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password: PASSWORD }),
-  });
-  assert.equal(response.status, 200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signIn = (server: RunningServer, name: string) => consoleCookie(server.origin, PASSWORD, name);
 
 const storeConfig = async (server: RunningServer) => (await request<StoreConfig>(server, 'GET', '/v1/config')).body;
 
