@@ -23,6 +23,29 @@ function start(env: Record<string, string>, args: readonly string[] = []): Child
   return child;
 }
 
+/**
+ * The origin a started CLI announces (`Kefu reference server: http://127.0.0.1:PORT/v1`, then
+ * `after`, e.g. the engine); rejects when it exits first or says nothing within 30 s.
+ */
+function startedOrigin(child: ChildProcess, after = /(?:)/): Promise<string> {
+  const announced = new RegExp(`Kefu reference server: (http://127\\.0\\.0\\.1:\\d+)/v1${after.source}`);
+  let stdout = '';
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${stdout} ${stderr}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = announced.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+  });
+}
+
 /** Runs the CLI until it exits (bounded); what it printed and its exit code. */
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const child = start(env);
@@ -94,22 +117,8 @@ describe('kefu-server on PostgreSQL from KEFU_DATABASE_URL', () => {
   it('migrates the database, answers /ready and serves the store, with the pool size it was given', async () => {
     // --demo: the demo store's orders to look up.
     const child = start({ KEFU_DATABASE_URL: cluster.url, KEFU_DATABASE_MAX_CONNECTIONS: '3' }, ['--demo']);
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      const origin = await new Promise<string>((resolve, reject) => {
-        let stdout = '';
-        const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${stdout} ${stderr}`)), 30_000);
-        child.stdout!.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          const match = /Kefu reference server: (http:\/\/127\.0\.0\.1:\d+)\/v1 \(PostgreSQL\)/.exec(stdout);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-      });
+      const origin = await startedOrigin(child, / \(PostgreSQL\)/);
       assert.equal((await fetch(`${origin}/ready`)).status, 200);
       // Many requests at once: the instance never holds more than its 3 pooled connections.
       const lookups = await Promise.all(
@@ -149,22 +158,8 @@ describe('kefu-server takes chats at any hour with KEFU_CHAT_ALWAYS_OPEN=1', () 
   /** Starts the CLI on SQLite and answers whether its chat says it is open, then stops it. */
   async function chatOpen(env: Record<string, string>): Promise<boolean> {
     const child = start(env);
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      const origin = await new Promise<string>((resolve, reject) => {
-        let stdout = '';
-        const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${stdout} ${stderr}`)), 30_000);
-        child.stdout!.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          const match = /Kefu reference server: (http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(stdout);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-      });
+      const origin = await startedOrigin(child);
       const availability = (await (await fetch(`${origin}/v1/availability`)).json()) as { open: boolean };
       return availability.open;
     } finally {

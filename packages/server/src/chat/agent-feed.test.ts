@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import type { ChatEvent } from '@kefu/core';
 import type { AgentFeedFrame } from './agent-feed.js';
 import { openAgentFeed } from './agent-feed.js';
-import { createChatHub } from './hub.js';
+import { createChatHub, type ChatHub } from './hub.js';
 import type { ChatRuntime } from './runtime.js';
 import type { ConversationSummary } from './service.js';
 
@@ -39,22 +39,24 @@ const summary = (id: string): ConversationSummary => ({
   agentReadUpTo: 0,
 });
 
+/** The chat runtime the feed uses: `hub`, one agent online, and list reads (numbered from 1) by `read`. */
+function runtimeWith(hub: ChatHub, read: (count: number) => Promise<ConversationSummary[]>): ChatRuntime {
+  let reads = 0;
+  return {
+    hub,
+    presence: { connect: async () => async () => undefined, count: async () => 1 },
+    service: { summaries: () => read((reads += 1)) },
+  } as unknown as ChatRuntime;
+}
+
 describe('the agent console’s feed', () => {
   it('sends a list read slowly before the events published after it was asked for', async () => {
     const hub = createChatHub();
     // Every list read takes a while; the first is slowest, as a cold query would be.
-    let reads = 0;
-    const runtime = {
-      hub,
-      presence: { connect: async () => async () => undefined, count: async () => 1 },
-      service: {
-        summaries: async () => {
-          reads += 1;
-          await delay(reads === 1 ? 60 : 20);
-          return [summary(`c_${reads}`)];
-        },
-      },
-    } as unknown as ChatRuntime;
+    const runtime = runtimeWith(hub, async (read) => {
+      await delay(read === 1 ? 60 : 20);
+      return [summary(`c_${read}`)];
+    });
     const { socket, frames } = fakeSocket();
     openAgentFeed(socket, { id: 's1', name: 'Mei' } as Parameters<typeof openAgentFeed>[1], runtime);
 
@@ -78,23 +80,13 @@ describe('the agent console’s feed', () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => void unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
-    let reads = 0;
-    const runtime = {
-      hub,
-      presence: { connect: async () => async () => undefined, count: async () => 1 },
-      service: {
-        // The hello's read is slow; the next one fails at once (its database connection was reset,
-        // as when a PostgreSQL backend is ended), while the hello is still waiting for its turn.
-        summaries: async () => {
-          reads += 1;
-          if (reads === 1) {
-            await delay(60);
-            return [summary('c_1')];
-          }
-          throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
-        },
-      },
-    } as unknown as ChatRuntime;
+    // The hello's read is slow; the next one fails at once (its database connection was reset, as
+    // when a PostgreSQL backend is ended), while the hello is still waiting for its turn.
+    const runtime = runtimeWith(hub, async (read) => {
+      if (read !== 1) throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+      await delay(60);
+      return [summary('c_1')];
+    });
     const { socket, frames } = fakeSocket();
     const closes: number[] = [];
     (socket as unknown as { close: (code: number) => void }).close = (code) => void closes.push(code);
