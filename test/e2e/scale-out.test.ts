@@ -266,6 +266,8 @@ describe('two server instances on one PostgreSQL database behind a proxy (Chromi
     await until(consoleTexts, final, 'the console’s transcript at the end');
     assert.ok(shopperSockets >= 2, `the widget reconnected (${shopperSockets} sockets)`);
     assert.ok(proxy.served[1]! > 0, 'B served the shopper once A was gone');
+    // The transcript is 6000 px tall here (above): the last messages in view, not its empty end.
+    await shopper.locator('kefu-chat li[data-key]').last().scrollIntoViewIfNeeded();
     await shopper.screenshot({ path: screenshotPath('scale-out-after-failover-1280.png') });
     assert.deepEqual(problems, [], 'no page errors');
   });
