@@ -24,6 +24,7 @@ for (const [engine, apiBase] of [
     }),
     {
       signsIdentity: true,
+      overNetwork: true,
       // A remote server's clock cannot be moved; the rate-limit case waits for real instead, on the
       // short wait this server is started with (web-test-runner.config.mjs).
       notRun: [{ case: 'lets the access token expire after about 30 minutes', needs: 'controlsTime' }],

@@ -113,6 +113,13 @@ export interface SuiteCapabilities {
    * out of an adapter's run unseen.
    */
   readonly notRun?: readonly CaseNotRun[];
+  /**
+   * The backend is a real server over the network (its own process, a database, sockets): each
+   * case and each wait for a pushed event gets a longer bound. These are limits on how long a case
+   * may hang, not measurements: a shared CI machine running another suite beside this one slows a
+   * round trip to PostgreSQL well past the in-page adapters' few milliseconds.
+   */
+  readonly overNetwork?: boolean;
 }
 
 /** A case of the suite an adapter does not run: its title, and the capability it needs. */
@@ -139,7 +146,10 @@ export function runBackendSuite(
     capabilities[needs] ? it : (title: string, ..._test: unknown[]) => void notRun.push({ case: title, needs });
   const whenTimeIsControlled = needing('controlsTime');
   const whenIdentified = needing('signsIdentity');
-  describe(`KefuBackend contract: ${adapterName}`, () => {
+  const patienceMs = capabilities.overNetwork ? 10_000 : 2_000;
+  const waitFor = <T>(find: () => T | undefined, what: string) => eventually(find, what, patienceMs);
+  describe(`KefuBackend contract: ${adapterName}`, function () {
+    if (capabilities.overNetwork) this.timeout(20_000);
     let subject: BackendUnderTest;
     let backend: KefuBackend;
 
@@ -664,7 +674,7 @@ export function runBackendSuite(
         return {
           events,
           states,
-          opened: () => eventually(() => (states.includes('open') ? true : undefined), 'the stream to open'),
+          opened: () => waitFor(() => (states.includes('open') ? true : undefined), 'the stream to open'),
           close: () => stream.close(),
         };
       }
@@ -807,7 +817,7 @@ export function runBackendSuite(
           { clientId: newKey(), text: 'Are you there?' },
           { token: conversation.token },
         );
-        const delivered = await eventually(
+        const delivered = await waitFor(
           () => stream.events.find((event) => event.type === 'message' && event.message.id === sent.id),
           'the message on the stream',
         );
@@ -825,7 +835,7 @@ export function runBackendSuite(
         for (const text of ['first', 'second', 'third']) {
           sent.push(await backend.sendMessage(conversation.id, { clientId: newKey(), text }, options));
         }
-        await eventually(
+        await waitFor(
           () => (stream.events.some((event) => event.seq === sent.at(-1)!.seq) ? true : undefined),
           'the last message on the stream',
         );
@@ -851,7 +861,7 @@ export function runBackendSuite(
       it('refuses a stream with a wrong token: it closes and delivers nothing', async () => {
         const conversation = await start('Hello');
         const stream = watch({ ...conversation, token: 'wrong' });
-        await eventually(() => (stream.states.includes('closed') ? true : undefined), 'the stream to close');
+        await waitFor(() => (stream.states.includes('closed') ? true : undefined), 'the stream to close');
         await backend.sendMessage(conversation.id, { clientId: newKey(), text: 'hi' }, { token: conversation.token });
         await new Promise((resolve) => setTimeout(resolve, 30));
         expect(stream.states).to.deep.equal(['closed']);
@@ -865,12 +875,12 @@ export function runBackendSuite(
         await stream.opened();
         await backend.sendTyping(conversation.id, true, { token: conversation.token });
         await backend.markRead(conversation.id, 1, { token: conversation.token });
-        const read = await eventually(
+        const read = await waitFor(
           () => stream.events.find((event) => event.type === 'read' && event.author === 'shopper'),
           'the read receipt',
         );
         expect(read).to.include({ upToSeq: 1 });
-        await eventually(
+        await waitFor(
           () => stream.events.find((event) => event.type === 'typing' && event.author === 'shopper' && event.typing),
           'the typing event',
         );
@@ -1106,13 +1116,13 @@ export function runBackendSuite(
             onEvent: (event) => events.push(event),
             onConnection: (state) => states.push(state),
           });
-          await eventually(() => (states.includes('open') ? true : undefined), 'the stream to open');
+          await waitFor(() => (states.includes('open') ? true : undefined), 'the stream to open');
           const sent = await backend.sendMessage(
             conversation.id,
             { clientId: newKey(), text: 'Now on my laptop' },
             { token: ana },
           );
-          await eventually(
+          await waitFor(
             () => events.find((event) => event.type === 'message' && event.message.id === sent.id),
             'the message on the stream',
           );
@@ -1144,7 +1154,7 @@ export function runBackendSuite(
             onEvent: (event) => refusedEvents.push(event),
             onConnection: (state) => refusedStates.push(state),
           });
-          await eventually(() => (refusedStates.includes('closed') ? true : undefined), 'the stream to be refused');
+          await waitFor(() => (refusedStates.includes('closed') ? true : undefined), 'the stream to be refused');
           expect(refusedStates).to.deep.equal(['closed']);
           expect(refusedEvents).to.deep.equal([]);
           refused.close();
