@@ -11,7 +11,8 @@
  *   servers, so a test can sit it out), KEFU_PRESENCE_TTL_MS (how long an agent counts as online
  *   after their instance last said so, 30000; the same on every instance), KEFU_CONFIG (the
  *   store's settings file, JSON or YAML; settings/schema.ts), KEFU_ADMIN_KEY (the admin API's
- *   bootstrap key, every scope, never stored; 32 characters or more).
+ *   bootstrap key, every scope, never stored; 32 characters or more), KEFU_WEBHOOKS_ALLOW_PRIVATE
+ *   (1: webhooks may be sent to loopback and private addresses; off by default).
  *
  * Arguments: `--config FILE` (the settings file, over KEFU_CONFIG), `--demo` (an empty database
  * gets the Maple & Moss demo store; without it the store starts with no orders and no articles),
@@ -135,6 +136,8 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
     ...(env.KEFU_ADMIN_KEY?.trim() ? { adminKey: adminKey(env.KEFU_ADMIN_KEY.trim()) } : {}),
     trustProxy: env.KEFU_TRUST_PROXY === '1',
     chatAlwaysOpen: env.KEFU_CHAT_ALWAYS_OPEN === '1',
+    // Webhooks may reach loopback and private addresses only when asked (SSRF, decision 0022).
+    ...(env.KEFU_WEBHOOKS_ALLOW_PRIVATE === '1' ? { webhooks: { allowPrivate: true } } : {}),
     ...(env.KEFU_ORDER_LOOKUP_WAIT_MS ? { lookupLimits: lookupLimits(env.KEFU_ORDER_LOOKUP_WAIT_MS) } : {}),
     ...(env.KEFU_PRESENCE_TTL_MS?.trim() ? { presenceTtlMs: presenceTtl(env.KEFU_PRESENCE_TTL_MS) } : {}),
   };

@@ -17,6 +17,8 @@ import { createOrdersService } from './services/orders.js';
 import { createReturnsService } from './services/returns.js';
 import { createSurveysService } from './services/surveys.js';
 import { createUploadsService } from './services/uploads.js';
+import { createWebhooks, type Webhooks } from './webhooks/webhooks.js';
+import { createWebhookWorker } from './webhooks/worker.js';
 
 /**
  * Everything one server is made of, built once from its deps: the routes, the console, the sockets
@@ -36,6 +38,8 @@ export interface Services extends StoreServices {
   readonly fileLinks: FileLinks;
   /** The admin API's keys (with the bootstrap key, `deps.adminKey`) and the orders the store pushes. */
   readonly admin: { readonly keys: ApiKeys; readonly orders: AdminOrders };
+  /** The store's webhook endpoints, their deliveries, and the worker that sends them (decision 0022). */
+  readonly webhooks: Webhooks;
   /**
    * Shutdown, before the engine closes (the engine is the caller's): this instance's presence rows
    * go and the PostgreSQL hub's LISTEN connection ends. Calling it again does nothing more.
@@ -77,6 +81,12 @@ export function createServices(deps: ServerDeps): Services {
     deps.lookupLimits ?? DEFAULT_LOOKUP_LIMITS,
   );
   const uploads = createUploadsService(store, () => conversations);
+  const allowPrivate = deps.webhooks?.allowPrivate ?? false;
+  const webhooks = createWebhooks(db, {
+    now: deps.now,
+    allowPrivate,
+    worker: createWebhookWorker(db, { ...deps.webhooks, now: deps.now, allowPrivate }),
+  });
 
   return {
     deps,
@@ -97,6 +107,8 @@ export function createServices(deps: ServerDeps): Services {
       // A getter's value read per push: the console may change the order number format.
       orders: createAdminOrders(db, () => deps.config),
     },
-    close: () => chat.close(),
+    webhooks,
+    // The webhook worker first: deliveries in flight give their claims back while the database is open.
+    close: () => webhooks.worker.close().then(() => chat.close()),
   };
 }

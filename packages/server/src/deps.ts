@@ -3,6 +3,7 @@ import type { Engine } from './db/engine.js';
 import type { FileStore } from './files/file-store.js';
 import type { LookupLimits } from './http/rate-limit.js';
 import type { LiveSettings } from './settings/live.js';
+import type { WebhookWorkerOptions } from './webhooks/worker.js';
 
 /** Everything the server's parts are built from, by `createServices` (compose.ts), once. */
 export interface ServerDeps {
@@ -50,4 +51,9 @@ export interface ServerDeps {
    * queue (the demo's and `npm start`'s setting, `KEFU_CHAT_ALWAYS_OPEN=1`). Default false.
    */
   readonly chatAlwaysOpen?: boolean;
+  /**
+   * How webhooks are sent (decision 0022): `allowPrivate` lets them reach loopback and private
+   * addresses (`KEFU_WEBHOOKS_ALLOW_PRIVATE=1`; off by default), and tests shorten the retry waits.
+   */
+  readonly webhooks?: Partial<Omit<WebhookWorkerOptions, 'now' | 'log'>>;
 }

@@ -74,6 +74,11 @@ export interface ServerOptions {
   readonly uploadStore?: UploadStoreKind;
   /** The uploads directory (`KEFU_UPLOADS_DIR`); default `<dataDir>/uploads`. */
   readonly uploadsDir?: string;
+  /**
+   * Webhooks (decision 0022): `allowPrivate` lets them reach loopback and private addresses
+   * (`KEFU_WEBHOOKS_ALLOW_PRIVATE=1`; off by default, against SSRF); tests shorten the retry waits.
+   */
+  readonly webhooks?: ServerDeps['webhooks'];
   readonly now?: () => number;
 }
 
@@ -137,8 +142,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.lookupLimits ? { lookupLimits: options.lookupLimits } : {}),
     ...(options.presenceTtlMs === undefined ? {} : { presenceTtlMs: options.presenceTtlMs }),
     chatAlwaysOpen: options.chatAlwaysOpen ?? false,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   };
   const services = createServices(deps);
+  // Every instance sends the webhooks' queue; services.close() stops it before the database closes.
+  services.webhooks.worker.start();
   let closing = false;
   const { app } = createApp(services, { closing: () => closing });
   return new Promise((resolve, reject) => {

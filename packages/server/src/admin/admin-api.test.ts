@@ -275,7 +275,10 @@ describe('the admin API', () => {
   it('refuses a key with an unknown scope or no name, and a revoke of a key that is not there', async () => {
     const unknownScope = await keysCli(dataDir, database, ['create', '--name', 'x', '--scopes', 'orders:write,admin']);
     assert.equal(unknownScope.code, 2);
-    assert.match(unknownScope.stderr, /unknown scope admin \(scopes: orders:write, articles:write, read\)/);
+    assert.match(
+      unknownScope.stderr,
+      /unknown scope admin \(scopes: orders:write, articles:write, read, webhooks:write\)/,
+    );
     assert.doesNotMatch(unknownScope.stdout, /kfk_/);
     const noName = await keysCli(dataDir, database, ['create', '--name', '  ', '--scopes', 'read']);
     assert.equal(noName.code, 2);
@@ -379,6 +382,9 @@ describe('the admin API', () => {
       ['PUT', '/orders/%E2%80%AE%00'],
       ['POST', '/orders/SH-60001/shipments/parcel-1/events'],
       ['POST', '/orders/SH-60001/shipments/nope/events'],
+      ['POST', '/webhooks'],
+      ['DELETE', '/webhooks/{fresh}'],
+      ['POST', '/webhooks/wh_0000000000000000/deliveries/%00/redeliver'],
     );
     const bodies = fc.oneof(
       anyJson.map((value) => JSON.stringify(value)),
@@ -387,6 +393,10 @@ describe('the admin API', () => {
       oddText.map((value) => JSON.stringify(value)),
       fc.string({ maxLength: 50 }),
       anyJson.map((value) => JSON.stringify({ events: value })),
+      // Webhooks: anything as the URL (private ones are refused here) and anything as the events.
+      fc
+        .tuple(fc.oneof(anyText, fc.webUrl(), anyJson), fc.oneof(anyJson, fc.constant(['return.created'])))
+        .map(([url, events]) => JSON.stringify({ url, events })),
     );
     await fc.assert(
       fc.asyncProperty(routes, bodies, async ([method, route], raw) => {

@@ -34,6 +34,7 @@ describeOnBothEngines('admin API data', (engine) => {
       'orders:write',
       'articles:write',
       'read',
+      'webhooks:write',
     ]);
     assert.equal(await keys.verify('bootstrap-key-for-this-test-012345678'), undefined);
 

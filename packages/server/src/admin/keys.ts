@@ -4,7 +4,7 @@ import type { KefuDatabase } from '../db/schema.js';
 import { newId, sameDigest, sha256 } from '../services/crypto.js';
 
 /** What an admin API key may do (issue 22). `read` is for the reading routes still to come. */
-export const adminScopes = ['orders:write', 'articles:write', 'read'] as const;
+export const adminScopes = ['orders:write', 'articles:write', 'read', 'webhooks:write'] as const;
 export type AdminScope = (typeof adminScopes)[number];
 
 /** A key as `keys list` shows it: never the key itself, which is shown once, at creation. */

@@ -18,6 +18,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { KefuDatabase } from '../db/schema.js';
 import { ApiError } from '../errors.js';
 import { inTransaction, isUniqueViolation, lock, type Executor } from '../db/tx.js';
+import { conversationEventData, recordWebhookEvent } from '../webhooks/events.js';
 import type { ChatHub } from './hub.js';
 import { chatTables, type ChatTables, type ConversationRow, type ListPosition } from './tables.js';
 import { messages as explain } from './validation.js';
@@ -501,8 +502,12 @@ export function createChatService(store: ChatStore, hub: ChatHub, options: ChatS
     close(id: string): Promise<ConversationRow> {
       return write(async (write) => {
         await lockQueue(write);
-        await setStatus(write, await locked(write, id), 'closed');
-        return existing(id, write.tables);
+        const row = await locked(write, id);
+        await setStatus(write, row, 'closed');
+        const closed = await existing(id, write.tables);
+        if (row.status !== 'closed')
+          await recordWebhookEvent(write.trx, 'conversation.closed', conversationEventData(closed), store.now());
+        return closed;
       });
     },
 

@@ -116,6 +116,42 @@ export interface KefuDatabase {
   /** What the store last pushed for an order (migration 14): its body, `updatedAt` (ms) and digest. */
   order_sources: { order_id: string; updated_at: number; body_digest: string; json: string };
 
+  /** The store's webhook receivers (migration 15); `events` comma-separated. */
+  webhook_endpoints: {
+    id: string;
+    url: string;
+    description: string | null;
+    events: string;
+    secret: string;
+    created_at: number;
+  };
+  /** The webhooks' durable queue (migration 15): one row per event and endpoint; times in ms. */
+  webhook_deliveries: {
+    id: string;
+    endpoint_id: string;
+    event_id: string;
+    event_type: string;
+    body: string;
+    status: 'pending' | 'succeeded' | 'failed';
+    attempts: number;
+    next_attempt_at: number;
+    lease_until: number | null;
+    lease_token: string | null;
+    last_status_code: number | null;
+    last_error: string | null;
+    created_at: number;
+    completed_at: number | null;
+  };
+  /** Each POST of a webhook delivery (migration 15). */
+  webhook_attempts: {
+    delivery_id: string;
+    attempt: number;
+    at: number;
+    status_code: number | null;
+    error: string | null;
+    duration_ms: number;
+  };
+
   chat_conversations: {
     id: string;
     token_hash: string;

@@ -15,6 +15,7 @@ import { unauthorized } from '../http/auth.js';
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
 import { newId, newToken, sameDigest, sha256 } from './crypto.js';
 import { invalid, notFound, type StoreContext } from './context.js';
+import { recordWebhookEvent } from '../webhooks/events.js';
 
 /** A callback as the agent console lists it: who to call and when, never the cancel token. */
 export interface AdminCallback {
@@ -176,6 +177,7 @@ export function createCallbacksService(store: StoreContext): CallbacksService {
           created_at: iso(now),
         };
         await trx.insertInto('callbacks').values(row).execute();
+        await recordWebhookEvent(trx, 'callback.requested', toAdmin(row), now);
         return { status: 201, body: JSON.stringify(toRecord(row, cancelToken)) };
       }),
 

@@ -9,6 +9,7 @@ import { newId } from './crypto.js';
 import { notFound, throwIfInvalid, type StoreContext } from './context.js';
 import type { OrdersService, StoredOrder } from './orders.js';
 import type { UploadsService } from './uploads.js';
+import { recordWebhookEvent, returnEventData } from '../webhooks/events.js';
 import { nextCounterValue } from '../db/counters.js';
 
 /** A return as the agent console lists it. */
@@ -124,6 +125,12 @@ export function createReturnsService(
           }),
           trx,
         );
+        await recordWebhookEvent(
+          trx,
+          'return.created',
+          returnEventData(record, stored.order.number, clean.comment),
+          now,
+        );
         return { status: 201, body: JSON.stringify(record) };
       });
     },
@@ -180,6 +187,8 @@ export function createReturnsService(
           const order = withSummaryStatus(stored.order, decided);
           await orders.save(decided.status === 'rejected' ? releaseReturn(order, record.items) : order, trx);
         }
+        const type = decided.status === 'approved' ? 'return.approved' : 'return.rejected';
+        await recordWebhookEvent(trx, type, returnEventData(decided, stored?.order.number), store.now());
         return decided;
       });
     },

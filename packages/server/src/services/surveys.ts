@@ -3,6 +3,7 @@ import { validateSurveyResponse, zonedParts, addDays, surveyReasons } from '@kef
 import type { IdempotentRequest, StoredResponse } from '../http/idempotency.js';
 import { newId } from './crypto.js';
 import { throwIfInvalid, type StoreContext } from './context.js';
+import { recordWebhookEvent, surveyEventData } from '../webhooks/events.js';
 
 export interface ScoreAverage {
   /** null while there is no response. */
@@ -109,6 +110,7 @@ export function createSurveysService(store: StoreContext): SurveysService {
             created_ms: now,
           })
           .execute();
+        await recordWebhookEvent(trx, 'survey.answered', surveyEventData(record, input), now);
         return { status: 201, body: JSON.stringify(record) };
       }),
 

@@ -13,6 +13,7 @@ import { agentSessionsMigration } from './011-agent-sessions.js';
 import { uploadBlobsMigration } from './012-upload-blobs.js';
 import { storeSettingsMigration } from './013-store-settings.js';
 import { adminApiMigration } from './014-admin-api.js';
+import { webhooksMigration } from './015-webhooks.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   uploadBlobsMigration,
   storeSettingsMigration,
   adminApiMigration,
+  webhooksMigration,
 ];
