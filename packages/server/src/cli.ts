@@ -24,6 +24,7 @@
  * before anything is opened.
  */
 import { join, resolve } from 'node:path';
+import { runImportArticlesCommand } from './admin/import-articles.js';
 import { runKeysCommand } from './admin/keys-command.js';
 import { CommandLineError, readCommandLine, type Command } from './command-line.js';
 import { storeIsEmpty } from './db/seed.js';
@@ -174,6 +175,15 @@ try {
   if (command.name === 'init') {
     init(command.path);
     process.exit(0);
+  }
+  if (command.name === 'import-articles') {
+    // On the server's database, like keys; the settings file counts only while the database has none.
+    const environment = optionsFromEnvironment(process.env);
+    const target = environment.database ?? join(environment.dataDir ?? resolve('.kefu-data'), 'kefu.sqlite');
+    const settingsFile = command.config ?? (process.env.KEFU_CONFIG?.trim() || undefined);
+    process.exit(
+      await runImportArticlesCommand(command, target, settingsFile === undefined ? undefined : resolve(settingsFile)),
+    );
   }
   if (command.name === 'keys') {
     // On the database the server uses: KEFU_DATABASE_URL, else the SQLite file in KEFU_DATA_DIR.

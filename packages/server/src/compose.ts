@@ -1,6 +1,7 @@
 import type { ServerDeps } from './deps.js';
 import { createApiKeys, type ApiKeys } from './admin/keys.js';
 import { createAdminOrders, type AdminOrders } from './admin/orders.js';
+import { createAdminArticles, type AdminArticles } from './admin/articles.js';
 import { createChatRuntime, type ChatRuntime } from './chat/runtime.js';
 import { createFileLinks, type FileLinks } from './chat/file-links.js';
 import { createSocketRegistry, type SocketRegistry } from './chat/socket-registry.js';
@@ -36,6 +37,8 @@ export interface Services extends StoreServices {
   readonly sockets: SocketRegistry;
   /** Signed addresses of chat files. */
   readonly fileLinks: FileLinks;
+  /** The help centre's editing side: the admin API, the importers and the console's editor write through it. */
+  readonly articles: AdminArticles;
   /** The admin API's keys (with the bootstrap key, `deps.adminKey`) and the orders the store pushes. */
   readonly admin: { readonly keys: ApiKeys; readonly orders: AdminOrders };
   /** The store's webhook endpoints, their deliveries, and the worker that sends them (decision 0022). */
@@ -102,6 +105,8 @@ export function createServices(deps: ServerDeps): Services {
     sessions: createConsoleSessions(deps, chat.hub),
     sockets: createSocketRegistry(),
     fileLinks: createFileLinks(db),
+    // The store's locales read per write: the console may change them.
+    articles: createAdminArticles(db, deps.now, () => deps.config.locales),
     admin: {
       keys: createApiKeys(db, deps.now, deps.adminKey),
       // A getter's value read per push: the console may change the order number format.

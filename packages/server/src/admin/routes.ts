@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Services } from '../compose.js';
 import { errorBody } from '../errors.js';
 import { ADMIN_BASE, type AdminArea, type AdminEnv } from './http.js';
+import { registerArticleRoutes } from './article-routes.js';
 import { registerOrderRoutes } from './order-routes.js';
 import { registerWebhookRoutes } from './webhook-routes.js';
 
@@ -19,7 +20,11 @@ const UNAUTHORIZED_MESSAGE = 'A valid admin API key is required: Authorization: 
  * The admin API's areas, each in its own module (one line each): they share the key check, the
  * body limit and the document's tag, set up here once.
  */
-const areas: readonly ((area: AdminArea) => void)[] = [registerOrderRoutes, registerWebhookRoutes];
+const areas: readonly ((area: AdminArea) => void)[] = [
+  registerOrderRoutes,
+  registerArticleRoutes,
+  registerWebhookRoutes,
+];
 
 /**
  * One answer for a missing, unknown and revoked key alike (same status, headers and bytes), so a

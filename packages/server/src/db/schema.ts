@@ -16,7 +16,16 @@ export interface KefuDatabase {
   counters: { name: string; value: number };
 
   /** `position` (migration 9): the help centre's order, the next `article_position` counter value on insert. */
-  articles: { id: string; locale: string; position: number; json: string };
+  articles: {
+    id: string;
+    locale: string;
+    position: number;
+    json: string;
+    /** Migration 18: 0 keeps the article from shoppers (the editor's "unpublish"). */
+    published: Generated<Flag>;
+    /** Migration 18: the key articles that are one text in several languages share, or null. */
+    translation_key: string | null;
+  };
   article_changes: { seq: Generated<number>; article_id: string; locale: string };
   article_feedback: {
     id: string;

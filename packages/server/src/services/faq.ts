@@ -67,9 +67,21 @@ export function createFaqService(store: StoreContext): FaqService {
       .selectFrom('articles')
       .select('json')
       .where('locale', '=', locale)
+      .where('published', '=', 1)
       .orderBy('position')
       .execute();
     return rows.map((row) => parse(row.json));
+  }
+
+  /** A published article: what shoppers may read (and send feedback on) by its id. */
+  async function publishedById(executor: Executor, id: string): Promise<Article | undefined> {
+    const row = await executor
+      .selectFrom('articles')
+      .select('json')
+      .where('id', '=', id)
+      .where('published', '=', 1)
+      .executeTakeFirst();
+    return row === undefined ? undefined : parse(row.json);
   }
 
   async function byId(executor: Executor, id: string): Promise<Article | undefined> {
@@ -78,7 +90,7 @@ export function createFaqService(store: StoreContext): FaqService {
   }
 
   async function find(executor: Executor, id: string): Promise<Article> {
-    const article = await byId(executor, id);
+    const article = await publishedById(executor, id);
     if (article === undefined) throw notFound('article_not_found', 'We could not find that article.');
     return article;
   }
@@ -102,7 +114,8 @@ export function createFaqService(store: StoreContext): FaqService {
             return { full: true, articles: await articlesIn(trx, locale), deleted: [], syncToken };
           }
           // Each article changed since, in the order it first changed (as the memory backend
-          // lists them), with what it is now: gone, or moved to another locale, is a deletion.
+          // lists them), with what it is now: gone, unpublished, or moved to another locale, is a
+          // deletion.
           const changed = await trx
             .selectFrom((eb) =>
               eb
@@ -114,14 +127,14 @@ export function createFaqService(store: StoreContext): FaqService {
                 .as('changed'),
             )
             .leftJoin('articles', 'articles.id', 'changed.article_id')
-            .select(['changed.article_id', 'articles.json'])
+            .select(['changed.article_id', 'articles.json', 'articles.published'])
             .orderBy('changed.first_seq')
             .execute();
           const articles: Article[] = [];
           const deleted: string[] = [];
           for (const row of changed) {
             const article = row.json === null ? undefined : parse(row.json);
-            if (article && article.locale === locale) articles.push(article);
+            if (article && article.locale === locale && row.published === 1) articles.push(article);
             else deleted.push(row.article_id);
           }
           return { full: false, articles, deleted, syncToken };

@@ -14,6 +14,7 @@ import { uploadBlobsMigration } from './012-upload-blobs.js';
 import { storeSettingsMigration } from './013-store-settings.js';
 import { adminApiMigration } from './014-admin-api.js';
 import { webhooksMigration } from './015-webhooks.js';
+import { articleEditingMigration } from './018-article-editing.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   storeSettingsMigration,
   adminApiMigration,
   webhooksMigration,
+  articleEditingMigration,
 ];
