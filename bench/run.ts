@@ -24,6 +24,7 @@ import { runFaqIndexBuildBench, goals as faqBuildGoals, type FaqIndexBuildResult
 import { runChatHistoryBench, goals as chatGoals, type ChatHistoryResult } from './chat-history.js';
 import { integrations, phases, runFrameworksBench, type FrameworksResult, type Phase } from './frameworks.js';
 import { runServerBench, type ServerBenchResult } from './server.js';
+import { goals as importGoals, runImportBench, type ImportBenchResult } from './import.js';
 
 /** third-party-web (2026): average main-thread script time per page that embeds each product. */
 const thirdPartyWeb = [
@@ -47,6 +48,7 @@ export const goals = {
    * stricter reading), judged on the app with a lazy route of its own (bench/frameworks.ts).
    */
   frameworksToLoader: 1,
+  import: importGoals,
 } as const;
 
 /** The benchmarks by the names `npm run bench -- <name…>` takes, and the results.json key of each. */
@@ -60,6 +62,7 @@ const benchmarks = {
   'faq-index-build': 'faqIndexBuild',
   'faq-search': 'faqSearch',
   server: 'server',
+  import: 'import',
 } as const;
 type BenchmarkName = keyof typeof benchmarks;
 const only = process.argv.slice(2);
@@ -98,6 +101,7 @@ let chatHistory: ChatHistoryResult | undefined;
 let faq: FaqSearchResult | undefined;
 let faqIndexBuild: FaqIndexBuildResult | undefined;
 let server: ServerBenchResult | undefined;
+let importResult: ImportBenchResult | undefined;
 try {
   if (selected('host')) host = await step('cost to the host page', () => runHostCostBench(browser, storefront));
   if (selected('opening')) opening = await step('opening', () => runOpeningBench(browser, storefront.withKefu));
@@ -115,6 +119,7 @@ try {
     faq = await step('FAQ search', () => runFaqSearchBench({ write: false, ...(quick ? { sizes: [1000] } : {}) }));
   }
   if (selected('server')) server = await step('server under chat load', () => runServerBench());
+  if (selected('import')) importResult = await step('orders import', () => runImportBench());
 } finally {
   await browser.close().catch(() => undefined);
   await storefront.close();
@@ -419,6 +424,27 @@ if (server) {
   for (const note of server.notes) rows.push(`  ${note}`);
 }
 
+if (importResult) {
+  const seconds = (value: number) => `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} s`;
+  rows.push(
+    `Orders import — ${importResult.orders.toLocaleString('en-US')} orders from NDJSON into a fresh SQLite database; medians of ${importResult.runs}`,
+  );
+  rows.push([
+    'kefu-server import orders (spawn to exit)',
+    seconds(importResult.commandSeconds),
+    `PUT /admin/v1/orders one by one, ${importResult.httpInFlight} in flight: ${seconds(importResult.httpSeconds)} (${importResult.ratios.httpToCommand}×)`,
+    `≤ ${goals.import.importSeconds} s`,
+    verdict(importResult.commandSeconds <= goals.import.importSeconds),
+  ]);
+  rows.push([
+    'the import in batches (in process)',
+    seconds(importResult.batchedSeconds),
+    `a transaction per order: ${seconds(importResult.transactionPerOrderSeconds)} (${importResult.ratios.transactionPerOrderToBatched}×)`,
+    '',
+    '',
+  ]);
+}
+
 const header: Row = ['measure', 'Kefu', 'comparison (same run)', 'goal', ''];
 const table = rows.filter((row): row is Row => typeof row !== 'string');
 const widths = header.map((_, column) => Math.max(...[header, ...table].map((row) => (row[column] ?? '').length)));
@@ -463,6 +489,7 @@ const measured: Record<(typeof benchmarks)[BenchmarkName], unknown> = {
   chatHistory,
   indexedDb,
   server,
+  import: importResult,
 };
 const resultsFile = resolve(repo, 'bench/results.json');
 const run = {

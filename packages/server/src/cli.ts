@@ -18,13 +18,15 @@
  * gets the Maple & Moss demo store; without it the store starts with no orders and no articles),
  * and `kefu-server init [FILE]`, which writes a commented starter settings file and exits;
  * `kefu-server keys create --name N --scopes S,…`, `keys list` and `keys revoke ID` manage the admin
- * API's keys on the same database (admin/keys-command.ts).
+ * API's keys on the same database (admin/keys-command.ts); `kefu-server import orders FILE.ndjson`
+ * (`-` for standard input) imports orders there (admin/import-orders.ts; exit 1 when lines were rejected).
  *
  * A value that cannot be used stops the start with one line naming the variable (exit code 2),
  * before anything is opened.
  */
 import { join, resolve } from 'node:path';
 import { runImportArticlesCommand } from './admin/import-articles.js';
+import { runImportOrdersCommand } from './admin/import-orders.js';
 import { runKeysCommand } from './admin/keys-command.js';
 import { CommandLineError, readCommandLine, type Command } from './command-line.js';
 import { storeIsEmpty } from './db/seed.js';
@@ -175,6 +177,16 @@ try {
   if (command.name === 'init') {
     init(command.path);
     process.exit(0);
+  }
+  if (command.name === 'import-orders') {
+    // Like keys: on the server's database. The settings file only counts while the database has none.
+    const environment = optionsFromEnvironment(process.env);
+    const target = environment.database ?? join(environment.dataDir ?? resolve('.kefu-data'), 'kefu.sqlite');
+    const settingsFile = command.config ?? (process.env.KEFU_CONFIG?.trim() || undefined);
+    const io = { stdin: process.stdin, print: console.log, printError: console.error, progress: process.stderr };
+    process.exit(
+      await runImportOrdersCommand(command, target, io, settingsFile === undefined ? undefined : resolve(settingsFile)),
+    );
   }
   if (command.name === 'import-articles') {
     // On the server's database, like keys; the settings file counts only while the database has none.

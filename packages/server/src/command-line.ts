@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 /** What `kefu-server` was asked to do, from its arguments. */
 export type Command =
   | ImportArticlesCommand
+  | ImportOrdersCommand
   | {
       readonly name: 'start';
       /** `--config path`: the store's settings file (over KEFU_CONFIG). */
@@ -16,6 +17,16 @@ export type Command =
       readonly path: string;
     }
   | KeysCommand;
+
+/**
+ * `kefu-server import orders FILE` (`-`: standard input): orders from NDJSON (admin/import-orders.ts);
+ * `--config FILE` is the settings file used when the database holds no settings yet.
+ */
+export interface ImportOrdersCommand {
+  readonly name: 'import-orders';
+  readonly file: string;
+  readonly config?: string;
+}
 
 /** `kefu-server keys create --name N --scopes S,…`, `keys list`, `keys revoke ID`: admin API keys. */
 export type KeysCommand =
@@ -55,6 +66,7 @@ export function readCommandLine(args: readonly string[]): Command {
   }
   const [command, ...rest] = parsed.positionals;
   if (command === 'import' && rest[0] === 'articles') return importArticlesCommand(rest.slice(1), parsed.values);
+  if (command === 'import' && rest[0] === 'orders') return importOrdersCommand(rest.slice(1), parsed.values);
   if (command === 'init') {
     if (rest.length > 1 || parsed.values.config !== undefined || parsed.values.demo)
       throw new CommandLineError(`init takes one file name at most (${usage})`);
@@ -90,6 +102,47 @@ function keysCommand(
   if (action === 'list' && operands.length === 0) return { name: 'keys', action };
   if (action === 'revoke' && operands.length === 1 && operands[0]) return { name: 'keys', action, id: operands[0] };
   throw new CommandLineError(`keys create, keys list or keys revoke ID (${usage})`);
+}
+
+/**
+ * `kefu-server import articles PATH [--config FILE]`: help articles from a folder of Markdown
+ * files or a help centre's JSON export (admin/import-articles.ts); `--config` is the settings file
+ * used when the database holds no settings yet.
+ */
+export interface ImportArticlesCommand {
+  readonly name: 'import-articles';
+  readonly path: string;
+  readonly config?: string;
+}
+
+const importArticlesUsage = 'usage: kefu-server import articles FOLDER|FILE.md|FILE.json [--config FILE]';
+
+function importArticlesCommand(rest: readonly string[], values: Record<string, unknown>): ImportArticlesCommand {
+  const refused = Object.keys(values).filter((option) => option !== 'config' && values[option] !== undefined);
+  if (refused.length > 0)
+    throw new CommandLineError(`import articles takes no --${refused.join(', --')} (${importArticlesUsage})`);
+  const [path, ...others] = rest;
+  if (path === undefined || path.trim() === '' || others.length > 0)
+    throw new CommandLineError(`import articles takes one folder or file (${importArticlesUsage})`);
+  const config = values['config'];
+  if (typeof config === 'string' && config.trim() === '')
+    throw new CommandLineError(`--config needs a file name (${importArticlesUsage})`);
+  return { name: 'import-articles', path, ...(typeof config === 'string' ? { config } : {}) };
+}
+
+const importUsage = 'usage: kefu-server import orders FILE.ndjson [--config FILE] (FILE "-" reads standard input)';
+
+function importOrdersCommand(operands: readonly string[], values: Record<string, unknown>): ImportOrdersCommand {
+  const [file, ...others] = operands;
+  const refused = Object.keys(values).filter((option) => option !== 'config' && values[option] !== undefined);
+  if (refused.length > 0)
+    throw new CommandLineError(`import orders takes no --${refused.join(', --')} (${importUsage})`);
+  if (file === undefined || file.trim() === '' || others.length > 0)
+    throw new CommandLineError(`import orders takes one file name (${importUsage})`);
+  const config = values['config'];
+  if (typeof config === 'string' && config.trim() === '')
+    throw new CommandLineError(`--config needs a file name (${importUsage})`);
+  return { name: 'import-orders', file, ...(typeof config === 'string' ? { config } : {}) };
 }
 
 /**

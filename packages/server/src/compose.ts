@@ -16,6 +16,7 @@ import type { StoreServices } from './services/index.js';
 import { createOrderAccessTokens } from './services/order-access.js';
 import { createOrdersService } from './services/orders.js';
 import { createReturnsService } from './services/returns.js';
+import { createReturnReports, type ReturnReports } from './services/return-reports.js';
 import { createSurveysService } from './services/surveys.js';
 import { createUploadsService } from './services/uploads.js';
 import { createWebhooks, type Webhooks } from './webhooks/webhooks.js';
@@ -39,8 +40,8 @@ export interface Services extends StoreServices {
   readonly fileLinks: FileLinks;
   /** The help centre's editing side: the admin API, the importers and the console's editor write through it. */
   readonly articles: AdminArticles;
-  /** The admin API's keys (with the bootstrap key, `deps.adminKey`) and the orders the store pushes. */
-  readonly admin: { readonly keys: ApiKeys; readonly orders: AdminOrders };
+  /** The admin API's keys (with the bootstrap key, `deps.adminKey`), the orders the store pushes, the returns it reports. */
+  readonly admin: { readonly keys: ApiKeys; readonly orders: AdminOrders; readonly returns: ReturnReports };
   /** The store's webhook endpoints, their deliveries, and the worker that sends them (decision 0022). */
   readonly webhooks: Webhooks;
   /**
@@ -111,6 +112,8 @@ export function createServices(deps: ServerDeps): Services {
       keys: createApiKeys(db, deps.now, deps.adminKey),
       // A getter's value read per push: the console may change the order number format.
       orders: createAdminOrders(db, () => deps.config),
+      // What the store reports about returns, and the returns it pulls (decision 0020).
+      returns: createReturnReports(store, orders),
     },
     webhooks,
     // The webhook worker first: deliveries in flight give their claims back while the database is open.

@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import type { KefuDatabase } from '../db/schema.js';
 import { newId, sameDigest, sha256 } from '../services/crypto.js';
 
-/** What an admin API key may do (issue 22). `read` is for the reading routes still to come. */
+/**
+ * What an admin API key may do (issue 22): `orders:write` pushes orders and their events and reports
+ * returns received, refunded or rejected; `articles:write` edits help articles; `read` reads orders
+ * (`GET /admin/v1/orders/{number}`) and pulls returns (`GET /admin/v1/returns`).
+ */
 export const adminScopes = ['orders:write', 'articles:write', 'read', 'webhooks:write'] as const;
 export type AdminScope = (typeof adminScopes)[number];
 

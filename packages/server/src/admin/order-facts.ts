@@ -18,7 +18,7 @@ const text = (max: number) =>
     .min(1)
     .max(max)
     .refine((value) => !value.includes('\u0000'), 'No NUL characters.');
-const MoneySchema = z.object({
+export const MoneySchema = z.object({
   amount: z.number().int().min(0).max(1e12),
   currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code, e.g. EUR.'),
 });

@@ -78,11 +78,37 @@ const postEvents = adminRoute(
   }),
 );
 
+const OrderViewSchema = z
+  .object({
+    order: OrderSchema.openapi({ description: 'The order as the widget shows it, derived.' }),
+    facts: OrderFactsSchema.optional().openapi({
+      description:
+        'What the store last pushed, with the events added since; absent for an order not pushed through this API.',
+    }),
+  })
+  .openapi('AdminOrderView');
+
+const getOrder = adminRoute(
+  createRoute({
+    method: 'get',
+    path: '/orders/{number}',
+    summary: 'An order as pushed and as derived (scope read)',
+    request: { params: z.object({ number: NumberParam }) },
+    responses: {
+      200: jsonContent(OrderViewSchema, 'The order'),
+      ...adminRefusals,
+      404: failure('No order has this number (`order_not_found`)'),
+      422: failure('Not an order number of this store (`validation_failed`)'),
+    },
+  }),
+);
+
 /** The orders the store pushes (decision 0019): an order by its number, and a shipment's events. */
 export function registerOrderRoutes({ admin, document, services }: AdminArea): void {
   const { orders } = services.admin;
   document(putOrder);
   document(postEvents);
+  document(getOrder);
 
   const answer = (c: Context, result: { result: 'created' | 'updated' | 'unchanged'; order: unknown }) =>
     c.json(
@@ -90,6 +116,10 @@ export function registerOrderRoutes({ admin, document, services }: AdminArea): v
       result.result === 'created' ? 201 : 200,
     );
 
+  admin.get('/orders/:number', async (c) => {
+    requireScope(c, 'read');
+    return c.json(await orders.get(c.req.param('number')), 200);
+  });
   admin.put('/orders/:number', async (c) => {
     requireScope(c, 'orders:write');
     const facts = parseBody(OrderFactsSchema, await jsonObject(c));

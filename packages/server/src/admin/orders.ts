@@ -2,7 +2,7 @@ import type { Order, ReturnRecord, StoreConfig } from '@kefu/core';
 import { normalizeEmail, normalizeOrderNumber, normalizePostalCode, stableJson } from '@kefu/core/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { KefuDatabase } from '../db/schema.js';
-import { inTransaction, lock } from '../db/tx.js';
+import { inTransaction, lock, type Executor } from '../db/tx.js';
 import { ApiError } from '../errors.js';
 import { invalid } from '../services/context.js';
 import { newId, sha256 } from '../services/crypto.js';
@@ -10,9 +10,21 @@ import { checkOrderFacts, deriveOrder, type OrderFacts } from './order-facts.js'
 
 export type PushResult = 'created' | 'updated' | 'unchanged';
 
+/** An order as `GET /admin/v1/orders/{number}` shows it: as the widget sees it, and as the store pushed it. */
+export interface AdminOrderView {
+  readonly order: Order;
+  /** The facts the store last pushed, with appended events; absent for an order not pushed through the API. */
+  readonly facts?: OrderFacts;
+}
+
 export interface AdminOrders {
-  /** Creates or replaces an order from the store's facts (decision 0019 says when it refuses). */
-  upsert(number: string, facts: OrderFacts): Promise<{ result: PushResult; order: Order }>;
+  /** The order with this number (404 `order_not_found`). */
+  get(number: string): Promise<AdminOrderView>;
+  /**
+   * Creates or replaces an order from the store's facts (decision 0019 says when it refuses), in
+   * `executor`'s transaction when it is one (the import's batches), else in its own.
+   */
+  upsert(number: string, facts: OrderFacts, executor?: Executor): Promise<{ result: PushResult; order: Order }>;
   /** Adds tracking events to one shipment of an order the store pushed; events already there are skipped. */
   appendEvents(
     number: string,
@@ -47,19 +59,17 @@ export function createAdminOrders(db: Kysely<KefuDatabase>, config: () => StoreC
     return rows.map((row) => JSON.parse(row.json) as ReturnRecord);
   }
 
-  /** Writes the derived order and its facts; `created` inserts. */
+  /** Writes the derived order and its facts, at `version` (the push's `updatedAt` and digest); `created` inserts. */
   async function write(
     trx: Transaction<KefuDatabase>,
     id: string,
     number: string,
     facts: OrderFacts,
     created: boolean,
-    version: { readonly updatedAt: number; readonly digest: string } = {
-      updatedAt: Date.parse(facts.updatedAt),
-      digest: sha256(stableJson(facts)),
-    },
+    version: { readonly updatedAt: number; readonly digest: string },
   ): Promise<Order> {
-    const order = deriveOrder(id, number, facts, await returnsOf(trx, id), config());
+    // A new order has no returns yet: one query fewer per order of an import.
+    const order = deriveOrder(id, number, facts, created ? [] : await returnsOf(trx, id), config());
     const row = {
       email: facts.customer.email,
       postal_code: facts.customer.postalCode,
@@ -92,13 +102,28 @@ export function createAdminOrders(db: Kysely<KefuDatabase>, config: () => StoreC
   }
 
   return {
-    async upsert(rawNumber, facts) {
+    async get(rawNumber) {
+      const row = await db
+        .selectFrom('orders')
+        .leftJoin('order_sources', 'order_sources.order_id', 'orders.id')
+        .select(['orders.json as order_json', 'order_sources.json as facts_json'])
+        .where('orders.number', '=', normalized(rawNumber))
+        .executeTakeFirst();
+      if (!row) throw orderNotFound();
+      return {
+        order: JSON.parse(row.order_json) as Order,
+        ...(row.facts_json === null ? {} : { facts: JSON.parse(row.facts_json) as OrderFacts }),
+      };
+    },
+
+    async upsert(rawNumber, facts, executor = db) {
       const number = normalized(rawNumber);
       const problems = checkOrderFacts(facts);
       if (Object.keys(problems).length > 0) throw invalid(problems);
       const digest = sha256(stableJson(facts));
       const updatedAt = Date.parse(facts.updatedAt);
-      return await inTransaction(db, async (trx) => {
+      const version = { updatedAt, digest };
+      return await inTransaction(executor, async (trx) => {
         await lock(trx, 'admin_order', number);
         const existing = await trx
           .selectFrom('orders')
@@ -107,7 +132,7 @@ export function createAdminOrders(db: Kysely<KefuDatabase>, config: () => StoreC
           .where('orders.number', '=', number)
           .executeTakeFirst();
         if (!existing)
-          return { result: 'created' as const, order: await write(trx, newId('ord'), number, facts, true) };
+          return { result: 'created' as const, order: await write(trx, newId('ord'), number, facts, true, version) };
         if (existing.updated_at !== null) {
           if (updatedAt === existing.updated_at && digest === existing.body_digest)
             return { result: 'unchanged' as const, order: JSON.parse(existing.json) as Order };
@@ -120,7 +145,7 @@ export function createAdminOrders(db: Kysely<KefuDatabase>, config: () => StoreC
               { currentUpdatedAt: new Date(existing.updated_at).toISOString() },
             );
         }
-        return { result: 'updated' as const, order: await write(trx, existing.id, number, facts, false) };
+        return { result: 'updated' as const, order: await write(trx, existing.id, number, facts, false, version) };
       });
     },
 

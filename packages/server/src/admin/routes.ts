@@ -7,6 +7,7 @@ import { errorBody } from '../errors.js';
 import { ADMIN_BASE, type AdminArea, type AdminEnv } from './http.js';
 import { registerArticleRoutes } from './article-routes.js';
 import { registerOrderRoutes } from './order-routes.js';
+import { registerReturnRoutes } from './return-routes.js';
 import { registerWebhookRoutes } from './webhook-routes.js';
 
 export { ADMIN_BASE } from './http.js';
@@ -23,6 +24,7 @@ const UNAUTHORIZED_MESSAGE = 'A valid admin API key is required: Authorization: 
 const areas: readonly ((area: AdminArea) => void)[] = [
   registerOrderRoutes,
   registerArticleRoutes,
+  registerReturnRoutes,
   registerWebhookRoutes,
 ];
 

@@ -59,6 +59,15 @@ export interface KefuDatabase {
     comment: string | null;
     json: string;
   };
+  /** A return's changes of status after it was made (migration 17); `detail` JSON, `at` in ms. */
+  return_events: {
+    seq: Generated<number>;
+    return_id: string;
+    status: 'approved' | 'rejected' | 'received' | 'refunded';
+    at: number;
+    actor: 'agent' | 'store';
+    detail: string;
+  };
   uploads: {
     id: string;
     owner_kind: 'order' | 'customer' | 'conversation';

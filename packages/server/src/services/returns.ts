@@ -11,6 +11,7 @@ import type { OrdersService, StoredOrder } from './orders.js';
 import type { UploadsService } from './uploads.js';
 import { recordWebhookEvent, returnEventData } from '../webhooks/events.js';
 import { nextCounterValue } from '../db/counters.js';
+import { recordReturnEvent } from './return-reports.js';
 
 /** A return as the agent console lists it. */
 export interface AdminReturn extends ReturnRecord {
@@ -180,6 +181,13 @@ export function createReturnsService(
           .set({ status: decided.status, json: JSON.stringify(decided) })
           .where('id', '=', id)
           .execute();
+        await recordReturnEvent(trx, {
+          returnId: id,
+          status: decision.status,
+          at: store.now(),
+          actor: 'agent',
+          detail: decision.status === 'approved' ? { labelUrl: decision.labelUrl } : { reason: decision.reason },
+        });
         // The order's document changes too: after any return being made on it has committed.
         await lock(trx, 'order', record.orderId);
         const stored = await orders.find(record.orderId, trx);

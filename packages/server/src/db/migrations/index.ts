@@ -13,6 +13,7 @@ import { agentSessionsMigration } from './011-agent-sessions.js';
 import { uploadBlobsMigration } from './012-upload-blobs.js';
 import { storeSettingsMigration } from './013-store-settings.js';
 import { adminApiMigration } from './014-admin-api.js';
+import { returnEventsMigration } from './017-return-events.js';
 import { webhooksMigration } from './015-webhooks.js';
 import { articleEditingMigration } from './018-article-editing.js';
 
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   uploadBlobsMigration,
   storeSettingsMigration,
   adminApiMigration,
+  returnEventsMigration,
   webhooksMigration,
   articleEditingMigration,
 ];
