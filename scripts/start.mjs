@@ -2,7 +2,7 @@
 // the demo storefront (vite, with its React and Vue apps) against it, and prints where to go once
 // both answer. Ctrl+C stops both.
 //   API_PORT (8787) and DEMO_PORT (5173) choose the ports; KEFU_DATA_DIR (.kefu-data) the data
-//   folder; KEFU_AGENT_PASSWORD the console's password (else the server makes one up).
+//   folder. The console's sign-in: the demo's agent accounts, which the server prints (decision 0023).
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureDependencies } from './ensure.mjs';
@@ -55,9 +55,10 @@ function stopAll(code) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-// The banner waits for what it prints: the console's password from the server's own line, and the
-// storefront answering.
-let agentPassword;
+// The banner waits for what it prints: how agents sign in, from the server's own lines (the demo
+// accounts, or the first admin's invite link in a data folder without them), and the storefront
+// answering.
+let agentSignIn;
 const serverReady = new Promise((done) => {
   start(
     'server',
@@ -72,9 +73,11 @@ const serverReady = new Promise((done) => {
       KEFU_CHAT_ALWAYS_OPEN: process.env.KEFU_CHAT_ALWAYS_OPEN ?? '1',
     },
     (line) => {
-      const match = line.match(/^Agent console: .* — (?:password: (\S+)|password from KEFU_AGENT_PASSWORD)/);
-      if (!match) return;
-      agentPassword = match[1];
+      const demo = line.match(/^Demo agent accounts \(for trying Kefu only\): (\S+) \(admin\).* — password: (\S+)/);
+      const invite = line.match(/^No agent accounts yet\. .*: (\S+)$/);
+      if (demo) agentSignIn = { email: demo[1], password: demo[2] };
+      else if (invite) agentSignIn = { invite: invite[1] };
+      else if (!line.startsWith('Agents sign in with their own accounts')) return;
       done();
     },
   );
@@ -99,15 +102,19 @@ async function demoAnswers() {
 
 try {
   await Promise.all([serverReady, demoAnswers()]);
-  const password = agentPassword ?? 'the one in KEFU_AGENT_PASSWORD';
   console.log(`
   Kefu is running.
     Storefront (reference server):   ${demoOrigin}/
     Storefront (built-in demo store): ${demoOrigin}/?backend=memory
     React app and Vue app:            ${demoOrigin}/react/   ${demoOrigin}/vue/
     Agent console:                    ${apiOrigin}/agent
-      password:                       ${password}
-    Reference server API:             ${apiOrigin}/v1
+${
+  agentSignIn?.email
+    ? `      demo account (not for a real store): ${agentSignIn.email}\n      password:                       ${agentSignIn.password}\n`
+    : agentSignIn?.invite
+      ? `      first admin's invite link:      ${agentSignIn.invite}\n`
+      : '      sign in with your agent account (kefu-server agents list)\n'
+}    Reference server API:             ${apiOrigin}/v1
   Data is kept in ${dataDir} (delete it to start afresh). Press Ctrl+C to stop.
 `);
 } catch (error) {

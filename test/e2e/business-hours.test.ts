@@ -6,7 +6,6 @@ import { chatMessages } from '../../packages/elements/src/components/chat/chat.m
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { signInAgent } from '../support/agent-console.js';
 
-const PASSWORD = 'e2e-business-hours-password';
 const STORE_ZONE = 'Europe/Paris';
 const HOUR_MS = 3_600_000;
 const words = chatMessages.en;
@@ -54,7 +53,7 @@ describe('chat business hours and agent presence, the real rule (Chromium, refer
     setAt = Date.now();
   };
   const storefront = useStorefront({
-    server: { agentPassword: PASSWORD, now: () => storeTimeAt + (Date.now() - setAt) },
+    server: { now: () => storeTimeAt + (Date.now() - setAt) },
   });
 
   /** A shopper in Paris, their browser's clock on the store's, opens the help panel. */
@@ -164,7 +163,7 @@ describe('chat business hours and agent presence, the real rule (Chromium, refer
 
     const agentContext = await storefront.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await agentContext.newPage();
-    await signInAgent(agent, `${storefront.api.origin}/agent`, PASSWORD, { online: 1 });
+    await signInAgent(agent, `${storefront.api.origin}/agent`, undefined, { online: 1 });
 
     // The panel asks who is there each time it opens.
     await reopenPanel(page);

@@ -6,7 +6,6 @@ import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
 import { signInAgent } from '../support/agent-console.js';
 
-const PASSWORD = 'e2e-chat-history-console-password';
 /** A real 120 × 80 PNG (a check pattern): the reference server checks uploads by their content. */
 const photo = {
   name: 'parcel.png',
@@ -41,7 +40,7 @@ const apiPlacements = [
 for (const placement of apiPlacements)
   describe(`a signed-in shopper’s conversations on another device, API at ${placement.name} (Chromium, reference server)`, () => {
     const storefront = useStorefront({
-      server: { agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET, chatAlwaysOpen: true },
+      server: { identitySecret: IDENTITY_SECRET, chatAlwaysOpen: true },
       serverOnItsOwnOrigin: placement.ownOrigin,
     });
     /** Where the page's widget should reach the API: the demo's own "/v1", or the server's origin. */
@@ -73,7 +72,7 @@ for (const placement of apiPlacements)
     it('lists the conversation on a second device, opens it with every message and chats on', async () => {
       const agentContext = await storefront.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const agent = await agentContext.newPage();
-      await signInAgent(agent, `${storefront.api.origin}/agent`, PASSWORD, { online: 1 });
+      await signInAgent(agent, `${storefront.api.origin}/agent`, undefined, { online: 1 });
 
       // The laptop: Ana starts a chat and is answered.
       const laptop = await device('cus_ana', { width: 1280, height: 800 });

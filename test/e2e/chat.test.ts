@@ -6,8 +6,6 @@ import { until } from '../support/until.js';
 import { signInAgent } from '../support/agent-console.js';
 import { sqliteOf } from '../support/server-database.js';
 
-const PASSWORD = 'e2e-chat-console-password';
-
 /**
  * Live chat end to end: a shopper on the built demo storefront chats through the widget's
  * <kefu-chat>; an agent in a second page, the console at /agent, accepts and replies; then the
@@ -18,7 +16,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
   // The demo must chat at any hour the test runs.
   // The storefront as `npm start` serves it: the pages' own data-api-base="/v1", WebSocket included,
   // and chat open whatever the time (KEFU_CHAT_ALWAYS_OPEN=1).
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD, chatAlwaysOpen: true } });
+  const storefront = useStorefront({ server: { chatAlwaysOpen: true } });
 
   const latestConversationId = () =>
     sqliteOf(storefront.api.deps)
@@ -58,7 +56,7 @@ describe('live chat: the demo’s widget and the agent console (Chromium, refere
     });
 
     // The agent is signed in and waiting.
-    await signInAgent(agent, `${storefront.api.origin}/agent`, PASSWORD, { online: 1 });
+    await signInAgent(agent, `${storefront.api.origin}/agent`, undefined, { online: 1 });
 
     // The shopper opens the widget on the demo and goes to chat.
     await shopper.goto(`${storefront.demo.origin}/`);

@@ -4,15 +4,13 @@ import type { StoreConfig } from '@kefu/core';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { signInAgent } from '../support/agent-console.js';
 
-const PASSWORD = 'e2e-settings-password';
-
 /**
  * The store's settings in the agent console (issue 22, decision 0018): an agent edits them as
  * JSON, a wrong value is refused with its key named beside the text and nothing changes, a right
  * one is saved, and a shopper who opens the widget afterwards sees it.
  */
 describe('the store settings screen of the agent console (Chromium, reference server)', () => {
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD } });
+  const storefront = useStorefront({ server: {} });
 
   const config = async () => (await (await fetch(`${storefront.api.origin}/v1/config`)).json()) as StoreConfig;
 
@@ -20,7 +18,7 @@ describe('the store settings screen of the agent console (Chromium, reference se
     const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 860 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signInAgent(page, `${storefront.api.origin}/agent`, PASSWORD);
+    await signInAgent(page, `${storefront.api.origin}/agent`);
     await page.getByRole('button', { name: 'Settings' }).click();
     const text = page.getByLabel('Settings (JSON)');
     await text.waitFor();

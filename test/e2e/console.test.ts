@@ -6,8 +6,6 @@ import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { returnableLine, shopperApi, signInAgent } from '../support/agent-console.js';
 import { sqliteOf } from '../support/server-database.js';
 
-const PASSWORD = 'e2e-console-password';
-
 /** A 1×1 PNG, the shopper's photo of a damaged item. */
 const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -23,7 +21,7 @@ const tinyPng = Buffer.from(
  */
 describe('the agent console, as an agent uses it (Chromium, reference server)', () => {
   // Shoppers' chats are created at any hour the test runs.
-  const storefront = useStorefront({ server: { agentPassword: PASSWORD, chatAlwaysOpen: true } });
+  const storefront = useStorefront({ server: { chatAlwaysOpen: true } });
 
   /** A shopper's call to the contract, as the widget makes it. */
   const v1 = <T>(method: string, path: string, options: { token?: string; body?: unknown } = {}) =>
@@ -35,7 +33,7 @@ describe('the agent console, as an agent uses it (Chromium, reference server)', 
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('close', () => assert.deepEqual(errors, [], 'no script errors in the console'));
     // Another test's console may still be signed in as well: the count is not this test's to know.
-    await signInAgent(page, `${storefront.api.origin}/agent`, PASSWORD);
+    await signInAgent(page, `${storefront.api.origin}/agent`);
     return page;
   }
 

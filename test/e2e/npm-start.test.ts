@@ -30,7 +30,7 @@ const repo = resolve(import.meta.dirname, '../..');
 /**
  * The README's first command, run as a newcomer runs it: `npm start` itself (its own ports, its
  * data folder in a temp dir), then a phone-sized browser on the storefront it prints, chatting with
- * an agent signed in to the console with the password the banner prints. Every other e2e test
+ * an agent signed in to the console with the demo account the banner prints. Every other e2e test
  * serves the same pages; this one proves the command and its configuration (vite's proxy of /v1,
  * the WebSocket included) are what they test. In English, Chinese and Arabic, it does everything a
  * shopper comes for on a phone (test/support/journeys.ts), and photographs each journey's last view
@@ -44,7 +44,7 @@ describe('npm start, as the README says (the real command, a phone, the agent co
   let agent: Page;
   let dataDir: string;
   let output = '';
-  const banner = { storefront: '', console: '', password: '' };
+  const banner = { storefront: '', console: '', email: '', password: '' };
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-npm-start-'));
@@ -66,11 +66,17 @@ describe('npm start, as the README says (the real command, a phone, the agent co
     }
     banner.storefront = output.match(/Storefront \(reference server\):\s+(\S+)/)?.[1] ?? '';
     banner.console = output.match(/Agent console:\s+(\S+)/)?.[1] ?? '';
+    banner.email = output.match(/demo account \(not for a real store\):\s+(\S+)/)?.[1] ?? '';
     banner.password = output.match(/password:\s+(\S+)/)?.[1] ?? '';
     browser = await launchBrowser();
     agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     agent = await agentContext.newPage();
-    await signInAgent(agent, banner.console, banner.password, { online: 1 });
+    await signInAgent(
+      agent,
+      banner.console,
+      { email: banner.email, password: banner.password, name: 'Mei' },
+      { online: 1 },
+    );
   });
   after(async () => {
     await agentContext?.close();
@@ -94,9 +100,10 @@ describe('npm start, as the README says (the real command, a phone, the agent co
     return problems;
   }
 
-  it('prints where to go and the console’s password in its banner', () => {
+  it('prints where to go and the demo agent account, said to be a demo one, in its banner', () => {
     assert.match(banner.storefront, /^http:\/\/127\.0\.0\.1:\d+\/$/, output);
     assert.match(banner.console, /^http:\/\/127\.0\.0\.1:\d+\/agent$/, output);
+    assert.match(banner.email, /^\S+@\S+$/, output);
     assert.match(banner.password, /^\S{8,}$/, output);
   });
 

@@ -6,8 +6,6 @@ import { until } from '../support/until.js';
 import { signInAgent } from '../support/agent-console.js';
 import { sqliteOf } from '../support/server-database.js';
 
-const PASSWORD = 'e2e-offline-console-password';
-
 /**
  * "Nothing a shopper submits is lost", where shoppers meet it: the demo storefront's widget against
  * the reference server. In each journey the connection drops mid-flow, the shopper submits, reloads
@@ -22,7 +20,7 @@ describe('offline journeys: submitted offline, reloaded, sent once (Chromium, re
   // The server's clock runs ahead when a journey needs time to pass (a long ride offline).
   let serverSkewMs = 0;
   const storefront = useStorefront({
-    server: { agentPassword: PASSWORD, chatAlwaysOpen: true, now: () => Date.now() + serverSkewMs },
+    server: { chatAlwaysOpen: true, now: () => Date.now() + serverSkewMs },
   });
   const db = () => sqliteOf(storefront.api.deps);
 
@@ -119,7 +117,7 @@ describe('offline journeys: submitted offline, reloaded, sent once (Chromium, re
   it('a chat message written offline reaches the server once', async () => {
     const agentContext = await storefront.browser.newContext();
     const agent = await agentContext.newPage();
-    await signInAgent(agent, `${storefront.api.origin}/agent`, PASSWORD);
+    await signInAgent(agent, `${storefront.api.origin}/agent`);
 
     const { context, page, errors } = await openShopper();
     await page

@@ -337,7 +337,6 @@ describe('refusals: the server goes away behind the storefront (5xx)', () => {
     dataDir,
     demo: true,
     identitySecret: 'refusals-identity-secret',
-    agentPassword: 'refusals',
   };
   let api: RunningServer;
   let port = 0;

@@ -28,7 +28,6 @@ import { startReverseProxy, type ReverseProxy } from '../support/reverse-proxy.j
 import { screenshotPath } from '../support/storefront.js';
 import { until } from '../support/until.js';
 
-const PASSWORD = 'e2e-scale-out-console-password';
 /**
  * Presence rows expire after this long without a refresh (KEFU_PRESENCE_TTL_MS; 30 s by default),
  * so a dead instance's agents drop out within seconds here; every instance refreshes its rows
@@ -50,7 +49,7 @@ const children = new Set<ChildProcess>();
 /** A reference server in a process of its own on `database`: the demo store, chat open at any hour. */
 async function startInstance(database: string): Promise<Instance> {
   const { base, child } = await startServerProcess(
-    { database, agentPassword: PASSWORD, chatAlwaysOpen: true, presenceTtlMs: PRESENCE_TTL_MS },
+    { database, chatAlwaysOpen: true, presenceTtlMs: PRESENCE_TTL_MS },
     { KEFU_CHAT_ALWAYS_OPEN: '1' },
   );
   children.add(child);
@@ -160,7 +159,7 @@ describe('two server instances on one PostgreSQL database behind a proxy (Chromi
         .execute();
 
     // The agent's console is on B.
-    await signInAgent(agent, `${b.origin}/agent`, PASSWORD, { online: 1 });
+    await signInAgent(agent, `${b.origin}/agent`, undefined, { online: 1 });
 
     // The shopper, on A, sees the agent B counts and starts a chat.
     await shopper.goto(`${demo.origin}/`);
@@ -301,7 +300,7 @@ describe('two server instances on one PostgreSQL database behind a proxy (Chromi
     watchProblems(agent, problems);
 
     // Signed in through the proxy: the session is in the database, the console's socket on A.
-    await signInAgent(agent, `${through}/agent`, PASSWORD, { online: 1 });
+    await signInAgent(agent, `${through}/agent`, undefined, { online: 1 });
     assert.equal(proxy.served[1], 0, 'the console is on A');
     const first = await startChat('Ana', 'A missing parcel');
     await agent.getByText('A missing parcel').first().waitFor();

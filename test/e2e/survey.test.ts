@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { until } from '../support/until.js';
+import { signInAgent } from '../support/agent-console.js';
 import { sqliteOf } from '../support/server-database.js';
 
 describe('surveys on the demo storefront', () => {
-  const storefront = useStorefront({ server: { agentPassword: 'e2e-survey-password' } });
+  const storefront = useStorefront({});
 
   const responses = () =>
     sqliteOf(storefront.api.deps)
@@ -168,10 +169,7 @@ describe('surveys on the demo storefront', () => {
 
   it('the agent console shows the results, the low-CSAT reasons and the comments', async () => {
     const page = await storefront.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${storefront.api.origin}/agent`);
-    await page.getByLabel('Your name').fill('Mei');
-    await page.getByLabel('Password').fill('e2e-survey-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAgent(page, `${storefront.api.origin}/agent`);
     await page.getByRole('button', { name: 'Surveys' }).click();
     const reasons = page.getByRole('region', { name: 'Why low CSATs' });
     await reasons.getByText('It took too long: 1').waitFor();

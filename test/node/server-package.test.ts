@@ -23,13 +23,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { freePort } from '../../scripts/reference-server.mjs';
-import { signInAgent } from '../support/agent-console.js';
+import { acceptInvite, signInAgent } from '../support/agent-console.js';
 import { launchBrowser } from '../support/browser.js';
 import { packWorkspaces } from '../support/pack.js';
 
 const run = promisify(execFile);
 const packages = ['packages/core', 'packages/server'];
-const password = 'packed-console-password';
+const firstAdmin = { email: 'owner@tea-shop.example', name: 'Ada', password: 'packed-console-password' };
 
 describe('kefu-server installed from its tarball', { timeout: 15 * 60_000 }, () => {
   let dir: string;
@@ -65,7 +65,6 @@ describe('kefu-server installed from its tarball', { timeout: 15 * 60_000 }, () 
           PORT: String(port),
           HOST: '127.0.0.1',
           KEFU_DATA_DIR: join(dir, 'data'),
-          KEFU_AGENT_PASSWORD: password,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -134,7 +133,12 @@ describe('kefu-server installed from its tarball', { timeout: 15 * 60_000 }, () 
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await signInAgent(page, `${origin}/agent`, password, { online: 1 });
+    // A store's first start has no agents: it prints the first admin's invite link.
+    const invite = /become the first admin .*: (http:\/\/\S+\/agent\/invite#\S+)/.exec(output)?.[1];
+    assert.ok(invite, output);
+    await acceptInvite(page, invite, firstAdmin);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAgent(page, `${origin}/agent`, firstAdmin, { online: 1 });
     assert.deepEqual(errors, []);
   });
 });

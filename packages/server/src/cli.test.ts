@@ -16,7 +16,7 @@ const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 function start(env: Record<string, string>, args: readonly string[] = []): ChildProcess {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, ...args], {
-    env: { PATH: process.env.PATH, PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_AGENT_PASSWORD: 'pw', ...env },
+    env: { PATH: process.env.PATH, PORT: '0', KEFU_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));

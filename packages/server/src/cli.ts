@@ -4,7 +4,8 @@
  *   KEFU_DATABASE_URL (a `postgres://` URL: PostgreSQL instead of the SQLite file, for several
  *   instances on one database; docs/deploy.md), KEFU_DATABASE_MAX_CONNECTIONS (that pool's size per
  *   instance, 10), KEFU_ALLOWED_ORIGINS (comma-separated), KEFU_IDENTITY_SECRET (HS256 secret for
- *   identity tokens), KEFU_AGENT_PASSWORD (else one is generated), KEFU_TRUST_PROXY (1 behind a
+ *   identity tokens), KEFU_PUBLIC_URL (the address people open the console at, for invite links),
+ *   KEFU_TRUST_PROXY (1 behind a
  *   reverse proxy that appends to X-Forwarded-For), KEFU_CHAT_ALWAYS_OPEN (1: chat takes
  *   conversations outside business hours and with no agent online; `npm start` sets it),
  *   KEFU_ORDER_LOOKUP_WAIT_MS (the wait after an order number's free tries, 30000; for test
@@ -26,6 +27,8 @@
  */
 import { join, resolve } from 'node:path';
 import { runImportArticlesCommand } from './admin/import-articles.js';
+import { inviteLink, runAgentsCommand } from './agents/agents-command.js';
+import { DEMO_AGENT_PASSWORD, DEMO_AGENTS } from './agents/demo-agents.js';
 import { runImportOrdersCommand } from './admin/import-orders.js';
 import { runKeysCommand } from './admin/keys-command.js';
 import { CommandLineError, readCommandLine, type Command } from './command-line.js';
@@ -135,7 +138,6 @@ function optionsFromEnvironment(env: NodeJS.ProcessEnv): ServerOptions {
     ...(maxConnections === undefined ? {} : { databaseMaxConnections: maxConnections }),
     ...uploadOptions(env),
     ...(env.KEFU_IDENTITY_SECRET ? { identitySecret: env.KEFU_IDENTITY_SECRET } : {}),
-    ...(env.KEFU_AGENT_PASSWORD ? { agentPassword: env.KEFU_AGENT_PASSWORD } : {}),
     ...(env.KEFU_ADMIN_KEY?.trim() ? { adminKey: adminKey(env.KEFU_ADMIN_KEY.trim()) } : {}),
     trustProxy: env.KEFU_TRUST_PROXY === '1',
     chatAlwaysOpen: env.KEFU_CHAT_ALWAYS_OPEN === '1',
@@ -197,6 +199,11 @@ try {
       await runImportArticlesCommand(command, target, settingsFile === undefined ? undefined : resolve(settingsFile)),
     );
   }
+  if (command.name === 'agents') {
+    const environment = optionsFromEnvironment(process.env);
+    const target = environment.database ?? join(environment.dataDir ?? resolve('.kefu-data'), 'kefu.sqlite');
+    process.exit(await runAgentsCommand(command, target, process.env.KEFU_PUBLIC_URL?.trim() || undefined));
+  }
   if (command.name === 'keys') {
     // On the database the server uses: KEFU_DATABASE_URL, else the SQLite file in KEFU_DATA_DIR.
     const environment = optionsFromEnvironment(process.env);
@@ -247,12 +254,21 @@ if (!options.demo && (await storeIsEmpty(server.deps.engine)))
   console.log(
     'The store is empty (no orders, no help articles): kefu-server --demo fills an empty database with the demo store to try Kefu; loading your own is in docs/server.md ("Your store\'s settings").',
   );
-// A password the operator chose is theirs to know; only a generated one is printed.
-console.log(
-  `Agent console: ${server.origin}/agent — ${
-    process.env.KEFU_AGENT_PASSWORD ? 'password from KEFU_AGENT_PASSWORD' : `password: ${server.deps.agentPassword}`
-  }`,
-);
+// Agents sign in with their own accounts (decision 0023). With none yet, the first admin's invite
+// link, new at each start until someone accepts it; with the demo, its two demo accounts.
+console.log(`Agent console: ${server.origin}/agent`);
+if (server.firstAdminInvite !== undefined)
+  console.log(
+    `No agent accounts yet. Open this link to become the first admin (it works once, for 72 hours): ${inviteLink(
+      server.firstAdminInvite,
+      process.env.KEFU_PUBLIC_URL?.trim() || server.origin,
+    )}`,
+  );
+else if (options.demo && (await server.services.agents.find(DEMO_AGENTS[0]?.email ?? ''))?.status === 'active')
+  console.log(
+    `Demo agent accounts (for trying Kefu only): ${DEMO_AGENTS.map((agent) => `${agent.email} (${agent.role})`).join(', ')} — password: ${DEMO_AGENT_PASSWORD}`,
+  );
+else console.log('Agents sign in with their own accounts (kefu-server agents list shows them).');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -16,7 +16,30 @@ export type Command =
       /** Where the starter settings file goes. */
       readonly path: string;
     }
-  | KeysCommand;
+  | KeysCommand
+  | AgentsCommand;
+
+/**
+ * `kefu-server import orders FILE` (`-`: standard input): orders from NDJSON (admin/import-orders.ts);
+ * `--config FILE` is the settings file used when the database holds no settings yet.
+ */
+export interface ImportOrdersCommand {
+  readonly name: 'import-orders';
+  readonly file: string;
+  readonly config?: string;
+}
+
+/** `kefu-server agents add --email E --name N [--role admin|agent]`, `agents list`, `agents disable EMAIL`. */
+export type AgentsCommand =
+  | {
+      readonly name: 'agents';
+      readonly action: 'add';
+      readonly email: string;
+      readonly agentName: string;
+      readonly role: 'admin' | 'agent';
+    }
+  | { readonly name: 'agents'; readonly action: 'list' }
+  | { readonly name: 'agents'; readonly action: 'disable'; readonly email: string };
 
 /**
  * `kefu-server import orders FILE` (`-`: standard input): orders from NDJSON (admin/import-orders.ts);
@@ -41,7 +64,7 @@ export const DEFAULT_SETTINGS_FILE = 'kefu.config.yaml';
 export class CommandLineError extends Error {}
 
 const usage =
-  'usage: kefu-server [--config FILE] [--demo] | kefu-server init [FILE] | kefu-server keys create --name NAME --scopes S,… | keys list | keys revoke ID';
+  'usage: kefu-server [--config FILE] [--demo] | kefu-server init [FILE] | kefu-server keys create --name NAME --scopes S,… | keys list | keys revoke ID | agents add --email E --name N [--role admin|agent] | agents list | agents disable EMAIL';
 
 /**
  * `kefu-server [--config FILE] [--demo]` starts the server; `kefu-server init [FILE]` writes a
@@ -59,6 +82,8 @@ export function readCommandLine(args: readonly string[]): Command {
         demo: { type: 'boolean' },
         name: { type: 'string' },
         scopes: { type: 'string' },
+        email: { type: 'string' },
+        role: { type: 'string' },
       },
     });
   } catch (error) {
@@ -72,6 +97,9 @@ export function readCommandLine(args: readonly string[]): Command {
       throw new CommandLineError(`init takes one file name at most (${usage})`);
     return { name: 'init', path: rest[0] ?? DEFAULT_SETTINGS_FILE };
   }
+  if (command === 'agents') return agentsCommand(rest, parsed.values);
+  if (parsed.values.email !== undefined || parsed.values.role !== undefined)
+    throw new CommandLineError(`--email and --role go with agents add (${usage})`);
   if (command === 'keys') return keysCommand(rest, parsed.values);
   if (parsed.values.name !== undefined || parsed.values.scopes !== undefined)
     throw new CommandLineError(`--name and --scopes go with keys create (${usage})`);
@@ -102,6 +130,28 @@ function keysCommand(
   if (action === 'list' && operands.length === 0) return { name: 'keys', action };
   if (action === 'revoke' && operands.length === 1 && operands[0]) return { name: 'keys', action, id: operands[0] };
   throw new CommandLineError(`keys create, keys list or keys revoke ID (${usage})`);
+}
+
+function agentsCommand(
+  rest: readonly string[],
+  values: { config?: string; demo?: boolean; name?: string; scopes?: string; email?: string; role?: string },
+): AgentsCommand {
+  const [action, ...operands] = rest;
+  if (values.config !== undefined || values.demo || values.scopes !== undefined)
+    throw new CommandLineError(`agents takes no --config, --demo or --scopes (${usage})`);
+  if (action === 'add' && operands.length === 0) {
+    if (values.email === undefined || values.name === undefined)
+      throw new CommandLineError(`agents add needs --email and --name (${usage})`);
+    const role = values.role ?? 'agent';
+    if (role !== 'admin' && role !== 'agent') throw new CommandLineError(`--role is admin or agent, not "${role}"`);
+    return { name: 'agents', action, email: values.email, agentName: values.name, role };
+  }
+  if (values.email !== undefined || values.name !== undefined || values.role !== undefined)
+    throw new CommandLineError(`--email, --name and --role go with agents add (${usage})`);
+  if (action === 'list' && operands.length === 0) return { name: 'agents', action };
+  if (action === 'disable' && operands.length === 1 && operands[0])
+    return { name: 'agents', action, email: operands[0] };
+  throw new CommandLineError(`agents add, agents list or agents disable EMAIL (${usage})`);
 }
 
 /**

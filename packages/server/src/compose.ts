@@ -2,6 +2,8 @@ import type { ServerDeps } from './deps.js';
 import { createApiKeys, type ApiKeys } from './admin/keys.js';
 import { createAdminOrders, type AdminOrders } from './admin/orders.js';
 import { createAdminArticles, type AdminArticles } from './admin/articles.js';
+import { createAgents, type Agents } from './agents/agents.js';
+import { createAuditLog, type AuditLog } from './agents/audit.js';
 import { createChatRuntime, type ChatRuntime } from './chat/runtime.js';
 import { createFileLinks, type FileLinks } from './chat/file-links.js';
 import { createSocketRegistry, type SocketRegistry } from './chat/socket-registry.js';
@@ -34,6 +36,13 @@ export interface Services extends StoreServices {
   readonly chat: ChatRuntime;
   /** The agent console's sessions; their ends travel on the chat's hub to every instance. */
   readonly sessions: ConsoleSessions;
+  /** Agent accounts and their invites (agents/agents.ts, decision 0023). */
+  readonly agents: Agents;
+  /**
+   * Who did what: `audit.record(executor, { actor, action, subject, summary })`, in the caller's
+   * transaction where there is one (agents/audit.ts).
+   */
+  readonly audit: AuditLog;
   /** This instance's live sockets. */
   readonly sockets: SocketRegistry;
   /** Signed addresses of chat files. */
@@ -91,6 +100,8 @@ export function createServices(deps: ServerDeps): Services {
     allowPrivate,
     worker: createWebhookWorker(db, { ...deps.webhooks, now: deps.now, allowPrivate }),
   });
+  const audit = createAuditLog(db, deps.now);
+  const agents = createAgents(db, deps.now, audit);
 
   return {
     deps,
@@ -103,7 +114,9 @@ export function createServices(deps: ServerDeps): Services {
     surveys: createSurveysService(store),
     callers: createCallerResolver(deps, tokens, conversations),
     chat,
-    sessions: createConsoleSessions(deps, chat.hub),
+    sessions: createConsoleSessions(deps, chat.hub, agents),
+    agents,
+    audit,
     sockets: createSocketRegistry(),
     fileLinks: createFileLinks(db),
     // The store's locales read per write: the console may change them.

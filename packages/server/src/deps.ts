@@ -23,8 +23,6 @@ export interface ServerDeps {
   readonly now: () => number;
   /** HS256 secret the store signs identity tokens with (`sub` = its customer id). */
   readonly identitySecret: string;
-  /** The agent console's password. */
-  readonly agentPassword: string;
   /**
    * The admin API's bootstrap key (`KEFU_ADMIN_KEY`): every scope, never stored (admin/keys.ts).
    * None when not given: only keys made with `kefu-server keys create` open /admin/v1.

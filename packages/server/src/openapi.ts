@@ -25,7 +25,6 @@ export async function generateOpenApiDocument() {
     config: demoStoreConfig,
     now: Date.now,
     identitySecret: 'openapi-generation-only',
-    agentPassword: 'openapi-generation-only',
     files: createDirectoryFileStore(join(tmpdir(), 'kefu-openapi-unused')),
     allowedOrigins: [],
     trustProxy: false,

@@ -14,6 +14,7 @@ import { starterSettings } from './settings/starter.js';
 import { openLiveSettings, type LiveSettings } from './settings/live.js';
 import type { StoreSettings } from './settings/schema.js';
 import { createServices, type Services } from './compose.js';
+import { seedDemoAgents } from './agents/demo-agents.js';
 import { attachSockets } from './chat/socket.js';
 import type { ServerDeps } from './deps.js';
 import { openFileStore, type UploadStoreKind } from './files/file-store.js';
@@ -48,15 +49,15 @@ export interface ServerOptions {
   /** Where `settings` came from, for the database's `updated_by` of the first value (e.g. the file's path). */
   readonly settingsSource?: string;
   /**
-   * Fill an empty database with the demo store, Maple & Moss: its orders and 84 help articles
-   * (`kefu-server --demo`, `npm start`, the tests). Default false: a store starts with no orders
-   * and no articles.
+   * Fill an empty database with the demo store, Maple & Moss: its orders, 84 help articles and two
+   * demo agents (agents/demo-agents.ts; `kefu-server --demo`, `npm start`, the tests). Default
+   * false: a store starts with no orders, no articles and no agents (its first start makes the
+   * first admin's invite).
    */
   readonly demo?: boolean;
   /** Storefront origins allowed by CORS (KEFU_ALLOWED_ORIGINS), besides the settings' `allowedOrigins`. */
   readonly allowedOrigins?: readonly string[];
   readonly identitySecret?: string;
-  readonly agentPassword?: string;
   /** The admin API's bootstrap key (`KEFU_ADMIN_KEY`), with every scope; none by default. */
   readonly adminKey?: string;
   readonly trustProxy?: boolean;
@@ -91,6 +92,11 @@ export interface RunningServer {
   readonly services: Services;
   /** The store's settings: where they came from at start, and any change (settings/live.ts). */
   readonly settings: LiveSettings;
+  /**
+   * With no agent account yet: the path of a new invite link for the first admin
+   * (`/agent/invite#<token>`, decision 0023). Each start makes a new one until someone accepts.
+   */
+  readonly firstAdminInvite?: string;
   close(): Promise<void>;
 }
 
@@ -131,7 +137,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     now,
     identitySecret: options.identitySecret ?? randomBytes(32).toString('hex'),
-    agentPassword: options.agentPassword ?? randomBytes(9).toString('base64url'),
     ...(options.adminKey ? { adminKey: options.adminKey } : {}),
     files: openFileStore(engine, {
       kind: options.uploadStore,
@@ -147,6 +152,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const services = createServices(deps);
   // Every instance sends the webhooks' queue; services.close() stops it before the database closes.
   services.webhooks.worker.start();
+  if (options.demo) await seedDemoAgents(services.agents);
+  const firstAdminToken = await services.agents.firstAdminInvite();
   let closing = false;
   const { app } = createApp(services, { closing: () => closing });
   return new Promise((resolve, reject) => {
@@ -158,6 +165,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         deps,
         services,
         settings,
+        ...(firstAdminToken === undefined ? {} : { firstAdminInvite: `/agent/invite#${firstAdminToken}` }),
         // Graceful: no new connections; idle keep-alive ones end now; a request in flight (its
         // transaction, its answer) finishes, for at most SHUTDOWN_GRACE_MS; then the rest end (a
         // client still sending a body that was already answered, a 413 say) and the database.

@@ -18,6 +18,7 @@ import {
   tinyPng,
   uploadFile,
   startTestServer,
+  agentCookie,
 } from '../routes/test-helpers.js';
 
 /**
@@ -28,7 +29,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
   let server: RunningServer;
   let base: string;
   before(async () => {
-    server = await startTestServer({ port: 0, identitySecret: IDENTITY_SECRET, agentPassword: 'attachments-test' });
+    server = await startTestServer({ port: 0, identitySecret: IDENTITY_SECRET });
     base = `${server.origin}/v1`;
   });
   after(() => server.close());
@@ -258,12 +259,7 @@ describe('uploads with a purpose: chat attachments (photos and PDFs) and return 
     const pdf = (await uploadFile(base, tinyPdf, { token: conversation.token, key: key(), name: 'Facture été.pdf' }))
       .body as UploadedAttachment;
     const png = (await uploadFile(base, tinyPng, { token: conversation.token, key: key() })).body as UploadedAttachment;
-    const session = await fetch(`${server.origin}/agent/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Mei', password: 'attachments-test' }),
-    });
-    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = await agentCookie(server);
 
     const download = await fetch(`${server.origin}/agent/api/uploads/${pdf.id}`, { headers: { cookie } });
     assert.equal(download.status, 200);

@@ -7,9 +7,9 @@ import { WebSocket } from 'ws';
 import type { ChatEvent, ChatMessage, Conversation } from '@kefu/core';
 import { type RunningServer, type ServerOptions } from '../server.js';
 import type { AgentFeedFrame } from './agent-feed.js';
-import { startTestServer } from '../routes/test-helpers.js';
+import { agentCookie, startTestServer } from '../routes/test-helpers.js';
+import { DEMO_AGENT_PASSWORD } from '../agents/demo-agents.js';
 
-const PASSWORD = 'correct horse battery staple';
 /** A Monday, 10:00 in Paris: inside the demo store's business hours. */
 const MONDAY_MORNING = Date.parse('2026-11-23T10:00:00+01:00');
 /** A Sunday: outside them. */
@@ -87,18 +87,7 @@ function client(server: RunningServer) {
   };
 }
 
-async function signIn(server: RunningServer, name = 'Mei'): Promise<string> {
-  const response = await fetch(`${server.origin}/agent/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password: PASSWORD }),
-  });
-  assert.equal(response.status, 200);
-  const cookie = response.headers.get('set-cookie') ?? '';
-  assert.match(cookie, /HttpOnly/i);
-  assert.match(cookie, /SameSite=Strict/i);
-  return cookie.split(';')[0] ?? '';
-}
+const signIn = (server: RunningServer, name = 'Mei'): Promise<string> => agentCookie(server, { name });
 
 function agent(server: RunningServer, cookie: string) {
   return {
@@ -133,7 +122,7 @@ describe('chat over real HTTP and WebSocket', () => {
   const track = <T extends { socket: WebSocket }>(frames: T) => (sockets.push(frames.socket), frames);
 
   before(async () => {
-    server = await startTestServer({ port: 0, agentPassword: PASSWORD, now: () => MONDAY_MORNING });
+    server = await startTestServer({ port: 0, now: () => MONDAY_MORNING });
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.terminate();
@@ -417,10 +406,10 @@ describe('chat over real HTTP and WebSocket', () => {
       fetch(`${server.origin}/agent/api/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Eve', password }),
+        body: JSON.stringify({ email: 'mei@maple-and-moss.example', password }),
       });
     for (let attempt = 0; attempt < 5; attempt += 1) assert.equal((await signInWith('guess')).status, 401);
-    const limited = await signInWith(PASSWORD);
+    const limited = await signInWith(DEMO_AGENT_PASSWORD);
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('retry-after')) > 0);
 
@@ -466,7 +455,7 @@ describe('chat across a restart and a dropped socket', () => {
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const options = (): ServerOptions => ({ port: 0, dataDir, agentPassword: PASSWORD });
+  const options = (): ServerOptions => ({ port: 0, dataDir });
 
   it('keeps every acknowledged message through close() and a new server on the same data', async () => {
     const first = await startTestServer(options());

@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import type { CallbackSlot, ChatMessage, Conversation, OrderAccess } from '@kefu/core';
 import { createDemoOrders } from '@kefu/core/seed';
 import { type RunningServer } from '../server.js';
-import { startTestServer } from '../routes/test-helpers.js';
-
-const PASSWORD = 'console-admin-password';
+import { agentCookie, startTestServer } from '../routes/test-helpers.js';
 
 /** A 1×1 PNG. */
 const tinyPng = Buffer.from(
@@ -24,17 +22,12 @@ describe('the agent console’s API: orders, attachments, callbacks, returns, su
   let clockShift = 0;
 
   async function signIn(): Promise<void> {
-    const response = await fetch(`${server.origin}/agent/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
-    });
-    cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookie = await agentCookie(server);
   }
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-console-'));
-    server = await startTestServer({ port: 0, dataDir, agentPassword: PASSWORD, now: () => Date.now() + clockShift });
+    server = await startTestServer({ port: 0, dataDir, now: () => Date.now() + clockShift });
     await signIn();
   });
   after(async () => {
@@ -239,6 +232,33 @@ describe('the agent console’s API: orders, attachments, callbacks, returns, su
     });
     assert.equal(rejected.body.status, 'rejected');
     assert.equal(rejected.body.rejectionReason, 'Worn and washed.');
+
+    // The audit log, which only an admin (Mei, the demo's) reads, says who decided which return, how.
+    const decided = new Map(
+      listed.body.returns.filter((record) => ids.includes(record.id)).map((record) => [record.id, record]),
+    );
+    const audit = await agent<{
+      entries: { actor: { name: string }; action: string; subject: { id: string }; summary: string }[];
+    }>('GET', '/audit?limit=100');
+    const rmaOf = async (id: string) =>
+      (await agent<{ returns: { id: string; rma: string }[] }>('GET', '/returns')).body.returns.find((r) => r.id === id)
+        ?.rma;
+    const [approvedRma, rejectedRma] = [await rmaOf(approveId), await rmaOf(rejectId)];
+    assert.ok(decided.size === 2 && approvedRma && rejectedRma);
+    const approval = audit.body.entries.find((entry) => entry.action === 'return.approved');
+    assert.deepEqual(approval && { who: approval.actor.name, rma: approval.subject.id, summary: approval.summary }, {
+      who: 'Mei',
+      rma: approvedRma,
+      summary: 'Label https://labels.example/RMA.pdf',
+    });
+    const rejection = audit.body.entries.find((entry) => entry.action === 'return.rejected');
+    assert.deepEqual(
+      rejection && { who: rejection.actor.name, rma: rejection.subject.id, summary: rejection.summary },
+      { who: 'Mei', rma: rejectedRma, summary: 'Reason: Worn and washed.' },
+    );
+    const lin = await agentCookie(server, { name: 'Lin' });
+    const refused = await fetch(`${server.origin}/agent/api/audit`, { headers: { cookie: lin } });
+    assert.equal(refused.status, 403, 'an agent who is not an admin does not read the audit log');
   });
 
   it('sums survey answers: CSAT and CES averages, the NPS, day by day', async () => {

@@ -6,7 +6,15 @@ import { openSqliteEngine } from '../db/engine.js';
 import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { type RunningServer } from '../server.js';
-import { call, errorOf, IDENTITY_SECRET, identityToken, testClock, startTestServer } from '../routes/test-helpers.js';
+import {
+  agentCookie,
+  call,
+  errorOf,
+  IDENTITY_SECRET,
+  identityToken,
+  testClock,
+  startTestServer,
+} from '../routes/test-helpers.js';
 
 const shopper = { name: 'Ana', email: 'ana@example.com', topic: 'Where is my order?' };
 type StreamFrame = ChatEvent | { type: 'subscribed' } | { type: 'error'; code: string };
@@ -359,12 +367,4 @@ describe('migration 4 (conversation owner)', () => {
   });
 });
 
-async function signInAgent(server: RunningServer): Promise<string> {
-  const response = await fetch(`${server.origin}/agent/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Mei', password: server.deps.agentPassword }),
-  });
-  assert.equal(response.status, 200);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signInAgent = (server: RunningServer): Promise<string> => agentCookie(server);

@@ -38,6 +38,7 @@ import {
 } from '@kefu/core';
 import { freshPostgresDatabase, usePostgresCluster } from '../db/both-engines.test-support.js';
 import { startServer, type RunningServer } from '../server.js';
+import { agentCookie } from '../routes/test-helpers.js';
 import { startReverseProxy, type ReverseProxy } from '../../../../test/support/reverse-proxy.js';
 
 usePostgresCluster();
@@ -47,7 +48,6 @@ const BASE_SEED = process.env.KEFU_KILL_RUNS_SEED
   ? Number(process.env.KEFU_KILL_RUNS_SEED) >>> 0
   : Math.floor(Math.random() * 2 ** 32);
 const INSTANCES = 3;
-const PASSWORD = 'correct horse battery staple';
 /** The clients' timers (reconnect and retry backoff) run this many times faster than the wall clock. */
 const SPEED = 25;
 /** A Monday, 10:00 in Paris, moving on from there: inside the demo store's business hours. */
@@ -338,7 +338,6 @@ describe('200 seeded runs of kills and reconnects over three instances on one Po
       port: 0,
       database: url.toString(),
       databaseMaxConnections: 4,
-      agentPassword: PASSWORD,
       trustProxy: true,
       now: serverNow,
     });
@@ -397,13 +396,7 @@ describe('200 seeded runs of kills and reconnects over three instances on one Po
     proxy = await startReverseProxy({
       upstreams: instances.map((instance) => `http://127.0.0.1:${instance.front.port}`),
     });
-    const session = await fetch(`${proxy.origin}/agent/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
-    });
-    assert.equal(session.status, 200);
-    cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookie = await agentCookie(instances[0]!.server, { via: proxy.origin });
   });
 
   after(async () => {

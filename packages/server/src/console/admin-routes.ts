@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import type { Services } from '../compose.js';
 import { sendUpload } from '../chat/attachments.js';
@@ -15,7 +15,7 @@ import {
   type SurveyStats,
 } from '../services/admin.js';
 import type { ChatService } from '../chat/service.js';
-import { readBody, type ConsoleEnv } from './http.js';
+import { consoleActor, readBody, requireAdmin, type ConsoleEnv } from './http.js';
 import { consoleReturns } from './returns.js';
 import { settingsRoutes } from './settings-routes.js';
 
@@ -44,6 +44,9 @@ export type ConsoleSurveyStats = Omit<SurveyStats, 'recentComments'> & {
 export function adminRoutes(services: Services) {
   const chat = services.chat.service;
   const routes = new Hono<ConsoleEnv>();
+  /** An audit entry for what the signed-in agent just did. */
+  const record = (c: Context<ConsoleEnv>, action: string, subject: { type: string; id: string }, summary: string) =>
+    services.audit.record(services.deps.engine.db, { actor: consoleActor(c), action, subject, summary });
 
   // The store's timezone comes along: the slot was offered to the shopper in the store's time.
   routes.get('/callbacks', async (c) =>
@@ -54,18 +57,43 @@ export function adminRoutes(services: Services) {
   );
   routes.post('/callbacks/:id', async (c) => {
     const { status } = await readBody(c, CallbackOutcome);
-    return c.json(await markCallback(services, c.req.param('id'), status), 200);
+    const callback = await markCallback(services, c.req.param('id'), status);
+    await record(
+      c,
+      'callback.marked',
+      { type: 'callback', id: callback.id },
+      `${callback.name}: ${status === 'called' ? 'called' : 'no answer'}`,
+    );
+    return c.json(callback, 200);
   });
-  routes.post('/callbacks/:id/reopen', async (c) => c.json(await reopenCallback(services, c.req.param('id')), 200));
+  routes.post('/callbacks/:id/reopen', async (c) => {
+    const callback = await reopenCallback(services, c.req.param('id'));
+    await record(c, 'callback.reopened', { type: 'callback', id: callback.id }, `${callback.name}: reopened`);
+    return c.json(callback, 200);
+  });
 
   routes.get('/returns', async (c) => c.json({ returns: await consoleReturns(services) }, 200));
   routes.post('/returns/:id/approve', async (c) => {
     const { labelUrl } = await readBody(c, Approval);
-    return c.json(await approveReturn(services, c.req.param('id'), labelUrl.trim()), 200);
+    const decided = await approveReturn(services, c.req.param('id'), labelUrl.trim());
+    await record(
+      c,
+      'return.approved',
+      { type: 'return', id: decided.rma },
+      `Label ${decided.labelUrl ?? labelUrl.trim()}`,
+    );
+    return c.json(decided, 200);
   });
   routes.post('/returns/:id/reject', async (c) => {
     const { reason } = await readBody(c, Rejection);
-    return c.json(await rejectReturn(services, c.req.param('id'), reason), 200);
+    const decided = await rejectReturn(services, c.req.param('id'), reason);
+    await record(
+      c,
+      'return.rejected',
+      { type: 'return', id: decided.rma },
+      `Reason: ${decided.rejectionReason ?? reason}`,
+    );
+    return c.json(decided, 200);
   });
 
   routes.get('/surveys/stats', async (c) => {
@@ -97,8 +125,12 @@ export function adminRoutes(services: Services) {
     return sendUpload(c, upload);
   });
 
-  // The store's settings, as the settings file holds them (decision 0018).
-  routes.route('/settings', settingsRoutes(services.deps.settings));
+  // The store's settings, as the settings file holds them (decision 0018); admins only.
+  routes.use('/settings', requireAdmin);
+  routes.route(
+    '/settings',
+    settingsRoutes(services.deps.settings, { log: services.audit, db: services.deps.engine.db }),
+  );
 
   return routes;
 }

@@ -3,7 +3,9 @@ import { z } from '@hono/zod-openapi';
 import type { ChatRuntime } from '../chat/runtime.js';
 import { ApiError } from '../errors.js';
 import { MAX_MESSAGE_LENGTH } from '../chat/validation.js';
-import { readBody, type ConsoleEnv } from './http.js';
+import { consoleActor, readBody, type ConsoleEnv } from './http.js';
+import type { AuditLog } from '../agents/audit.js';
+import type { Executor } from '../db/tx.js';
 import type { OrderLookup } from './orders.js';
 
 const Reply = z.object({
@@ -19,7 +21,11 @@ const Typing = z.object({ typing: z.boolean({ error: 'Expected true or false.' }
 const Read = z.object({ upToSeq: z.number().int().min(0) });
 
 /** The agent's side of chat: the list, a conversation with its order, accept, reply, typing, read, close. */
-export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
+export function chatRoutes(
+  { service }: ChatRuntime,
+  findOrder: OrderLookup,
+  audit?: { readonly log: AuditLog; readonly db: Executor },
+) {
   const routes = new Hono<ConsoleEnv>();
   const id = async (param: string | undefined) => (await service.conversation(param ?? '')).id;
 
@@ -54,7 +60,14 @@ export function chatRoutes({ service }: ChatRuntime, findOrder: OrderLookup) {
 
   routes.post('/:id/accept', async (c) => {
     const row = await service.accept(await id(c.req.param('id')), c.get('agent').name);
-    return c.json(service.summary(row), 200);
+    const summary = service.summary(row);
+    await audit?.log.record(audit.db, {
+      actor: consoleActor(c),
+      action: 'chat.accepted',
+      subject: { type: 'conversation', id: summary.id },
+      summary: `Chat with ${summary.name}${summary.topic.trim() === '' ? '' : ` · ${summary.topic}`}`,
+    });
+    return c.json(summary, 200);
   });
 
   routes.post('/:id/messages', async (c) => {

@@ -10,11 +10,9 @@ import { migrate } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { demoCustomerNames, insertOrder, seedDemoStore } from '../db/seed.js';
 import { type RunningServer } from '../server.js';
-import { call, identityToken, IDENTITY_SECRET, startTestServer } from '../routes/test-helpers.js';
+import { agentCookie, call, identityToken, IDENTITY_SECRET, startTestServer } from '../routes/test-helpers.js';
 import type { ConsoleOrder } from './orders.js';
 import type { ConsoleReturn } from './returns.js';
-
-const PASSWORD = 'customer-name-password';
 
 describe('the name an order was placed under (migration 8)', () => {
   it('adds the column to a database of the last release, and the demo orders get their names', async () => {
@@ -97,13 +95,8 @@ describe('who asked, in the agent console; never in what a shopper is sent', () 
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-customer-name-'));
-    server = await startTestServer({ port: 0, dataDir, agentPassword: PASSWORD, identitySecret: IDENTITY_SECRET });
-    const response = await fetch(`${server.origin}/agent/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
-    });
-    cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    server = await startTestServer({ port: 0, dataDir, identitySecret: IDENTITY_SECRET });
+    cookie = await agentCookie(server);
   });
   after(async () => {
     await server.close();

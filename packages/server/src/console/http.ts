@@ -35,6 +35,21 @@ export function requireAgent(sessions: ConsoleSessions): MiddlewareHandler<Conso
   };
 }
 
+/**
+ * After `requireAgent`: the console routes only admins may use (settings, agents, the audit log,
+ * API keys, webhooks) answer 403 `forbidden` to an agent; the console hides them too.
+ */
+export const requireAdmin: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
+  if (c.get('agent').role !== 'admin') throw new ApiError(403, 'forbidden', 'Only an admin can do this.');
+  await next();
+};
+
+/** The audit log's actor for the agent of a console request. */
+export function consoleActor(c: Context<ConsoleEnv>): { kind: 'agent'; id: string; name: string } {
+  const agent = c.get('agent');
+  return { kind: 'agent', id: agent.agentId, name: agent.name };
+}
+
 /** The body as `schema` says, or 400 for JSON that is not an object and 422 with `fields`. */
 export async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   let value: unknown;

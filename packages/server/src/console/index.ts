@@ -10,6 +10,7 @@ import { storeOrderLookup } from './orders.js';
 import { adminRoutes } from './admin-routes.js';
 import { consolePage, consoleStyles, CONTENT_SECURITY_POLICY } from './page.js';
 import { sessionRoutes } from './session-routes.js';
+import { agentRoutes } from './agent-routes.js';
 
 /** The agent console at /agent and its API at /agent/api (not part of the shopper contract). */
 export function registerConsole(app: OpenAPIHono, services: Services): void {
@@ -28,9 +29,13 @@ export function registerConsole(app: OpenAPIHono, services: Services): void {
     await next();
     c.header('Cache-Control', 'no-store');
   });
-  api.route('/session', sessionRoutes(sessions, deps.trustProxy));
+  api.route('/', sessionRoutes(sessions, services.agents, deps.trustProxy));
   api.use(requireAgent(sessions));
-  api.route('/conversations', chatRoutes(runtime, storeOrderLookup(services)));
+  api.route('/', agentRoutes(services));
+  api.route(
+    '/conversations',
+    chatRoutes(runtime, storeOrderLookup(services), { log: services.audit, db: deps.engine.db }),
+  );
   api.route('/', adminRoutes(services));
   app.route('/agent/api', api);
 
@@ -43,6 +48,12 @@ export function registerConsole(app: OpenAPIHono, services: Services): void {
     return c.html(consolePage);
   });
   app.get('/agent/', (c) => c.redirect('/agent', 301));
+  // An invite link, /agent/invite#<token>: the console's page, which reads the token from the
+  // fragment (never sent to the server, so never in its logs) and asks for a password.
+  app.get('/agent/invite', (c) => {
+    page(c);
+    return c.html(consolePage);
+  });
   app.get('/agent/console.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(consoleStyles);

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { ApiError } from '../errors.js';
 import type { LiveSettings, SavedSettings } from '../settings/live.js';
 import { SettingsError } from '../settings/schema.js';
-import type { ConsoleEnv } from './http.js';
+import { consoleActor, type ConsoleEnv } from './http.js';
+import type { AuditLog } from '../agents/audit.js';
+import type { Executor } from '../db/tx.js';
 
 /** The store's settings as the console edits them: the settings file's shape, and who saved them when. */
 export interface ConsoleSettings {
@@ -37,7 +39,10 @@ function fieldsOf(error: SettingsError): Record<string, string> {
  * stores nothing. Saved, it applies on this instance at once and on the others within
  * SETTINGS_REFRESH_MS.
  */
-export function settingsRoutes(settings: LiveSettings | undefined) {
+export function settingsRoutes(
+  settings: LiveSettings | undefined,
+  audit?: { readonly log: AuditLog; readonly db: Executor },
+) {
   const routes = new Hono<ConsoleEnv>();
   const live = () => {
     if (!settings) throw new ApiError(404, 'not_found', 'This server keeps no settings to edit.');
@@ -53,7 +58,19 @@ export function settingsRoutes(settings: LiveSettings | undefined) {
       throw new ApiError(400, 'invalid_json', 'The body must be JSON: the settings, as an object.');
     }
     try {
-      return c.json(shown(await target.save(value, c.get('agent').name)), 200);
+      const before = shown(target.saved()).settings;
+      const saved = await target.save(value, c.get('agent').name);
+      const after = shown(saved).settings;
+      const changed = Object.keys({ ...before, ...after }).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+      );
+      await audit?.log.record(audit.db, {
+        actor: consoleActor(c),
+        action: 'settings.edited',
+        subject: { type: 'settings', id: 'store' },
+        summary: changed.length === 0 ? 'Saved without changes' : `Changed ${changed.join(', ')}`,
+      });
+      return c.json(shown(saved), 200);
     } catch (error) {
       if (!(error instanceof SettingsError)) throw error;
       throw new ApiError(

@@ -5,17 +5,16 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
 import { freshPostgresDatabase, usePostgresCluster } from '../db/both-engines.test-support.js';
-import { consoleCookie, startTestServer, testClock } from '../routes/test-helpers.js';
+import { agentCookie, startTestServer, testClock } from '../routes/test-helpers.js';
 import { startServer, type RunningServer } from '../server.js';
 import { IDLE_MS } from './sessions.js';
 
 usePostgresCluster();
 
-const PASSWORD = 'sign-out-test-password';
 /** Long enough for a notification on a busy machine; a close that never comes fails here. */
 const WAIT_MS = 10_000;
 
-const signIn = (server: RunningServer) => consoleCookie(server.origin, PASSWORD);
+const signIn = (server: RunningServer) => agentCookie(server);
 
 async function signOut(server: RunningServer, cookie: string): Promise<void> {
   const response = await fetch(`${server.origin}/agent/api/session`, { method: 'DELETE', headers: { cookie } });
@@ -92,7 +91,7 @@ describe('signing out closes the console sockets of that session', () => {
   after(() => Promise.all(running.map((server) => server.close())));
 
   it('on the same instance, with 4401 "signed out"', async () => {
-    const server = await startTestServer({ port: 0, agentPassword: PASSWORD, chatAlwaysOpen: true });
+    const server = await startTestServer({ port: 0, chatAlwaysOpen: true });
     running.push(server);
     const cookie = await signIn(server);
     const feed = await consoleSocket(server, cookie);
@@ -111,8 +110,7 @@ describe('ending a session reaches every instance on one PostgreSQL database', (
   const clock = testClock();
   async function twoInstances() {
     const database = await freshPostgresDatabase();
-    const start = () =>
-      startServer({ port: 0, database, agentPassword: PASSWORD, chatAlwaysOpen: true, now: clock.now });
+    const start = () => startServer({ port: 0, database, chatAlwaysOpen: true, now: clock.now });
     const a = await start();
     running.push(a);
     const b = await start();

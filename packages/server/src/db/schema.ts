@@ -115,8 +115,36 @@ export interface KefuDatabase {
   };
   rate_limit_hits: { bucket: string; subject: string; at: number };
 
-  agent_sessions: { id: string; name: string; created_at: number; last_seen: number };
+  /** `agent_id` (migration 16): whose session; `name` is the account's name at sign-in. */
+  agent_sessions: { id: string; name: string; created_at: number; last_seen: number; agent_id: string };
   agent_presence: { instance_id: string; session_id: string; seen_at: number };
+
+  /** Agent accounts (migration 16): `email_key` lowercased and unique; scrypt hash, NULL until invited ones accept. */
+  agents: {
+    id: string;
+    email: string;
+    email_key: string;
+    name: string;
+    role: 'admin' | 'agent';
+    password_hash: string | null;
+    created_at: number;
+    password_changed_at: number | null;
+    disabled_at: number | null;
+  };
+  /** One-time invite links by their token's SHA-256 (migration 16); no `agent_id`: the first admin's. */
+  agent_invites: { token_hash: string; agent_id: string | null; role: 'admin' | 'agent'; created_at: number; expires_at: number };
+  /** Who did what (migration 16); `actor_kind` agent, api_key or cli. */
+  audit_log: {
+    id: Generated<number>;
+    at: number;
+    actor_kind: 'agent' | 'api_key' | 'cli';
+    actor_id: string | null;
+    actor_name: string;
+    action: string;
+    subject_type: string;
+    subject_id: string;
+    summary: string;
+  };
 
   /** The store's settings (migration 13): one row, id 1; `json` is the settings file's shape. */
   store_settings: { id: number; json: string; updated_at: number; updated_by: string };

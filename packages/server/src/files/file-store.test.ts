@@ -19,13 +19,11 @@ import {
 } from '../db/both-engines.test-support.js';
 import type { Engine } from '../db/engine.js';
 import { inTransaction } from '../db/tx.js';
-import { call, consoleCookie, startTestServer, tinyPdf, tinyPng, uploadFile } from '../routes/test-helpers.js';
+import { agentCookie, call, startTestServer, tinyPdf, tinyPng, uploadFile } from '../routes/test-helpers.js';
 import type { RunningServer, ServerOptions } from '../server.js';
 import { createDatabaseFileStore } from './database-file-store.js';
 import { createDirectoryFileStore } from './directory-file-store.js';
 import type { FileStore } from './file-store.js';
-
-const PASSWORD = 'file-store-test';
 
 /** A folder of this test's own, removed after the file's tests. */
 const folders: string[] = [];
@@ -139,7 +137,7 @@ async function databaseFor(engine: EngineName): Promise<Pick<ServerOptions, 'dat
   return engine === 'PostgreSQL' ? { database: await freshPostgresDatabase() } : {};
 }
 
-const signInAgent = (server: RunningServer) => consoleCookie(server.origin, PASSWORD);
+const signInAgent = (server: RunningServer) => agentCookie(server);
 
 /** A conversation started through `base`, a PDF uploaded with its token and sent in a message: the message. */
 async function sendPdf(base: string, bytes: Uint8Array<ArrayBuffer> = tinyPdf): Promise<ChatMessage> {
@@ -194,7 +192,6 @@ for (const engine of engineNames) {
         dataDir,
         ...(await databaseFor(engine)),
         uploadStore: 'database',
-        agentPassword: PASSWORD,
       });
     });
     after(() => server?.close());
@@ -311,7 +308,7 @@ describe('kefu-server refuses an upload setting it cannot use', { concurrency: t
   const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
   function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli], {
-      env: { PATH: process.env.PATH, PORT: '0', KEFU_DATA_DIR: folder('cli'), KEFU_AGENT_PASSWORD: 'pw', ...env },
+      env: { PATH: process.env.PATH, PORT: '0', KEFU_DATA_DIR: folder('cli'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

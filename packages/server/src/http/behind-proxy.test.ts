@@ -9,12 +9,12 @@ import { WebSocket } from 'ws';
 import { DEFAULT_ORDER_GUESS_LIMITS } from '@kefu/core/domain';
 import type { ChatMessage, Conversation } from '@kefu/core';
 import { startServer, type RunningServer } from '../server.js';
+import { agentCookie } from '../routes/test-helpers.js';
 import { startPostgres, type PostgresCluster } from '../../../../test/support/postgres.js';
 import { startReverseProxy, type ReverseProxy } from '../../../../test/support/reverse-proxy.js';
 
 const ANA = '127.0.0.2';
 const BEN = '127.0.0.3';
-const PASSWORD = 'correct horse battery staple';
 /** A Monday, 10:00 in Paris: inside the demo store's business hours, so a chat can start. */
 const MONDAY_MORNING = Date.parse('2026-11-23T10:00:00+01:00');
 /** Two failed lookups per client address, then 429; the order number's own limit out of the way. */
@@ -139,13 +139,7 @@ async function chatBothWays(proxy: ReverseProxy, sockets: WebSocket[]): Promise<
   stream.socket.send(JSON.stringify({ type: 'auth', token: conversation.token }));
   await stream.waitFor((frame) => frame.type === 'subscribed', 'the stream subscribed');
 
-  const session = await fetch(`${proxy.origin}/agent/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
-  });
-  assert.equal(session.status, 200);
-  const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await agentCookie(proxy.origin);
   const feed = open('/agent/socket', { cookie, origin: proxy.origin });
   await feed.opened;
   await feed.waitFor((frame) => frame.type === 'hello', 'the console greeted');
@@ -188,7 +182,6 @@ describe('chat sockets through the proxy', () => {
     server = await startServer({
       port: 0,
       demo: true,
-      agentPassword: PASSWORD,
       trustProxy: true,
       now: () => MONDAY_MORNING,
     });
@@ -225,7 +218,6 @@ describe('two instances on one PostgreSQL database behind the proxy', () => {
       port: 0,
       demo: true,
       database: cluster.url,
-      agentPassword: PASSWORD,
       trustProxy: true,
       now: () => MONDAY_MORNING,
     };

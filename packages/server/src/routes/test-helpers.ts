@@ -20,6 +20,8 @@ import { ApiError, errorBody, sendError } from '../errors.js';
 import { createApiRoutes } from './index.js';
 import { createServices, type Services } from '../compose.js';
 import type { LookupLimits } from '../http/rate-limit.js';
+import type { AgentRole } from '../agents/agents.js';
+import { DEMO_AGENT_PASSWORD, DEMO_AGENTS } from '../agents/demo-agents.js';
 
 export const IDENTITY_SECRET = 'test-identity-secret-0123456789abcdef';
 
@@ -103,15 +105,40 @@ export interface ApiOptions {
   readonly trustProxy?: boolean;
 }
 
+/** The password of the accounts `agentCookie` makes (the demo's agents have DEMO_AGENT_PASSWORD). */
+export const TEST_AGENT_PASSWORD = 'test-agent-password-42';
+
 /**
- * Signs an agent in to the console at `origin` over HTTP, as its sign-in form does, and gives back
- * the session cookie (`name=value`) for later calls and sockets.
+ * An agent signed in to the console over HTTP, as its sign-in form does: the session cookie
+ * (`name=value`) for later calls and sockets. The demo's agents (Mei, the admin, by default; Lin)
+ * sign in with the demo password on any demo server, in this process or another (`target` an
+ * origin). On a server in this process (`target` a RunningServer) any other name gets an account
+ * first (`<name>.<role>@agents.test`), and a demo agent missing from a server without the demo too.
+ * `via`: sign in through this origin instead (a reverse proxy in front of `target`).
  */
-export async function consoleCookie(origin: string, password: string, name = 'Mei'): Promise<string> {
+export async function agentCookie(
+  target: RunningServer | string,
+  who: { readonly name?: string; readonly role?: AgentRole; readonly via?: string } = {},
+): Promise<string> {
+  const name = who.name ?? 'Mei';
+  const demo = DEMO_AGENTS.find((agent) => agent.name === name && (who.role ?? agent.role) === agent.role);
+  const account = demo
+    ? { ...demo, password: DEMO_AGENT_PASSWORD }
+    : {
+        email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.${who.role ?? 'agent'}@agents.test`,
+        name,
+        role: who.role ?? 'agent',
+        password: TEST_AGENT_PASSWORD,
+      };
+  if (typeof target !== 'string' && !(await target.services.agents.find(account.email)))
+    await target.services.agents.create(account);
+  else if (typeof target === 'string' && !demo)
+    throw new Error(`agentCookie: only the demo's agents can sign in to a server in another process, not ${name}`);
+  const origin = who.via ?? (typeof target === 'string' ? target : target.origin);
   const response = await fetch(`${origin}/agent/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password }),
+    body: JSON.stringify({ email: account.email, password: account.password }),
   });
   if (response.status !== 200) throw new Error(`console sign-in answered ${response.status}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -141,7 +168,6 @@ export async function startApiServer(
     config: demoStoreConfig,
     now,
     identitySecret: IDENTITY_SECRET,
-    agentPassword: 'test',
     files: openFileStore(engine, {
       defaultDir: join(options.dataDir ?? join(tmpdir(), `kefu-test-uploads-${process.pid}`), 'uploads'),
     }),

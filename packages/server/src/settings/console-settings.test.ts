@@ -15,15 +15,13 @@ import {
   usePostgresCluster,
   type EngineName,
 } from '../db/both-engines.test-support.js';
-import { consoleCookie } from '../routes/test-helpers.js';
+import { agentCookie } from '../routes/test-helpers.js';
 import { startServer, type RunningServer } from '../server.js';
 import { starterSettings } from './starter.js';
 import type { StoreSettings } from './schema.js';
 import { SETTINGS_REFRESH_MS } from './live.js';
 
 usePostgresCluster();
-
-const PASSWORD = 'settings-password';
 
 /** A store's settings file as the server was first started with: a tea house, not the starter's name. */
 const fileSettings: StoreSettings = (() => {
@@ -61,7 +59,7 @@ async function request<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-const signIn = (server: RunningServer, name: string) => consoleCookie(server.origin, PASSWORD, name);
+const signIn = (server: RunningServer, name: string) => agentCookie(server, { name, role: 'admin' });
 
 const storeConfig = async (server: RunningServer) => (await request<StoreConfig>(server, 'GET', '/v1/config')).body;
 
@@ -80,7 +78,6 @@ for (const engineName of engineNames) {
         database: name === 'SQLite' ? join(folder, 'kefu.sqlite') : database,
         settings: fileSettings,
         settingsSource: 'tea.yaml',
-        agentPassword: PASSWORD,
         uploadsDir: join(folder, 'uploads'),
       });
 

@@ -38,7 +38,7 @@ interface CliRun {
 function spawnCli(args: readonly string[], env: Record<string, string> = {}, cwd = folder()): CliRun {
   const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, cli, ...args], {
     cwd,
-    env: { PATH: process.env.PATH, PORT: '0', KEFU_DATA_DIR: join(cwd, 'data'), KEFU_AGENT_PASSWORD: 'pw', ...env },
+    env: { PATH: process.env.PATH, PORT: '0', KEFU_DATA_DIR: join(cwd, 'data'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { stdout: '', stderr: '' };

@@ -10,14 +10,31 @@ import './callbacks-view.js';
 import './returns-view.js';
 import './surveys-view.js';
 import './settings-view.js';
+import './invite.js';
+import './agents-view.js';
+import './audit-view.js';
+import './account-view.js';
+import type { SignedInAgent } from './types.js';
 
-type Screen = 'chats' | 'callbacks' | 'returns' | 'surveys' | 'settings';
-const screens: readonly { readonly id: Screen; readonly label: string }[] = [
+type Screen =
+  | 'chats'
+  | 'callbacks'
+  | 'returns'
+  | 'surveys'
+  | 'settings'
+  | 'agents'
+  | 'audit'
+  | 'account';
+/** The screens, in the bar's order; `adminOnly` ones are hidden from agents (their routes answer 403). */
+const screens: readonly { readonly id: Screen; readonly label: string; readonly adminOnly?: boolean }[] = [
   { id: 'chats', label: 'Live chat' },
   { id: 'callbacks', label: 'Callbacks' },
   { id: 'returns', label: 'Returns' },
   { id: 'surveys', label: 'Surveys' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'settings', label: 'Settings', adminOnly: true },
+  { id: 'agents', label: 'Agents', adminOnly: true },
+  { id: 'audit', label: 'Audit log', adminOnly: true },
+  { id: 'account', label: 'Account' },
 ];
 
 /** The agent console: sign-in, then the live queue and conversations, callbacks, returns, surveys, settings. */
@@ -99,7 +116,8 @@ export class KefuConsole extends LitElement {
         min-height: 0;
       }
       /* The sign-in takes the whole window (both rows), so its card sits in the middle. */
-      kefu-console-sign-in {
+      kefu-console-sign-in,
+      kefu-console-invite {
         grid-row: 1 / -1;
       }
       .loading {
@@ -110,7 +128,7 @@ export class KefuConsole extends LitElement {
     `,
   ];
 
-  @state() private agent: { name: string } | undefined;
+  @state() private agent: SignedInAgent | undefined;
   @state() private checked = false;
   @state() private screen: Screen = 'chats';
   @state() private selected: string | undefined;
@@ -123,7 +141,7 @@ export class KefuConsole extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.ticker = setInterval(() => (this.now = Date.now()), 15_000);
-    void api<{ name: string }>('GET', '/session')
+    void api<SignedInAgent>('GET', '/session')
       .then((session) => this.signedIn(session))
       .catch(() => undefined)
       .finally(() => (this.checked = true));
@@ -137,21 +155,28 @@ export class KefuConsole extends LitElement {
 
   override render() {
     if (!this.checked) return html`<div class="loading" role="status">Loading…</div>`;
+    if (!this.agent && location.pathname === '/agent/invite')
+      return html`<kefu-console-invite
+        @signed-in=${(event: CustomEvent<SignedInAgent>) => this.signedIn(event.detail)}
+      ></kefu-console-invite>`;
     if (!this.agent)
       return html`<kefu-console-sign-in
-        @signed-in=${(event: CustomEvent<{ name: string }>) => this.signedIn(event.detail)}
+        @signed-in=${(event: CustomEvent<SignedInAgent>) => this.signedIn(event.detail)}
       ></kefu-console-sign-in>`;
+    const admin = this.agent.role === 'admin';
     const model = this.model;
     return html`
       <header class="bar">
         <strong>Kefu agent</strong>
         <nav aria-label="Screens">
-          ${screens.map(
-            ({ id, label }) =>
-              html`<button aria-current=${this.screen === id ? 'page' : 'false'} @click=${() => (this.screen = id)}>
-                ${label}
-              </button>`,
-          )}
+          ${screens
+            .filter((screen) => admin || !screen.adminOnly)
+            .map(
+              ({ id, label }) =>
+                html`<button aria-current=${this.screen === id ? 'page' : 'false'} @click=${() => (this.screen = id)}>
+                  ${label}
+                </button>`,
+            )}
         </nav>
         <span class="status ${model?.connection === 'open' ? '' : 'offline'}" role="status">
           ${
@@ -174,7 +199,14 @@ export class KefuConsole extends LitElement {
       ${this.screen === 'chats' && model ? this.chats(model) : nothing}
       ${this.screen === 'callbacks' ? html`<kefu-console-callbacks class="page"></kefu-console-callbacks>` : nothing}
       ${this.screen === 'returns' ? html`<kefu-console-returns class="page"></kefu-console-returns>` : nothing}
-      ${this.screen === 'settings' ? html`<kefu-console-settings class="page"></kefu-console-settings>` : nothing}
+      ${this.screen === 'settings' && admin ? html`<kefu-console-settings class="page"></kefu-console-settings>` : nothing}
+      ${this.screen === 'agents' && admin ? html`<kefu-console-agents class="page" .selfId=${this.agent.id}></kefu-console-agents>` : nothing}
+      ${this.screen === 'audit' && admin ? html`<kefu-console-audit class="page"></kefu-console-audit>` : nothing}
+      ${
+        this.screen === 'account'
+          ? html`<kefu-console-account class="page" @signed-out=${() => this.signedOut()}></kefu-console-account>`
+          : nothing
+      }
       ${
         this.screen === 'surveys'
           ? html`<kefu-console-surveys
@@ -209,8 +241,9 @@ export class KefuConsole extends LitElement {
     </div>`;
   }
 
-  private signedIn(session: { name: string }): void {
+  private signedIn(session: SignedInAgent): void {
     this.agent = session;
+    if (location.pathname !== '/agent') history.replaceState(null, '', '/agent');
     this.model?.stop();
     this.model = new ChatModel(
       // Views get new objects from the model, so a re-render is all it takes.

@@ -2,8 +2,9 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, ConsoleApiError } from './api.js';
 import { base } from './styles.js';
+import type { SignedInAgent } from './types.js';
 
-/** The console's sign-in: the agent's display name and the console password. Fires `signed-in`. */
+/** The console's sign-in: the agent's e-mail and password (their own account). Fires `signed-in`. */
 @customElement('kefu-console-sign-in')
 export class KefuSignIn extends LitElement {
   static override styles = [
@@ -43,8 +44,8 @@ export class KefuSignIn extends LitElement {
     return html`
       <form @submit=${this.submit} novalidate>
         <h1>Kefu agent console</h1>
-        <p class="muted">Shoppers see the name you type here when you join their chat.</p>
-        <label>Your name <input name="name" autocomplete="name" required maxlength="60" /></label>
+        <p class="muted">Sign in with your agent account. No account yet? Ask an admin for an invite.</p>
+        <label>E-mail <input name="email" type="email" autocomplete="username" required maxlength="254" /></label>
         <label>Password <input name="password" type="password" autocomplete="current-password" required /></label>
         <p class="error" role="alert">${this.error}</p>
         <button class="primary" type="submit" ?disabled=${this.busy}>Sign in</button>
@@ -55,16 +56,16 @@ export class KefuSignIn extends LitElement {
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const name = String(data.get('name') ?? '').trim();
+    const email = String(data.get('email') ?? '').trim();
     const password = String(data.get('password') ?? '');
-    if (!name || !password) {
-      this.error = 'Enter your name and the password.';
+    if (!email || !password) {
+      this.error = 'Enter your e-mail address and your password.';
       return;
     }
     this.busy = true;
     this.error = '';
     try {
-      const session = await api<{ name: string }>('POST', '/session', { name, password });
+      const session = await api<SignedInAgent>('POST', '/session', { email, password });
       this.dispatchEvent(new CustomEvent('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
       this.error = messageFor(error);
@@ -77,9 +78,12 @@ export class KefuSignIn extends LitElement {
 function messageFor(error: unknown): string {
   if (!(error instanceof ConsoleApiError)) return 'The server cannot be reached. Try again in a moment.';
   if (error.code === 'rate_limited') {
-    return `Too many attempts. Try again in ${error.retryAfterSeconds ?? 60} seconds.`;
+    const seconds = error.retryAfterSeconds ?? 60;
+    return seconds <= 90
+      ? `Too many attempts. Try again in ${seconds} seconds.`
+      : `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`;
   }
-  if (error.status === 401) return 'That password is not right.';
+  if (error.status === 401) return 'That e-mail address and password do not match an account.';
   return error.message;
 }
 

@@ -8,3 +8,13 @@ export type { ConsoleReturn, ConsoleReturnItem } from '../returns.js';
 export type { ConsoleSurveyStats, ConsoleSurveyComment } from '../admin-routes.js';
 export type { ConsoleSettings } from '../settings-routes.js';
 export type { SurveyDay } from '../../services/surveys.js';
+export type { AgentInfo, AgentRole, InviteInfo } from '../../agents/agents.js';
+export type { AuditEntry } from '../../agents/audit.js';
+
+/** Who is signed in, as GET and POST /agent/api/session answer. */
+export interface SignedInAgent {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'admin' | 'agent';
+}
+export type { EditorArticle } from '../../admin/articles.js';

@@ -13,8 +13,9 @@ import { agentSessionsMigration } from './011-agent-sessions.js';
 import { uploadBlobsMigration } from './012-upload-blobs.js';
 import { storeSettingsMigration } from './013-store-settings.js';
 import { adminApiMigration } from './014-admin-api.js';
-import { returnEventsMigration } from './017-return-events.js';
 import { webhooksMigration } from './015-webhooks.js';
+import { agentsAuditMigration } from './016-agents-audit.js';
+import { returnEventsMigration } from './017-return-events.js';
 import { articleEditingMigration } from './018-article-editing.js';
 
 /** Every migration, in order. Each feature area adds its own file here. */
@@ -33,7 +34,8 @@ export const migrations: readonly Migration[] = [
   uploadBlobsMigration,
   storeSettingsMigration,
   adminApiMigration,
-  returnEventsMigration,
   webhooksMigration,
+  agentsAuditMigration,
+  returnEventsMigration,
   articleEditingMigration,
 ];
