@@ -19,16 +19,6 @@ export type Command =
   | KeysCommand
   | AgentsCommand;
 
-/**
- * `kefu-server import orders FILE` (`-`: standard input): orders from NDJSON (admin/import-orders.ts);
- * `--config FILE` is the settings file used when the database holds no settings yet.
- */
-export interface ImportOrdersCommand {
-  readonly name: 'import-orders';
-  readonly file: string;
-  readonly config?: string;
-}
-
 /** `kefu-server agents add --email E --name N [--role admin|agent]`, `agents list`, `agents disable EMAIL`. */
 export type AgentsCommand =
   | {
@@ -152,32 +142,6 @@ function agentsCommand(
   if (action === 'disable' && operands.length === 1 && operands[0])
     return { name: 'agents', action, email: operands[0] };
   throw new CommandLineError(`agents add, agents list or agents disable EMAIL (${usage})`);
-}
-
-/**
- * `kefu-server import articles PATH [--config FILE]`: help articles from a folder of Markdown
- * files or a help centre's JSON export (admin/import-articles.ts); `--config` is the settings file
- * used when the database holds no settings yet.
- */
-export interface ImportArticlesCommand {
-  readonly name: 'import-articles';
-  readonly path: string;
-  readonly config?: string;
-}
-
-const importArticlesUsage = 'usage: kefu-server import articles FOLDER|FILE.md|FILE.json [--config FILE]';
-
-function importArticlesCommand(rest: readonly string[], values: Record<string, unknown>): ImportArticlesCommand {
-  const refused = Object.keys(values).filter((option) => option !== 'config' && values[option] !== undefined);
-  if (refused.length > 0)
-    throw new CommandLineError(`import articles takes no --${refused.join(', --')} (${importArticlesUsage})`);
-  const [path, ...others] = rest;
-  if (path === undefined || path.trim() === '' || others.length > 0)
-    throw new CommandLineError(`import articles takes one folder or file (${importArticlesUsage})`);
-  const config = values['config'];
-  if (typeof config === 'string' && config.trim() === '')
-    throw new CommandLineError(`--config needs a file name (${importArticlesUsage})`);
-  return { name: 'import-articles', path, ...(typeof config === 'string' ? { config } : {}) };
 }
 
 const importUsage = 'usage: kefu-server import orders FILE.ndjson [--config FILE] (FILE "-" reads standard input)';
