@@ -32,6 +32,7 @@ import type * as ws from 'ws';
 import { startPostgres, type PostgresCluster } from '../test/support/postgres.js';
 import { repo } from './lib/demo.js';
 import { quick } from './lib/conditions.js';
+import { DEMO_AGENT_PASSWORD, DEMO_AGENTS } from '../packages/server/src/agents/demo-agents.js';
 
 // The server's own ws (8.x, its declared dependency): the copy hoisted to the root is an older one
 // that another package brought, without the named export.
@@ -85,7 +86,6 @@ export interface ServerBenchResult {
   readonly notes: readonly string[];
 }
 
-const PASSWORD = 'bench agent password';
 const serverModule = join(repo, 'packages/server/src/server.ts');
 const hubFile = join(repo, 'packages/server/src/chat/hub-postgres.ts');
 /** The longest wait for the last deliveries after the last acknowledgement. */
@@ -102,7 +102,7 @@ interface Instance {
 /** A reference server in a process of its own, as `kefu-server` runs it. */
 async function startInstance(options: { dataDir: string; database?: string }): Promise<Instance> {
   const script = `const { startServer } = await import(${JSON.stringify(serverModule)});
-    const server = await startServer(${JSON.stringify({ port: 0, demo: true, agentPassword: PASSWORD, chatAlwaysOpen: true, ...options })});
+    const server = await startServer(${JSON.stringify({ port: 0, demo: true, chatAlwaysOpen: true, ...options })});
     console.log(server.origin);
     process.on('SIGTERM', () => server.close().then(() => process.exit(0)));`;
   const child = spawn(
@@ -189,7 +189,8 @@ async function openConversations(shop: Instance, consoleInstance: Instance, coun
   const signIn = await fetch(`${consoleInstance.origin}/agent/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Mei', password: PASSWORD }),
+    // The demo's admin (the servers run with the demo store).
+    body: JSON.stringify({ email: DEMO_AGENTS[0]?.email, password: DEMO_AGENT_PASSWORD }),
   });
   await expectJson(signIn, 200, 'sign-in');
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
