@@ -8,6 +8,7 @@ import { chatRoutes } from './chat-routes.js';
 import { requireAgent, sameOriginWrites, type ConsoleEnv } from './http.js';
 import { storeOrderLookup } from './orders.js';
 import { adminRoutes } from './admin-routes.js';
+import { integrationRoutes } from './integration-routes.js';
 import { consolePage, consoleStyles, CONTENT_SECURITY_POLICY } from './page.js';
 import { sessionRoutes } from './session-routes.js';
 import { agentRoutes } from './agent-routes.js';
@@ -37,6 +38,7 @@ export function registerConsole(app: OpenAPIHono, services: Services): void {
     chatRoutes(runtime, storeOrderLookup(services), { log: services.audit, db: deps.engine.db }),
   );
   api.route('/', adminRoutes(services));
+  api.route('/', integrationRoutes(services));
   app.route('/agent/api', api);
 
   const page = (c: { header(name: string, value: string): void }) => {

@@ -10,6 +10,8 @@ import './callbacks-view.js';
 import './returns-view.js';
 import './surveys-view.js';
 import './settings-view.js';
+import './keys-view.js';
+import './webhooks-view.js';
 import './invite.js';
 import './agents-view.js';
 import './audit-view.js';
@@ -17,14 +19,7 @@ import './account-view.js';
 import type { SignedInAgent } from './types.js';
 
 type Screen =
-  | 'chats'
-  | 'callbacks'
-  | 'returns'
-  | 'surveys'
-  | 'settings'
-  | 'agents'
-  | 'audit'
-  | 'account';
+  'chats' | 'callbacks' | 'returns' | 'surveys' | 'settings' | 'agents' | 'audit' | 'keys' | 'webhooks' | 'account';
 /** The screens, in the bar's order; `adminOnly` ones are hidden from agents (their routes answer 403). */
 const screens: readonly { readonly id: Screen; readonly label: string; readonly adminOnly?: boolean }[] = [
   { id: 'chats', label: 'Live chat' },
@@ -34,6 +29,8 @@ const screens: readonly { readonly id: Screen; readonly label: string; readonly 
   { id: 'settings', label: 'Settings', adminOnly: true },
   { id: 'agents', label: 'Agents', adminOnly: true },
   { id: 'audit', label: 'Audit log', adminOnly: true },
+  { id: 'keys', label: 'API keys', adminOnly: true },
+  { id: 'webhooks', label: 'Webhooks', adminOnly: true },
   { id: 'account', label: 'Account' },
 ];
 
@@ -202,6 +199,8 @@ export class KefuConsole extends LitElement {
       ${this.screen === 'settings' && admin ? html`<kefu-console-settings class="page"></kefu-console-settings>` : nothing}
       ${this.screen === 'agents' && admin ? html`<kefu-console-agents class="page" .selfId=${this.agent.id}></kefu-console-agents>` : nothing}
       ${this.screen === 'audit' && admin ? html`<kefu-console-audit class="page"></kefu-console-audit>` : nothing}
+      ${this.screen === 'keys' && admin ? html`<kefu-console-keys class="page"></kefu-console-keys>` : nothing}
+      ${this.screen === 'webhooks' && admin ? html`<kefu-console-webhooks class="page"></kefu-console-webhooks>` : nothing}
       ${
         this.screen === 'account'
           ? html`<kefu-console-account class="page" @signed-out=${() => this.signedOut()}></kefu-console-account>`
