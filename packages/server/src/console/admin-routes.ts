@@ -5,7 +5,6 @@ import { sendUpload } from '../chat/attachments.js';
 import { ApiError } from '../errors.js';
 import {
   approveReturn,
-  findArticle,
   findUpload,
   listCallbacks,
   markCallback,
@@ -16,6 +15,7 @@ import {
 } from '../services/admin.js';
 import type { ChatService } from '../chat/service.js';
 import { consoleActor, readBody, requireAdmin, type ConsoleEnv } from './http.js';
+import { articleRoutes } from './article-routes.js';
 import { consoleReturns } from './returns.js';
 import { settingsRoutes } from './settings-routes.js';
 
@@ -113,9 +113,14 @@ export function adminRoutes(services: Services) {
     return c.json(body, 200);
   });
 
-  // The help article a chat came from, as the shopper read it (by id: each article is in one
-  // language). The console cannot link the storefront's page for it: the server does not know it.
-  routes.get('/articles/:id', async (c) => c.json(await findArticle(services, c.req.param('id')), 200));
+  // The help articles: the editor's list, save and delete, and the article a chat came from (by
+  // id: each article is in one language; the server does not know the storefront's page for it).
+  routes.route(
+    '/articles',
+    articleRoutes(services, (c, action, article) =>
+      record(c, action, { type: 'article', id: article.id }, `${article.locale}: ${article.title}`),
+    ),
+  );
 
   // A chat attachment, behind the agent's session: the console links this, not the shopper's
   // signed /v1/files address.

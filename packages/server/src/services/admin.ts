@@ -1,4 +1,4 @@
-import type { Article, Order, ReturnRecord } from '@kefu/core';
+import type { Order, ReturnRecord } from '@kefu/core';
 import { isBlank } from '@kefu/core/domain';
 import type { AdminCallback } from './callbacks.js';
 import { invalid } from './context.js';
@@ -73,11 +73,6 @@ export async function findOrderByNumber(
     ...(customerId !== undefined ? { customerId } : {}),
     ...(customerName !== undefined ? { customerName } : {}),
   };
-}
-
-/** A help-centre article by id, in the one language it is written in: 404 when it is gone. */
-export async function findArticle(services: StoreServices, id: string): Promise<Article> {
-  return await services.faq.get(id);
 }
 
 /** An upload by id (chat attachments): its photo, owner, file name and where its bytes are. */

@@ -162,7 +162,7 @@ export class KefuConsoleArticle extends LitElement {
  * then made fit for the console: pictures become links to them, links into the storefront's own
  * pages become text. Returns nodes of this document, ready to insert.
  */
-async function sanitizedBody(body: string): Promise<Node[]> {
+export async function sanitizedBody(body: string): Promise<Node[]> {
   const inert = document.implementation.createHTMLDocument('');
   const holder = inert.createElement('div');
   await renderArticleBody(holder, body);

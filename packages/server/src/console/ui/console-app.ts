@@ -10,6 +10,7 @@ import './callbacks-view.js';
 import './returns-view.js';
 import './surveys-view.js';
 import './settings-view.js';
+import './articles-view.js';
 import './keys-view.js';
 import './webhooks-view.js';
 import './invite.js';
@@ -19,13 +20,24 @@ import './account-view.js';
 import type { SignedInAgent } from './types.js';
 
 type Screen =
-  'chats' | 'callbacks' | 'returns' | 'surveys' | 'settings' | 'agents' | 'audit' | 'keys' | 'webhooks' | 'account';
+  | 'chats'
+  | 'callbacks'
+  | 'returns'
+  | 'surveys'
+  | 'articles'
+  | 'settings'
+  | 'agents'
+  | 'audit'
+  | 'keys'
+  | 'webhooks'
+  | 'account';
 /** The screens, in the bar's order; `adminOnly` ones are hidden from agents (their routes answer 403). */
 const screens: readonly { readonly id: Screen; readonly label: string; readonly adminOnly?: boolean }[] = [
   { id: 'chats', label: 'Live chat' },
   { id: 'callbacks', label: 'Callbacks' },
   { id: 'returns', label: 'Returns' },
   { id: 'surveys', label: 'Surveys' },
+  { id: 'articles', label: 'Help articles' },
   { id: 'settings', label: 'Settings', adminOnly: true },
   { id: 'agents', label: 'Agents', adminOnly: true },
   { id: 'audit', label: 'Audit log', adminOnly: true },
@@ -196,6 +208,7 @@ export class KefuConsole extends LitElement {
       ${this.screen === 'chats' && model ? this.chats(model) : nothing}
       ${this.screen === 'callbacks' ? html`<kefu-console-callbacks class="page"></kefu-console-callbacks>` : nothing}
       ${this.screen === 'returns' ? html`<kefu-console-returns class="page"></kefu-console-returns>` : nothing}
+      ${this.screen === 'articles' ? html`<kefu-console-articles class="page"></kefu-console-articles>` : nothing}
       ${this.screen === 'settings' && admin ? html`<kefu-console-settings class="page"></kefu-console-settings>` : nothing}
       ${this.screen === 'agents' && admin ? html`<kefu-console-agents class="page" .selfId=${this.agent.id}></kefu-console-agents>` : nothing}
       ${this.screen === 'audit' && admin ? html`<kefu-console-audit class="page"></kefu-console-audit>` : nothing}
