@@ -4,6 +4,8 @@
 // shopper on the store's own page with the built script tag, in Chromium, on what was pushed.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { startDemoServer } from '../support/demo-server.js';
-import { english, trackAnOrder, type Language } from '../support/journeys.js';
+import { chinese, english, openInLanguage, readAnArticle, trackAnOrder, type Language } from '../support/journeys.js';
 import { screenshotPath } from '../support/storefront.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -166,7 +168,11 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
   let site: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
   let key: string;
-  const env = () => ({ KEFU_DATA_DIR: join(folder, 'data') });
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let webhookSecret: string;
+  let webhookId: string;
+  // The receiver is on 127.0.0.1, which a store's server refuses unless told (decision 0022).
+  const env = () => ({ KEFU_DATA_DIR: join(folder, 'data'), KEFU_WEBHOOKS_ALLOW_PRIVATE: '1' });
   // Read per request: /v1 is forwarded once the server is up, which is after the page's host.
   const siteOptions: { root: string; apiOrigin?: string } = { root: '' };
 
@@ -186,6 +192,8 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
     );
     // Its port first: the settings file names the page's origin.
     site = await startDemoServer(siteOptions);
+    // The store's webhook receiver answers 500 to the first two deliveries, then 200.
+    receiver = await startReceiver(2);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -193,6 +201,7 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
     server?.child.kill('SIGTERM');
     if (server) await new Promise((done) => server.child.once('exit', done));
     await site?.close();
+    await new Promise((done) => receiver?.server.close(done));
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -223,14 +232,14 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
     assert.equal(config.brand.name, 'Lumen Tea House');
   });
 
-  it('creates a key with the CLI and pushes two orders and a tracking event with it', async () => {
+  it('creates a key with the CLI; pushes orders, a tracking event, articles and a webhook with it', async () => {
     const created = await kefuServer(folder, env(), [
       'keys',
       'create',
       '--name',
       'Lumen shop backend',
       '--scopes',
-      'orders:write,articles:write,read',
+      'orders:write,articles:write,read,webhooks:write',
     ]);
     assert.equal(created.code, 0, created.stderr);
     key = /^(kfk_\S+)$/m.exec(created.stdout)?.[1] ?? '';
@@ -252,6 +261,47 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
       ],
     });
     assert.equal(event.status, 200, JSON.stringify(event.body));
+
+    // Three help articles in two languages: one written in Markdown, one in HTML, and its Chinese
+    // translation (paired by translationKey).
+    const articles = {
+      'brewing-green-tea': {
+        locale: 'en',
+        title: 'Brewing green tea',
+        format: 'markdown',
+        body: 'Green tea likes water at **75–80 °C**, not boiling:\n\n- steep a sencha for one minute, then taste;\n- a second steep takes 30 seconds.',
+        category: 'tea-care',
+        tags: ['green tea', 'brewing', 'sencha'],
+        translationKey: 'green-tea',
+      },
+      'storing-tea': {
+        locale: 'en',
+        title: 'How long does loose tea keep?',
+        body: '<p>Sealed and away from light, green teas keep their taste for six months and black teas for two years.</p>',
+        category: 'tea-care',
+        tags: ['storage', 'freshness'],
+      },
+      'zh-brewing-green-tea': {
+        locale: 'zh-CN',
+        title: '如何冲泡绿茶',
+        body: '<p>绿茶适合用七十五到八十度的水冲泡，不要用沸水。煎茶第一泡约一分钟，第二泡三十秒即可。</p>',
+        category: 'tea-care',
+        tags: ['绿茶', '冲泡'],
+        translationKey: 'green-tea',
+      },
+    };
+    for (const [id, article] of Object.entries(articles)) {
+      const put = await admin('PUT', `/articles/${id}`, article);
+      assert.equal(put.status, 201, JSON.stringify(put.body));
+    }
+
+    const webhook = await admin('POST', '/webhooks', {
+      url: `${receiver.origin}/kefu-events`,
+      events: ['return.created'],
+      description: 'Lumen shop backend',
+    });
+    assert.equal(webhook.status, 201, JSON.stringify(webhook.body));
+    ({ secret: webhookSecret, id: webhookId } = webhook.body as { secret: string; id: string });
   });
 
   it('lets a shopper on the store’s page track the order, see the new event and start a return', async () => {
@@ -289,12 +339,56 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
     await context.close();
   });
 
+  it('lets shoppers find the store’s articles, in English and in Chinese', async () => {
+    for (const [language, faq] of [
+      [english, { query: 'brewing green tea', article: /^Brewing green tea$/ }],
+      [chinese, { query: '冲泡绿茶', article: /^如何冲泡绿茶$/ }],
+    ] as const) {
+      const shopper: Language = { ...language, faq };
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 740 },
+        locale: shopper.browser.locale,
+        timezoneId: shopper.browser.timezoneId,
+      });
+      const page = await context.newPage();
+      await openInLanguage(page, `${site.origin}/`, shopper);
+      const paragraph = await readAnArticle(page, shopper);
+      assert.match((await paragraph.textContent()) ?? '', language === english ? /75–80 °C/ : /七十五到八十度/);
+      await page.screenshot({ path: screenshotPath(`real-store-article-${shopper.tag}.png`) });
+      await context.close();
+    }
+  });
+
+  it('delivers return.created to the store’s receiver once, signed, after two 500s', async () => {
+    // The retries wait 10 s and then 30 s (with jitter): bounded at 90 s.
+    const delivered = await receiver.succeeded(90_000);
+    const attempts = receiver.requests;
+    assert.equal(attempts.length, 3, 'two refused attempts and the one accepted');
+    assert.equal(new Set(attempts.map((request) => request.id)).size, 1, 'the same event id on every attempt');
+    const expected = createHmac('sha256', webhookSecret)
+      .update(`${delivered.timestamp}.${delivered.body}`)
+      .digest('hex');
+    assert.equal(delivered.signature, `v1=${expected}`);
+    const event = JSON.parse(delivered.body) as { type: string; data: { orderNumber?: string } };
+    assert.equal(event.type, 'return.created');
+    assert.match(delivered.body, /LT-2001/);
+    // The store's side agrees: one delivery, succeeded on its third attempt.
+    const listed = await admin('GET', `/webhooks/${webhookId}/deliveries`, undefined);
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    const { deliveries } = listed.body as { deliveries: { status: string; attempts: number; eventId: string }[] };
+    assert.deepEqual(
+      deliveries.map(({ status, attempts, eventId }) => ({ status, attempts, eventId })),
+      [{ status: 'succeeded', attempts: 3, eventId: delivered.id }],
+    );
+    assert.equal(receiver.requests.length, 3);
+  });
+
   /** The admin API with the key the CLI made. */
   async function admin(method: string, path: string, body: unknown) {
     const response = await fetch(`${server.origin}/admin/v1${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (await response.json()) as unknown };
   }
@@ -304,4 +398,54 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
 async function openWidget(page: Page): Promise<void> {
   await page.locator('kefu-launcher button').click();
   await page.locator('kefu-widget[open] [part="header"]').getByText('Lumen Tea House').waitFor();
+}
+
+interface Received {
+  readonly id: string;
+  readonly timestamp: string;
+  readonly signature: string;
+  readonly body: string;
+  readonly status: number;
+}
+
+/** A store's webhook receiver on 127.0.0.1: refuses the first `failures` deliveries with 500. */
+async function startReceiver(failures: number) {
+  const requests: Received[] = [];
+  let accepted: ((request: Received) => void) | undefined;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const status = requests.length < failures ? 500 : 200;
+      const received = {
+        id: String(request.headers['kefu-webhook-id']),
+        timestamp: String(request.headers['kefu-webhook-timestamp']),
+        signature: String(request.headers['kefu-webhook-signature']),
+        body: Buffer.concat(chunks).toString('utf8'),
+        status,
+      };
+      requests.push(received);
+      response.statusCode = status;
+      response.end();
+      if (status === 200) accepted?.(received);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  const firstSuccess = new Promise<Received>((done) => (accepted = done));
+  return {
+    server,
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    succeeded: (withinMs: number) =>
+      Promise.race([
+        firstSuccess,
+        new Promise<never>((_, fail) =>
+          setTimeout(
+            () => fail(new Error(`no delivery accepted in ${withinMs} ms; got ${requests.length}`)),
+            withinMs,
+          ).unref(),
+        ),
+      ]),
+  };
 }
