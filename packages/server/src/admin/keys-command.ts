@@ -1,6 +1,7 @@
 import type { KeysCommand } from '../command-line.js';
 import { openMigratedEngine } from '../db/database.js';
 import { ApiKeyInputError, createApiKeys, parseScopes } from './keys.js';
+import { createAuditLog } from '../agents/audit.js';
 
 /**
  * `kefu-server keys …` on the store's database (`target`: the SQLite file or the PostgreSQL URL
@@ -16,8 +17,16 @@ export async function runKeysCommand(
   const engine = await openMigratedEngine(target);
   try {
     const keys = createApiKeys(engine.db, Date.now);
+    // Who made or revoked a key is in the console's audit log: here, someone at the command line.
+    const audit = createAuditLog(engine.db, Date.now);
     if (command.action === 'create') {
       const { key, info } = await keys.create(command.keyName, parseScopes(command.scopes));
+      await audit.record(engine.db, {
+        actor: { kind: 'cli' },
+        action: 'key.created',
+        subject: { type: 'api_key', id: info.id },
+        summary: `"${info.name}" (${info.scopes.join(', ')})`,
+      });
       print(`Created key ${info.id} "${info.name}" (${info.scopes.join(', ')}). The key, shown this once:`);
       print(key);
       print(
@@ -44,6 +53,12 @@ export async function runKeysCommand(
       printError(`kefu-server: no API key has the id ${command.id} (kefu-server keys list shows them).`);
       return 1;
     }
+    await audit.record(engine.db, {
+      actor: { kind: 'cli' },
+      action: 'key.revoked',
+      subject: { type: 'api_key', id: command.id },
+      summary: 'Revoked',
+    });
     print(`Revoked key ${command.id}: it opens nothing from now on.`);
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@
 // and the admin-only routes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { agentCookie, startTestServer, testClock, TEST_AGENT_PASSWORD } from '../routes/test-helpers.js';
 import { DEMO_AGENT_PASSWORD } from '../agents/demo-agents.js';
 import { INVITE_TTL_MS } from '../agents/agents.js';
@@ -141,6 +142,50 @@ describe('agent accounts in the console', () => {
     const lateToken = ((await later.json()) as { invitePath: string }).invitePath.split('#')[1] ?? '';
     clock.advance(INVITE_TTL_MS + 1);
     assert.equal((await invite('accept', { token: lateToken, password: 'sandstone-lantern-7' })).status, 410);
+  });
+
+  it('answers malformed bodies on the account routes with 4xx, never a 5xx', async () => {
+    const mei = await agentCookie(server);
+    const routes = fc.constantFrom(
+      ['POST', '/session', ''],
+      ['POST', '/invite/check', ''],
+      ['POST', '/invite/accept', ''],
+      ['POST', '/session/password', mei],
+      ['POST', '/agents', mei],
+      ['PUT', '/agents/agt_0000000000000000', mei],
+      ['POST', '/agents/%00/disable', mei],
+      ['DELETE', '/session?everywhere=%00', ''],
+    );
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', ' ', 'a@b.co', '\u0000', 'x'.repeat(300)));
+    const bodies = fc.oneof(
+      fc.json({ maxDepth: 2 }),
+      fc.string({ maxLength: 40 }),
+      fc
+        .record(
+          {
+            email: text,
+            password: text,
+            name: text,
+            role: text,
+            token: text,
+            currentPassword: text,
+            newPassword: text,
+          },
+          { requiredKeys: [] },
+        )
+        .map((value) => JSON.stringify(value)),
+    );
+    await fc.assert(
+      fc.asyncProperty(routes, bodies, async ([method, path, cookie], raw) => {
+        const answer = await fetch(`${server.origin}/agent/api${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': address(), ...(cookie ? { cookie } : {}) },
+          ...(method === 'DELETE' ? {} : { body: raw }),
+        });
+        assert.ok(answer.status < 500, `${method} ${path} ${raw} → ${answer.status} ${await answer.text()}`);
+      }),
+      { numRuns: 120, seed: 23 },
+    );
   });
 
   it('keeps the admin screens’ routes to admins, and records who invited, changed and disabled whom', async () => {
