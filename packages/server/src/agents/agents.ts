@@ -50,6 +50,11 @@ export interface Agents {
     actor: AuditActor,
   ): Promise<{ agent: AgentInfo; token: string }>;
   /**
+   * A new invite link for an existing account that is not disabled: for an agent who forgot their
+   * password (accepting it sets a new one; the caller ends their sessions). Earlier links stop working.
+   */
+  reinvite(id: string, actor: AuditActor): Promise<{ agent: AgentInfo; token: string }>;
+  /**
    * With no account at all: a new invite for the first admin (earlier such links stop working), so
    * each start prints a link that works. Undefined once anyone has an account.
    */
@@ -212,6 +217,22 @@ export function createAgents(db: Kysely<KefuDatabase>, now: () => number, audit:
           summary: `Invited ${agent.name} <${agent.email}> as ${input.role}`,
         });
         return { agent: info(agent), token };
+      });
+    },
+
+    async reinvite(id, actor) {
+      return inTransaction(db, async (trx) => {
+        const found = await row(trx, id);
+        if (!found || found.disabled_at !== null) throw notFound();
+        await trx.deleteFrom('agent_invites').where('agent_id', '=', id).execute();
+        const token = await newInvite(trx, id, found.role);
+        await audit.record(trx, {
+          actor,
+          action: 'agent.reinvited',
+          subject: { type: 'agent', id },
+          summary: `New invite link for ${found.name} <${found.email}>`,
+        });
+        return { agent: info(found), token };
       });
     },
 

@@ -138,6 +138,20 @@ describe('agent accounts in the console', () => {
     assert.equal((await invite('check', { token })).status, 410);
     assert.equal((await signIn('noor@example.com', 'sandstone-lantern-7')).status, 200);
 
+    // Noor forgets the password: an admin makes a new link; it sets a new one and signs the old sessions out.
+    const noorSession = cookieOf(await signIn('noor@example.com', 'sandstone-lantern-7'));
+    const { agents: everyone } = (await (await console(mei, 'GET', '/agents')).json()) as {
+      agents: { id: string; email: string }[];
+    };
+    const noorId = everyone.find((agent) => agent.email === 'Noor@Example.com')?.id ?? '';
+    const relinked = await console(mei, 'POST', `/agents/${noorId}/invite`, {});
+    assert.equal(relinked.status, 201);
+    const newToken = ((await relinked.json()) as { invitePath: string }).invitePath.split('#')[1] ?? '';
+    assert.equal((await invite('accept', { token: newToken, password: 'copper-kettle-88' })).status, 200);
+    assert.equal((await console(noorSession, 'GET', '/session')).status, 401, 'the old session is signed out');
+    assert.equal((await signIn('noor@example.com', 'sandstone-lantern-7')).status, 401, 'the old password is gone');
+    assert.equal((await signIn('noor@example.com', 'copper-kettle-88')).status, 200);
+
     const later = await console(mei, 'POST', '/agents', { email: 'omar@example.com', name: 'Omar' });
     const lateToken = ((await later.json()) as { invitePath: string }).invitePath.split('#')[1] ?? '';
     clock.advance(INVITE_TTL_MS + 1);

@@ -35,6 +35,12 @@ export function agentRoutes(services: Services) {
     return c.json({ agent, invitePath: `/agent/invite#${token}` }, 201);
   });
 
+  // A new link for an existing account: the way back in for an agent who forgot their password.
+  routes.post('/agents/:id/invite', async (c) => {
+    const { agent, token } = await agents.reinvite(c.req.param('id'), consoleActor(c));
+    return c.json({ agent, invitePath: `/agent/invite#${token}` }, 201);
+  });
+
   routes.put('/agents/:id', async (c) => {
     const change = await readBody(c, Change);
     return c.json(await agents.update(c.req.param('id'), change, consoleActor(c)), 200);

@@ -101,6 +101,8 @@ export function sessionRoutes(sessions: ConsoleSessions, agents: Agents, trustPr
       ...(input.email === undefined ? {} : { email: input.email }),
       ...(input.name === undefined ? {} : { name: input.name }),
     });
+    // A new password through a new link (a forgotten one): whoever held the old one is signed out.
+    await sessions.endAgentSessions(account.id);
     const session = await sessions.open(account);
     startSession(c, session.secret);
     return c.json(who(session.session), 200);

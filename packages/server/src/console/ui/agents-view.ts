@@ -111,6 +111,11 @@ export class KefuAgents extends LitElement {
       <td><span class="chip">${statusLabels[agent.status]}</span></td>
       <td>
         ${
+          agent.status === 'disabled'
+            ? nothing
+            : html`<button @click=${() => void this.reinvite(agent)}>New link</button>`
+        }
+        ${
           agent.status === 'disabled' || self
             ? nothing
             : html`<button class="danger" @click=${() => void this.disable(agent)}>Disable</button>`
@@ -143,6 +148,18 @@ export class KefuAgents extends LitElement {
       if (error instanceof ConsoleApiError && error.status === 422) this.fields = error.fields;
       else this.error = error instanceof Error ? error.message : 'That did not work.';
     }
+  }
+
+  /** A new invite link for the account (a forgotten password): the old links stop working. */
+  private async reinvite(agent: AgentInfo): Promise<void> {
+    this.error = await errorOf(async () => {
+      const { invitePath } = await api<{ invitePath: string }>(
+        'POST',
+        `/agents/${encodeURIComponent(agent.id)}/invite`,
+        {},
+      );
+      this.invited = { name: agent.name, link: `${location.origin}${invitePath}` };
+    }, 'That did not work.');
   }
 
   private async change(agent: AgentInfo, role: AgentRole): Promise<void> {
