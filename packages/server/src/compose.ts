@@ -126,7 +126,7 @@ export function createServices(deps: ServerDeps): Services {
       // A getter's value read per push: the console may change the order number format.
       orders: createAdminOrders(db, () => deps.config),
       // What the store reports about returns, and the returns it pulls (decision 0020).
-      returns: createReturnReports(store, orders),
+      returns: createReturnReports(store, orders, audit),
     },
     webhooks,
     // The webhook worker first: deliveries in flight give their claims back while the database is open.

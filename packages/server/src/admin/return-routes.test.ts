@@ -65,6 +65,7 @@ describe('returns reported by the store', () => {
   let v1: string;
   let readKey: string;
   let writeKey: string;
+  let writeKeyId: string;
   const clock = testClock(Date.parse('2026-11-25T12:00:00Z'));
 
   before(async () => {
@@ -73,7 +74,9 @@ describe('returns reported by the store', () => {
     admin = `${server.origin}/admin/v1`;
     v1 = `${server.origin}/v1`;
     readKey = (await server.services.admin.keys.create('reports', ['read'])).key;
-    writeKey = (await server.services.admin.keys.create('warehouse', ['orders:write'])).key;
+    const warehouse = await server.services.admin.keys.create('warehouse', ['orders:write']);
+    writeKey = warehouse.key;
+    writeKeyId = warehouse.info.id;
   });
   after(async () => {
     await server.close();
@@ -210,6 +213,16 @@ describe('returns reported by the store', () => {
     assert.equal(listed.history[1]?.labelUrl, 'https://shop.example/l.pdf');
     assert.deepEqual(listed.history[3]?.amount, amount);
     assert.equal(listed.updatedAt, '2026-11-25T15:00:00.000Z');
+
+    // The audit log says which key reported what: once each, the retries left out.
+    const { entries } = await server.services.audit.list();
+    const logged = entries.filter((entry) => entry.subject.id === record.rma && entry.actor.kind === 'api_key');
+    assert.deepEqual(
+      logged.map((entry) => entry.action),
+      ['return.refunded', 'return.received'],
+    );
+    assert.ok(logged.every((entry) => entry.actor.name.includes(writeKeyId)));
+    assert.equal(logged[0]?.summary, 'Refunded €18.00');
   });
 
   it('refuses a refund in another currency or over the order, and changes that skip a step', async () => {

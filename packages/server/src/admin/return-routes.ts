@@ -187,7 +187,10 @@ export function registerReturnRoutes({ admin, document, services }: AdminArea): 
   for (const route of [received, refunded, rejected, listReturns]) document(route);
 
   const report = async (c: AdminContext, value: StoreReturnReport) => {
-    const outcome = await reports.report(c.req.param('id') ?? '', value);
+    const outcome = await reports.report(c.req.param('id') ?? '', value, {
+      kind: 'api_key',
+      id: c.get('adminCaller').keyId,
+    });
     return c.json({ result: outcome.result, changed: outcome.result === 'updated', return: outcome.return }, 200);
   };
   admin.post('/returns/:id/received', async (c) => {

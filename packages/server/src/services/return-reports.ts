@@ -3,6 +3,7 @@ import { releaseReturn } from '@kefu/core/domain';
 import type { Selectable, Transaction } from 'kysely';
 import type { KefuDatabase } from '../db/schema.js';
 import { inTransaction, lock, type Executor } from '../db/tx.js';
+import type { AuditActor, AuditLog } from '../agents/audit.js';
 import { ApiError } from '../errors.js';
 import { invalid, notFound, type StoreContext } from './context.js';
 import type { OrdersService } from './orders.js';
@@ -85,6 +86,12 @@ export async function recordReturnEvent(
       detail: JSON.stringify(event.detail),
     })
     .execute();
+}
+
+/** 1800 EUR → "€18.00", in the currency's own minor units (JPY has none). */
+function moneyText(money: Money): string {
+  const format = new Intl.NumberFormat('en', { style: 'currency', currency: money.currency });
+  return format.format(money.amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
 const conflict = (record: ReturnRecord, wanted: string) =>
@@ -197,12 +204,17 @@ export interface ReturnReports {
    * `return_status_conflict` for a change its status does not allow, 422 for a refund in another
    * currency or over the order's total.
    */
-  report(idOrRma: string, report: StoreReturnReport): Promise<{ result: 'updated' | 'unchanged'; return: StoreReturn }>;
+  report(
+    idOrRma: string,
+    report: StoreReturnReport,
+    /** Who reported it, for the audit log (a change is logged with it; a retry that changes nothing is not). */
+    actor: AuditActor,
+  ): Promise<{ result: 'updated' | 'unchanged'; return: StoreReturn }>;
   /** Returns made or changed since `since`, the least recently changed first, `limit` at most. */
   list(query: StoreReturnQuery): Promise<{ returns: StoreReturn[]; hasMore: boolean }>;
 }
 
-export function createReturnReports(store: StoreContext, orders: OrdersService): ReturnReports {
+export function createReturnReports(store: StoreContext, orders: OrdersService, audit: AuditLog): ReturnReports {
   const { db } = store;
   const selectReturns = (executor: Executor) =>
     executor
@@ -216,7 +228,7 @@ export function createReturnReports(store: StoreContext, orders: OrdersService):
   }
 
   return {
-    async report(idOrRma, report) {
+    async report(idOrRma, report, actor) {
       // No id or RMA holds a NUL (PostgreSQL's text could not even be compared with one).
       if (idOrRma.includes('\u0000')) throw notFound('return_not_found', 'No return has this id or RMA.');
       const found = await db
@@ -266,6 +278,17 @@ export function createReturnReports(store: StoreContext, orders: OrdersService):
               : report.status === 'refunded'
                 ? { amount: report.amount }
                 : {},
+        });
+        await audit.record(trx, {
+          actor,
+          action: `return.${report.status}`,
+          subject: { type: 'return', id: record.rma },
+          summary:
+            report.status === 'rejected'
+              ? `Reason: ${report.reason}`
+              : report.status === 'refunded'
+                ? `Refunded ${moneyText(report.amount)}`
+                : 'The store received the parcel',
         });
         if (stored) {
           const order: Order = {
