@@ -120,7 +120,8 @@ async function markdownFile(file: string, source: string, locales: readonly stri
   if (typeof meta['title'] !== 'string' || meta['title'].trim() === '')
     return { source, problem: 'no title: give it one in the front matter (title: …)' };
 
-  const withoutExtension = source.slice(0, -extname(source).length);
+  const extension = extname(source);
+  const withoutExtension = extension === '' ? source : source.slice(0, -extension.length);
   const parts = withoutExtension.split('/');
   const isLocale = (part: string) => locales.find((locale) => locale.toLowerCase() === part.toLowerCase());
   const nameParts = (parts[parts.length - 1] ?? '').split('.');
