@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import type { ArticleSync } from '@kefu/core';
 import { screenshotPath, useStorefront } from '../support/storefront.js';
 import { signInAgent } from '../support/agent-console.js';
 
@@ -65,6 +66,17 @@ describe('the help article editor of the agent console (Chromium, reference serv
     await editor.getByRole('button', { name: 'Save', exact: true }).click();
     await editor.getByText('Saved. Shoppers get it at their widget’s next sync.').waitFor();
 
+    // Another taken down for a while: unpublished, still in the editor.
+    await editor.getByLabel('Search by title').fill('customs duties');
+    await editor.getByRole('button', { name: /Will I have to pay customs duties/ }).click();
+    await editor.getByRole('button', { name: 'Unpublish' }).click();
+    await editor.getByText('Unpublished: shoppers no longer see it.').waitFor();
+    await editor
+      .getByRole('button', { name: /Will I have to pay customs duties/ })
+      .getByText('Unpublished')
+      .waitFor();
+    assert.equal(await editor.getByRole('button', { name: 'Publish', exact: true }).count(), 1);
+
     // Another article deleted, after the confirmation.
     await editor.getByLabel('Search by title').fill('How much does shipping cost');
     await editor.getByRole('button', { name: /How much does shipping cost\?/ }).click();
@@ -79,6 +91,14 @@ describe('the help article editor of the agent console (Chromium, reference serv
     await page.close();
 
     // The shopper comes back: the widget starts from its cache and syncs what changed since.
+    const syncs: ArticleSync[] = [];
+    shopper.on('response', (response) => {
+      if (/\/v1\/articles\?/.test(response.url()))
+        void response.json().then(
+          (sync: ArticleSync) => syncs.push(sync),
+          () => undefined,
+        );
+    });
     await shopper.reload();
     await shopper.locator('kefu-launcher button').click();
     await searchFromHome(shopper, 'saturday delivery');
@@ -86,9 +106,20 @@ describe('the help article editor of the agent console (Chromium, reference serv
     await shopper.locator('kefu-faq .article .body strong', { hasText: 'Saturday delivery' }).waitFor();
     assert.equal(await shopper.locator('kefu-faq .article .body script').count(), 0);
     await shopper.screenshot({ path: screenshotPath('console-articles-shopper-375.png') });
+    // It came by a delta sync: the edit, and the two articles gone (unpublished, deleted).
+    // Its body is read here asynchronously: wait for it, boundedly.
+    for (let attempt = 0; attempt < 50 && !syncs.some((sync) => !sync.full); attempt += 1)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const delta = syncs.find((sync) => !sync.full);
+    assert.ok(delta, `a delta sync after the reload: ${JSON.stringify(syncs.map((sync) => sync.full))}`);
+    assert.deepEqual(
+      delta.articles.map((article) => article.id),
+      ['en-shipping-delivery-times'],
+    );
+    assert.deepEqual([...delta.deleted].sort(), ['en-shipping-costs', 'en-shipping-customs-duties']);
     await shopperContext.close();
 
-    const deleted = await fetch(`${storefront.api.origin}/v1/articles/en-shipping-costs`);
-    assert.equal(deleted.status, 404);
+    for (const gone of ['en-shipping-costs', 'en-shipping-customs-duties'])
+      assert.equal((await fetch(`${storefront.api.origin}/v1/articles/${gone}`)).status, 404, gone);
   });
 });
