@@ -82,7 +82,7 @@ export const agentsAuditMigration: Migration = {
         actor_kind text not null,
         actor_id text collate "C",
         actor_name text not null,
-        action text not null,
+        action text collate "C" not null,
         subject_type text not null,
         subject_id text not null,
         summary text not null
