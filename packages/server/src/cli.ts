@@ -20,7 +20,9 @@
  * and `kefu-server init [FILE]`, which writes a commented starter settings file and exits;
  * `kefu-server keys create --name N --scopes S,…`, `keys list` and `keys revoke ID` manage the admin
  * API's keys on the same database (admin/keys-command.ts); `kefu-server import orders FILE.ndjson`
- * (`-` for standard input) imports orders there (admin/import-orders.ts; exit 1 when lines were rejected).
+ * (`-` for standard input) imports orders there (admin/import-orders.ts; exit 1 when lines were rejected);
+ * `kefu-server agents add --email E --name N [--role admin|agent]` prints an agent's invite link,
+ * `agents list` and `agents disable EMAIL` complete it (agents/agents-command.ts).
  *
  * A value that cannot be used stops the start with one line naming the variable (exit code 2),
  * before anything is opened.
