@@ -44,7 +44,11 @@ function runtimeWith(hub: ChatHub, read: (count: number) => Promise<Conversation
   let reads = 0;
   return {
     hub,
-    presence: { connect: async () => async () => undefined, count: async () => 1 },
+    presence: {
+      connect: async () => async () => undefined,
+      count: async () => 1,
+      online: async () => [{ id: 'a_mei', name: 'Mei', role: 'admin' }],
+    },
     service: { summaries: () => read((reads += 1)) },
   } as unknown as ChatRuntime;
 }

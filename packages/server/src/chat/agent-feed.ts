@@ -3,6 +3,7 @@ import type { ChatEvent } from '@kefu/core';
 import type { AgentSession } from '../console/sessions.js';
 import type { ConversationSummary } from './service.js';
 import type { ChatRuntime } from './runtime.js';
+import type { OnlineAgent } from './presence.js';
 import { sendFrame } from './frames.js';
 
 /** What the agent console's socket (/agent/socket) receives. */
@@ -10,12 +11,16 @@ export type AgentFeedFrame =
   | {
       readonly type: 'hello';
       readonly agentName: string;
+      /** How many agents (people, not sessions) have a console open: `online.length`. */
       readonly agentsOnline: number;
+      /** Who they are, for the console's "N online" list. */
+      readonly online: readonly OnlineAgent[];
       readonly conversations: readonly ConversationSummary[];
     }
   | {
       readonly type: 'conversations';
       readonly agentsOnline: number;
+      readonly online: readonly OnlineAgent[];
       readonly conversations: readonly ConversationSummary[];
     }
   | {
@@ -53,24 +58,25 @@ export function openAgentFeed(socket: WebSocket, session: AgentSession, { servic
   // Each list is read when it is asked for, and sent in its turn.
   const hello = async (): Promise<AgentFeedFrame> => {
     await connected;
+    const online = await presence.online();
     return {
       type: 'hello',
       agentName: session.name,
-      agentsOnline: await presence.count(),
+      agentsOnline: online.length,
+      online,
       conversations: await service.summaries(),
     };
   };
-  const list = async (): Promise<AgentFeedFrame> => ({
-    type: 'conversations',
-    agentsOnline: await presence.count(),
-    conversations: await service.summaries(),
-  });
+  const list = async (): Promise<AgentFeedFrame> => {
+    const online = await presence.online();
+    return { type: 'conversations', agentsOnline: online.length, online, conversations: await service.summaries() };
+  };
   send(hello());
   const stopEvents = hub.subscribeAll((conversationId, event, clientId) =>
     send({ type: 'event', conversationId, event, ...(clientId === undefined ? {} : { clientId }) }),
   );
   const stopList = hub.onListChanged(() => send(list()));
-  // Other consoles show how many agents are online (those on other instances hear it from the
+  // Other consoles show who is online (those on other instances hear it from the
   // presence write's notification).
   void connected.then(
     () => hub.listChanged(),

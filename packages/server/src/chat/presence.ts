@@ -12,12 +12,23 @@ export const PRESENCE_TTL_MS = 30_000;
 /** Rows this old are deleted by any instance's refresh: what a crashed instance left behind. */
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 
+/** An agent with a console open somewhere: who the console's "N online" lists. */
+export interface OnlineAgent {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'admin' | 'agent';
+}
+
 /**
  * Which signed-in agents have a console open, counted once across every instance on the database
  * (decision 0016, §6): each instance keeps one `agent_presence` row per session with a live
  * console socket, refreshed every `refreshEveryMs` and deleted when its last socket closes or the
  * instance shuts down. A row older than the TTL (PRESENCE_TTL_MS unless configured) does not
  * count, so an instance that dies without a word drops out on its own.
+ *
+ * Rows are per session, but people are counted: a session belongs to an agent account
+ * (`agent_sessions.agent_id`), and one agent signed in from two browsers is one agent online. A row
+ * whose session is gone (signed out, expired) counts nobody.
  */
 export interface AgentPresence {
   /** This instance's random id (its rows' `instance_id`). */
@@ -29,8 +40,10 @@ export interface AgentPresence {
   readonly refreshEveryMs: number;
   /** Counts a socket of `sessionId` (its row written) until the returned function is called. */
   connect(sessionId: string): Promise<() => Promise<void>>;
-  /** Distinct signed-in agents with a console open on any instance. */
+  /** Distinct agent accounts with a console open on any instance (not sessions: people). */
   count(): Promise<number>;
+  /** Those agents, by name: what `count()` counts. */
+  online(): Promise<readonly OnlineAgent[]>;
   /** The heartbeat: this instance's live sessions are fresh again. */
   refresh(): Promise<void>;
   /** Shutdown: this instance's rows go; later calls change nothing. */
@@ -102,10 +115,27 @@ export function createPresence(db: Kysely<KefuDatabase>, options: PresenceOption
     async count() {
       const row = await db
         .selectFrom('agent_presence')
-        .select((eb) => eb.fn.count<number>('session_id').distinct().as('count'))
-        .where('seen_at', '>', wallNow() - ttlMs)
+        .innerJoin('agent_sessions', 'agent_sessions.id', 'agent_presence.session_id')
+        .innerJoin('agents', 'agents.id', 'agent_sessions.agent_id')
+        .select((eb) => eb.fn.count<number>('agents.id').distinct().as('count'))
+        .where('agent_presence.seen_at', '>', wallNow() - ttlMs)
         .executeTakeFirst();
       return Number(row?.count ?? 0);
+    },
+    async online() {
+      // The account's name now (a session keeps the name it was signed in with).
+      const rows = await db
+        .selectFrom('agent_presence')
+        .innerJoin('agent_sessions', 'agent_sessions.id', 'agent_presence.session_id')
+        .innerJoin('agents', 'agents.id', 'agent_sessions.agent_id')
+        .select(['agents.id', 'agents.name', 'agents.role'])
+        .where('agent_presence.seen_at', '>', wallNow() - ttlMs)
+        .groupBy(['agents.id', 'agents.name', 'agents.role'])
+        .execute();
+      // Sorted here, not in SQL: the two engines collate names differently.
+      return rows
+        .map(({ id, name, role }) => ({ id, name, role }))
+        .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
     },
     async refresh() {
       if (closed) return;
