@@ -48,6 +48,7 @@ describe('two agents with their own accounts (Chromium, reference server)', () =
     // Mei invites Noor from the Agents screen and copies the link.
     const mei = await consoleWindow();
     await signInAgent(mei, `${server.origin}/agent`, demoAgent('Mei'));
+    await mei.getByRole('button', { name: 'Admin' }).click();
     await mei.getByRole('button', { name: 'Agents' }).click();
     const invite = mei.getByRole('form', { name: 'Invite an agent' });
     await invite.getByLabel('E-mail').fill(noor.email);
@@ -62,8 +63,27 @@ describe('two agents with their own accounts (Chromium, reference server)', () =
     await acceptInvite(noorPage, link, noor);
     await noorPage.getByText('Noor · 2 online').waitFor();
     await mei.getByText('Mei · 2 online').waitFor();
+    // Who they are, by name; Mei signed in from a second browser is still one of two.
+    const meiAgain = await consoleWindow();
+    await signInAgent(meiAgain, `${server.origin}/agent`, demoAgent('Mei'), { online: 2 });
+    await mei.getByRole('button', { name: '2 online' }).click();
+    const online = mei.getByRole('list', { name: 'Agents online' });
+    assert.deepEqual(await online.locator('li > span:first-child').allInnerTexts(), ['Mei (you)', 'Noor']);
+    await mei.screenshot({ path: screenshotPath('console-online-1280.png') });
+    await mei.keyboard.press('Escape');
+    await online.waitFor({ state: 'detached' });
+    const focused = (button: ReturnType<Page['getByRole']>) =>
+      button.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element);
+    assert.ok(await focused(mei.getByRole('button', { name: '2 online' })), 'Escape gives focus back to its button');
+    await meiAgain.context().close();
+    // The admin screens sit under one "Admin" menu; on a phone the bar wraps, nothing is cut off.
+    await mei.setViewportSize({ width: 375, height: 740 });
+    await mei.getByRole('button', { name: 'Admin' }).click();
+    await mei.screenshot({ path: screenshotPath('console-bar-375.png') });
+    await mei.keyboard.press('Escape');
+    await mei.setViewportSize({ width: 1280, height: 860 });
     // An agent, not an admin: no admin screens.
-    for (const screen of ['Settings', 'Agents', 'Audit log'])
+    for (const screen of ['Admin', 'Settings', 'Agents', 'Audit log'])
       assert.equal(await noorPage.getByRole('button', { name: screen }).count(), 0, screen);
 
     // A shopper's chat: Mei accepts it, and Noor sees it is Mei's.
@@ -97,6 +117,8 @@ describe('two agents with their own accounts (Chromium, reference server)', () =
     await row.getByText('approved', { exact: true }).waitFor();
 
     // Mei, an admin, reads in the audit log who approved which return, with which label.
+    await mei.getByRole('button', { name: 'Admin' }).click();
+    await mei.screenshot({ path: screenshotPath('console-admin-menu-1280.png') });
     await mei.getByRole('button', { name: 'Audit log' }).click();
     const entry = mei.locator('kefu-console-audit tbody tr', { hasText: rma });
     await entry.waitFor();

@@ -44,6 +44,7 @@ describe('the API keys and webhooks screens of the agent console (Chromium, refe
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await signInAgent(page, `${storefront.api.origin}/agent`);
+    await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'API keys' }).click();
     const screen = page.locator('kefu-console-keys');
     await screen.getByText('No keys yet.').waitFor();
@@ -95,6 +96,7 @@ describe('the API keys and webhooks screens of the agent console (Chromium, refe
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await signInAgent(page, `${storefront.api.origin}/agent`);
+    await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Webhooks' }).click();
     const screen = page.locator('kefu-console-webhooks');
     await screen.getByText('No webhooks yet.').waitFor();

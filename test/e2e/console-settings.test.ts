@@ -19,6 +19,7 @@ describe('the store settings screen of the agent console (Chromium, reference se
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await signInAgent(page, `${storefront.api.origin}/agent`);
+    await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Settings' }).click();
     const text = page.getByLabel('Settings (JSON)');
     await text.waitFor();

@@ -51,6 +51,8 @@ function merge(current: readonly ChatMessage[], incoming: readonly ChatMessage[]
 export class ChatModel {
   conversations: readonly ConversationSummary[] = [];
   agentsOnline = 0;
+  /** Who those agents are (people, not sessions), from the feed's latest list. */
+  online: Extract<AgentFeedFrame, { type: 'hello' }>['online'] = [];
   connection: FeedState = 'connecting';
   readonly threads = new Map<string, Thread>();
   /** Shopper messages not yet looked at, by conversation. */
@@ -98,6 +100,7 @@ export class ChatModel {
       this.apply(frame.conversationId, frame.event, frame.clientId);
     } else {
       this.agentsOnline = frame.agentsOnline;
+      this.online = frame.online;
       this.conversations = frame.conversations;
       const behind: string[] = [];
       for (const summary of frame.conversations) {
