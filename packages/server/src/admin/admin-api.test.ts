@@ -3,7 +3,6 @@
 // routes (/v1/orders/lookup, /v1/orders/{id}, /v1/returns) on what was pushed. On the tests'
 // database (SQLite; PostgreSQL in the node-postgres suite).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,30 +10,19 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Order, OrderAccess } from '@kefu/core';
 import type { RunningServer } from '../server.js';
-import { startTestServer, testDatabase } from '../routes/test-helpers.js';
+import { adminSender, call, cliDatabaseEnv, runCli, startTestServer, testDatabase } from '../routes/test-helpers.js';
 
 const BOOTSTRAP_KEY = 'test-bootstrap-key-0123456789abcdef-0123456789';
-const cli = new URL('../cli.ts', import.meta.url).pathname;
 
 /** `kefu-server keys …` on the test server's database; its stdout and exit code. */
-async function keysCli(dataDir: string, database: string | undefined, args: readonly string[]) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, 'keys', ...args], {
-    env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, ...(database ? { KEFU_DATABASE_URL: database } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stdout, stderr };
-}
+const keysCli = (dataDir: string, database: string | undefined, args: readonly string[]) =>
+  runCli(['keys', ...args], { env: cliDatabaseEnv(dataDir, database) });
 
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-  readonly headers: Headers;
-  readonly body: { result?: string; changed?: boolean; order?: Order; error?: { code: string; scope?: string } };
+interface AnswerBody {
+  result?: string;
+  changed?: boolean;
+  order?: Order;
+  error?: { code: string; scope?: string };
 }
 
 /** A store with two parcels for one order: the mug went out first and arrived, the plates follow. */
@@ -107,27 +95,11 @@ describe('the admin API', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const send = async (method: string, path: string, body: unknown, key?: string, raw?: string): Promise<Answer> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (key !== undefined) headers.authorization = `Bearer ${key}`;
-    const response = await fetch(`${admin}${path}`, { method, headers, body: raw ?? JSON.stringify(body) });
-    const text = await response.text();
-    let parsed: Answer['body'] = {};
-    try {
-      parsed = JSON.parse(text) as Answer['body'];
-    } catch {
-      // A non-JSON answer fails the assertions that read it.
-    }
-    return { status: response.status, text, headers: response.headers, body: parsed };
-  };
+  const send = adminSender<AnswerBody>(() => admin, BOOTSTRAP_KEY);
   const lookUp = async (orderNumber: string, email: string) => {
-    const response = await fetch(`${v1}/orders/lookup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ orderNumber, email }),
-    });
-    assert.equal(response.status, 200, await response.clone().text());
-    return (await response.json()) as OrderAccess;
+    const found = await call<OrderAccess>(v1, 'POST', '/orders/lookup', { body: { orderNumber, email } });
+    assert.equal(found.status, 200, found.text);
+    return found.body;
   };
   const getOrder = async (access: OrderAccess) => {
     const response = await fetch(`${v1}/orders/${access.order.id}`, {
@@ -163,20 +135,16 @@ describe('the admin API', () => {
     assert.deepEqual(order.total, { amount: 2 * 1800 + 6400, currency: 'EUR' });
 
     // A return made in the widget survives the store's next push of the order.
-    const returned = await fetch(`${v1}/returns`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${access.accessToken}`,
-        'idempotency-key': crypto.randomUUID(),
-      },
-      body: JSON.stringify({
+    const returned = await call(v1, 'POST', '/returns', {
+      token: access.accessToken,
+      key: crypto.randomUUID(),
+      body: {
         orderId: order.id,
         resolution: 'refund',
         items: [{ itemId: 'l1', quantity: 1, reason: 'changed_mind', photoIds: [] }],
-      }),
+      },
     });
-    assert.equal(returned.status, 201, await returned.clone().text());
+    assert.equal(returned.status, 201, returned.text);
     const next = twoParcelOrder('2026-11-24T09:00:00Z');
     const again = await send('PUT', '/orders/SH-10042', next, BOOTSTRAP_KEY);
     assert.equal(again.body.result, 'updated', again.text);
@@ -301,7 +269,7 @@ describe('the admin API', () => {
 
     const body = twoParcelOrder('2026-11-23T10:05:00Z');
     const refusals = [
-      await send('PUT', '/orders/SH-50001', body),
+      await send('PUT', '/orders/SH-50001', body, ''),
       await send('PUT', '/orders/SH-50001', body, `kfk_${'A'.repeat(43)}`),
       await send('PUT', '/orders/SH-50001', body, revokedKey),
       await send('PUT', '/orders/SH-50001', body, BOOTSTRAP_KEY.slice(0, -1)),

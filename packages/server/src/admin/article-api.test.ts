@@ -2,7 +2,6 @@
 // as a store's developer uses them, and then what the widget's own routes serve (/v1/articles,
 // its delta sync, /v1/search). One server, a store that is not the demo, in English and Chinese.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,38 +9,23 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Article, ArticleSync } from '@kefu/core';
 import type { RunningServer } from '../server.js';
-import { startTestServer, testDatabase } from '../routes/test-helpers.js';
+import { adminSender, cliDatabaseEnv, runCli, startTestServer, testDatabase } from '../routes/test-helpers.js';
 import { starterSettings } from '../settings/starter.js';
 import { createApiKeys } from './keys.js';
 
 const BOOTSTRAP_KEY = 'test-bootstrap-key-0123456789abcdef-articles';
-const cli = new URL('../cli.ts', import.meta.url).pathname;
 
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-  readonly body: {
-    result?: string;
-    changed?: boolean;
-    article?: Article & { published: boolean; translationKey: string };
-    articles?: (Article & { published: boolean; translationKey: string; feedback: Record<string, number> })[];
-    error?: { code: string; scope?: string; fields?: Record<string, string> };
-  };
+interface AnswerBody {
+  result?: string;
+  changed?: boolean;
+  article?: Article & { published: boolean; translationKey: string };
+  articles?: (Article & { published: boolean; translationKey: string; feedback: Record<string, number> })[];
+  error?: { code: string; scope?: string; fields?: Record<string, string> };
 }
 
 /** `kefu-server import articles …` on the test server's database: its output and exit code. */
-async function importCli(dataDir: string, database: string | undefined, path: string) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, 'import', 'articles', path], {
-    env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, ...(database ? { KEFU_DATABASE_URL: database } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stdout, stderr };
-}
+const importCli = (dataDir: string, database: string | undefined, path: string) =>
+  runCli(['import', 'articles', path], { env: cliDatabaseEnv(dataDir, database) });
 
 function write(root: string, path: string, text: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -74,21 +58,7 @@ describe('help articles from the store', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const send = async (method: string, path: string, body?: unknown, key = BOOTSTRAP_KEY, raw?: string) => {
-    const response = await fetch(`${admin}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      ...(body === undefined && raw === undefined ? {} : { body: raw ?? JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    let parsed: Answer['body'] = {};
-    try {
-      parsed = JSON.parse(text) as Answer['body'];
-    } catch {
-      // A non-JSON answer fails the assertions that read it.
-    }
-    return { status: response.status, text, body: parsed } satisfies Answer;
-  };
+  const send = adminSender<AnswerBody>(() => admin, BOOTSTRAP_KEY);
   const widget = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${v1}${path}`);
     assert.equal(response.status, 200, path);

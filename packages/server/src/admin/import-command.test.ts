@@ -3,15 +3,12 @@
 // rejected and 0 when none were, standard input with `-`, and exit 2 for what it cannot start
 // with. On the tests' database (SQLite; PostgreSQL in the node-postgres suite).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openMigratedEngine } from '../db/database.js';
-import { testDatabase } from '../routes/test-helpers.js';
-
-const cli = new URL('../cli.ts', import.meta.url).pathname;
+import { cliDatabaseEnv, runCli, testDatabase } from '../routes/test-helpers.js';
 
 function orderLine(index: number) {
   return JSON.stringify({
@@ -31,19 +28,8 @@ describe('kefu-server import orders', () => {
   let mixedFile: string;
 
   /** The command on the test's database, fed `stdin` if given; its exit code and output. */
-  async function importCli(args: readonly string[], stdin?: string) {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cli, 'import', ...args], {
-      env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, ...(database ? { KEFU_DATABASE_URL: database } : {}) },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdin.end(stdin ?? '');
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { code, stdout, stderr };
-  }
+  const importCli = (args: readonly string[], stdin?: string) =>
+    runCli(['import', ...args], { env: cliDatabaseEnv(dataDir, database), stdin });
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-import-cli-'));

@@ -10,25 +10,21 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Order, OrderAccess, ReturnRecord } from '@kefu/core';
 import type { RunningServer } from '../server.js';
-import { startTestServer, testClock } from '../routes/test-helpers.js';
+import { adminSender, call, startTestServer, testClock } from '../routes/test-helpers.js';
 import type { StoreReturn } from '../services/return-reports.js';
 
 const BOOTSTRAP_KEY = 'test-bootstrap-key-for-returns-0123456789abcdef';
 const HOUR = 3_600_000;
 
-interface Answer {
-  readonly status: number;
-  readonly text: string;
-  readonly body: {
-    result?: string;
-    changed?: boolean;
-    return?: StoreReturn;
-    returns?: StoreReturn[];
-    hasMore?: boolean;
-    order?: Order;
-    facts?: { updatedAt: string; customer: { email: string } };
-    error?: { code: string; scope?: string; currentStatus?: string; fields?: Record<string, string> };
-  };
+interface AnswerBody {
+  result?: string;
+  changed?: boolean;
+  return?: StoreReturn;
+  returns?: StoreReturn[];
+  hasMore?: boolean;
+  order?: Order;
+  facts?: { updatedAt: string; customer: { email: string } };
+  error?: { code: string; scope?: string; currentStatus?: string; fields?: Record<string, string> };
 }
 
 /** An order of three mugs and a vase, delivered on 2026-11-22. */
@@ -83,52 +79,28 @@ describe('returns reported by the store', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const send = async (method: string, path: string, body?: unknown, key = BOOTSTRAP_KEY, raw?: string) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (key !== '') headers.authorization = `Bearer ${key}`;
-    const response = await fetch(`${admin}${path}`, {
-      method,
-      headers,
-      ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    let parsed: Answer['body'] = {};
-    try {
-      parsed = JSON.parse(text) as Answer['body'];
-    } catch {
-      // A non-JSON answer fails the assertions that read it.
-    }
-    return { status: response.status, text, body: parsed } satisfies Answer;
-  };
+  const send = adminSender<AnswerBody>(() => admin, BOOTSTRAP_KEY);
 
   /** The shopper finds the order in the widget, as they would after a while (a new access token). */
   const shopperFinds = async (number: string, email: string) => {
-    const lookup = await fetch(`${v1}/orders/lookup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ orderNumber: number, email }),
-    });
-    assert.equal(lookup.status, 200, await lookup.clone().text());
-    return (await lookup.json()) as OrderAccess;
+    const found = await call<OrderAccess>(v1, 'POST', '/orders/lookup', { body: { orderNumber: number, email } });
+    assert.equal(found.status, 200, found.text);
+    return found.body;
   };
   /** The shopper returns `quantity` of a line. */
   const shopperReturns = async (number: string, email: string, itemId: string, quantity = 1) => {
     const access = await shopperFinds(number, email);
-    const created = await fetch(`${v1}/returns`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${access.accessToken}`,
-        'idempotency-key': crypto.randomUUID(),
-      },
-      body: JSON.stringify({
+    const created = await call<ReturnRecord>(v1, 'POST', '/returns', {
+      token: access.accessToken,
+      key: crypto.randomUUID(),
+      body: {
         orderId: access.order.id,
         resolution: 'refund',
         items: [{ itemId, quantity, reason: 'changed_mind', photoIds: [] }],
-      }),
+      },
     });
-    assert.equal(created.status, 201, await created.clone().text());
-    return { record: (await created.json()) as ReturnRecord };
+    assert.equal(created.status, 201, created.text);
+    return { record: created.body };
   };
   /** What the shopper's widget reads: the return, and the order with its returns and quantities. */
   const shopperSees = async (number: string, email: string, id: string) => {
@@ -160,7 +132,7 @@ describe('returns reported by the store', () => {
       headers: { authorization: `Bearer ${writeKey}` },
     });
     assert.equal(received.status, 200, await received.clone().text());
-    assert.equal(((await received.json()) as Answer['body']).result, 'updated');
+    assert.equal(((await received.json()) as AnswerBody).result, 'updated');
     assert.equal((await send('POST', `/returns/${record.id}/received`, {}, writeKey)).body.result, 'unchanged');
     let seen = await shopperSees('RS-1001', email, record.id);
     assert.equal(seen.record.status, 'received');

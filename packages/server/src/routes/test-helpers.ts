@@ -95,6 +95,52 @@ export async function startServerProcess(
 
 const serverModule = new URL('../server.ts', import.meta.url).pathname;
 
+/** What a command-line run printed, and how it exited (null: killed at the bound). */
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * `kefu-server ARGS` in a process of its own, run to its exit, as an operator runs it: the CLI's
+ * source through tsx unless `script` names another (the built `dist/cli.js` runs as it is), with
+ * `env` and PATH for its whole environment, `stdin` as its standard input. Killed after two
+ * minutes: a command that hangs fails its test (code null), not the whole run.
+ */
+export async function runCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; stdin?: string; cwd?: string; script?: string } = {},
+): Promise<CliRun> {
+  const script = options.script ?? cliModule;
+  const loader = script.endsWith('.ts') ? ['--conditions=source', '--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, script, ...args], {
+    env: { PATH: process.env.PATH, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // Standard input ends after `stdin` (at once without it), as a file redirected to the command;
+  // a command that exits without reading it is not this helper's failure.
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(options.stdin ?? '');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  // 'close', not 'exit': by then all of its output has been read.
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
+/** The environment that points the CLI at a server's database: its data folder, and PostgreSQL's URL when set. */
+export function cliDatabaseEnv(dataDir: string, database: string | undefined): Record<string, string> {
+  return { KEFU_DATA_DIR: dataDir, ...(database ? { KEFU_DATABASE_URL: database } : {}) };
+}
+
+const cliModule = new URL('../cli.ts', import.meta.url).pathname;
+
 export interface ApiOptions {
   /** Failed order lookups allowed per client address and per (address, order number) (DEFAULT_LOOKUP_LIMITS). */
   readonly limits?: LookupLimits;
@@ -228,6 +274,39 @@ export async function call<T = Record<string, unknown>>(
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** An answer of the admin API: its body parsed, or `{}` when it is not JSON (the assertions that read it fail). */
+export interface AdminAnswer<Body> {
+  readonly status: number;
+  readonly text: string;
+  readonly headers: Headers;
+  readonly body: Body;
+}
+
+/**
+ * The admin API (/admin/v1, at `base()` once the server is up) as a store's developer calls it:
+ * `send(method, path, body?, key?, raw?)` with `key` as the Bearer key (`defaultKey` unless given;
+ * '' sends none) and `raw` as the body's very text when a test wants one JSON cannot write.
+ */
+export function adminSender<Body>(base: () => string, defaultKey: string) {
+  return async (method: string, path: string, body?: unknown, key = defaultKey, raw?: string) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (key !== '') headers.authorization = `Bearer ${key}`;
+    const response = await fetch(`${base()}${path}`, {
+      method,
+      headers,
+      ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    let parsed = {} as Body;
+    try {
+      parsed = JSON.parse(text) as Body;
+    } catch {
+      // A non-JSON answer fails the assertions that read it.
+    }
+    return { status: response.status, text, headers: response.headers, body: parsed } satisfies AdminAnswer<Body>;
+  };
 }
 
 /** The error body's parts, for assertions. */
