@@ -41,6 +41,24 @@ export function recordTable<T>(
   </table>`;
 }
 
+/**
+ * A row's action that cannot be undone (revoke a key, remove a webhook), asked twice: `ask` (e.g.
+ * "Remove…") sets the row asking, then `confirm` does it, or Keep leaves it be.
+ */
+export function confirmFirst(options: {
+  asking: boolean;
+  ask: string;
+  confirm: string;
+  onAsk: () => void;
+  onConfirm: () => void;
+  onKeep: () => void;
+}): TemplateResult {
+  return options.asking
+    ? html`<button class="danger" @click=${options.onConfirm}>${options.confirm}</button>
+        <button @click=${options.onKeep}>Keep</button>`
+    : html`<button @click=${options.onAsk}>${options.ask}</button>`;
+}
+
 /** Runs a load and gives back the error to show, or '' when it worked. */
 export async function errorOf(action: () => Promise<void>, fallback: string): Promise<string> {
   try {

@@ -1,19 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, ConsoleApiError } from './api.js';
+import { api } from './api.js';
 import { base } from './styles.js';
-import { errorOf, recordTable, screenHeader, screenStyles } from './admin-screen.js';
+import { confirmFirst, errorOf, recordTable, screenHeader, screenStyles } from './admin-screen.js';
+import { checkboxes, RecordForm, recordFormStyles } from './record-form.js';
 import { secretStyles, shownOnce } from './shown-once.js';
-
-/** An admin API key as the console lists it (never the key itself). */
-interface ApiKeyInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly scopes: readonly string[];
-  readonly createdAt: number;
-  readonly lastUsedAt?: number;
-  readonly revokedAt?: number;
-}
+import type { ApiKeyInfo } from './types.js';
 
 const scopeHelp: Readonly<Record<string, string>> = {
   'orders:write': 'push orders and tracking events, report returns',
@@ -34,34 +26,13 @@ export class KefuKeys extends LitElement {
     base,
     screenStyles,
     secretStyles,
+    recordFormStyles,
     css`
       form {
-        display: grid;
-        gap: 10px;
         max-width: 520px;
-        margin-bottom: 16px;
-        padding: 12px;
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        background: var(--panel);
       }
       fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0;
         display: grid;
-        gap: 4px;
-      }
-      legend {
-        font-weight: 600;
-        font-size: 13px;
-        margin-bottom: 4px;
-      }
-      fieldset label {
-        display: flex;
-        gap: 6px;
-        align-items: center;
-        font-weight: 400;
       }
       .revoked td {
         color: var(--muted);
@@ -72,12 +43,11 @@ export class KefuKeys extends LitElement {
   @state() private keys: readonly ApiKeyInfo[] | undefined;
   @state() private scopes: readonly string[] = [];
   @state() private error = '';
-  @state() private fields: Readonly<Record<string, string>> = {};
   /** The key just made: its text, shown until the admin closes it. */
   @state() private created: { name: string; key: string } | undefined;
   /** The key whose revoke waits for a second click. */
   @state() private confirming: string | undefined;
-  @state() private busy = false;
+  private readonly newKey = new RecordForm(this, (message) => (this.error = message));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -110,23 +80,14 @@ export class KefuKeys extends LitElement {
           name="name"
           maxlength="100"
           required
-          aria-invalid=${this.fields.name ? 'true' : 'false'}
+          aria-invalid=${this.newKey.fields.name ? 'true' : 'false'}
           placeholder="e.g. shop sync"
         />
       </label>
-      ${this.fields.name ? html`<span class="error">${this.fields.name}</span>` : nothing}
-      <fieldset>
-        <legend>Scopes</legend>
-        ${this.scopes.map(
-          (scope) =>
-            html`<label
-              ><input type="checkbox" name="scopes" value=${scope} /> <code>${scope}</code>
-              <span class="muted">${scopeHelp[scope] ?? ''}</span></label
-            >`,
-        )}
-      </fieldset>
-      ${this.fields.scopes ? html`<span class="error">${this.fields.scopes}</span>` : nothing}
-      <div><button class="primary" type="submit" ?disabled=${this.busy}>Create key</button></div>
+      ${this.newKey.fieldError('name')}
+      ${checkboxes('Scopes', 'scopes', this.scopes, (scope) => scopeHelp[scope] ?? '')}
+      ${this.newKey.fieldError('scopes')}
+      <div><button class="primary" type="submit" ?disabled=${this.newKey.busy}>Create key</button></div>
     </form>`;
   }
 
@@ -141,10 +102,14 @@ export class KefuKeys extends LitElement {
         ${
           revoked
             ? html`<span class="muted">revoked ${when(key.revokedAt)}</span>`
-            : this.confirming === key.id
-              ? html`<button class="danger" @click=${() => void this.revoke(key)}>Revoke ${key.name}</button>
-                  <button @click=${() => (this.confirming = undefined)}>Keep</button>`
-              : html`<button @click=${() => (this.confirming = key.id)}>Revoke…</button>`
+            : confirmFirst({
+                asking: this.confirming === key.id,
+                ask: 'Revoke…',
+                confirm: `Revoke ${key.name}`,
+                onAsk: () => (this.confirming = key.id),
+                onConfirm: () => void this.revoke(key),
+                onKeep: () => (this.confirming = undefined),
+              })
         }
       </td>
     </tr>`;
@@ -158,26 +123,19 @@ export class KefuKeys extends LitElement {
     }, 'Could not load the keys.');
   }
 
-  private async create(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    this.busy = true;
-    this.fields = {};
-    try {
-      const { key, info } = await api<{ key: string; info: ApiKeyInfo }>('POST', '/keys', {
-        name: String(data.get('name') ?? ''),
-        scopes: data.getAll('scopes').map(String),
-      });
-      this.created = { name: info.name, key };
-      form.reset();
-      await this.load();
-    } catch (error) {
-      if (error instanceof ConsoleApiError && error.status === 422) this.fields = error.fields;
-      else this.error = error instanceof Error ? error.message : 'Could not create the key.';
-    } finally {
-      this.busy = false;
-    }
+  private create(event: SubmitEvent): Promise<void> {
+    return this.newKey.submit(
+      event,
+      async (data) => {
+        const { key, info } = await api<{ key: string; info: ApiKeyInfo }>('POST', '/keys', {
+          name: String(data.get('name') ?? ''),
+          scopes: data.getAll('scopes').map(String),
+        });
+        this.created = { name: info.name, key };
+        await this.load();
+      },
+      'Could not create the key.',
+    );
   }
 
   private async revoke(key: ApiKeyInfo): Promise<void> {

@@ -10,6 +10,8 @@ export type { ConsoleSettings } from '../settings-routes.js';
 export type { SurveyDay } from '../../services/surveys.js';
 export type { AgentInfo, AgentRole, InviteInfo } from '../../agents/agents.js';
 export type { AuditEntry } from '../../agents/audit.js';
+export type { ApiKeyInfo } from '../../admin/keys.js';
+export type { WebhookDelivery, WebhookEndpoint } from '../../webhooks/webhooks.js';
 
 /** Who is signed in, as GET and POST /agent/api/session answer. */
 export interface SignedInAgent {

@@ -1,30 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, ConsoleApiError } from './api.js';
+import { api } from './api.js';
 import { base } from './styles.js';
-import { errorOf, recordTable, screenHeader, screenStyles } from './admin-screen.js';
+import { confirmFirst, errorOf, recordTable, screenHeader, screenStyles } from './admin-screen.js';
+import { checkboxes, RecordForm, recordFormStyles } from './record-form.js';
 import { secretStyles, shownOnce } from './shown-once.js';
-
-interface WebhookEndpoint {
-  readonly id: string;
-  readonly url: string;
-  readonly description?: string;
-  readonly events: readonly string[];
-  readonly createdAt: string;
-}
-
-interface WebhookDelivery {
-  readonly id: string;
-  readonly eventId: string;
-  readonly type: string;
-  readonly status: 'pending' | 'succeeded' | 'failed';
-  readonly attempts: number;
-  readonly createdAt: string;
-  readonly nextAttemptAt?: string;
-  readonly lastStatusCode?: number;
-  readonly lastError?: string;
-  readonly completedAt?: string;
-}
+import type { WebhookDelivery, WebhookEndpoint } from './types.js';
 
 const statusLabels: Record<WebhookDelivery['status'], string> = {
   pending: 'retrying',
@@ -45,35 +26,15 @@ export class KefuWebhooks extends LitElement {
     base,
     screenStyles,
     secretStyles,
+    recordFormStyles,
     css`
       form {
-        display: grid;
-        gap: 10px;
         max-width: 620px;
-        margin-bottom: 16px;
-        padding: 12px;
-        border: 1px solid var(--line);
-        border-radius: 8px;
-        background: var(--panel);
       }
       fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0;
         display: flex;
         flex-wrap: wrap;
         gap: 4px 16px;
-      }
-      legend {
-        font-weight: 600;
-        font-size: 13px;
-        margin-bottom: 4px;
-      }
-      fieldset label {
-        display: flex;
-        gap: 6px;
-        align-items: center;
-        font-weight: 400;
       }
       .url {
         word-break: break-all;
@@ -104,12 +65,11 @@ export class KefuWebhooks extends LitElement {
   @state() private webhooks: readonly WebhookEndpoint[] | undefined;
   @state() private events: readonly string[] = [];
   @state() private error = '';
-  @state() private fields: Readonly<Record<string, string>> = {};
   @state() private created: { url: string; secret: string } | undefined;
   @state() private confirming: string | undefined;
   /** The endpoint whose deliveries are open, and them. */
   @state() private open: { id: string; deliveries: readonly WebhookDelivery[] | undefined } | undefined;
-  @state() private busy = false;
+  private readonly newWebhook = new RecordForm(this, (message) => (this.error = message));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -148,20 +108,14 @@ export class KefuWebhooks extends LitElement {
           type="url"
           required
           maxlength="2000"
-          aria-invalid=${this.fields.url ? 'true' : 'false'}
+          aria-invalid=${this.newWebhook.fields.url ? 'true' : 'false'}
           placeholder="https://shop.example/hooks/kefu"
         />
       </label>
-      ${this.fields.url ? html`<span class="error">${this.fields.url}</span>` : nothing}
+      ${this.newWebhook.fieldError('url')}
       <label>Description <input name="description" maxlength="200" placeholder="optional" /></label>
-      <fieldset>
-        <legend>Events</legend>
-        ${this.events.map(
-          (type) => html`<label><input type="checkbox" name="events" value=${type} /> <code>${type}</code></label>`,
-        )}
-      </fieldset>
-      ${this.fields.events ? html`<span class="error">${this.fields.events}</span>` : nothing}
-      <div><button class="primary" type="submit" ?disabled=${this.busy}>Add webhook</button></div>
+      ${checkboxes('Events', 'events', this.events)} ${this.newWebhook.fieldError('events')}
+      <div><button class="primary" type="submit" ?disabled=${this.newWebhook.busy}>Add webhook</button></div>
     </form>`;
   }
 
@@ -178,12 +132,14 @@ export class KefuWebhooks extends LitElement {
           <button aria-expanded=${isOpen ? 'true' : 'false'} @click=${() => void this.toggle(webhook.id)}>
             ${isOpen ? 'Hide deliveries' : 'Deliveries'}
           </button>
-          ${
-            this.confirming === webhook.id
-              ? html`<button class="danger" @click=${() => void this.removeWebhook(webhook)}>Remove it</button>
-                  <button @click=${() => (this.confirming = undefined)}>Keep</button>`
-              : html`<button @click=${() => (this.confirming = webhook.id)}>Remove…</button>`
-          }
+          ${confirmFirst({
+            asking: this.confirming === webhook.id,
+            ask: 'Remove…',
+            confirm: 'Remove it',
+            onAsk: () => (this.confirming = webhook.id),
+            onConfirm: () => void this.removeWebhook(webhook),
+            onKeep: () => (this.confirming = undefined),
+          })}
         </div>
       </td>
     </tr>`;
@@ -244,28 +200,21 @@ export class KefuWebhooks extends LitElement {
     this.error = await errorOf(() => this.loadDeliveries(id), 'Could not load the deliveries.');
   }
 
-  private async create(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const description = String(data.get('description') ?? '').trim();
-    this.busy = true;
-    this.fields = {};
-    try {
-      const created = await api<WebhookEndpoint & { secret: string }>('POST', '/webhooks', {
-        url: String(data.get('url') ?? '').trim(),
-        events: data.getAll('events').map(String),
-        ...(description ? { description } : {}),
-      });
-      this.created = { url: created.url, secret: created.secret };
-      form.reset();
-      await this.load();
-    } catch (error) {
-      if (error instanceof ConsoleApiError && error.status === 422) this.fields = fieldsByName(error.fields);
-      else this.error = error instanceof Error ? error.message : 'Could not add the webhook.';
-    } finally {
-      this.busy = false;
-    }
+  private create(event: SubmitEvent): Promise<void> {
+    return this.newWebhook.submit(
+      event,
+      async (data) => {
+        const description = String(data.get('description') ?? '').trim();
+        const created = await api<WebhookEndpoint & { secret: string }>('POST', '/webhooks', {
+          url: String(data.get('url') ?? '').trim(),
+          events: data.getAll('events').map(String),
+          ...(description ? { description } : {}),
+        });
+        this.created = { url: created.url, secret: created.secret };
+        await this.load();
+      },
+      'Could not add the webhook.',
+    );
   }
 
   private async removeWebhook(webhook: WebhookEndpoint): Promise<void> {
@@ -285,13 +234,6 @@ export class KefuWebhooks extends LitElement {
       await this.loadDeliveries(endpointId);
     }, 'Could not send it again.');
   }
-}
-
-/** `events.0` → `events`: the form shows one message per field. */
-function fieldsByName(fields: Readonly<Record<string, string>>): Record<string, string> {
-  const byName: Record<string, string> = {};
-  for (const [key, message] of Object.entries(fields)) byName[key.split('.')[0] ?? key] ??= message;
-  return byName;
 }
 
 declare global {
