@@ -2,6 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { demoStoreConfig } from '@kefu/core/seed';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createApp } from './app.js';
 import { createServices } from './compose.js';
 import { openMigratedEngine } from './db/database.js';
@@ -28,6 +31,29 @@ describe('reference server over real HTTP on 127.0.0.1', () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     assert.equal(body.error.code, 'not_found');
     assert.match(body.error.message, /GET \/v1\/nope/);
+  });
+
+  it('keeps an idle keep-alive connection open longer than clients keep theirs', async () => {
+    // One connection, two requests 6 s apart (Node's default would have closed it after 5 s, and
+    // a client sending just then gets ECONNRESET). Raw HTTP/1.1, so nothing reconnects unseen.
+    const { port } = new URL(server.origin);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const ask = async () => {
+      const before = (received.match(/HTTP\/1\.1 200/g) ?? []).length;
+      socket.write('GET /v1/config HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+      for (let waited = 0; (received.match(/HTTP\/1\.1 200/g) ?? []).length === before; waited += 20) {
+        assert.ok(waited < 5000 && !socket.closed, `no answer on the kept connection:\n${received}`);
+        await delay(20);
+      }
+    };
+    await ask();
+    await delay(6000);
+    assert.equal(socket.closed, false, 'the server closed the idle connection');
+    await ask();
+    socket.destroy();
   });
 
   it('allows CORS for configured storefront origins only', async () => {

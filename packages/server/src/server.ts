@@ -102,6 +102,13 @@ export interface RunningServer {
 
 /** How long a shutdown waits for requests in flight before it ends their connections. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long an idle keep-alive connection stays open. Node's default, 5 s, is shorter than what the
+ * clients in front of a server keep theirs (a load balancer's 60 s; fetch's 4 s, late under load):
+ * a client that sends on a connection the server is just closing gets ECONNRESET (the admin fuzz
+ * test met it in CI), and a load balancer answers 502. Longer than the usual 60 s, as they advise.
+ */
+export const KEEP_ALIVE_MS = 65_000;
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -159,6 +166,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, (info: AddressInfo) => {
       const sockets = attachSockets(server as Server, services);
+      (server as Server).keepAliveTimeout = KEEP_ALIVE_MS;
+      // Larger than the keep-alive, or Node may end a kept connection while it waits for headers.
+      (server as Server).headersTimeout = KEEP_ALIVE_MS + 1000;
       resolve({
         origin: `http://${host}:${info.port}`,
         port: info.port,
