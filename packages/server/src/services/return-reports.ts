@@ -6,7 +6,7 @@ import { inTransaction, lock, type Executor } from '../db/tx.js';
 import type { AuditActor, AuditLog } from '../agents/audit.js';
 import { ApiError } from '../errors.js';
 import { invalid, notFound, type StoreContext } from './context.js';
-import type { OrdersService } from './orders.js';
+import type { OrdersService, StoredOrder } from './orders.js';
 
 /**
  * Returns as the store sees them through the admin API (issue 22, decision 0020): what the
@@ -86,6 +86,35 @@ export async function recordReturnEvent(
       detail: JSON.stringify(event.detail),
     })
     .execute();
+}
+
+/**
+ * A return's new status, written in the transaction that decides it (the console's decision, the
+ * store's report): the return, its history entry and, when its order is stored (`stored`, read
+ * under the order's lock), the order's summary of it. A rejected return gives its lines back: the
+ * shopper may return them another way.
+ */
+export async function saveReturnStatus(
+  trx: Transaction<KefuDatabase>,
+  orders: OrdersService,
+  changed: ReturnRecord,
+  stored: StoredOrder | undefined,
+  event: { status: EventRow['status']; at: number; actor: EventRow['actor']; detail: EventDetail },
+): Promise<void> {
+  await trx
+    .updateTable('returns')
+    .set({ status: changed.status, json: JSON.stringify(changed) })
+    .where('id', '=', changed.id)
+    .execute();
+  await recordReturnEvent(trx, { returnId: changed.id, ...event });
+  if (!stored) return;
+  const order: Order = {
+    ...stored.order,
+    returns: stored.order.returns.map((summary) =>
+      summary.id === changed.id ? { ...summary, status: changed.status } : summary,
+    ),
+  };
+  await orders.save(changed.status === 'rejected' ? releaseReturn(order, changed.items) : order, trx);
 }
 
 /** 1800 EUR → "€18.00", in the currency's own minor units (JPY has none). */
@@ -262,13 +291,7 @@ export function createReturnReports(store: StoreContext, orders: OrdersService, 
           report.status === 'rejected'
             ? { ...record, status: 'rejected', rejectionReason: report.reason }
             : { ...record, status: report.status };
-        await trx
-          .updateTable('returns')
-          .set({ status: changed.status, json: JSON.stringify(changed) })
-          .where('id', '=', id)
-          .execute();
-        await recordReturnEvent(trx, {
-          returnId: id,
+        await saveReturnStatus(trx, orders, changed, stored, {
           status: report.status,
           at: store.now(),
           actor: 'store',
@@ -290,16 +313,6 @@ export function createReturnReports(store: StoreContext, orders: OrdersService, 
                 ? `Refunded ${moneyText(report.amount)}`
                 : 'The store received the parcel',
         });
-        if (stored) {
-          const order: Order = {
-            ...stored.order,
-            returns: stored.order.returns.map((summary) =>
-              summary.id === id ? { ...summary, status: changed.status } : summary,
-            ),
-          };
-          // A rejected return gives its lines back: the shopper may return them another way.
-          await orders.save(report.status === 'rejected' ? releaseReturn(order, record.items) : order, trx);
-        }
         return { result: 'updated' as const, return: await view(trx, id) };
       });
     },

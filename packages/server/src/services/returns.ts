@@ -1,5 +1,5 @@
-import type { Order, ReturnInput, ReturnRecord, ReturnStatus } from '@kefu/core';
-import { applyReturn, cleanReturnInput, releaseReturn, validateReturn } from '@kefu/core/domain';
+import type { ReturnInput, ReturnRecord, ReturnStatus } from '@kefu/core';
+import { applyReturn, cleanReturnInput, validateReturn } from '@kefu/core/domain';
 import { sql } from 'kysely';
 import { inTransaction, lock, type Executor } from '../db/tx.js';
 import { ApiError } from '../errors.js';
@@ -11,7 +11,7 @@ import type { OrdersService, StoredOrder } from './orders.js';
 import type { UploadsService } from './uploads.js';
 import { recordWebhookEvent, returnEventData } from '../webhooks/events.js';
 import { nextCounterValue } from '../db/counters.js';
-import { recordReturnEvent } from './return-reports.js';
+import { saveReturnStatus } from './return-reports.js';
 
 /** A return as the agent console lists it. */
 export interface AdminReturn extends ReturnRecord {
@@ -69,15 +69,6 @@ export function createReturnsService(
         (owner?.kind === 'order' && owner.id === stored.order.id) ||
         (owner?.kind === 'customer' && owner.id === stored.customerId)
       );
-    };
-  }
-
-  function withSummaryStatus(order: Order, record: ReturnRecord): Order {
-    return {
-      ...order,
-      returns: order.returns.map((summary) =>
-        summary.id === record.id ? { ...summary, status: record.status } : summary,
-      ),
     };
   }
 
@@ -176,25 +167,15 @@ export function createReturnsService(
           decision.status === 'approved'
             ? { ...record, status: 'approved', labelUrl: decision.labelUrl }
             : { ...record, status: 'rejected', rejectionReason: decision.reason };
-        await trx
-          .updateTable('returns')
-          .set({ status: decided.status, json: JSON.stringify(decided) })
-          .where('id', '=', id)
-          .execute();
-        await recordReturnEvent(trx, {
-          returnId: id,
+        // The order's document changes too: after any return being made on it has committed.
+        await lock(trx, 'order', record.orderId);
+        const stored = await orders.find(record.orderId, trx);
+        await saveReturnStatus(trx, orders, decided, stored, {
           status: decision.status,
           at: store.now(),
           actor: 'agent',
           detail: decision.status === 'approved' ? { labelUrl: decision.labelUrl } : { reason: decision.reason },
         });
-        // The order's document changes too: after any return being made on it has committed.
-        await lock(trx, 'order', record.orderId);
-        const stored = await orders.find(record.orderId, trx);
-        if (stored) {
-          const order = withSummaryStatus(stored.order, decided);
-          await orders.save(decided.status === 'rejected' ? releaseReturn(order, record.items) : order, trx);
-        }
         const type = decided.status === 'approved' ? 'return.approved' : 'return.rejected';
         await recordWebhookEvent(trx, type, returnEventData(decided, stored?.order.number), store.now());
         return decided;
