@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,25 +15,16 @@ import { launchBrowser } from '../support/browser.js';
 import { startDemoServer } from '../support/demo-server.js';
 import { chinese, english, openInLanguage, readAnArticle, trackAnOrder, type Language } from '../support/journeys.js';
 import { screenshotPath } from '../support/storefront.js';
+import { runCli } from '../../packages/server/src/routes/test-helpers.js';
+import { startReceiver, type TestReceiver } from '../../packages/server/src/webhooks/receiver.test-support.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const cli = resolve(repo, 'packages/server/dist/cli.js');
 const DAY = 24 * 60 * 60 * 1000;
 
 /** `kefu-server …` (the build, as the package's bin runs it) in `cwd`: its output and exit code. */
-async function kefuServer(cwd: string, env: Record<string, string>, args: readonly string[]) {
-  const child = spawn(process.execPath, [cli, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
-  return { code, stdout, stderr };
-}
+const kefuServer = (cwd: string, env: Record<string, string>, args: readonly string[]) =>
+  runCli(args, { script: cli, cwd, env });
 
 /** The server, started as the store starts it; resolves with its origin once it listens. */
 async function startKefuServer(cwd: string, env: Record<string, string>, args: readonly string[]) {
@@ -168,7 +158,7 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
   let site: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
   let key: string;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: TestReceiver;
   let webhookSecret: string;
   let webhookId: string;
   // The receiver is on 127.0.0.1, which a store's server refuses unless told (decision 0022).
@@ -193,7 +183,8 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
     // Its port first: the settings file names the page's origin.
     site = await startDemoServer(siteOptions);
     // The store's webhook receiver answers 500 to the first two deliveries, then 200.
-    receiver = await startReceiver(2);
+    receiver = await startReceiver();
+    receiver.answers = [500, 500];
     browser = await launchBrowser();
   });
   after(async () => {
@@ -201,7 +192,7 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
     server?.child.kill('SIGTERM');
     if (server) await new Promise((done) => server.child.once('exit', done));
     await site?.close();
-    await new Promise((done) => receiver?.server.close(done));
+    await receiver?.close();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -296,7 +287,7 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
     }
 
     const webhook = await admin('POST', '/webhooks', {
-      url: `${receiver.origin}/kefu-events`,
+      url: receiver.url,
       events: ['return.created'],
       description: 'Lumen shop backend',
     });
@@ -361,9 +352,20 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
 
   it('delivers return.created to the store’s receiver once, signed, after two 500s', async () => {
     // The retries wait 10 s and then 30 s (with jitter): bounded at 90 s.
-    const delivered = await receiver.succeeded(90_000);
-    const attempts = receiver.requests;
-    assert.equal(attempts.length, 3, 'two refused attempts and the one accepted');
+    await receiver.waitFor(3, 90_000);
+    const attempts = receiver.received.map(({ headers, body, status }) => ({
+      id: headers.get('kefu-webhook-id'),
+      timestamp: headers.get('kefu-webhook-timestamp'),
+      signature: headers.get('kefu-webhook-signature'),
+      body,
+      status,
+    }));
+    assert.deepEqual(
+      attempts.map((attempt) => attempt.status),
+      [500, 500, 200],
+      'two refused attempts and the one accepted',
+    );
+    const delivered = attempts[2]!;
     assert.equal(new Set(attempts.map((request) => request.id)).size, 1, 'the same event id on every attempt');
     const expected = createHmac('sha256', webhookSecret)
       .update(`${delivered.timestamp}.${delivered.body}`)
@@ -380,7 +382,7 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
       deliveries.map(({ status, attempts, eventId }) => ({ status, attempts, eventId })),
       [{ status: 'succeeded', attempts: 3, eventId: delivered.id }],
     );
-    assert.equal(receiver.requests.length, 3);
+    assert.equal(receiver.received.length, 3);
   });
 
   /** The admin API with the key the CLI made. */
@@ -398,54 +400,4 @@ describe("a store that is not Maple & Moss, on its own data (issue 22's journey)
 async function openWidget(page: Page): Promise<void> {
   await page.locator('kefu-launcher button').click();
   await page.locator('kefu-widget[open] [part="header"]').getByText('Lumen Tea House').waitFor();
-}
-
-interface Received {
-  readonly id: string;
-  readonly timestamp: string;
-  readonly signature: string;
-  readonly body: string;
-  readonly status: number;
-}
-
-/** A store's webhook receiver on 127.0.0.1: refuses the first `failures` deliveries with 500. */
-async function startReceiver(failures: number) {
-  const requests: Received[] = [];
-  let accepted: ((request: Received) => void) | undefined;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const status = requests.length < failures ? 500 : 200;
-      const received = {
-        id: String(request.headers['kefu-webhook-id']),
-        timestamp: String(request.headers['kefu-webhook-timestamp']),
-        signature: String(request.headers['kefu-webhook-signature']),
-        body: Buffer.concat(chunks).toString('utf8'),
-        status,
-      };
-      requests.push(received);
-      response.statusCode = status;
-      response.end();
-      if (status === 200) accepted?.(received);
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  const firstSuccess = new Promise<Received>((done) => (accepted = done));
-  return {
-    server,
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    succeeded: (withinMs: number) =>
-      Promise.race([
-        firstSuccess,
-        new Promise<never>((_, fail) =>
-          setTimeout(
-            () => fail(new Error(`no delivery accepted in ${withinMs} ms; got ${requests.length}`)),
-            withinMs,
-          ).unref(),
-        ),
-      ]),
-  };
 }
