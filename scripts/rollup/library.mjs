@@ -24,7 +24,9 @@ export function libraryConfig(packageDir, options = {}) {
       preserveModules: true,
       preserveModulesRoot: resolve(packageDir, 'src'),
     },
-    plugins: [cleanOutput(resolve(packageDir, 'dist')), esbuildPlugin()],
+    // UTF-8 as written: escaped (esbuild's default), each Chinese or Arabic character took six bytes,
+    // and the npm files of @kefu/elements 3 KB more brotli. ES modules are always read as UTF-8.
+    plugins: [cleanOutput(resolve(packageDir, 'dist')), esbuildPlugin({ charset: 'utf8' })],
     onwarn: failOnUnresolvedImport,
   };
 }

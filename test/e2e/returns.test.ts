@@ -84,6 +84,10 @@ describe('returns on the demo storefront with the reference server', () => {
 
     const status = returns.locator('[part~="status"]');
     await status.getByText(/Your return number is RMA-\d+\./).waitFor();
+    // The reference server sends no e-mail (GET /v1/config: mail.sends false), so no mail is promised:
+    // the shopper is told where the decision and the label will show instead.
+    await status.getByText('Find your order here again to see our decision.').waitFor();
+    assert.doesNotMatch((await status.textContent()) ?? '', /e-?mail/i);
     // The order was reloaded: the new return is listed, and the towels cannot be returned twice.
     await returns.locator('[part~="history"]').getByText('Requested', { exact: true }).first().waitFor();
     await page.screenshot({ path: screenshotPath('returns-status-375.png') });

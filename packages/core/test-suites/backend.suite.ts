@@ -173,6 +173,8 @@ export function runBackendSuite(
         expect(config.businessHours.timezone).to.equal('Europe/Paris');
         expect(config.businessHours.weekly.length).to.be.greaterThan(0);
         expect(config.channels.chat).to.equal(true);
+        // No backend sends e-mail yet, so each says so and the widget promises none (decision 0025).
+        expect(config.mail).to.deep.equal({ sends: false });
       });
 
       it('hands out a copy the caller cannot use to change the store', async () => {

@@ -19,6 +19,18 @@ export interface StoreConfig {
    * character (full-width forms, case, a leading "#", spaces and dashes), never re-formatted.
    */
   readonly orderNumbers?: OrderNumberFormat;
+  /**
+   * What the server does by e-mail. Set by the server from its own mail setup, never by the store's
+   * settings: the widget promises an e-mail ("we will email you…") only when `sends` is true, and
+   * otherwise says where the shopper will see the answer instead (decision 0025). Absent (an older
+   * server, a backend that does not say): no mail is sent.
+   */
+  readonly mail?: MailCapability;
+}
+
+export interface MailCapability {
+  /** Whether the server sends shoppers e-mail: a return's decision, a transcript, the answer to a message. */
+  readonly sends: boolean;
 }
 
 /**

@@ -162,6 +162,13 @@ export const StoreConfigSchema = z
           'How order numbers are written: prefix, digits, suffix. Clients may normalize what shoppers type to it ' +
           '("mm 1003" → "MM-1003"); the server does so before every lookup.',
       }),
+    mail: z.object({ sends: z.boolean() }).openapi({
+      description:
+        'What the server does by e-mail, from its own mail setup; no settings file sets it. With `sends: false` ' +
+        'clients promise no e-mail (a return’s decision, a transcript, the answer to a message) and say where ' +
+        'the shopper will see it instead. This server sends none yet. A client treats its absence as `false`.',
+      example: { sends: false },
+    }),
   })
   .openapi('StoreConfig') satisfies z.ZodType<StoreConfig>;
 

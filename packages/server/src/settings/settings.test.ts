@@ -226,7 +226,8 @@ describe('a store’s settings file', { concurrency: true }, () => {
         format === 'YAML' ? { KEFU_CONFIG: file } : {},
       );
       try {
-        assert.deepEqual(await getJson(`${server.base}/config`), teaHouse);
+        // Plus what the server says of itself, which no file sets: it sends no e-mail.
+        assert.deepEqual(await getJson(`${server.base}/config`), { ...teaHouse, mail: { sends: false } });
         assert.match(
           server.output.stdout,
           new RegExp(`Store settings: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
@@ -277,6 +278,13 @@ describe('a settings file with mistakes stops the start, naming each key', { con
       [
         /^kefu-server: \S+: returnPolicy\.reasonsByCategory\.teaware\[1\]: "chipped" is not one of returnPolicy\.reasons' codes/m,
       ],
+    ],
+    [
+      // The server says whether it sends e-mail (GET /v1/config's `mail`): a store cannot promise it.
+      'a file that says the store sends e-mail',
+      'store.yaml',
+      `${teaHouseYaml}mail: { sends: true }\n`,
+      [/^kefu-server: \S+store\.yaml: mail: is not a setting /m],
     ],
     [
       'an unquoted colour, which YAML reads as a comment',
@@ -435,7 +443,7 @@ describe('kefu-server --demo', () => {
     const server = await startCli(['--demo']);
     try {
       assert.doesNotMatch(server.output.stdout, /The store is empty/);
-      assert.deepEqual(await getJson(`${server.base}/config`), demoStoreConfig);
+      assert.deepEqual(await getJson(`${server.base}/config`), { ...demoStoreConfig, mail: { sends: false } });
       assert.equal(await lookup(server.base, 'MM-1004', 'ana.garcia@example.com'), 200);
       const sync = await getJson<{ articles: unknown[] }>(`${server.base}/articles?locale=en`);
       assert.ok(sync.articles.length > 0);

@@ -37,6 +37,11 @@ export interface MemoryBackendOptions {
   readonly agentsOnline?: number;
   /** Whether the pretend agent joins and answers by herself. Default true. */
   readonly simulateAgent?: boolean;
+  /**
+   * What the config says of e-mail (`mail.sends`). This backend sends none, so it says false, as
+   * the reference server does; a test of the widget's e-mail wording says true. Default false.
+   */
+  readonly sendsMail?: boolean;
 }
 
 /**
@@ -69,7 +74,7 @@ export function createMemoryBackendWithControls(options: MemoryBackendOptions = 
 } {
   const scheduler = createScheduler(options.now);
   const context = createMemoryContext({
-    config: structuredClone(options.config ?? demoStoreConfig),
+    config: { ...structuredClone(options.config ?? demoStoreConfig), mail: { sends: options.sendsMail ?? false } },
     scheduler,
     latencyMs: options.latencyMs ?? 0,
     random: options.random,

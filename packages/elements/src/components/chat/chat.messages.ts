@@ -17,7 +17,7 @@ const en = {
   nobodyOnline: 'Nobody is online right now.',
   nobodyOnlineQueue:
     'You can still start a chat: it waits in the queue, and an agent answers here when one comes online.',
-  alternatives: 'Rather not wait? We can call you, or answer your message by email.',
+  alternatives: 'Rather not wait? We can call you, or you can leave a message.',
   requestCallback: 'Request a callback',
   leaveMessage: 'Leave a message',
   chatAnyway: 'Chat anyway',
@@ -32,6 +32,7 @@ const en = {
   startChat: 'Start chat',
   sendMessage: 'Send message',
   starting: 'Starting…',
+  messageLeft: 'Thanks! An agent answers here, in this chat.',
   messageAnsweredByEmail: (email: string) => `Thanks! We will answer by email at ${email}.`,
   nameRequired: 'Enter your name.',
   emailInvalid: 'Enter a valid email address, e.g. ana@example.com.',

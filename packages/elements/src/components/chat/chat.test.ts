@@ -16,6 +16,9 @@ import '../../define/kefu-widget.js';
 import type { KefuChat } from './chat.js';
 import type { KefuWidget } from '../widget/widget.js';
 import type { KefuNavigateDetail } from '../../base/navigation.js';
+import { chatMessages, type ChatMessages } from './chat.messages.js';
+import { zhCN } from './chat.messages.zh-CN.js';
+import { ar } from './chat.messages.ar.js';
 
 type Memory = ReturnType<typeof createMemoryBackendWithControls>;
 
@@ -31,6 +34,9 @@ function setup(
     simulateAgent?: boolean;
     online?: boolean;
     now?: () => number;
+    /** Whether the store's config says it sends e-mail. */
+    sendsMail?: boolean;
+    locale?: string;
   } = {},
   disk: KeyValueStorage = createMemoryStorage(),
 ) {
@@ -40,10 +46,11 @@ function setup(
     agentsOnline: options.agentsOnline ?? 1,
     alwaysOpen: options.alwaysOpen ?? true,
     simulateAgent: options.simulateAgent ?? true,
+    sendsMail: options.sendsMail ?? false,
     ...(options.now ? { now: options.now } : {}),
   });
   const network = manualNetworkStatus(options.online ?? true);
-  const client = createKefu({ backend: memory.backend, storage: () => disk, network, locale: 'en' });
+  const client = createKefu({ backend: memory.backend, storage: () => disk, network, locale: options.locale ?? 'en' });
   cleanups.push(
     () => client.dispose(),
     () => memory.controls.dispose(),
@@ -195,10 +202,16 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
 
   it('offers a callback or a message by email when chat is closed, with the next opening in local time', async () => {
     // A Saturday, outside the store's hours: on a weekday between 9:00 and 18:00 in Paris, chat is
-    // "closed" only for want of agents, and there is no next opening to show.
+    // "closed" only for want of agents, and there is no next opening to show. The store sends
+    // e-mail here (its config says so): the message left is answered by e-mail.
     const startedAt = Date.now();
     const saturday = Date.parse('2026-11-28T10:00:00Z');
-    const { client } = setup({ alwaysOpen: false, agentsOnline: 0, now: () => saturday + Date.now() - startedAt });
+    const { client } = setup({
+      alwaysOpen: false,
+      agentsOnline: 0,
+      now: () => saturday + Date.now() - startedAt,
+      sendsMail: true,
+    });
     const element = await mount(client, html`<kefu-chat order-number="MM-1001" topic="Delivery"></kefu-chat>`);
     await waitUntil(() => text(element).includes('Chat is closed right now.'), 'closed');
     expect(text(element)).to.match(/We open again .+\./);
@@ -342,10 +355,12 @@ describe('<kefu-chat> against the memory backend’s simulated agent', () => {
   });
 
   it('ends the chat, offers the CSAT survey and emails the transcript', async () => {
-    const { client, memory } = setup();
+    // A store that sends e-mail (its config says so) offers the transcript by e-mail.
+    const { client, memory } = setup({ sendsMail: true });
     const element = await mount(client);
     await startChat(element);
     const id = client.chat.conversation.value!.id;
+    await waitUntil(() => button(element, 'Email me the transcript'), 'the transcript offer');
     button(element, 'Email me the transcript').click();
     await element.updateComplete;
     expect(field(element, 'transcript-email').value).to.equal('ana.garcia@example.com');
@@ -684,4 +699,68 @@ describe('<kefu-chat> over HTTP and WebSocket (msw)', () => {
     );
     await waitUntil(() => bubbles(element).filter((line) => line === 'One more').length === 1, 'shown once');
   });
+});
+
+describe('<kefu-chat> promises an e-mail only where the store sends one (decision 0025)', () => {
+  // What each language calls an e-mail: none of it may show where the store sends none.
+  const languages: [string, ChatMessages, RegExp][] = [
+    ['en', chatMessages.en, /e-?mail/i],
+    ['zh-CN', zhCN, /邮件|邮箱/],
+    ['ar', ar, /البريد/],
+  ];
+  for (const [locale, messages, emailWords] of languages) {
+    for (const sendsMail of [false, true]) {
+      const what = sendsMail ? 'answers by e-mail and offers the transcript by e-mail' : 'promises no e-mail';
+      it(`${what} where the store ${sendsMail ? 'sends' : 'sends no'} mail, in ${locale}`, async () => {
+        // A Saturday, outside the store's hours: the shopper leaves a message.
+        const startedAt = Date.now();
+        const saturday = Date.parse('2026-11-28T10:00:00Z');
+        const { client, memory } = setup({
+          alwaysOpen: false,
+          agentsOnline: 0,
+          simulateAgent: false,
+          now: () => saturday + Date.now() - startedAt,
+          sendsMail,
+          locale,
+        });
+        const element = await mount(client);
+        await waitUntil(() => text(element).includes(messages.closedNow), 'closed');
+        await waitUntil(() => client.config.state.value.status === 'ready', 'the store’s config');
+        // A message is offered beside a callback; it is answered in this chat either way.
+        expect(text(element)).to.include(messages.alternatives).and.not.match(emailWords);
+
+        button(element, messages.leaveMessage).click();
+        await element.updateComplete;
+        await type(element, 'name', 'Ana');
+        await type(element, 'email', 'ana@example.com');
+        await type(element, 'message', 'Please call me about the sofa.');
+        button(element, messages.sendMessage).click();
+        const notice = () => root(element).querySelector('.notice')?.textContent?.trim() ?? '';
+        await waitUntil(() => notice(), 'the message left');
+        const id = client.chat.conversation.value!.id;
+        if (sendsMail) {
+          expect(notice()).to.equal(messages.messageAnsweredByEmail('ana@example.com'));
+          await waitUntil(() => button(element, messages.emailTranscript), 'the transcript offered by e-mail');
+        } else {
+          expect(notice()).to.equal(messages.messageLeft);
+          expect(text(element)).to.not.match(emailWords);
+          expect(button(element, messages.emailTranscript), 'no transcript by e-mail').to.equal(undefined);
+          // What it says happens: the agent's answer, written in the console, shows in this chat.
+          memory.controls.agentJoin(id, 'Mei');
+          memory.controls.agentSend(id, 'Of course: we will call you on Monday.');
+          await waitUntil(() => bubbles(element).includes('Of course: we will call you on Monday.'), 'the answer', {
+            timeout: 3000,
+          });
+        }
+
+        // Ended, the transcript is offered by e-mail only where the store sends it.
+        button(element, messages.endChat).click();
+        await element.updateComplete;
+        button(element, messages.endChat).click();
+        await waitUntil(() => text(element).includes(messages.ended), 'ended');
+        expect(Boolean(button(element, messages.emailTranscript))).to.equal(sendsMail);
+        if (!sendsMail) expect(text(element)).to.not.match(emailWords);
+      });
+    }
+  }
 });

@@ -42,7 +42,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Live chat with the store's agents, answers suggested first: availability and the honest wait
- * before chatting (with a callback or a message by email instead), a short pre-chat form, FAQ
+ * before chatting (with a callback or a message left instead), a short pre-chat form, FAQ
  * suggestions while the first message is typed, then the conversation — queue position, "agent
  * joined", each message's state (sending, waiting to send, sent, read, failed → retry), typing both
  * ways, safe formatting, image and PDF attachments — surviving reloads and dropped connections.
@@ -139,7 +139,7 @@ export class KefuChat extends KefuElement {
   /** An identified shopper (name, email): the form is pre-filled and, when nothing else is asked, skipped. */
   shopper?: ChatShopper;
 
-  /** From this expected wait on (minutes), a callback or a message by email is offered first. */
+  /** From this expected wait on (minutes), a callback or leaving a message is offered first. */
   longWaitMinutes = 5;
 
   #suggestionSource?: Promise<SuggestionSource | undefined>;
@@ -162,9 +162,12 @@ export class KefuChat extends KefuElement {
 
   /** Shows a conversation left open (cache first, then sync) and asks who is available. */
   #initialize(): void {
-    const chat = this.kefu?.chat;
-    if (!chat || chat === this.#initializedFor) return;
+    const kefu = this.kefu;
+    if (!kefu || kefu.chat === this.#initializedFor) return;
+    const { chat, config } = kefu;
     this.#initializedFor = chat;
+    // The config says whether the store sends e-mail, which decides what chat may promise.
+    if (config.state.peek().status === 'idle') void config.load();
     void chat.restore();
     if (chat.availability.peek().status === 'idle') void chat.loadAvailability();
   }
@@ -510,6 +513,11 @@ export class KefuChat extends KefuElement {
     return { articleId: this.articleId, articleTitle: title };
   }
 
+  get #sendsMail(): boolean {
+    // The config's `mail.sends`, said by the server; until it is known, no e-mail is promised (decision 0025).
+    return !!this.kefu?.config.state.value.data?.mail?.sends;
+  }
+
   get #identified(): boolean {
     return Boolean(this.shopper?.name && this.shopper?.email);
   }
@@ -588,9 +596,10 @@ export class KefuChat extends KefuElement {
     if (!chat) return html`<h2>${messages.title}</h2>`;
     const conversation = chat.conversation.value;
     const showConversation = conversation && !(conversation.status === 'closed' && this.newChatRequested);
+    const left = this.leftMessageAt;
     return html`
       <h2>${messages.title}</h2>
-      ${this.leftMessageAt ? html`<p class="notice" role="status">${messages.messageAnsweredByEmail(this.leftMessageAt)}</p>` : nothing}
+      ${left ? html`<p class="notice" role="status">${this.#sendsMail ? messages.messageAnsweredByEmail(left) : messages.messageLeft}</p>` : nothing}
       ${showConversation ? this.#renderConversation(chat, conversation, messages) : this.#renderBefore(chat, messages)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
@@ -949,6 +958,8 @@ export class KefuChat extends KefuElement {
 
   /** "Email me the transcript": under the composer while chatting, beside the rating once ended. */
   #renderTranscriptToggle(messages: ChatMessages) {
+    // Only where the store sends e-mail: otherwise it would promise a mail that never comes.
+    if (!this.#sendsMail) return nothing;
     return html`<button
       type="button"
       class="link"

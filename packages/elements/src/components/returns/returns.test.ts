@@ -18,6 +18,8 @@ import '../../define/kefu-returns.js';
 import type { KefuReturns } from './returns.js';
 import { returnsMessages } from './returns.messages.js';
 import { ar } from './returns.messages.ar.js';
+import { zhCN } from './returns.messages.zh-CN.js';
+import type { ReturnsMessages } from './returns.messages.js';
 import { startMockServer } from '../../../../../test/support/msw.js';
 import { createContractHandlers } from '../../../../../test/support/contract-handlers.js';
 
@@ -715,4 +717,46 @@ describe('<kefu-returns>', () => {
       expect(shirtReasons).to.include.members(['Too small', 'Too large']);
     });
   });
+});
+
+describe('<kefu-returns> promises an e-mail only where the store sends one (decision 0025)', () => {
+  // What each language calls an e-mail: none of it may show where the store sends none.
+  const languages: [string, ReturnsMessages, RegExp][] = [
+    ['en', en, /e-?mail/i],
+    ['zh-CN', zhCN, /邮件|邮箱/],
+    ['ar', ar, /البريد/],
+  ];
+  for (const [locale, messages, emailWords] of languages) {
+    for (const sendsMail of [false, true]) {
+      const what = sendsMail ? 'says the decision comes by e-mail' : 'says where the decision will show, not by e-mail';
+      it(`${what} where the store ${sendsMail ? 'sends' : 'sends no'} mail, in ${locale}`, async () => {
+        const memory = createMemoryBackendWithControls({ latencyMs: 5, sendsMail });
+        const client = clientWith({ backend: memory.backend, locale });
+        await lookedUp(client, 'MM-1006');
+        const element = await renderReturns(client, 'MM-1006');
+        await pickItem(element, 'item_1006_1');
+        choose(element, id('items.item_1006_1.reason'), 'changed_mind');
+        must<HTMLInputElement>(element, '#field-resolution').click();
+        await review(element);
+        await waitUntil(() => $(element, '[part~="review"]'));
+        submitButton(element).click();
+        const status = () => textOf($(element, '[part~="status"]'));
+        await waitUntil(() => status().includes(messages.statusTitle.requested), 'requested');
+        if (sendsMail) {
+          expect(status()).to.contain(messages.nextStepsByEmail);
+          return;
+        }
+        expect(status()).to.contain(messages.nextSteps).and.not.match(emailWords);
+
+        // What it says happens: approved later, the order found here again shows the decision and the label.
+        const sent = client.returns.draftSubmission.value!.result as { id: string };
+        const labelUrl = 'https://maple-and-moss.example/returns/later/label.pdf';
+        memory.controls.decideReturn(sent.id, { status: 'approved', labelUrl });
+        await client.orders.lookup({ orderNumber: 'MM-1006', email: emails['MM-1006']! });
+        element.remove();
+        const later = await renderReturns(client, 'MM-1006');
+        await waitUntil(() => $(later, `[part~="history"] a[href="${labelUrl}"]`), 'the label, here');
+      });
+    }
+  }
 });

@@ -763,11 +763,13 @@ export class KefuReturns extends KefuElement {
           order.returns.find((summary) => summary.id === record.id)?.status)
         : undefined;
       const status = fresher ?? record?.status ?? 'requested';
+      // The server says whether the store sends e-mail: only then is the decision promised by mail.
+      const mail = client.config.state.value.data?.mail?.sends;
       return html`<section part="status" class="status sent" tabindex="-1" role="status">
         <h3>${messages.statusTitle[status]}</h3>
         ${record ? html`<p class="rma">${withNumber(messages.rma, record.rma)}</p>` : nothing}
         ${record ? html`<p>${messages.status[status]}</p>` : nothing}
-        ${status === 'requested' ? html`<p class="muted">${messages.nextSteps}</p>` : nothing}
+        ${status === 'requested' ? html`<p class="muted">${mail ? messages.nextStepsByEmail : messages.nextSteps}</p>` : nothing}
         <button part="button" type="button" class="secondary" @click=${() => void this.#startAnother(order)}>
           ${messages.startAnother}
         </button>
