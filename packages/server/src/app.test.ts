@@ -57,6 +57,22 @@ describe('reference server over real HTTP on 127.0.0.1', () => {
     socket.destroy();
   });
 
+  it('answers an address holding a NUL with 404 on every route, never a database error', async () => {
+    // PostgreSQL refuses a NUL in text: each of these was a 500 there before it was refused up front.
+    for (const [method, path] of [
+      ['GET', '/v1/articles/%00'],
+      ['GET', '/v1/articles?locale=en%00'],
+      ['POST', '/agent/api/agents/%00/disable'],
+      ['POST', '/admin/v1/returns/%00/received'],
+      ['PUT', '/admin/v1/orders/SH%00-1'],
+    ] as const) {
+      const response = await fetch(`${server.origin}${path}`, { method });
+      assert.equal(response.status, 404, `${method} ${path}`);
+      const body = (await response.json()) as { error: { code: string } };
+      assert.equal(body.error.code, 'not_found');
+    }
+  });
+
   it('allows CORS for configured storefront origins only', async () => {
     const allowed = await fetch(`${server.origin}/v1/config`, { headers: { origin: 'http://shop.test' } });
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://shop.test');
