@@ -132,7 +132,13 @@ export interface KefuDatabase {
     disabled_at: number | null;
   };
   /** One-time invite links by their token's SHA-256 (migration 16); no `agent_id`: the first admin's. */
-  agent_invites: { token_hash: string; agent_id: string | null; role: 'admin' | 'agent'; created_at: number; expires_at: number };
+  agent_invites: {
+    token_hash: string;
+    agent_id: string | null;
+    role: 'admin' | 'agent';
+    created_at: number;
+    expires_at: number;
+  };
   /** Who did what (migration 16); `actor_kind` agent, api_key or cli. */
   audit_log: {
     id: Generated<number>;
