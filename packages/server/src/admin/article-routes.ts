@@ -4,7 +4,7 @@ import { jsonObject, parseBody } from '../http/request.js';
 import { failure, jsonBody, jsonContent } from '../routes/define.js';
 import { ArticleSchema } from '../routes/schemas.js';
 import { ArticleInputSchema } from './articles.js';
-import { adminRefusals, adminRoute, requireScope, type AdminArea } from './http.js';
+import { adminRefusals, adminRoute, auditByKey, requireScope, type AdminArea } from './http.js';
 
 const StoredArticleSchema = ArticleSchema.extend({
   published: z.boolean().openapi({ description: 'false: not served to shoppers; still editable.' }),
@@ -102,12 +102,20 @@ export function registerArticleRoutes({ admin, document, services }: AdminArea):
     requireScope(c, 'articles:write');
     const input = parseBody(ArticleInputSchema, await jsonObject(c));
     const { result, article } = await articles.put(c.req.param('id'), input);
+    // As the console's editor records its edits; an unchanged article was not edited.
+    if (result !== 'unchanged')
+      await auditByKey(c, services, {
+        action: result === 'created' ? 'article.created' : 'article.updated',
+        subject: { type: 'article', id: article.id },
+        summary: `${article.locale}: ${article.title}`,
+      });
     return c.json({ result, changed: result !== 'unchanged', article }, result === 'created' ? 201 : 200);
   });
   admin.delete('/articles/:id', async (c) => {
     requireScope(c, 'articles:write');
-    if (!(await articles.remove(c.req.param('id'))))
-      throw new ApiError(404, 'article_not_found', 'We could not find that article.');
+    const id = c.req.param('id');
+    if (!(await articles.remove(id))) throw new ApiError(404, 'article_not_found', 'We could not find that article.');
+    await auditByKey(c, services, { action: 'article.deleted', subject: { type: 'article', id }, summary: id });
     return c.body(null, 204);
   });
   admin.get('/articles', async (c) => {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Services } from '../compose.js';
 import { ApiError } from '../errors.js';
 import { failure } from '../routes/define.js';
+import type { AuditEntryInput } from '../agents/audit.js';
 import type { AdminCaller, AdminScope } from './keys.js';
 
 /** Where the admin API is mounted, beside the shopper contract's /v1. */
@@ -27,6 +28,21 @@ export interface AdminArea {
 export function requireScope(c: AdminContext, scope: AdminScope): void {
   if (!c.get('adminCaller').scopes.includes(scope))
     throw new ApiError(403, 'forbidden', `This key lacks the scope ${scope}.`, undefined, { scope });
+}
+
+/**
+ * Writes what the calling key just did to the audit log (decision 0023), as the console writes
+ * what an agent did: the key's id stands for who (`bootstrap` for KEFU_ADMIN_KEY).
+ */
+export async function auditByKey(
+  c: AdminContext,
+  services: Services,
+  entry: Omit<AuditEntryInput, 'actor'>,
+): Promise<void> {
+  await services.audit.record(services.deps.engine.db, {
+    actor: { kind: 'api_key', id: c.get('adminCaller').keyId },
+    ...entry,
+  });
 }
 
 /** The refusals every admin route can answer, for its documented responses. */

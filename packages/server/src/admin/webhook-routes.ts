@@ -3,7 +3,7 @@ import { jsonObject, parseBody } from '../http/request.js';
 import { failure, jsonBody, jsonContent } from '../routes/define.js';
 import { webhookEventTypes } from '../webhooks/events.js';
 import { notFound } from '../services/context.js';
-import { adminRefusals, adminRoute, requireScope, type AdminArea } from './http.js';
+import { adminRefusals, adminRoute, auditByKey, requireScope, type AdminArea } from './http.js';
 
 const EventType = z.enum(webhookEventTypes);
 
@@ -165,6 +165,11 @@ export function registerWebhookRoutes({ admin, document, services }: AdminArea):
     requireScope(c, 'webhooks:write');
     const input = parseBody(NewWebhookSchema, await jsonObject(c));
     const { endpoint, secret } = await webhooks.create(input);
+    await auditByKey(c, services, {
+      action: 'webhook.created',
+      subject: { type: 'webhook', id: endpoint.id },
+      summary: `${endpoint.url} (${endpoint.events.join(', ')})`,
+    });
     return c.json({ ...endpoint, secret }, 201);
   });
   admin.get('/webhooks', async (c) => {
@@ -173,8 +178,9 @@ export function registerWebhookRoutes({ admin, document, services }: AdminArea):
   });
   admin.delete('/webhooks/:id', async (c) => {
     requireScope(c, 'webhooks:write');
-    if (!(await webhooks.remove(c.req.param('id'))))
-      throw notFound('webhook_not_found', 'There is no webhook with that id.');
+    const id = c.req.param('id');
+    if (!(await webhooks.remove(id))) throw notFound('webhook_not_found', 'There is no webhook with that id.');
+    await auditByKey(c, services, { action: 'webhook.removed', subject: { type: 'webhook', id }, summary: id });
     return c.body(null, 204);
   });
   admin.get('/webhooks/:id/deliveries', async (c) => {
