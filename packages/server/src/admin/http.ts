@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Services } from '../compose.js';
 import { ApiError } from '../errors.js';
 import { failure } from '../routes/define.js';
-import type { AuditEntryInput } from '../agents/audit.js';
+import type { AuditActor, AuditEntryInput } from '../agents/audit.js';
 import type { AdminCaller, AdminScope } from './keys.js';
 
 /** Where the admin API is mounted, beside the shopper contract's /v1. */
@@ -39,10 +39,12 @@ export async function auditByKey(
   services: Services,
   entry: Omit<AuditEntryInput, 'actor'>,
 ): Promise<void> {
-  await services.audit.record(services.deps.engine.db, {
-    actor: { kind: 'api_key', id: c.get('adminCaller').keyId },
-    ...entry,
-  });
+  await services.audit.record(services.deps.engine.db, { actor: keyActor(c), ...entry });
+}
+
+/** The calling key as the audit log names who did something. */
+export function keyActor(c: AdminContext): AuditActor {
+  return { kind: 'api_key', id: c.get('adminCaller').keyId };
 }
 
 /** The refusals every admin route can answer, for its documented responses. */

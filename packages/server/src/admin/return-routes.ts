@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { jsonObject, parseBody } from '../http/request.js';
 import { failure, jsonBody, jsonContent } from '../routes/define.js';
 import type { StoreReturnReport } from '../services/return-reports.js';
-import { adminRefusals, adminRoute, requireScope, type AdminArea, type AdminContext } from './http.js';
+import { adminRefusals, adminRoute, keyActor, requireScope, type AdminArea, type AdminContext } from './http.js';
 import { MoneySchema } from './order-facts.js';
 
 const returnStatus = z.enum(['requested', 'approved', 'rejected', 'received', 'refunded']);
@@ -187,10 +187,7 @@ export function registerReturnRoutes({ admin, document, services }: AdminArea): 
   for (const route of [received, refunded, rejected, listReturns]) document(route);
 
   const report = async (c: AdminContext, value: StoreReturnReport) => {
-    const outcome = await reports.report(c.req.param('id') ?? '', value, {
-      kind: 'api_key',
-      id: c.get('adminCaller').keyId,
-    });
+    const outcome = await reports.report(c.req.param('id') ?? '', value, keyActor(c));
     return c.json({ result: outcome.result, changed: outcome.result === 'updated', return: outcome.return }, 200);
   };
   admin.post('/returns/:id/received', async (c) => {

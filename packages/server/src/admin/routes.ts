@@ -10,8 +10,6 @@ import { registerOrderRoutes } from './order-routes.js';
 import { registerReturnRoutes } from './return-routes.js';
 import { registerWebhookRoutes } from './webhook-routes.js';
 
-export { ADMIN_BASE } from './http.js';
-
 /** An order with 500 lines and 100 shipments of events fits; anything larger is refused (413). */
 const ADMIN_BODY_MAX_BYTES = 1024 * 1024;
 
